@@ -1,0 +1,26 @@
+import type { Argv } from "yargs";
+
+/** Where a command prints: injected so tests can capture it. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** True when stderr is a terminal: progress bars are drawn only then. */
+  isTTY: boolean;
+}
+
+export interface GlobalArgs {
+  debug: boolean;
+  json: boolean;
+  config?: string;
+}
+
+/** One `semaforo` sub-command: flags, a worked example, and a function that returns the exit code. */
+export interface Command<A = object> {
+  command: string;
+  describe: string;
+  examples: [string, string][];
+  builder: (yargs: Argv<GlobalArgs>) => Argv<A & GlobalArgs>;
+  run: (args: A & GlobalArgs, io: Io) => Promise<number>;
+}
+
+export const defineCommand = <A>(command: Command<A>): Command<A> => command;

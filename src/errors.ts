@@ -1,0 +1,51 @@
+/**
+ * Expected errors carry their exit code; only src/cli catches them and exits.
+ * Messages say what happened and what to do next. Unexpected errors are reported as bugs.
+ */
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  invalidDataset: 3,
+  renderFailed: 4,
+  deliveryFailed: 5,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class CliError extends Error {
+  constructor(
+    /** Stable name, e.g. `no-browser`. */
+    readonly code: string,
+    message: string,
+    readonly exitCode: ExitCode = ExitCode.usage,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+/** The catalogue of expected errors that are not dataset problems. */
+export const errors = {
+  noBrowser: (tried: string[]) =>
+    new CliError(
+      "no-browser",
+      `No Chromium found (tried ${tried.join(", ")}).`,
+      ExitCode.usage,
+      "Install one with `apt-get install -y chromium`, or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome binary.",
+    ),
+  badPeriod: (value: string) =>
+    new CliError(
+      "bad-period",
+      `--period ${JSON.stringify(value)} is not a month of the form YYYY-MM.`,
+      ExitCode.usage,
+      "Example: --period 2026-10",
+    ),
+  noManifest: (dir: string) =>
+    new CliError(
+      "no-manifest",
+      `${dir} has no manifest.json: the report set was not built (or not completely).`,
+      ExitCode.usage,
+      "Build it first: semaforo build --data DIR --period YYYY-MM",
+    ),
+} as const;

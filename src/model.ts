@@ -1,0 +1,420 @@
+/**
+ * The shared vocabulary of Semáforo Reports: types only, no code.
+ *
+ * Data flows one way: dataset/ (read + validate) → compute/ (Dataset → ReportView[]) →
+ * render/ (ReportView → HTML) → pdf/ (HTML → PDF bytes) → archive/ (files + manifest) →
+ * deliver/ (manifest + ledger → e-mails). A type used by one stage only stays in that stage.
+ */
+import type { Topology } from "topojson-specification";
+
+export type Level = "national" | "region" | "district";
+export const LEVELS: readonly Level[] = ["national", "region", "district"];
+
+/** Traffic-light status of one value against its unit's own targets. */
+export type Status = "green" | "amber" | "red" | "referential" | "no-data";
+
+export type Locale = "es" | "en";
+
+/** A school month, `YYYY-MM`. */
+export type Period = string;
+
+/** The national unit's code. */
+export const NATIONAL_CODE = "PE";
+
+// ---------------------------------------------------------------------------------------------
+// Dataset: the typed, checked form of a dataset folder.
+// ---------------------------------------------------------------------------------------------
+
+export interface Localized {
+  es: string;
+  en: string;
+}
+
+export interface Indicator {
+  id: string;
+  label: Localized;
+  category: string;
+  better: "higher" | "lower";
+  unit: "percent";
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  /** Sorted district codes. */
+  districtCodes: string[];
+}
+
+export interface District {
+  code: string;
+  name: string;
+  regionCode: string;
+}
+
+export interface Result {
+  period: Period;
+  districtCode: string;
+  indicator: string;
+  numerator: number;
+  denominator: number;
+  /** Schools visited. */
+  schools: number;
+  /** Coefficient of variation, in %, when the source gives one. */
+  cv?: number;
+}
+
+export interface Target {
+  year: number;
+  level: Level;
+  code: string;
+  indicator: string;
+  /** All in percentage points, 0–100. */
+  target: number;
+  baseline?: number;
+  minimum?: number;
+}
+
+export interface Recipient {
+  level: Level;
+  code: string;
+  name: string;
+  email: string;
+  language: Locale;
+}
+
+export interface GoodPractice {
+  /** Path relative to the dataset folder, e.g. `good-practices/agua-segura.md`. */
+  file: string;
+  district: string;
+  period: Period;
+  indicator: string;
+  title: string;
+  /** Untrusted Markdown. */
+  body: string;
+}
+
+export interface SchoolResult {
+  period: Period;
+  districtCode: string;
+  schoolCode: string;
+  schoolName: string;
+  indicator: string;
+  /** In %, 0–100. */
+  value: number;
+}
+
+/** The traffic-light rule's knobs (dataset.json `thresholds`). */
+export interface Thresholds {
+  /** Fewer schools visited than this makes a value referential. Default 5. */
+  minSchools: number;
+  /** A cv (in %) above this makes a value referential. Default 15. */
+  maxCv: number;
+  /** Without a minimum, amber starts this many points below the target. Default 5. */
+  amberBand: number;
+  /** A fall of at least this many points since last month raises an alert. Default 5. */
+  fallAlert: number;
+}
+
+export interface CsvDialect {
+  delimiter: string;
+  decimal: "." | ",";
+  encoding: "utf8" | "latin1";
+}
+
+export interface DatasetConfig {
+  name: string;
+  description?: string;
+  /** True for the demo: reports say the figures are synthetic. */
+  synthetic: boolean;
+  geo: {
+    /** Path as written in dataset.json. */
+    file: string;
+    /** TopoJSON object whose feature ids are the region codes. */
+    regions: string;
+    /** TopoJSON object whose feature ids are the district codes. */
+    districts: string;
+  };
+  email: { from: string; replyTo?: string };
+  csv: CsvDialect;
+  thresholds: Thresholds;
+}
+
+/** One input file, for the manifest. */
+export interface InputFile {
+  /** Relative to the dataset folder (or absolute for the geo file when outside it). */
+  path: string;
+  sha256: string;
+}
+
+export interface Dataset {
+  config: DatasetConfig;
+  /** Catalogue order is report order. */
+  indicators: Indicator[];
+  /** Sorted by code. */
+  regions: Region[];
+  /** Sorted by code. */
+  districts: District[];
+  results: Result[];
+  targets: Target[];
+  recipients: Recipient[];
+  goodPractices: GoodPractice[];
+  /** Empty when there is no schools.csv. */
+  schools: SchoolResult[];
+  topology: Topology;
+  inputs: InputFile[];
+}
+
+/** A problem found in a dataset: every one is listed before anything is rendered. */
+export interface Problem {
+  severity: "error" | "warning";
+  /** Stable name from the error catalogue, e.g. `unknown-district`. */
+  code: string;
+  /** Relative to the dataset folder. */
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  hint?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ReportView: everything one report shows, already computed and formatted (compute/ → render/).
+// Raw numbers are kept beside their formatted text: charts need the numbers, tables the text.
+// ---------------------------------------------------------------------------------------------
+
+/** A value in percentage points with its formatted text ("87,3 %", or "—" when null). */
+export interface Figure {
+  value: number | null;
+  text: string;
+}
+
+export interface UnitRef {
+  level: Level;
+  code: string;
+  name: string;
+}
+
+export interface SeriesPoint {
+  period: Period;
+  /** Short month label, e.g. "oct. 2026". */
+  label: string;
+  /** null = gap (holiday, strike, no visit): drawn as a break, never as zero. */
+  value: number | null;
+  status: Status;
+}
+
+/** One unit's value in a comparison, a ranking or a map. */
+export interface UnitValue extends UnitRef {
+  value: number | null;
+  text: string;
+  status: Status;
+  /** Rank among the ranked units (ties share a rank); null when left out (referential, no data). */
+  rank: number | null;
+  /** True for the report's own unit. */
+  self: boolean;
+}
+
+export interface Ranking {
+  /** Ranked units first (best first), then those left out, by name. */
+  units: UnitValue[];
+  /** How many were ranked. */
+  ranked: number;
+  /** How many were left out because referential or without data. */
+  excluded: number;
+}
+
+export interface TargetsView {
+  baseline: Figure;
+  /** The minimum actually used by the rule (given, or target − amberBand). */
+  minimum: Figure;
+  target: Figure;
+  /** Whose targets these are after the fallback district → region → national. */
+  source: Level | "none";
+  /** Share of the way from baseline to target, 0–1 (may exceed the range); null when unknown. */
+  progress: number | null;
+  progressText: string;
+}
+
+export interface ChangeView {
+  /** Change in percentage points; null when either side is missing. */
+  points: number | null;
+  /** "+2,1 pts", "−0,4 pts", "—". */
+  text: string;
+  /** Whether the change is good news given `better`; null when no change. */
+  good: boolean | null;
+  /** The period compared with. */
+  period: Period;
+  periodLabel: string;
+}
+
+export interface MapSpec {
+  /** Which TopoJSON layer is drawn. */
+  layer: "region" | "district";
+  /** Codes of the features drawn and fitted; empty = the whole layer. */
+  features: string[];
+  /** Code of the feature outlined as "this unit". */
+  highlight?: string;
+  values: { code: string; value: number | null; status: Status; text: string }[];
+}
+
+export type AlertKind = "fell" | "red-streak" | "below-minimum" | "turned-green" | "no-data" | "referential";
+
+export interface Alert {
+  kind: AlertKind;
+  indicator: string;
+  /** Lower is more important; alerts are sorted by it. */
+  priority: number;
+  /** Plain sentence in the view's locale. */
+  text: string;
+}
+
+export interface IndicatorView {
+  id: string;
+  label: string;
+  category: string;
+  better: "higher" | "lower";
+  value: Figure;
+  numerator: number;
+  denominator: number;
+  schools: number;
+  status: Status;
+  /** Locale label of the status ("En meta", "Alerta", …). */
+  statusLabel: string;
+  referentialReason: "few-schools" | "high-cv" | null;
+  previous: ChangeView | null;
+  yearAgo: ChangeView | null;
+  targets: TargetsView;
+  /** The last 12 school months, oldest first, ending at the report's period. */
+  series: SeriesPoint[];
+  /** Own value, region (for a district), national, and for a district its neighbours. */
+  comparisons: UnitValue[];
+  /** District: the other districts of its region; region: its districts; national: regions. */
+  peers: Ranking;
+  /** Rank among all units of the same level (district: all districts; region: all regions). */
+  rankNational: { rank: number | null; of: number; excluded: number; text: string } | null;
+  /** District only: rank within its region. */
+  rankRegional: { rank: number | null; of: number; excluded: number; text: string } | null;
+  /** National only: top and bottom 10 districts, labelled "DRE … – UGEL …". */
+  top: UnitValue[];
+  bottom: UnitValue[];
+  /** Region and national: districts by status. */
+  statusCounts: Record<Status, number> | null;
+  map: MapSpec;
+  /** National only: the district-level map. */
+  districtMap: MapSpec | null;
+}
+
+export interface Headline {
+  counts: Record<Status, number>;
+  biggestImprovement: { indicator: string; label: string; change: ChangeView } | null;
+  biggestFall: { indicator: string; label: string; change: ChangeView } | null;
+  /** One sentence summarising the month. */
+  text: string;
+}
+
+export interface GoodPracticeView {
+  title: string;
+  district: UnitRef;
+  region: UnitRef;
+  period: Period;
+  periodLabel: string;
+  indicator: string;
+  indicatorLabel: string;
+  /** Sanitized HTML made from the untrusted Markdown (allow-list only). */
+  html: string;
+}
+
+export interface SchoolsView {
+  period: Period;
+  /** Indicator ids of the columns, catalogue order. */
+  indicators: { id: string; label: string }[];
+  rows: {
+    code: string;
+    name: string;
+    cells: { value: number | null; text: string; belowMinimum: boolean }[];
+    /** Below the district's minimum on at least one indicator: listed first. */
+    flagged: boolean;
+  }[];
+}
+
+export interface ReportView {
+  level: Level;
+  code: string;
+  name: string;
+  /** For a district: its region. */
+  region: UnitRef | null;
+  period: Period;
+  /** "octubre de 2026". */
+  periodLabel: string;
+  locale: Locale;
+  /** Dataset name, and whether its figures are synthetic (the report then says so). */
+  datasetName: string;
+  synthetic: boolean;
+  headline: Headline;
+  indicators: IndicatorView[];
+  alerts: Alert[];
+  goodPractices: GoodPracticeView[];
+  schools: SchoolsView | null;
+  /** Region: its districts × indicators; national: regions × indicators. */
+  table: {
+    unit: UnitRef;
+    cells: { indicator: string; value: number | null; text: string; status: Status }[];
+  }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Archive and delivery.
+// ---------------------------------------------------------------------------------------------
+
+export interface ManifestReport {
+  level: Level;
+  code: string;
+  name: string;
+  language: Locale;
+  /** Relative to the period folder, e.g. `district/150102-ugel-01-san-juan-de-miraflores.pdf`. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+  recipients: string[];
+}
+
+export interface Manifest {
+  version: 1;
+  period: Period;
+  /** ISO 8601. */
+  generatedAt: string;
+  tool: { name: string; version: string };
+  browser: string;
+  dataset: { name: string; synthetic: boolean };
+  inputs: InputFile[];
+  reports: ManifestReport[];
+  /** Reports that could not be rendered in the last build, with the reason. */
+  failures: { level: Level; code: string; language: Locale; error: string }[];
+}
+
+export type DeliveryState = "pending" | "sent" | "failed" | "unknown";
+
+/** One line of `deliveries.jsonl`: a state change of one delivery (one report to one address). */
+export interface DeliveryEvent {
+  /** Deterministic id: period + level + code + language + address. */
+  id: string;
+  messageId: string;
+  at: string;
+  level: Level;
+  code: string;
+  email: string;
+  file: string;
+  sha256: string;
+  state: DeliveryState | "attempt";
+  attempt?: number;
+  /** The server's reply or the error, for failed / unknown / retried attempts. */
+  reply?: string;
+  transport: "smtp" | "outbox";
+}
+
+/**
+ * The visible strings of one locale (`templates/locales/<locale>.json`), flat dotted keys
+ * such as `status.green` or `alert.fell`. Placeholders are written `{name}`.
+ */
+export type Messages = Record<string, string>;
