@@ -7,11 +7,13 @@ import { sendCommand } from "./send.js";
 import { statusCommand } from "./status.js";
 import { validateCommand } from "./validate.js";
 import { verifyCommand } from "./verify.js";
+import { viewsCommand } from "./views.js";
 
 /** Every sub-command, in the order of the monthly cycle. */
 export const commands = [
   validateCommand,
   buildCommand,
+  viewsCommand,
   previewCommand,
   sendCommand,
   runCommand,
