@@ -5,6 +5,11 @@ export default tseslint.config(
   { ignores: ["dist/", "out/", "node_modules/", "coverage/", "fixtures/", "**/*.js", "!scripts/**/*.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
+  { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ["**/*.js"],
+    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly" } },
+  },
   {
     files: ["**/*.ts"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

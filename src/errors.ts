@@ -48,4 +48,25 @@ export const errors = {
       ExitCode.usage,
       "Build it first: semaforo build --data DIR --period YYYY-MM",
     ),
+  badConfig: (file: string, problems: string[]) =>
+    new CliError(
+      "bad-config",
+      `${file} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+      ExitCode.usage,
+      'Fix them and run again. Every key is described in schema/semaforo.config.schema.json (point "$schema" at it for editor completion).',
+    ),
+  configNotFound: (file: string) =>
+    new CliError(
+      "config-not-found",
+      `Config file ${file} not found.`,
+      ExitCode.usage,
+      "Check the --config path, or leave --config out to use ./semaforo.config.json when present.",
+    ),
+  smtpPasswordMissing: (variable: string) =>
+    new CliError(
+      "smtp-password-missing",
+      `The config names ${variable} as the SMTP password variable (smtp.passwordEnv), but it is not set.`,
+      ExitCode.usage,
+      `Set it in the environment of the command (e.g. in the systemd unit's EnvironmentFile), or use --dry-run.`,
+    ),
 } as const;

@@ -134,7 +134,8 @@ export interface DatasetConfig {
     /** TopoJSON object whose feature ids are the district codes. */
     districts: string;
   };
-  email: { from: string; replyTo?: string };
+  /** `from` is a plain address; `fromName` its optional display name. */
+  email: { from: string; fromName?: string; replyTo?: string };
   csv: CsvDialect;
   thresholds: Thresholds;
 }
@@ -257,6 +258,9 @@ export interface MapSpec {
   values: { code: string; value: number | null; status: Status; text: string }[];
 }
 
+/** Why a value is only referential (grey). `no-target`: no target for the year at any level. */
+export type ReferentialReason = "few-schools" | "high-cv" | "no-target";
+
 export type AlertKind = "fell" | "red-streak" | "below-minimum" | "turned-green" | "no-data" | "referential";
 
 export interface Alert {
@@ -280,7 +284,8 @@ export interface IndicatorView {
   status: Status;
   /** Locale label of the status ("En meta", "Alerta", …). */
   statusLabel: string;
-  referentialReason: "few-schools" | "high-cv" | null;
+  /** Why the status is grey: too few schools, cv too high, or no target for the year. */
+  referentialReason: ReferentialReason | null;
   previous: ChangeView | null;
   yearAgo: ChangeView | null;
   targets: TargetsView;
@@ -355,6 +360,8 @@ export interface ReportView {
   alerts: Alert[];
   goodPractices: GoodPracticeView[];
   schools: SchoolsView | null;
+  /** The traffic-light rule's knobs, written out on the methodology page (optional). */
+  thresholds?: Thresholds;
   /** Region: its districts × indicators; national: regions × indicators. */
   table: {
     unit: UnitRef;
@@ -377,6 +384,21 @@ export interface ManifestReport {
   bytes: number;
   pages: number;
   recipients: string[];
+  /** Recipient names by address (from recipients.csv), for the e-mail's To: header. Optional: send falls back to the address. */
+  recipientNames?: Record<string, string>;
+  /** The view's headline, for the e-mail body. Optional: send then omits the summary. */
+  headline?: ManifestHeadline;
+}
+
+/** What the e-mail body says about a report: indicator counts by status and the headline sentence. */
+export interface ManifestHeadline {
+  green: number;
+  amber: number;
+  red: number;
+  referential: number;
+  noData: number;
+  /** The headline sentence, in the report's language. */
+  text: string;
 }
 
 export interface Manifest {
@@ -389,6 +411,8 @@ export interface Manifest {
   dataset: { name: string; synthetic: boolean };
   inputs: InputFile[];
   reports: ManifestReport[];
+  /** The dataset's sender (dataset.json `email`), for `send`. Optional in older manifests. */
+  email?: { from: string; fromName?: string; replyTo?: string };
   /** Reports that could not be rendered in the last build, with the reason. */
   failures: { level: Level; code: string; language: Locale; error: string }[];
 }
@@ -407,6 +431,8 @@ export interface DeliveryEvent {
   file: string;
   sha256: string;
   state: DeliveryState | "attempt";
+  /** The report's language (also part of `id`). */
+  language?: Locale;
   attempt?: number;
   /** The server's reply or the error, for failed / unknown / retried attempts. */
   reply?: string;

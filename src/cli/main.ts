@@ -2,6 +2,7 @@ import yargs, { type Argv } from "yargs";
 import { CliError, ExitCode } from "../errors.js";
 import type { Command, GlobalArgs, Io } from "./command.js";
 import { commands } from "./commands/index.js";
+import { missingValue, usageError, type ActiveCommand } from "./usageError.js";
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
@@ -13,6 +14,8 @@ const processIo: Io = {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
   let debug = argv.includes("--debug");
+  /** The command whose builder ran (the one being parsed): its options feed the suggestions. */
+  let active: ActiveCommand | undefined;
   let parser = yargs(argv)
     .scriptName("semaforo")
     .usage(
@@ -22,6 +25,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("json", { type: "boolean", default: false, describe: "Print a machine-readable summary" })
     .option("config", {
       type: "string",
+      requiresArg: true,
       describe: "Config file (default: ./semaforo.config.json when present)",
     })
     .strict()
@@ -33,13 +37,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      throw new CliError(
-        "usage",
-        message ?? "Invalid command line.",
-        ExitCode.usage,
-        "Run `semaforo --help` for the commands and `semaforo COMMAND --help` for their options.",
-      );
+      // yargs' own parse errors (YError, e.g. "Not enough arguments following") are usage errors too.
+      if (error && error.name !== "YError") throw error;
+      throw usageError(message ?? error?.message ?? "Invalid command line.", argv, active);
     }) as unknown as Argv<GlobalArgs>;
 
   for (const command of commands as Command<object>[]) {
@@ -47,12 +47,26 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       command.command,
       command.describe,
       (y: Argv<GlobalArgs>) => {
+        // Examples as a block of their own (purpose, then the whole command on one line, ready to
+        // copy), before the command's own epilog; yargs' two-column .example() splits long commands.
+        if (command.examples.length) y.epilog(formatExamples(command.examples));
         const built = command.builder(y);
-        for (const [example, what] of command.examples) built.example(example, what);
+        const options = (built as unknown as { getOptions(): ParserOptions }).getOptions();
+        // An option that takes a value must get one: `--period` alone is an error, not "".
+        const valued = [...options.string, ...options.number].filter(
+          (key) => !options.array.includes(key) && options.narg[key] === undefined && key !== "config",
+        );
+        if (valued.length) built.requiresArg(valued);
+        active = {
+          name: command.command.split(" ")[0] ?? command.command,
+          usage: command.command,
+          options: Object.keys(options.key),
+        };
         return built;
       },
       async (args: GlobalArgs) => {
         debug = Boolean(args.debug);
+        checkValues(args as unknown as Record<string, unknown>, active);
         exitCode = await command.run(args, io);
       },
     );
@@ -69,6 +83,35 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return helpShown ? ExitCode.ok : exitCode;
   } catch (error) {
     return reportError(error, debug, io);
+  }
+}
+
+function formatExamples(examples: [string, string][]): string {
+  const blocks = examples.map(([example, what]) => `  ${what}:\n    ${example}`);
+  return `Examples:\n${blocks.join("\n\n")}\n`;
+}
+
+/** What yargs' (untyped) `getOptions()` returns, as far as it is used here. */
+interface ParserOptions {
+  key: Record<string, boolean>;
+  string: string[];
+  number: string[];
+  array: string[];
+  narg: Record<string, number>;
+}
+
+/** `--period=` (empty) and `--port abc` (NaN) slip through yargs: reject them like a missing value. */
+function checkValues(args: Record<string, unknown>, active: ActiveCommand | undefined): void {
+  const hint = active
+    ? `Run \`semaforo ${active.name} --help\` for its options and a worked example.`
+    : "Run `semaforo --help`.";
+  for (const name of active?.options ?? []) {
+    const value = args[name];
+    if (value === "" || (typeof value === "number" && Number.isNaN(value))) {
+      throw typeof value === "number"
+        ? new CliError("bad-number", `--${name} expects a number.`, ExitCode.usage, hint)
+        : missingValue(name, hint);
+    }
   }
 }
 

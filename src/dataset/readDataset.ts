@@ -1,13 +1,81 @@
-import type { Dataset, Problem } from "../model.js";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { CliError, ExitCode } from "../errors.js";
+import { findProjectRoot } from "./findProjectRoot.js";
+import { parseDataset, REQUIRED_FILES, type DatasetFiles, type DatasetReadResult } from "./parseDataset.js";
+import { parseDatasetConfig } from "./parseDatasetConfig.js";
+import { decodeText } from "./decodeText.js";
 
-export interface DatasetReadResult {
-  /** null when an error made the dataset unusable. */
-  dataset: Dataset | null;
-  /** Every problem found, errors and warnings, sorted by file, line, column. */
-  problems: Problem[];
-}
+export type { DatasetReadResult } from "./parseDataset.js";
 
-// Placeholder: replaced by the foundation issue.
-export function readDataset(_dir: string): Promise<DatasetReadResult> {
-  return Promise.reject(new Error("readDataset is not implemented yet"));
+const OPTIONAL_FILES = ["schools.csv"];
+
+/**
+ * Reads a dataset folder and checks it: the typed Dataset (null when there is any error) and every
+ * problem found. The IO edge of src/dataset: everything else is parsed in memory by parseDataset.
+ * A missing or unreadable folder is a CliError (exit 2), not a dataset problem.
+ */
+export async function readDataset(dir: string): Promise<DatasetReadResult> {
+  const root = resolve(dir);
+  const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(
+      "no-dataset",
+      `--data ${dir}: ${error.code === "ENOENT" ? "no such folder" : `cannot be read (${error.code ?? error.message})`}`,
+      ExitCode.usage,
+      "Give the path of a dataset folder, e.g. --data fixtures/demo",
+    );
+  });
+  if (!info.isDirectory()) {
+    throw new CliError(
+      "no-dataset",
+      `--data ${dir} is a file, not a dataset folder`,
+      ExitCode.usage,
+      "Give the folder that holds dataset.json.",
+    );
+  }
+
+  const files = new Map<string, Uint8Array>();
+  const tryRead = async (path: string): Promise<Uint8Array | null> => {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw new CliError(
+        "unreadable-file",
+        `${path} cannot be read: ${(error as Error).message}`,
+        ExitCode.usage,
+      );
+    }
+  };
+  for (const file of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
+    const bytes = await tryRead(join(root, file));
+    if (bytes) files.set(file, bytes);
+  }
+  const stories = await readdir(join(root, "good-practices")).catch(() => [] as string[]);
+  for (const name of stories.filter((entry) => entry.endsWith(".md")).sort()) {
+    const bytes = await tryRead(join(root, "good-practices", name));
+    if (bytes) files.set(`good-practices/${name}`, bytes);
+  }
+
+  let geo: DatasetFiles["geo"] = null;
+  const configBytes = files.get("dataset.json");
+  const config = configBytes ? parseDatasetConfig(decodeText(configBytes, "dataset.json").text).config : null;
+  if (config) {
+    const tried = isAbsolute(config.geo.file)
+      ? [config.geo.file]
+      : [resolve(root, config.geo.file), resolve(findProjectRoot(), config.geo.file)];
+    geo = { missing: config.geo.file, tried };
+    for (const path of tried) {
+      const bytes = await tryRead(path);
+      if (!bytes) continue;
+      const inside = relative(root, path);
+      // Inside the dataset folder: relative to it; elsewhere (the project's geo/): absolute.
+      geo = {
+        path: inside.startsWith("..") || isAbsolute(inside) ? path : inside.split(sep).join("/"),
+        bytes,
+      };
+      break;
+    }
+  }
+  return parseDataset({ files, geo });
 }

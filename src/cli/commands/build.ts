@@ -1,14 +1,161 @@
-import { CliError, ExitCode } from "../../errors.js";
-import { defineCommand } from "../command.js";
+import { buildReportSet, type BuildEffects } from "../../build/buildReportSet.js";
+import { defaultBuildEffects } from "../../build/defaultBuildEffects.js";
+import { loadConfig } from "../../config/loadConfig.js";
+import { resolveOptions } from "../../config/resolveOptions.js";
+import { formatProblems } from "../../dataset/summarizeDataset.js";
+import { CliError, ExitCode, errors } from "../../errors.js";
+import type { Level, Locale } from "../../model.js";
+import { LEVELS } from "../../model.js";
+import type { Printer } from "../../pdf/launchPrinter.js";
+import { defineCommand, type Io } from "../command.js";
+import { createProgress, formatDuration } from "../progress.js";
 
-// Placeholder: replaced by the issue that delivers `semaforo build`.
-export const buildCommand = defineCommand({
+export interface BuildArgs {
+  data?: string;
+  period: string;
+  out?: string;
+  only?: string;
+  level?: string;
+  lang?: string;
+  concurrency?: number;
+  "restart-every"?: number;
+  timeout?: number;
+}
+
+/** Kills the browser on Ctrl-C / SIGTERM / SIGHUP, then exits with 128 + the signal number. */
+function killOnSignals(getPrinter: () => Printer | undefined): () => void {
+  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
+    const handler = () => {
+      getPrinter()?.kill();
+      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
+    };
+    process.once(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => handlers.forEach((off) => off());
+}
+
+/** `semaforo build`, with its effects injectable for tests. */
+export async function runBuild(args: BuildArgs & { json: boolean; config?: string }, io: Io, effects?: BuildEffects): Promise<number> {
+  const config = await loadConfig(process.cwd(), args.config);
+  const options = resolveOptions({ data: args.data, out: args.out, concurrency: args.concurrency }, config);
+  if (!options.data) {
+    throw new CliError("no-data", 'Name the dataset folder: --data DIR (or "data" in semaforo.config.json).');
+  }
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw errors.badPeriod(args.period);
+  const only = args.only
+    ?.split(",")
+    .map((code) => code.trim())
+    .filter(Boolean);
+  const fx = effects ?? defaultBuildEffects({ thresholds: options.thresholds });
+  let printer: Printer | undefined;
+  let progress = createProgress(io, 0, "");
+  const offSignals = killOnSignals(() => printer);
+  let outcome;
+  try {
+    outcome = await buildReportSet(
+      {
+        dataDir: options.data,
+        period: args.period,
+        outDir: options.out,
+        only: only && only.length > 0 ? only : undefined,
+        level: args.level as Level | undefined,
+        lang: args.lang as Locale | undefined,
+        concurrency: args.concurrency ?? config.concurrency,
+        restartEvery: args["restart-every"],
+        timeoutMs: args.timeout === undefined ? undefined : args.timeout * 1000,
+      },
+      {
+        ...fx,
+        onPrinter: (p) => {
+          printer = p;
+          fx.onPrinter?.(p);
+        },
+        onStart: (total) => {
+          progress = createProgress(io, total, "Printing", { json: args.json });
+          fx.onStart?.(total);
+        },
+        onReport: (event) => {
+          progress.tick(event.job.file, event.error !== undefined);
+          fx.onReport?.(event);
+        },
+      },
+    );
+  } finally {
+    progress.stop();
+    offSignals();
+  }
+
+  if (outcome.kind === "invalid") {
+    const errorsFound = outcome.problems.filter((p) => p.severity === "error");
+    if (args.json) io.out(JSON.stringify({ ok: false, invalidDataset: true, problems: outcome.problems }, null, 2));
+    else {
+      io.err(
+        [
+          ...formatProblems(errorsFound),
+          `${options.data}: invalid dataset (${errorsFound.length} error${errorsFound.length === 1 ? "" : "s"}): nothing was built. Fix the errors and run again.`,
+        ].join("\n"),
+      );
+    }
+    return ExitCode.invalidDataset;
+  }
+
+  const failed = outcome.failures;
+  const exit = failed.length > 0 ? ExitCode.renderFailed : ExitCode.ok;
+  if (args.json) {
+    io.out(
+      JSON.stringify(
+        {
+          ok: exit === ExitCode.ok,
+          periodDir: outcome.periodDir,
+          built: outcome.written.length,
+          failed,
+          removed: outcome.removed,
+          ms: outcome.ms,
+          stages: outcome.stages,
+          browser: outcome.manifest.browser,
+          reports: outcome.manifest.reports.length,
+        },
+        null,
+        2,
+      ),
+    );
+    return exit;
+  }
+  for (const failure of failed) io.err(`semaforo: ${failure.error}`);
+  const n = outcome.written.length;
+  const failedText = failed.length
+    ? ` (${failed.length} failed: ${failed
+        .slice(0, 3)
+        .map((f) => `${f.level} ${f.code}${f.language === "es" ? "" : ` ${f.language}`}`)
+        .join(", ")}${failed.length > 3 ? ", …" : ""})`
+    : "";
+  io.out(`${n} report${n === 1 ? "" : "s"} in ${formatDuration(outcome.ms)} → ${outcome.periodDir}${failedText}`);
+  return exit;
+}
+
+export const buildCommand = defineCommand<BuildArgs>({
   command: "build",
-  describe: "(not implemented yet)",
-  examples: [],
-  builder: (y) => y,
-  run: () =>
-    Promise.reject(
-      new CliError("not-implemented", "semaforo build is not implemented yet.", ExitCode.internal),
-    ),
+  describe: "Print the period's PDF reports and write the archive (OUT/PERIOD + manifest.json)",
+  examples: [
+    ["$0 build --data fixtures/demo --period 2026-10", "The whole set into out/2026-10"],
+    ["$0 build --data datos --period 2026-10 --only 150102,PE", "Rebuild two reports; the manifest keeps the rest"],
+    ["$0 build --data datos --period 2026-10 --level region --json", "Regions only, machine-readable summary"],
+  ],
+  builder: (y) =>
+    y
+      .option("data", { type: "string", describe: "Dataset folder (holds dataset.json)" })
+      .option("period", { type: "string", demandOption: true, describe: "School month, YYYY-MM" })
+      .option("out", { type: "string", describe: "Output folder (default: out)" })
+      .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" })
+      .option("level", { type: "string", choices: [...LEVELS], describe: "Only this level" })
+      .option("lang", {
+        type: "string",
+        choices: ["es", "en"],
+        describe: "Every report in this language only (default: es for all, plus en where a recipient reads English)",
+      })
+      .option("concurrency", { type: "number", describe: "Reports printed at once (default: number of cores)" })
+      .option("restart-every", { type: "number", describe: "Restart Chromium after this many reports (0 = never)" })
+      .option("timeout", { type: "number", describe: "Seconds allowed per report (default 60)" }) as never,
+  run: (args, io) => runBuild(args, io),
 });

@@ -1,14 +1,77 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { loadConfig } from "../../config/loadConfig.js";
+import { resolveOptions } from "../../config/resolveOptions.js";
+import { findProjectRoot } from "../../dataset/findProjectRoot.js";
 import { CliError, ExitCode } from "../../errors.js";
+import { findChromium } from "../../pdf/findChromium.js";
+import { findTool } from "../../pdf/findTool.js";
 import { defineCommand } from "../command.js";
 
-// Placeholder: replaced by the issue that delivers `semaforo doctor`.
+function versionOf(path: string, args: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    execFile(path, args, { timeout: 10_000 }, (error, stdout, stderr) => {
+      const text = `${stdout}\n${stderr}`.split("\n").find((line) => /\d+\.\d+/.test(line));
+      resolve(error && !text ? `error: ${error.message.split("\n")[0]}` : (text ?? "").trim());
+    });
+  });
+}
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** `semaforo doctor`: what this machine has for building and sending. Exit 2 when something needed is missing. */
 export const doctorCommand = defineCommand({
   command: "doctor",
-  describe: "(not implemented yet)",
-  examples: [],
+  describe: "Check this machine: Chromium, fonts, PDF tools, SMTP settings, Node",
+  examples: [["$0 doctor", "List what build and send will use"]],
   builder: (y) => y,
-  run: () =>
-    Promise.reject(
-      new CliError("not-implemented", "semaforo doctor is not implemented yet.", ExitCode.internal),
-    ),
+  run: async (args, io) => {
+    const checks: Check[] = [];
+    try {
+      const chromium = findChromium();
+      checks.push({
+        name: "browser",
+        ok: true,
+        detail: `${chromium.path} (${chromium.source}) — ${await versionOf(chromium.path, ["--version"])}`,
+      });
+    } catch (error) {
+      const e = error as CliError;
+      checks.push({ name: "browser", ok: false, detail: `${e.message} ${e.hint ?? ""}`.trim() });
+    }
+    const fonts = join(findProjectRoot(), "node_modules", "@fontsource", "source-sans-3", "files");
+    checks.push({
+      name: "fonts",
+      ok: existsSync(fonts),
+      detail: existsSync(fonts) ? `Source Sans 3 (${fonts}), embedded in every report` : `missing ${fonts}: run npm install`,
+    });
+    for (const tool of ["qpdf", "pdftotext", "pdffonts"]) {
+      const path = findTool(tool);
+      checks.push({
+        name: tool,
+        ok: true, // optional: verify falls back to a structural check without qpdf
+        detail: path ? `${path} — ${await versionOf(path, ["--version"])}` : "not installed (optional)",
+      });
+    }
+    const config = await loadConfig(process.cwd(), args.config);
+    const smtp = resolveOptions({}, config).smtp;
+    checks.push({
+      name: "smtp",
+      ok: smtp.missingPasswordEnv === undefined,
+      detail: smtp.display
+        ? `${smtp.display} (from ${smtp.source})${smtp.missingPasswordEnv ? `; ${smtp.missingPasswordEnv} is not set` : ""}`
+        : "not set (SEMAFORO_SMTP_URL or --smtp): send writes .eml files to the period's outbox/",
+    });
+    const major = Number(process.versions.node.split(".")[0]);
+    checks.push({ name: "node", ok: major >= 20, detail: `${process.version}${major >= 20 ? "" : " (20 or later needed)"}` });
+
+    const ok = checks.every((c) => c.ok);
+    if (args.json) io.out(JSON.stringify({ ok, checks }, null, 2));
+    else io.out(checks.map((c) => `${c.ok ? "ok  " : "FAIL"} ${c.name.padEnd(10)} ${c.detail}`).join("\n"));
+    return ok ? ExitCode.ok : ExitCode.usage;
+  },
 });

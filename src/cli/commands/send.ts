@@ -1,14 +1,160 @@
+import {
+  sendExitCode,
+  sendReportSet,
+  DEFAULT_MAX_SIZE,
+  type SendReport,
+} from "../../deliver/sendReportSet.js";
 import { CliError, ExitCode } from "../../errors.js";
 import { defineCommand } from "../command.js";
+import { createProgress } from "../progress.js";
 
-// Placeholder: replaced by the issue that delivers `semaforo send`.
 export const sendCommand = defineCommand({
   command: "send",
-  describe: "(not implemented yet)",
-  examples: [],
-  builder: (y) => y,
-  run: () =>
-    Promise.reject(
-      new CliError("not-implemented", "semaforo send is not implemented yet.", ExitCode.internal),
-    ),
+  describe: "E-mail the period's reports (one message per recipient), with a ledger so nothing is sent twice",
+  examples: [
+    ["$0 send --out out --period 2026-10 --dry-run", "Who gets what, without sending"],
+    ["$0 send --out out --period 2026-10", "Write every message to out/2026-10/outbox/ as .eml files"],
+    ["SEMAFORO_SMTP_URL=smtps://user:pass@smtp.example.org $0 send --period 2026-10", "Send through SMTP"],
+    ["$0 send --period 2026-10 --resend-failed", "Try again the deliveries that failed"],
+    ["$0 send --period 2026-10 --force 150102", "Send one unit's report again on purpose"],
+  ],
+  builder: (y) =>
+    y
+      .option("out", {
+        type: "string",
+        default: "out",
+        describe: "Output folder (holds PERIOD/manifest.json)",
+      })
+      .option("period", { type: "string", demandOption: true, describe: "Month to send, YYYY-MM" })
+      .option("smtp", {
+        type: "string",
+        describe:
+          "SMTP server, smtp://[user:pass@]host[:port] or smtps://… (default: SEMAFORO_SMTP_URL; else the outbox)",
+      })
+      .option("dry-run", { type: "boolean", default: false, describe: "List who gets what; send nothing" })
+      .option("only", { type: "string", describe: "Only these unit codes, comma-separated" })
+      .option("resend-failed", {
+        type: "boolean",
+        default: false,
+        describe: "Send again deliveries that failed",
+      })
+      .option("force", {
+        type: "string",
+        describe: "Send these units' reports again on purpose (also when sent or unknown), comma-separated",
+      })
+      .option("max-size", {
+        type: "number",
+        default: DEFAULT_MAX_SIZE / 1024 / 1024,
+        describe: "Largest message, in MB",
+      })
+      .option("rate", { type: "number", describe: "At most N SMTP messages per second" })
+      .option("retries", {
+        type: "number",
+        default: 5,
+        describe: "Attempts per delivery on temporary failures",
+      }),
+  run: async (args, io) => {
+    const maxSize = positive(args["max-size"], "--max-size");
+    const attempts = Math.floor(positive(args.retries, "--retries"));
+    if (args.rate !== undefined) positive(args.rate, "--rate");
+    let progress: ReturnType<typeof createProgress> | null = null;
+    const report = await sendReportSet({
+      out: args.out,
+      period: args.period,
+      smtpUrl: args.smtp ?? (process.env.SEMAFORO_SMTP_URL || undefined),
+      dryRun: args["dry-run"],
+      only: codes(args.only),
+      force: codes(args.force),
+      resendFailed: args["resend-failed"],
+      maxSize: Math.round(maxSize * 1024 * 1024),
+      rate: args.rate,
+      retry: { attempts },
+      env: process.env,
+      warn: (text) => io.err(`warning: ${text}`),
+      onDelivery: (result, done, total) => {
+        progress ??= createProgress(io, total, "Sending", { json: args.json });
+        progress.tick(`${result.code} ${result.email}`, result.state !== "sent");
+      },
+    });
+    (progress as ReturnType<typeof createProgress> | null)?.stop();
+    io.out(args.json ? JSON.stringify(report, null, 2) : formatSendReport(report).join("\n"));
+    return sendExitCode(report);
+  },
 });
+
+/** The human summary of a send: the problems, one summary line, and what to do next. */
+export function formatSendReport(report: SendReport): string[] {
+  const lines: string[] = [];
+  if (report.dryRun) {
+    const rows = report.deliveries.map((d) => [
+      d.action === "attempted" ? "send" : "skip",
+      d.email,
+      `${d.level} ${d.code} ${d.unit}`,
+      d.language,
+      d.file,
+      formatBytes(d.bytes),
+      d.reply ?? "",
+    ]);
+    lines.push(...table([["", "address", "unit", "lang", "file", "size", "note"], ...rows]));
+    const toSend = report.deliveries.filter((d) => d.action === "attempted").length;
+    lines.push(
+      "",
+      `Dry run for ${report.period} via ${report.transport}: ${toSend} of ${report.deliveries.length} deliveries would be sent. Nothing was sent.`,
+    );
+    return lines;
+  }
+  for (const d of report.deliveries) {
+    if (d.state === "sent" || d.action === "skipped") continue;
+    lines.push(`${d.state.padEnd(7)} ${d.level} ${d.code} → ${d.email}: ${d.reply ?? ""}`);
+  }
+  const { sent, failed, unknown, pending } = report.counts;
+  lines.push(
+    `${report.period} via ${report.transport}: ${report.sentNow} sent now; ${sent} sent, ${failed} failed, ${unknown} unknown` +
+      `${pending ? `, ${pending} not sent yet` : ""} of ${report.deliveries.length} deliveries.`,
+  );
+  if (report.stopped) lines.push(`Stopped early: ${report.stopped}.`);
+  const skippedFailed = report.deliveries.filter((d) => d.state === "failed").length;
+  if (skippedFailed)
+    lines.push(`Failed deliveries are retried with --resend-failed once the cause is fixed.`);
+  const unknownCodes = [
+    ...new Set(report.deliveries.filter((d) => d.state === "unknown").map((d) => d.code)),
+  ];
+  if (unknownCodes.length) {
+    lines.push(
+      `Unknown deliveries may or may not have arrived (the connection broke after the message was handed over): they are never re-sent automatically. Ask the recipients, then re-send on purpose with --force ${unknownCodes.join(",")}.`,
+    );
+  }
+  if (pending) lines.push("Deliveries not sent yet are sent by running the same command again.");
+  return lines;
+}
+
+function codes(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+}
+
+function positive(value: number, flag: string): number {
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new CliError("usage", `${flag} must be a positive number.`, ExitCode.usage);
+  }
+  return value;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows.map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd(),
+  );
+}

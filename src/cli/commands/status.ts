@@ -1,14 +1,80 @@
-import { CliError, ExitCode } from "../../errors.js";
+import path from "node:path";
+import { loadConfig } from "../../config/loadConfig.js";
+import { resolveOptions } from "../../config/resolveOptions.js";
+import { CliError, errors, ExitCode } from "../../errors.js";
+import { formatStatus } from "../../status/formatStatus.js";
+import { readStatus } from "../../status/readStatus.js";
 import { defineCommand } from "../command.js";
 
-// Placeholder: replaced by the issue that delivers `semaforo status`.
-export const statusCommand = defineCommand({
-  command: "status",
-  describe: "(not implemented yet)",
-  examples: [],
-  builder: (y) => y,
-  run: () =>
-    Promise.reject(
-      new CliError("not-implemented", "semaforo status is not implemented yet.", ExitCode.internal),
-    ),
+interface StatusArgs {
+  dir?: string;
+  out?: string;
+  period?: string;
+}
+
+export const statusCommand = defineCommand<StatusArgs>({
+  command: "status [dir]",
+  describe:
+    "Show what was built and delivered for a period: one line per report, with each recipient's state",
+  examples: [
+    ["semaforo status out/2026-10", "Reports and deliveries of October 2026"],
+    [
+      "semaforo status --period 2026-10 --json > status-2026-10.json",
+      "The same as JSON, to keep with the archive",
+    ],
+  ],
+  builder: (y) =>
+    y
+      .positional("dir", { type: "string", describe: "The period folder, OUT/PERIOD (e.g. out/2026-10)" })
+      .option("out", { type: "string", describe: "Output folder (default: out, or `out` in the config)" })
+      .option("period", { type: "string", describe: "Month YYYY-MM, used with --out instead of DIR" })
+      .epilog(
+        "Delivery states: sent; failed (permanent, with the server's reply); unknown (handed over, outcome not recorded: never re-sent automatically); pending (not attempted yet).\n\nExit code: 0 whenever the manifest could be read, whatever the states (status is a report: read the totals, or `--json` .totals.deliveries); 2 when there is no manifest.json or it is damaged.",
+      ),
+  run: async (args, io) => {
+    const dir = await periodDir(args);
+    const status = await readStatus(dir);
+    for (const warning of status.warnings) io.err(`semaforo: warning: ${warning}`);
+    if (args.json) {
+      io.out(
+        JSON.stringify(
+          {
+            dir: status.dir,
+            period: status.period,
+            generatedAt: status.generatedAt,
+            totals: status.totals,
+            reports: status.rows,
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      io.out(formatStatus(status).join("\n"));
+    }
+    return ExitCode.ok;
+  },
 });
+
+async function periodDir(args: StatusArgs & { config?: string }): Promise<string> {
+  if (args.dir !== undefined) {
+    if (args.period !== undefined) {
+      throw new CliError(
+        "usage",
+        "Give either the period folder (semaforo status out/2026-10) or --period, not both.",
+      );
+    }
+    return args.dir;
+  }
+  if (args.period === undefined) {
+    throw new CliError(
+      "usage",
+      "Which period? Name its folder, or the month.",
+      ExitCode.usage,
+      "Example: semaforo status out/2026-10   or   semaforo status --period 2026-10",
+    );
+  }
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw errors.badPeriod(args.period);
+  const config = await loadConfig(process.cwd(), args.config);
+  return path.join(resolveOptions({ out: args.out }, config).out, args.period);
+}

@@ -1,14 +1,81 @@
-import { CliError, ExitCode } from "../../errors.js";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { buildViews } from "../../compute/buildViews.js";
+import { stringifySorted } from "../../compute/stringifySorted.js";
+import { readDataset } from "../../dataset/readDataset.js";
+import { formatProblems } from "../../dataset/summarizeDataset.js";
+import { CliError, errors, ExitCode } from "../../errors.js";
+import { readMessages } from "../../locale/readMessages.js";
+import type { Locale } from "../../model.js";
 import { defineCommand } from "../command.js";
 
-// Placeholder: replaced by the issue that delivers `semaforo views`.
-export const viewsCommand = defineCommand({
+interface ViewsArgs {
+  data: string;
+  period: string;
+  out: string;
+  lang: string;
+  only?: string;
+}
+
+export const viewsCommand = defineCommand<ViewsArgs>({
   command: "views",
-  describe: "(not implemented yet)",
-  examples: [],
-  builder: (y) => y,
-  run: () =>
-    Promise.reject(
-      new CliError("not-implemented", "semaforo views is not implemented yet.", ExitCode.internal),
-    ),
+  describe: "Write the computed report views of a period as JSON (every figure, status, rank and sentence)",
+  examples: [
+    ["semaforo views --data fixtures/demo --period 2026-10 --out views.json", "All views of October 2026"],
+    ["semaforo views --data fixtures/demo --period 2026-10 --only PE,150100", "Two views, on stdout"],
+  ],
+  builder: (y) =>
+    y
+      .option("data", { type: "string", demandOption: true, describe: "The dataset folder" })
+      .option("period", { type: "string", demandOption: true, describe: "Month YYYY-MM" })
+      .option("out", { type: "string", default: "-", describe: "JSON file to write, or - for stdout" })
+      .option("lang", {
+        choices: ["es", "en"] as const,
+        default: "es",
+        describe: "Language of the texts",
+      })
+      .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" }),
+  run: async (args, io) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw errors.badPeriod(args.period);
+    const { dataset, problems } = await readDataset(args.data);
+    const fatal = problems.filter((problem) => problem.severity === "error");
+    if (!dataset || fatal.length > 0) {
+      io.err(
+        [
+          ...formatProblems(fatal),
+          `${args.data}: invalid dataset (${fatal.length} error${fatal.length === 1 ? "" : "s"}): no views were computed. Fix the errors and run again.`,
+        ].join("\n"),
+      );
+      return ExitCode.invalidDataset;
+    }
+    const locale: Locale = args.lang === "en" ? "en" : "es";
+    const messages = await readMessages(locale);
+    let views = buildViews(dataset, args.period, { locale, messages });
+    if (args.only !== undefined) {
+      const codes = args.only
+        .split(",")
+        .map((code) => code.trim())
+        .filter((code) => code !== "");
+      const known = new Set(views.map((view) => view.code));
+      const unknown = codes.filter((code) => !known.has(code));
+      if (unknown.length > 0) {
+        throw new CliError(
+          "unknown-unit",
+          `--only: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a unit of ${args.data}.`,
+          ExitCode.usage,
+          "Use PE for the national report, a region code or a district code from units.csv.",
+        );
+      }
+      const wanted = new Set(codes);
+      views = views.filter((view) => wanted.has(view.code));
+    }
+    const json = stringifySorted(views);
+    if (args.out === "-") io.out(json);
+    else {
+      await mkdir(path.dirname(path.resolve(args.out)), { recursive: true });
+      await writeFile(args.out, json);
+      io.err(`Wrote ${views.length} views of ${args.period} to ${args.out}.`);
+    }
+    return ExitCode.ok;
+  },
 });

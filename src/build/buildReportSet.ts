@@ -1,0 +1,158 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CliError, ExitCode } from "../errors.js";
+import type { Dataset, Level, Locale, Messages, Period, Problem, ReportView } from "../model.js";
+import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { DEFAULT_PAGE_LABEL } from "../pdf/headerFooter.js";
+import type { Printer, PrinterOptions } from "../pdf/launchPrinter.js";
+import { planReports, type PlanOptions } from "./planReports.js";
+import { printAndArchive, type ArchiveResult, type ReportJob } from "./printAndArchive.js";
+
+export interface BuildOptions extends PlanOptions {
+  dataDir: string;
+  period: Period;
+  /** Default "out". */
+  outDir?: string;
+  concurrency?: number;
+  /** Per-report print timeout, ms. */
+  timeoutMs?: number;
+  restartEvery?: number;
+}
+
+/** Turns one view into the report's HTML: made once per locale (templates compiled once). */
+export type ViewRenderer = (view: ReportView) => string;
+
+/** The IO of a build, passed in so tests can use their own (Observable Framework's "effects"). */
+export interface BuildEffects {
+  readDataset: (dir: string) => Promise<{ dataset: Dataset | null; problems: Problem[] }>;
+  readMessages: (locale: Locale) => Promise<Messages>;
+  buildViews: (dataset: Dataset, period: Period, options: { locale: Locale; messages: Messages }) => ReportView[];
+  /** Prepares the renderer of one locale for this run. */
+  makeRenderer: (dataset: Dataset, messages: Messages, generatedAt: string) => Promise<ViewRenderer>;
+  launchPrinter: (options: PrinterOptions) => Promise<Printer>;
+  now: () => Date;
+  /** Called once the browser runs, so the CLI can kill it on Ctrl-C / SIGTERM. */
+  onPrinter?: (printer: Printer) => void;
+  onStart?: (total: number) => void;
+  onReport?: Parameters<typeof printAndArchive>[2]["onReport"];
+}
+
+export type BuildOutcome =
+  | { kind: "invalid"; problems: Problem[] }
+  | ({ kind: "built"; periodDir: string; ms: number; stages: Record<string, number>; warnings: Problem[] } & ArchiveResult);
+
+export function readToolInfo(root: string = findProjectRoot()): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
+
+const LANGUAGE_TAG: Record<Locale, string> = { es: "es-PE", en: "en" };
+
+/**
+ * `semaforo build`: read and validate the dataset (an invalid one stops here, nothing written) →
+ * views → HTML → PDFs (printed, checked, stamped) → archive and manifest.
+ */
+export async function buildReportSet(options: BuildOptions, effects: BuildEffects): Promise<BuildOutcome> {
+  const started = performance.now();
+  const stages: Record<string, number> = {};
+  const lap = (name: string, since: number) => (stages[name] = Math.round(performance.now() - since));
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) {
+    throw new CliError("bad-period", `--period ${JSON.stringify(options.period)} is not a month of the form YYYY-MM.`, ExitCode.usage, "Example: --period 2026-10");
+  }
+
+  let t = performance.now();
+  const { dataset, problems } = await effects.readDataset(options.dataDir);
+  if (!dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
+  lap("read", t);
+
+  t = performance.now();
+  const generatedAt = effects.now();
+  const locales: Locale[] = options.lang
+    ? [options.lang]
+    : dataset.recipients.some((r) => r.language === "en")
+      ? ["es", "en"]
+      : ["es"];
+  const messages = new Map<Locale, Messages>();
+  const views = new Map<Locale, Map<string, ReportView>>();
+  for (const locale of locales) {
+    const m = await effects.readMessages(locale);
+    messages.set(locale, m);
+    views.set(locale, new Map(effects.buildViews(dataset, options.period, { locale, messages: m }).map((v) => [`${v.level}/${v.code}`, v])));
+  }
+  // Units and their Spanish names come from the Spanish views when there are any.
+  const unitViews = [...(views.get("es") ?? views.get(locales[0] as Locale) ?? new Map<string, ReportView>()).values()];
+  const plans = planReports(unitViews, dataset.recipients, options);
+  lap("views", t);
+
+  t = performance.now();
+  const renderers = new Map<Locale, ViewRenderer>();
+  for (const locale of new Set(plans.map((p) => p.language))) {
+    renderers.set(locale, await effects.makeRenderer(dataset, messages.get(locale) as Messages, generatedAt.toISOString()));
+  }
+  lap("templates", t);
+
+  const tool = readToolInfo();
+  const jobs: ReportJob[] = plans.map((plan) => {
+    const view = views.get(plan.language)?.get(`${plan.level}/${plan.code}`);
+    if (!view) throw new Error(`no ${plan.language} view for ${plan.level} ${plan.code}`);
+    const m = messages.get(plan.language) as Messages;
+    return {
+      ...plan,
+      html: () => (renderers.get(plan.language) as ViewRenderer)(view),
+      header: {
+        unit: view.name,
+        period: view.periodLabel,
+        pageLabel: m["pdf.pageLabel"] ?? DEFAULT_PAGE_LABEL[plan.language],
+      },
+      mustContain: [view.name, ...view.indicators.map((i) => i.label)],
+      info: {
+        author: m["pdf.author"] ?? "Semáforo Escuela",
+        subject: `${view.name} · ${view.periodLabel}`,
+        keywords: ["Semáforo Escuela", dataset.config.name, plan.level, plan.code, options.period],
+        language: LANGUAGE_TAG[plan.language],
+      },
+    };
+  });
+  effects.onStart?.(jobs.length);
+
+  t = performance.now();
+  const printer = await effects.launchPrinter({
+    concurrency: options.concurrency,
+    timeoutMs: options.timeoutMs,
+    restartEvery: options.restartEvery,
+  });
+  effects.onPrinter?.(printer);
+  lap("launch", t);
+  const periodDir = join(options.outDir ?? "out", options.period);
+  const partial = Boolean(options.only || options.level);
+  const covers = partial
+    ? (r: { level: Level; code: string; language: Locale }) =>
+        (!options.only || options.only.includes(r.code)) &&
+        (!options.level || r.level === options.level) &&
+        (!options.lang || r.language === options.lang)
+    : null;
+  t = performance.now();
+  try {
+    const result = await printAndArchive(jobs, printer, {
+      periodDir,
+      period: options.period,
+      generatedAt,
+      tool,
+      dataset: { name: dataset.config.name, synthetic: dataset.config.synthetic },
+      inputs: dataset.inputs,
+      covers,
+      onReport: effects.onReport,
+    });
+    lap("print+archive", t);
+    return {
+      kind: "built",
+      periodDir,
+      ms: Math.round(performance.now() - started),
+      stages,
+      warnings: problems.filter((p) => p.severity === "warning"),
+      ...result,
+    };
+  } finally {
+    await printer.close();
+  }
+}

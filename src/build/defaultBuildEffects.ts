@@ -1,0 +1,37 @@
+import { buildViews } from "../compute/buildViews.js";
+import { readDataset } from "../dataset/readDataset.js";
+import { readMessages } from "../locale/readMessages.js";
+import type { Thresholds } from "../model.js";
+import { launchPrinter } from "../pdf/launchPrinter.js";
+import { loadTemplates } from "../render/loadTemplates.js";
+import { GeoCache } from "../render/maps/GeoCache.js";
+import { renderReport, type RenderContext, type Templates } from "../render/renderReport.js";
+import type { BuildEffects } from "./buildReportSet.js";
+
+/** The real IO of a build: files, the locale messages, the templates, Chromium and the clock. */
+export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds> } = {}): BuildEffects {
+  let templates: Templates | undefined;
+  let geoCache: GeoCache | undefined;
+  return {
+    readDataset: async (dir) => {
+      const result = await readDataset(dir);
+      // Thresholds from semaforo.config.json win over dataset.json.
+      if (result.dataset && overrides.thresholds) {
+        result.dataset.config.thresholds = { ...result.dataset.config.thresholds, ...overrides.thresholds };
+      }
+      return result;
+    },
+    readMessages: (locale) => readMessages(locale),
+    buildViews,
+    makeRenderer: (dataset, messages, generatedAt) => {
+      templates ??= loadTemplates();
+      const geo = { regions: dataset.config.geo.regions, districts: dataset.config.geo.districts };
+      // One cache of projected map paths for every report of the run, whatever the language.
+      geoCache ??= new GeoCache(dataset.topology, geo);
+      const context: RenderContext = { templates, messages, topology: dataset.topology, geo, generatedAt, geoCache };
+      return Promise.resolve((view) => renderReport(view, context));
+    },
+    launchPrinter,
+    now: () => new Date(),
+  };
+}

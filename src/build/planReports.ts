@@ -1,0 +1,67 @@
+import { reportFile } from "../archive/reportFile.js";
+import { CliError, ExitCode } from "../errors.js";
+import type { Level, Locale, Recipient, ReportView } from "../model.js";
+
+export interface PlanOptions {
+  /** Unit codes to build (`--only`); all when absent. */
+  only?: string[];
+  level?: Level;
+  /** Every report in this language only (`--lang`). Default: Spanish for every unit, plus English
+   * for the units that have English-speaking recipients. */
+  lang?: Locale;
+}
+
+/** One PDF to make. */
+export interface ReportPlan {
+  level: Level;
+  code: string;
+  /** The unit's name in Spanish: the file name's slug never depends on the language. */
+  name: string;
+  language: Locale;
+  /** Relative to the period folder. */
+  file: string;
+  /** Addresses of the unit's recipients who read this language (all of them under `--lang`). */
+  recipients: string[];
+}
+
+/** Which languages each unit gets, and who receives each copy (pure). */
+export function planReports(units: ReportView[], recipients: Recipient[], options: PlanOptions = {}): ReportPlan[] {
+  const known = new Set(units.map((u) => u.code));
+  const unknown = (options.only ?? []).filter((code) => !known.has(code));
+  if (unknown.length > 0) {
+    throw new CliError(
+      "unknown-unit",
+      `--only names ${unknown.join(", ")}, which ${unknown.length > 1 ? "are not units" : "is not a unit"} of this dataset.`,
+      ExitCode.usage,
+      "Use the codes of units.csv (district or region codes) or PE for the national report.",
+    );
+  }
+  const only = options.only ? new Set(options.only) : null;
+  const plans: ReportPlan[] = [];
+  const seen = new Set<string>();
+  for (const unit of units) {
+    const id = `${unit.level}/${unit.code}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (only && !only.has(unit.code)) continue;
+    if (options.level && unit.level !== options.level) continue;
+    const own = recipients.filter((r) => r.level === unit.level && r.code === unit.code);
+    const languages: Locale[] = options.lang
+      ? [options.lang]
+      : own.some((r) => r.language === "en")
+        ? ["es", "en"]
+        : ["es"];
+    for (const language of languages) {
+      const to = options.lang ? own : own.filter((r) => r.language === language);
+      plans.push({
+        level: unit.level,
+        code: unit.code,
+        name: unit.name,
+        language,
+        file: reportFile(unit.level, unit.code, unit.name, language),
+        recipients: [...new Set(to.map((r) => r.email))].sort(),
+      });
+    }
+  }
+  return plans;
+}

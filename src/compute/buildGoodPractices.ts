@@ -1,0 +1,66 @@
+import type { GoodPracticeView, Indicator, UnitRef } from "../model.js";
+import { formatMonth } from "../locale/format.js";
+import type { ViewContext } from "./buildContext.js";
+import type { UnitKey } from "./indexDataset.js";
+import { renderMarkdown } from "./renderMarkdown.js";
+
+/** How many stories a report shows at most. */
+export const MAX_GOOD_PRACTICES = 3;
+
+/**
+ * Up to three stories, most relevant first: about an indicator where the recipient is red or
+ * amber this month; then from the recipient's own region (every story is "own" for the nation);
+ * then the most recent; then by file name. Stories dated after the period are not shown, so a
+ * report rebuilt later is the same.
+ */
+export function buildGoodPractices(
+  context: ViewContext,
+  unit: UnitKey,
+  regionCode: string | null,
+  html: Map<string, string>,
+): GoodPracticeView[] {
+  const { index, period, locale } = context;
+  const candidates = index.dataset.goodPractices.flatMap((story) => {
+    const district = index.districts.get(story.district);
+    const region = district ? index.regions.get(district.regionCode) : undefined;
+    const indicator: Indicator | undefined = index.indicators.get(story.indicator);
+    if (!district || !region || !indicator || story.period > period) return [];
+    const status = index.cell(unit, indicator, period).status;
+    return [
+      {
+        story,
+        district,
+        region,
+        indicator,
+        weak: status === "red" || status === "amber" ? 0 : 1,
+        own: regionCode === null || region.code === regionCode ? 0 : 1,
+      },
+    ];
+  });
+  candidates.sort(
+    (a, b) =>
+      a.weak - b.weak ||
+      a.own - b.own ||
+      (a.story.period < b.story.period ? 1 : a.story.period > b.story.period ? -1 : 0) ||
+      (a.story.file < b.story.file ? -1 : a.story.file > b.story.file ? 1 : 0),
+  );
+  return candidates.slice(0, MAX_GOOD_PRACTICES).map(({ story, district, region, indicator }) => {
+    let body = html.get(story.file);
+    if (body === undefined) {
+      body = renderMarkdown(story.body);
+      html.set(story.file, body);
+    }
+    const districtRef: UnitRef = { level: "district", code: district.code, name: district.name };
+    const regionRef: UnitRef = { level: "region", code: region.code, name: region.name };
+    return {
+      title: story.title,
+      district: districtRef,
+      region: regionRef,
+      period: story.period,
+      periodLabel: formatMonth(story.period, locale),
+      indicator: indicator.id,
+      indicatorLabel: indicator.label[locale],
+      html: body,
+    };
+  });
+}

@@ -1,0 +1,286 @@
+import type {
+  ChangeView,
+  Indicator,
+  IndicatorView,
+  MapSpec,
+  Period,
+  Ranking,
+  SeriesPoint,
+  Status,
+  TargetsView,
+  UnitValue,
+} from "../model.js";
+import {
+  compareNames,
+  formatMonth,
+  formatPercent,
+  formatPoints,
+  formatShare,
+  roundToDisplay,
+} from "../locale/format.js";
+import type { ViewContext } from "./buildContext.js";
+import type { Cell, UnitKey } from "./indexDataset.js";
+import type { RankResult } from "./rankUnits.js";
+
+export const STATUSES: readonly Status[] = ["green", "amber", "red", "referential", "no-data"];
+
+export function emptyStatusCounts(): Record<Status, number> {
+  return { green: 0, amber: 0, red: 0, referential: 0, "no-data": 0 };
+}
+
+/**
+ * The change between two months in points, computed on the shown (rounded) values so that the
+ * text adds up: 87.3 − 85.1 = +2.2. Null points when either value is missing.
+ */
+export function buildChange(
+  context: ViewContext,
+  better: Indicator["better"],
+  current: Cell,
+  earlier: Cell,
+  period: Period,
+): ChangeView {
+  const points =
+    current.shown === null || earlier.shown === null ? null : roundToDisplay(current.shown - earlier.shown);
+  return {
+    points,
+    text: formatPoints(points, context.locale),
+    good: points === null || points === 0 ? null : better === "higher" ? points > 0 : points < 0,
+    period,
+    periodLabel: formatMonth(period, context.locale),
+  };
+}
+
+function buildTargets(context: ViewContext, cell: Cell): TargetsView {
+  const { target, baseline, minimum, source } = cell.targets;
+  const progress =
+    cell.shown === null || target === null || baseline === null || target === baseline
+      ? null
+      : (cell.shown - baseline) / (target - baseline);
+  return {
+    baseline: { value: baseline, text: formatPercent(baseline, context.locale) },
+    minimum: { value: minimum, text: formatPercent(minimum, context.locale) },
+    target: { value: target, text: formatPercent(target, context.locale) },
+    source,
+    progress,
+    progressText:
+      progress === null
+        ? context.t("progress.unknown")
+        : progress < 0
+          ? context.t("progress.behind")
+          : context.t("progress.text", { share: formatShare(progress, context.locale) }),
+  };
+}
+
+function rankText(context: ViewContext, rank: number | null, of: number, excluded: number): string {
+  if (rank === null) return context.t("rank.excluded");
+  const position = context.t("rank.position", { rank: String(rank), of: String(of) });
+  return excluded > 0
+    ? `${position} ${context.t("rank.excludedCount", { count: String(excluded) })}`
+    : position;
+}
+
+function rankSummary(context: ViewContext, result: RankResult, code: string) {
+  const rank = result.ranks.get(code) ?? null;
+  return {
+    rank,
+    of: result.ranked,
+    excluded: result.excluded,
+    text: rankText(context, rank, result.ranked, result.excluded),
+  };
+}
+
+function ranking(
+  context: ViewContext,
+  result: RankResult,
+  level: UnitKey["level"],
+  indicator: Indicator,
+  selfCode: string | null,
+): Ranking {
+  return {
+    units: result.order.map((code) =>
+      context.unitValue({ level, code }, indicator, result.ranks.get(code) ?? null, code === selfCode),
+    ),
+    ranked: result.ranked,
+    excluded: result.excluded,
+  };
+}
+
+function mapSpec(
+  context: ViewContext,
+  layer: "region" | "district",
+  codes: string[],
+  drawAll: boolean,
+  indicator: Indicator,
+  highlight: string | undefined,
+): MapSpec {
+  return {
+    layer,
+    features: drawAll ? [] : codes,
+    ...(highlight === undefined ? {} : { highlight }),
+    values: codes.map((code) => {
+      const cell = context.index.cell({ level: layer, code }, indicator, context.period);
+      return {
+        code,
+        value: cell.value,
+        status: cell.status,
+        text: cell.text,
+      };
+    }),
+  };
+}
+
+function countStatuses(context: ViewContext, codes: string[], indicator: Indicator): Record<Status, number> {
+  const counts = emptyStatusCounts();
+  for (const code of codes)
+    counts[context.index.cell({ level: "district", code }, indicator, context.period).status] += 1;
+  return counts;
+}
+
+/** District label for national lists: "DRE Amazonas – UGEL Chachapoyas". */
+function districtLabel(context: ViewContext, code: string): string {
+  const district = context.index.districts.get(code);
+  const region = district ? context.index.regions.get(district.regionCode) : undefined;
+  if (!district || !region) return district?.name ?? code;
+  return context.t("unit.districtInRegion", { region: region.name, district: district.name });
+}
+
+/** One indicator of one report, all figures computed and formatted. */
+export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicator: Indicator): IndicatorView {
+  const { index, period, locale, t } = context;
+  const cell = index.cell(unit, indicator, period);
+  const previous = context.previousPeriod;
+  const yearAgo = context.yearAgoPeriod;
+
+  const series: SeriesPoint[] = context.seriesPeriods.map((month) => {
+    const point = index.cell(unit, indicator, month);
+    return {
+      period: month,
+      label: formatMonth(month, locale, "short"),
+      value: point.value,
+      status: point.status,
+    };
+  });
+
+  const districts = context.rankDistricts(indicator);
+  const regions = context.rankRegions(indicator);
+  const regionCode =
+    unit.level === "district"
+      ? index.districts.get(unit.code)?.regionCode
+      : unit.level === "region"
+        ? unit.code
+        : undefined;
+  const regionRank = regionCode === undefined ? null : context.rankWithinRegion(regionCode, indicator);
+  const regionDistricts =
+    regionCode === undefined ? [] : (index.regions.get(regionCode)?.districtCodes ?? []);
+
+  const comparisons: UnitValue[] = [];
+  let peers: Ranking;
+  let rankNational: IndicatorView["rankNational"] = null;
+  let rankRegional: IndicatorView["rankRegional"] = null;
+  let top: UnitValue[] = [];
+  let bottom: UnitValue[] = [];
+  let statusCounts: Record<Status, number> | null = null;
+  let map: MapSpec;
+  let districtMap: MapSpec | null = null;
+
+  if (unit.level === "district") {
+    comparisons.push(context.unitValue(unit, indicator, districts.ranks.get(unit.code) ?? null, true));
+    if (regionCode !== undefined) {
+      comparisons.push(
+        context.unitValue(
+          { level: "region", code: regionCode },
+          indicator,
+          regions.ranks.get(regionCode) ?? null,
+          false,
+        ),
+      );
+    }
+    comparisons.push(context.unitValue(context.national, indicator, null, false));
+    const neighbours = (index.neighbours.get(unit.code) ?? [])
+      .filter((code) => index.districts.has(code))
+      .map((code) =>
+        context.unitValue(
+          { level: "district", code },
+          indicator,
+          districts.ranks.get(code) ?? null,
+          false,
+          districtLabel(context, code),
+        ),
+      )
+      .sort((a, b) => compareNames(a.name, b.name) || (a.code < b.code ? -1 : 1));
+    comparisons.push(...neighbours);
+    peers = regionRank
+      ? ranking(context, regionRank, "district", indicator, unit.code)
+      : { units: [], ranked: 0, excluded: 0 };
+    rankNational = rankSummary(context, districts, unit.code);
+    rankRegional = regionRank ? rankSummary(context, regionRank, unit.code) : null;
+    map = mapSpec(context, "district", regionDistricts, false, indicator, unit.code);
+  } else if (unit.level === "region") {
+    comparisons.push(context.unitValue(unit, indicator, regions.ranks.get(unit.code) ?? null, true));
+    comparisons.push(context.unitValue(context.national, indicator, null, false));
+    peers = regionRank
+      ? ranking(context, regionRank, "district", indicator, null)
+      : { units: [], ranked: 0, excluded: 0 };
+    rankNational = rankSummary(context, regions, unit.code);
+    statusCounts = countStatuses(context, regionDistricts, indicator);
+    map = mapSpec(context, "district", regionDistricts, false, indicator, undefined);
+  } else {
+    comparisons.push(context.unitValue(unit, indicator, null, true));
+    peers = ranking(context, regions, "region", indicator, null);
+    const ranked = districts.order.slice(0, districts.ranked);
+    const labelled = (code: string) =>
+      context.unitValue(
+        { level: "district", code },
+        indicator,
+        districts.ranks.get(code) ?? null,
+        false,
+        districtLabel(context, code),
+      );
+    top = ranked.slice(0, 10).map(labelled);
+    bottom = ranked.slice(-10).reverse().map(labelled);
+    const allDistricts = index.dataset.districts.map((district) => district.code);
+    statusCounts = countStatuses(context, allDistricts, indicator);
+    map = mapSpec(
+      context,
+      "region",
+      index.dataset.regions.map((region) => region.code),
+      true,
+      indicator,
+      undefined,
+    );
+    districtMap = mapSpec(context, "district", allDistricts, true, indicator, undefined);
+  }
+
+  return {
+    id: indicator.id,
+    label: indicator.label[locale],
+    category: indicator.category,
+    better: indicator.better,
+    value: { value: cell.value, text: cell.text },
+    numerator: cell.numerator,
+    denominator: cell.denominator,
+    schools: cell.schools,
+    status: cell.status,
+    statusLabel: t(`status.${cell.status}`),
+    referentialReason: cell.reason,
+    previous:
+      previous === null
+        ? null
+        : buildChange(context, indicator.better, cell, index.cell(unit, indicator, previous), previous),
+    yearAgo:
+      yearAgo === null
+        ? null
+        : buildChange(context, indicator.better, cell, index.cell(unit, indicator, yearAgo), yearAgo),
+    targets: buildTargets(context, cell),
+    series,
+    comparisons,
+    peers,
+    rankNational,
+    rankRegional,
+    top,
+    bottom,
+    statusCounts,
+    map,
+    districtMap,
+  };
+}

@@ -1,0 +1,49 @@
+import { compareNames, roundToDisplay } from "../locale/format.js";
+
+export interface RankInput {
+  code: string;
+  name: string;
+  value: number | null;
+  /** False for referential (few schools, high cv) and no-data units: left out of the ranking. */
+  rankable: boolean;
+}
+
+export interface RankResult {
+  /** Rank per code; null for units left out. */
+  ranks: Map<string, number | null>;
+  /** Ranked codes best first (ties by name, then code), then those left out by name. */
+  order: string[];
+  ranked: number;
+  excluded: number;
+}
+
+const byName = (a: RankInput, b: RankInput) =>
+  compareNames(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/**
+ * Competition ranking (1, 2, 2, 4) on values rounded to the display precision, best first:
+ * highest first when `better` is "higher", lowest first when "lower".
+ */
+export function rankUnits(units: RankInput[], better: "higher" | "lower"): RankResult {
+  const sign = better === "higher" ? -1 : 1;
+  const rankable = units
+    .filter((unit) => unit.rankable && unit.value !== null)
+    .map((unit) => ({ unit, shown: roundToDisplay(unit.value as number) }));
+  rankable.sort((a, b) => sign * (a.shown - b.shown) || byName(a.unit, b.unit));
+  const left = units.filter((unit) => !(unit.rankable && unit.value !== null)).sort(byName);
+
+  const ranks = new Map<string, number | null>();
+  rankable.forEach((entry, index) => {
+    const previous = rankable[index - 1];
+    const rank =
+      previous && previous.shown === entry.shown ? (ranks.get(previous.unit.code) as number) : index + 1;
+    ranks.set(entry.unit.code, rank);
+  });
+  for (const unit of left) ranks.set(unit.code, null);
+  return {
+    ranks,
+    order: [...rankable.map((entry) => entry.unit.code), ...left.map((unit) => unit.code)],
+    ranked: rankable.length,
+    excluded: left.length,
+  };
+}

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { isEmailAddress } from "../dataset/isEmailAddress.js";
+
+/** Default environment variable holding the SMTP URL (SPEC: `--smtp` may also come from it). */
+export const DEFAULT_SMTP_URL_ENV = "SEMAFORO_SMTP_URL";
+
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name such as SEMAFORO_SMTP_PASSWORD");
+
+/** An SMTP URL written in the config file: `smtp://user@host:587` or `smtps://host:465`, never with the password. */
+const smtpUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "is not a URL (example: smtp://user@mail.example.org:587)" });
+    return;
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+    ctx.addIssue({ code: "custom", message: `must start with smtp:// or smtps://, not ${url.protocol}//` });
+  }
+  if (url.password !== "") {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "contains a password: never write it in the config file. Remove it from the URL and set smtp.passwordEnv to the name of an environment variable that holds it (e.g. SEMAFORO_SMTP_PASSWORD)",
+    });
+  }
+});
+
+/** Same rule as dataset.json: a plain address; the display name goes in `fromName`. */
+const address = z
+  .string()
+  .refine(
+    isEmailAddress,
+    "must be a plain e-mail address like semaforo@minedu.gob.pe (put a display name in fromName)",
+  )
+  .meta({ format: "email" });
+
+const points = z.number().min(0).max(100);
+
+/**
+ * `semaforo.config.json`: the operator's settings. Every key is optional; flags override them.
+ * Unknown keys are errors (a typo must not be silently ignored).
+ */
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe("Path or URL of this JSON Schema, for editor completion."),
+    data: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Dataset folder (relative to this file). Overridden by --data."),
+    out: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Output folder, one sub-folder per period (relative to this file). Default: out. Overridden by --out.",
+      ),
+    smtp: z
+      .strictObject({
+        url: smtpUrl
+          .optional()
+          .describe("SMTP server URL WITHOUT the password, e.g. smtp://semaforo@mail.example.org:587."),
+        urlEnv: envName
+          .optional()
+          .describe(
+            `Environment variable holding the whole SMTP URL (default ${DEFAULT_SMTP_URL_ENV}); it wins over url.`,
+          ),
+        passwordEnv: envName
+          .optional()
+          .describe("Environment variable holding the SMTP password, inserted into the URL at send time."),
+      })
+      .optional()
+      .describe("Where e-mails go. Without any SMTP URL, send writes .eml files into OUT/PERIOD/outbox/."),
+    email: z
+      .strictObject({
+        from: address.optional().describe("Sender address; overrides dataset.json email.from."),
+        fromName: z.string().min(1).optional().describe("Sender display name, e.g. Semáforo Escuela."),
+        replyTo: address.optional().describe("Address that replies go to."),
+      })
+      .optional(),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .optional()
+      .describe("How many reports are rendered (and messages sent) at the same time. Default 2."),
+    locale: z
+      .enum(["es", "en"])
+      .optional()
+      .describe("Language of reports for recipients without a language column. Default es."),
+    thresholds: z
+      .strictObject({
+        minSchools: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe("Fewer schools visited makes a value referential."),
+        maxCv: points
+          .optional()
+          .describe("A coefficient of variation (%) above this makes a value referential."),
+        amberBand: points
+          .optional()
+          .describe("Without a minimum, amber starts this many points below the target."),
+        fallAlert: points
+          .optional()
+          .describe("A fall of at least this many points since last month raises an alert."),
+      })
+      .optional()
+      .describe("Traffic-light rule knobs; override dataset.json thresholds."),
+    rate: z
+      .number()
+      .positive()
+      .optional()
+      .describe("At most this many e-mails per second over SMTP (default: no limit), like send --rate."),
+  })
+  .describe("Semáforo Reports configuration (semaforo.config.json). Flags override it.");
+
+/** The checked content of a config file. Paths are as written (loadConfig makes them relative to the cwd). */
+export type Config = z.infer<typeof configSchema>;

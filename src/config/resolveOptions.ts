@@ -1,0 +1,140 @@
+/**
+ * Flags override the config file, which overrides the defaults. Pure (the environment is passed in).
+ *
+ * How a command uses it (build, send, run…):
+ *
+ * ```ts
+ * import { loadConfig } from "../../config/loadConfig.js";
+ * import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
+ *
+ * run: async (args, io) => {
+ *   const config = await loadConfig(process.cwd(), args.config); // {} when there is no file
+ *   const options = resolveOptions(args, config);                 // args: { data?, out?, smtp?, concurrency?, … }
+ *   if (!options.data) throw new CliError("no-data", "Name the dataset folder: --data DIR (or \"data\" in semaforo.config.json).");
+ *   const thresholds = { ...dataset.config.thresholds, ...options.thresholds }; // config wins over dataset.json
+ *   const smtpUrl = dryRun ? undefined : smtpUrlOrThrow(options);               // undefined → write .eml to the outbox
+ *   io.err(`Sending through ${options.smtp.display ?? "the outbox"}`);          // never print options.smtp.url
+ * }
+ * ```
+ *
+ * Do not give `out`, `concurrency`… a yargs `default`: a default flag would always win over the
+ * config. Let them be undefined and take the defaults from here (`OPTION_DEFAULTS`).
+ */
+import { errors } from "../errors.js";
+import type { Locale, Thresholds } from "../model.js";
+import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
+
+/** The flags that have a config counterpart (all optional; as yargs gives them). */
+export interface OptionFlags {
+  data?: string;
+  out?: string;
+  smtp?: string;
+  concurrency?: number;
+  locale?: Locale;
+  rate?: number;
+  from?: string;
+  replyTo?: string;
+}
+
+export const OPTION_DEFAULTS = { out: "out", concurrency: 2, locale: "es" as Locale } as const;
+
+export interface SmtpOptions {
+  /** The URL to connect to, password included when passwordEnv supplied it; undefined → outbox. */
+  url: string | undefined;
+  /** The same URL with any password masked, for messages and logs. */
+  display: string | undefined;
+  /** Where the URL came from. */
+  source: "flag" | "env" | "config" | "none";
+  /** Set when smtp.passwordEnv names a variable that is not set (see smtpUrlOrThrow). */
+  missingPasswordEnv?: string;
+}
+
+export interface ResolvedOptions {
+  /** Dataset folder; undefined when neither --data nor config `data` gives one. */
+  data: string | undefined;
+  out: string;
+  smtp: SmtpOptions;
+  email: { from?: string; fromName?: string; replyTo?: string };
+  concurrency: number;
+  /** Language for recipients without one. */
+  locale: Locale;
+  /** Only the knobs the config sets: spread them over the dataset's thresholds. */
+  thresholds: Partial<Thresholds>;
+  /** E-mails per second over SMTP (as send --rate); undefined = no limit. */
+  rate: number | undefined;
+}
+
+export function resolveOptions(
+  flags: OptionFlags,
+  config: Config,
+  env: Record<string, string | undefined> = process.env,
+): ResolvedOptions {
+  const email: ResolvedOptions["email"] = { ...config.email };
+  if (flags.from) email.from = flags.from;
+  if (flags.replyTo) email.replyTo = flags.replyTo;
+  return {
+    data: flags.data ?? config.data,
+    out: flags.out ?? config.out ?? OPTION_DEFAULTS.out,
+    smtp: resolveSmtp(flags.smtp, config, env),
+    email,
+    concurrency: flags.concurrency ?? config.concurrency ?? OPTION_DEFAULTS.concurrency,
+    locale: flags.locale ?? config.locale ?? OPTION_DEFAULTS.locale,
+    thresholds: { ...config.thresholds },
+    rate: flags.rate ?? config.rate,
+  };
+}
+
+/** The SMTP URL to use for a real send; throws (exit 2) when the password variable is missing. */
+export function smtpUrlOrThrow(options: ResolvedOptions): string | undefined {
+  if (options.smtp.missingPasswordEnv) throw errors.smtpPasswordMissing(options.smtp.missingPasswordEnv);
+  return options.smtp.url;
+}
+
+function resolveSmtp(
+  flag: string | undefined,
+  config: Config,
+  env: Record<string, string | undefined>,
+): SmtpOptions {
+  const fromEnv = env[config.smtp?.urlEnv ?? DEFAULT_SMTP_URL_ENV];
+  const [raw, source]: [string | undefined, SmtpOptions["source"]] = flag
+    ? [flag, "flag"]
+    : fromEnv
+      ? [fromEnv, "env"]
+      : config.smtp?.url
+        ? [config.smtp.url, "config"]
+        : [undefined, "none"];
+  if (raw === undefined) return { url: undefined, display: undefined, source };
+
+  const passwordEnv = config.smtp?.passwordEnv;
+  let url = raw;
+  let missingPasswordEnv: string | undefined;
+  const parsed = parseUrl(raw);
+  if (passwordEnv && parsed && parsed.password === "") {
+    const password = env[passwordEnv];
+    if (password) {
+      parsed.password = encodeURIComponent(password);
+      url = parsed.toString();
+    } else {
+      missingPasswordEnv = passwordEnv;
+    }
+  }
+  const result: SmtpOptions = { url, display: redact(url), source };
+  if (missingPasswordEnv) result.missingPasswordEnv = missingPasswordEnv;
+  return result;
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `smtp://user:secret@host` → `smtp://user:***@host`. */
+export function redact(text: string): string {
+  const url = parseUrl(text);
+  if (!url) return text.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@");
+  if (url.password) url.password = "***";
+  return url.toString();
+}

@@ -1,0 +1,185 @@
+import { createHash } from "node:crypto";
+import type { Dataset, InputFile, Problem } from "../model.js";
+import { checkCoverage } from "./checkCoverage.js";
+import { compare } from "./compare.js";
+import { decodeText } from "./decodeText.js";
+import type { Known } from "./known.js";
+import { dialectOf, parseDatasetConfig, DEFAULT_THRESHOLDS } from "./parseDatasetConfig.js";
+import { parseGoodPractice } from "./parseGoodPractice.js";
+import { parseIndicators } from "./parseIndicators.js";
+import { parseJson } from "./parseJson.js";
+import { parseRecipients } from "./parseRecipients.js";
+import { parseResults } from "./parseResults.js";
+import { parseSchools } from "./parseSchools.js";
+import { parseTargets } from "./parseTargets.js";
+import { parseTopology } from "./parseTopology.js";
+import { parseUnits } from "./parseUnits.js";
+import { at, problems, sortProblems } from "./problems.js";
+
+export interface DatasetReadResult {
+  /** null when the dataset has any error: nothing is rendered or sent from an invalid dataset. */
+  dataset: Dataset | null;
+  /** Every problem found, errors and warnings, sorted by file, line, column. */
+  problems: Problem[];
+}
+
+/** The bytes of a dataset folder, as read by `readDataset`. */
+export interface DatasetFiles {
+  /** Relative path → bytes, for the files that exist (`good-practices/*.md` included). */
+  files: Map<string, Uint8Array>;
+  /** The TopoJSON named by dataset.json: found (path as recorded in inputs), or the paths tried. */
+  geo: { path: string; bytes: Uint8Array } | { missing: string; tried: string[] } | null;
+}
+
+export const REQUIRED_FILES = [
+  "dataset.json",
+  "indicators.json",
+  "units.csv",
+  "results.csv",
+  "targets.csv",
+  "recipients.csv",
+];
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Parses and checks a dataset folder's bytes: pure, so every check is testable in memory. */
+export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
+  const found: Problem[] = [];
+  for (const file of REQUIRED_FILES)
+    if (!files.has(file)) found.push(at({ file }, problems.missingFile(file)));
+  const text = (file: string, encoding: "utf8" | "latin1" = "utf8"): string | null => {
+    const bytes = files.get(file);
+    if (!bytes) return null;
+    const decoded = decodeText(bytes, file, encoding);
+    found.push(...decoded.problems);
+    return decoded.text;
+  };
+
+  // dataset.json first: it declares the CSV dialect and the geography.
+  const configText = text("dataset.json");
+  const configResult = configText === null ? null : parseDatasetConfig(configText);
+  if (configResult) found.push(...configResult.problems);
+  const config = configResult?.config ?? null;
+  const dialect = config?.csv ?? dialectOf(configResult?.raw);
+  const thresholds = config?.thresholds ?? DEFAULT_THRESHOLDS;
+  const csvText = (file: string) => text(file, dialect.encoding);
+
+  const indicatorsText = text("indicators.json");
+  const indicatorsResult = indicatorsText === null ? null : parseIndicators(indicatorsText);
+  if (indicatorsResult) found.push(...indicatorsResult.problems);
+  const indicators = indicatorsResult?.indicators ?? null;
+
+  const unitsText = csvText("units.csv");
+  const unitsResult = unitsText === null ? null : parseUnits(unitsText, dialect.delimiter);
+  if (unitsResult) found.push(...unitsResult.problems);
+  const units = unitsResult?.units ?? null;
+
+  const known: Known = {
+    districts: units ? new Map(units.districts.map((district) => [district.code, district])) : null,
+    regions: units ? new Map(units.regions.map((region) => [region.code, region])) : null,
+    indicators: indicators ? new Map(indicators.map((indicator) => [indicator.id, indicator])) : null,
+  };
+
+  const resultsText = csvText("results.csv");
+  const resultsResult =
+    resultsText === null ? null : parseResults(resultsText, dialect, known, thresholds.minSchools);
+  const targetsText = csvText("targets.csv");
+  const targetsResult = targetsText === null ? null : parseTargets(targetsText, dialect, known);
+  const recipientsText = csvText("recipients.csv");
+  const recipientsResult = recipientsText === null ? null : parseRecipients(recipientsText, dialect, known);
+  const schoolsText = csvText("schools.csv");
+  const schoolsResult = schoolsText === null ? null : parseSchools(schoolsText, dialect, known);
+  for (const result of [resultsResult, targetsResult, recipientsResult, schoolsResult])
+    if (result) found.push(...result.problems);
+
+  const goodPractices = [];
+  for (const file of [...files.keys()].filter((name) => name.startsWith("good-practices/")).sort(compare)) {
+    const story = text(file);
+    if (story === null) continue;
+    const parsed = parseGoodPractice(story, file, known);
+    found.push(...parsed.problems);
+    if (parsed.practice) goodPractices.push(parsed.practice);
+  }
+
+  let topology: Dataset["topology"] | null = null;
+  let geoIds = null;
+  if (config && geo && "missing" in geo) {
+    found.push(
+      at(
+        { file: "dataset.json", ...locateGeo(configText ?? "", "file") },
+        problems.missingGeoFile(geo.missing, geo.tried),
+      ),
+    );
+  } else if (config && geo && "bytes" in geo) {
+    const decoded = decodeText(geo.bytes, geo.path);
+    const parsed = parseTopology(decoded.text, geo.path, config.geo, (key) => ({
+      file: "dataset.json",
+      ...locateGeo(configText ?? "", key),
+    }));
+    found.push(...decoded.problems, ...parsed.problems);
+    topology = parsed.topology;
+    geoIds = parsed.ids;
+  }
+
+  if (units) {
+    found.push(
+      ...checkCoverage({
+        regions: units.regions,
+        districts: units.districts,
+        unitPlaces: units.places,
+        results: resultsResult?.results ?? null,
+        recipients: recipientsResult?.recipients ?? null,
+        geo:
+          config && geoIds
+            ? { ids: geoIds, regions: config.geo.regions, districts: config.geo.districts }
+            : null,
+      }),
+    );
+  }
+
+  const sorted = sortProblems(found);
+  const results = resultsResult?.results;
+  const targets = targetsResult?.targets;
+  const recipients = recipientsResult?.recipients;
+  if (
+    sorted.some((problem) => problem.severity === "error") ||
+    !config ||
+    !indicators ||
+    !units ||
+    !results ||
+    !targets ||
+    !recipients ||
+    !topology
+  ) {
+    return { dataset: null, problems: sorted };
+  }
+  const inputs: InputFile[] = [...files.entries()].map(([path, bytes]) => ({ path, sha256: sha256(bytes) }));
+  if (geo && "bytes" in geo && !files.has(geo.path))
+    inputs.push({ path: geo.path, sha256: sha256(geo.bytes) });
+  inputs.sort((a, b) => compare(a.path, b.path));
+  return {
+    dataset: {
+      config,
+      indicators,
+      regions: units.regions,
+      districts: units.districts,
+      results,
+      targets,
+      recipients,
+      goodPractices,
+      schools: schoolsResult?.schools ?? [],
+      topology,
+      inputs,
+    },
+    problems: sorted,
+  };
+}
+
+/** Where dataset.json names geo.file / geo.regions / geo.districts. */
+function locateGeo(configText: string, key: string) {
+  try {
+    return parseJson(configText).locate(["geo", key]);
+  } catch {
+    return { line: 1, column: 1 };
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import type { DatasetConfig, Problem } from "../model.js";
+import { isEmailAddress } from "./isEmailAddress.js";
+import { parseJsonFile } from "./parseJsonFile.js";
+import { at, problems } from "./problems.js";
+
+export const DEFAULT_THRESHOLDS = { minSchools: 5, maxCv: 15, amberBand: 5, fallAlert: 5 } as const;
+export const DEFAULT_DIALECT = { delimiter: ",", decimal: ".", encoding: "utf8" } as const;
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+const address = z
+  .string()
+  .trim()
+  .refine(
+    isEmailAddress,
+    "must be a plain e-mail address like semaforo@minedu.gob.pe (put a display name in fromName)",
+  );
+
+const schema = z.object({
+  name: nonEmpty,
+  description: z.string().optional(),
+  synthetic: z.boolean().default(false),
+  geo: z.object({ file: nonEmpty, regions: nonEmpty, districts: nonEmpty }),
+  email: z.object({ from: address, fromName: nonEmpty.optional(), replyTo: address.optional() }),
+  csv: z
+    .object({
+      delimiter: z
+        .string()
+        .length(1, 'must be one character, e.g. "," or ";"')
+        .default(DEFAULT_DIALECT.delimiter),
+      decimal: z.enum([".", ","]).default(DEFAULT_DIALECT.decimal),
+      encoding: z.enum(["utf8", "latin1"]).default(DEFAULT_DIALECT.encoding),
+    })
+    .default({ ...DEFAULT_DIALECT }),
+  thresholds: z
+    .object({
+      minSchools: z.number().int().min(0).default(DEFAULT_THRESHOLDS.minSchools),
+      maxCv: z.number().min(0).default(DEFAULT_THRESHOLDS.maxCv),
+      amberBand: z.number().min(0).max(100).default(DEFAULT_THRESHOLDS.amberBand),
+      fallAlert: z.number().min(0).max(100).default(DEFAULT_THRESHOLDS.fallAlert),
+    })
+    .default({ ...DEFAULT_THRESHOLDS }),
+});
+
+/** dataset.json → DatasetConfig (defaults filled in), or null with the problems. */
+export function parseDatasetConfig(
+  text: string,
+  file = "dataset.json",
+): { config: DatasetConfig | null; raw: unknown; problems: Problem[] } {
+  const parsed = parseJsonFile(text, file, schema);
+  if (!parsed.value) return { config: null, raw: parsed.raw, problems: parsed.problems };
+  const value = parsed.value;
+  if (value.csv.decimal === "," && value.csv.delimiter === ",") {
+    return {
+      config: null,
+      raw: parsed.raw,
+      problems: [at({ file, ...parsed.locate(["csv", "decimal"]) }, problems.ambiguousDialect())],
+    };
+  }
+  const config: DatasetConfig = {
+    name: value.name,
+    ...(value.description !== undefined ? { description: value.description } : {}),
+    synthetic: value.synthetic,
+    geo: value.geo,
+    email: {
+      from: value.email.from,
+      ...(value.email.fromName ? { fromName: value.email.fromName } : {}),
+      ...(value.email.replyTo ? { replyTo: value.email.replyTo } : {}),
+    },
+    csv: value.csv,
+    thresholds: value.thresholds,
+  };
+  return { config, raw: parsed.raw, problems: [] };
+}
+
+/** The CSV dialect declared by a dataset.json that may be invalid otherwise (to keep checking the CSV files). */
+export function dialectOf(raw: unknown): DatasetConfig["csv"] {
+  const csv = schema.shape.csv.safeParse((raw as { csv?: unknown } | undefined)?.csv);
+  return csv.success && !(csv.data.decimal === "," && csv.data.delimiter === ",")
+    ? csv.data
+    : { ...DEFAULT_DIALECT };
+}

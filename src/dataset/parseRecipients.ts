@@ -1,0 +1,66 @@
+import { NATIONAL_CODE, type CsvDialect, type Locale, type Problem, type Recipient } from "../model.js";
+import { compare } from "./compare.js";
+import { isEmailAddress } from "./isEmailAddress.js";
+import type { Known } from "./known.js";
+import { cell, parseCsv, where } from "./parseCsv.js";
+import { checkLevelCode, isLevel } from "./parseLevel.js";
+import { at, problems } from "./problems.js";
+
+export const RECIPIENTS_COLUMNS = ["level", "code", "name", "email"];
+
+/** recipients.csv → recipients, sorted by level, code, then e-mail. `language` defaults to es. */
+export function parseRecipients(
+  text: string,
+  dialect: CsvDialect,
+  known: Known,
+  file = "recipients.csv",
+): { recipients: Recipient[] | null; problems: Problem[] } {
+  const { table, problems: found } = parseCsv(text, file, dialect, RECIPIENTS_COLUMNS);
+  if (!table) return { recipients: null, problems: found };
+  const recipients: Recipient[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const before = found.length;
+    const level = cell(table, row, "level");
+    const code = cell(table, row, "code");
+    const name = cell(table, row, "name");
+    // Not trimmed: a stray space or line break in an address is an error, not something to fix silently.
+    const email = (row.fields[table.header.indexOf("email")] ?? "").replace(/^[ \t]+|[ \t]+$/g, "");
+    const language = cell(table, row, "language") || "es";
+    const unit = checkLevelCode(
+      known,
+      level,
+      code,
+      where(table, row, "level"),
+      where(table, row, "code"),
+      true,
+    );
+    if (unit) found.push(unit);
+    if (name === "") found.push(at(where(table, row, "name"), problems.missingValue("name")));
+    if (email === "") found.push(at(where(table, row, "email"), problems.missingValue("email")));
+    else if (!isEmailAddress(email)) found.push(at(where(table, row, "email"), problems.invalidEmail(email)));
+    if (language !== "es" && language !== "en")
+      found.push(at(where(table, row, "language"), problems.unknownLanguage(language)));
+    if (found.length > before || !isLevel(level)) continue;
+    const key = `${level}|${code}|${email.toLowerCase()}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      found.push(at(where(table, row, "email"), problems.duplicateRecipient(email, first)));
+      continue;
+    }
+    seen.set(key, row.line);
+    recipients.push({
+      level,
+      code: level === "national" ? NATIONAL_CODE : code,
+      name,
+      email,
+      language: language as Locale,
+    });
+  }
+  const levelOrder = { national: 0, region: 1, district: 2 };
+  recipients.sort(
+    (a, b) =>
+      levelOrder[a.level] - levelOrder[b.level] || compare(a.code, b.code) || compare(a.email, b.email),
+  );
+  return { recipients, problems: found };
+}

@@ -1,0 +1,69 @@
+import type { CsvDialect, Problem, SchoolResult } from "../model.js";
+import { compare } from "./compare.js";
+import { checkDistrict, checkIndicator, type Known } from "./known.js";
+import { cell, parseCsv, where } from "./parseCsv.js";
+import { isPeriod, parseDecimal } from "./parseNumber.js";
+import { at, problems } from "./problems.js";
+
+export const SCHOOLS_COLUMNS = [
+  "period",
+  "district_code",
+  "school_code",
+  "school_name",
+  "indicator",
+  "value",
+];
+
+/** schools.csv (optional) → school results, sorted by period, district, school, indicator catalogue order. */
+export function parseSchools(
+  text: string,
+  dialect: CsvDialect,
+  known: Known,
+  file = "schools.csv",
+): { schools: SchoolResult[] | null; problems: Problem[] } {
+  const { table, problems: found } = parseCsv(text, file, dialect, SCHOOLS_COLUMNS);
+  if (!table) return { schools: null, problems: found };
+  const schools: SchoolResult[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const before = found.length;
+    const period = cell(table, row, "period");
+    const districtCode = cell(table, row, "district_code");
+    const schoolCode = cell(table, row, "school_code");
+    const schoolName = cell(table, row, "school_name");
+    const indicator = cell(table, row, "indicator");
+    const raw = cell(table, row, "value");
+    if (!isPeriod(period)) found.push(at(where(table, row, "period"), problems.malformedPeriod(period)));
+    for (const problem of [
+      checkDistrict(known, districtCode, where(table, row, "district_code")),
+      checkIndicator(known, indicator, where(table, row, "indicator")),
+    ]) {
+      if (problem) found.push(problem);
+    }
+    for (const column of ["school_code", "school_name", "value"]) {
+      if (cell(table, row, column) === "")
+        found.push(at(where(table, row, column), problems.missingValue(column)));
+    }
+    const value = raw === "" ? null : parseDecimal(raw, dialect.decimal);
+    if (raw !== "" && value === null)
+      found.push(at(where(table, row, "value"), problems.badNumber("value", raw, dialect.decimal)));
+    if (value !== null && (value < 0 || value > 100))
+      found.push(at(where(table, row, "value"), problems.outOfRange("value", value)));
+    const key = `${period}|${schoolCode}|${indicator}`;
+    const first = seen.get(key);
+    if (first !== undefined)
+      found.push(at(where(table, row, "school_code"), problems.duplicateSchoolResult(first)));
+    else seen.set(key, row.line);
+    if (found.length > before || value === null) continue;
+    schools.push({ period, districtCode, schoolCode, schoolName, indicator, value });
+  }
+  const order = new Map([...(known.indicators?.keys() ?? [])].map((id, index) => [id, index]));
+  schools.sort(
+    (a, b) =>
+      compare(a.period, b.period) ||
+      compare(a.districtCode, b.districtCode) ||
+      compare(a.schoolCode, b.schoolCode) ||
+      (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0),
+  );
+  return { schools, problems: found };
+}

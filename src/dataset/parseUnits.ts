@@ -1,0 +1,75 @@
+import type { District, Problem, Region } from "../model.js";
+import { cell, parseCsv, where } from "./parseCsv.js";
+import { at, problems } from "./problems.js";
+
+export interface Units {
+  /** Sorted by code. */
+  regions: Region[];
+  /** Sorted by code. */
+  districts: District[];
+  /** Where each unit's code first appears, for problems found later (e.g. no map feature). */
+  places: Map<string, { line: number; column: number }>;
+}
+
+export const UNITS_COLUMNS = ["district_code", "district_name", "region_code", "region_name"];
+
+const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/** units.csv → regions and districts, each district in exactly one region. */
+export function parseUnits(
+  text: string,
+  delimiter: string,
+  file = "units.csv",
+): { units: Units | null; problems: Problem[] } {
+  const { table, problems: found } = parseCsv(text, file, { delimiter }, UNITS_COLUMNS);
+  if (!table) return { units: null, problems: found };
+  const districts = new Map<string, District & { line: number }>();
+  const regions = new Map<string, { name: string; line: number; districts: Set<string> }>();
+  const places = new Map<string, { line: number; column: number }>();
+  for (const row of table.rows) {
+    const code = cell(table, row, "district_code");
+    const name = cell(table, row, "district_name");
+    const regionCode = cell(table, row, "region_code");
+    const regionName = cell(table, row, "region_name");
+    const empty = UNITS_COLUMNS.filter((column) => cell(table, row, column) === "");
+    for (const column of empty) found.push(at(where(table, row, column), problems.missingValue(column)));
+    if (empty.length) continue;
+    const region = regions.get(regionCode);
+    if (region && region.name !== regionName) {
+      found.push(
+        at(
+          where(table, row, "region_name"),
+          problems.regionNameConflict(regionCode, regionName, region.name, region.line),
+        ),
+      );
+    }
+    const other = districts.get(code);
+    if (other) {
+      found.push(
+        other.regionCode !== regionCode
+          ? at(
+              where(table, row, "region_code"),
+              problems.districtInTwoRegions(code, regionCode, other.regionCode, other.line),
+            )
+          : at(where(table, row, "district_code"), problems.duplicateDistrict(code, other.line)),
+      );
+      continue;
+    }
+    districts.set(code, { code, name, regionCode, line: row.line });
+    places.set(code, { line: row.line, column: where(table, row, "district_code").column ?? 1 });
+    if (!region) {
+      regions.set(regionCode, { name: regionName, line: row.line, districts: new Set([code]) });
+      places.set(regionCode, { line: row.line, column: where(table, row, "region_code").column ?? 1 });
+    } else region.districts.add(code);
+  }
+  const units: Units = {
+    districts: [...districts.values()]
+      .map(({ code, name, regionCode }) => ({ code, name, regionCode }))
+      .sort(byCode),
+    regions: [...regions.entries()]
+      .map(([code, region]) => ({ code, name: region.name, districtCodes: [...region.districts].sort() }))
+      .sort(byCode),
+    places,
+  };
+  return { units, problems: found };
+}

@@ -1,0 +1,310 @@
+/**
+ * The catalogue of dataset problems: a stable code, what happened, and what to do next.
+ * Parsers never build problem texts themselves; they call these and add a location with `at`.
+ */
+import type { Problem } from "../model.js";
+
+export interface ProblemText {
+  severity: Problem["severity"];
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export interface Location {
+  /** Relative to the dataset folder. */
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** A catalogue entry placed at a location. */
+export const at = (location: Location, text: ProblemText): Problem => ({ ...location, ...text });
+
+const q = (value: string) => JSON.stringify(value);
+const didYouMean = (suggestion: string | undefined) => (suggestion ? ` (did you mean ${suggestion}?)` : "");
+const error = (code: string, message: string, hint?: string): ProblemText => ({
+  severity: "error",
+  code,
+  message,
+  ...(hint ? { hint } : {}),
+});
+const warning = (code: string, message: string, hint?: string): ProblemText => ({
+  severity: "warning",
+  code,
+  message,
+  ...(hint ? { hint } : {}),
+});
+
+export const problems = {
+  // Files and syntax -----------------------------------------------------------------------
+  missingFile: (file: string) =>
+    error(
+      "missing-file",
+      `${file} is missing`,
+      "Every dataset folder needs this file: see the dataset contract in README.md.",
+    ),
+  unreadableFile: (file: string, reason: string) =>
+    error("unreadable-file", `${file} could not be read: ${reason}`),
+  badEncoding: (encoding: string) =>
+    error(
+      "bad-encoding",
+      `text is not valid ${encoding === "utf8" ? "UTF-8" : encoding}`,
+      'Save the file as UTF-8, or declare the export\'s encoding in dataset.json, e.g. "csv": {"encoding": "latin1"}.',
+    ),
+  badJson: (detail: string) =>
+    error("bad-json", `invalid JSON: ${detail}`, "Check for a missing comma, quote or bracket here."),
+  badSchema: (path: string, detail: string) => error("bad-schema", `${path}: ${detail}`),
+  csvSyntax: (detail: string) =>
+    error(
+      "csv-syntax",
+      `CSV syntax error: ${detail}`,
+      "Check the quotes on this line: a quoted field must end with a quote.",
+    ),
+  ambiguousDialect: () =>
+    error(
+      "ambiguous-dialect",
+      'csv.decimal "," needs a delimiter other than ","',
+      'Spanish-locale Excel exports use "csv": {"delimiter": ";", "decimal": ","}.',
+    ),
+  missingColumn: (column: string, header: string[]) =>
+    error(
+      "missing-column",
+      `required column ${column} is missing (the header has ${header.map(q).join(", ") || "nothing"})`,
+      "Add the column to the header row, spelled exactly like this.",
+    ),
+  fieldCount: (found: number, expected: number) =>
+    error(
+      "field-count",
+      `row has ${found} fields but the header has ${expected}; the row is ignored`,
+      "Check the delimiter and quotes: a value containing the delimiter must be quoted.",
+    ),
+  missingValue: (column: string) => error("missing-value", `${column} is empty`, `Fill in ${column}.`),
+
+  // Values ---------------------------------------------------------------------------------
+  malformedPeriod: (value: string) =>
+    error(
+      "malformed-period",
+      `period ${q(value)} is not a month of the form YYYY-MM`,
+      "Write the month as YYYY-MM, e.g. 2026-10.",
+    ),
+  badNumber: (column: string, value: string, decimal: string) =>
+    error(
+      "bad-number",
+      `${column} ${q(value)} is not a number`,
+      decimal === ","
+        ? "This dataset declares a decimal comma: write numbers like 87,5 (no thousands separator)."
+        : 'Write numbers like 87.5 (no thousands separator); for a decimal comma declare "csv": {"decimal": ","} in dataset.json.',
+    ),
+  negativeCount: (column: string, value: string) =>
+    error(
+      "negative-count",
+      `${column} ${value} is negative`,
+      "Counts (numerator, denominator, schools) are 0 or more.",
+    ),
+  nonIntegerCount: (column: string, value: string) =>
+    error(
+      "non-integer-count",
+      `${column} ${value} is not a whole number`,
+      "Counts (numerator, denominator, schools) are whole numbers.",
+    ),
+  numeratorExceedsDenominator: (numerator: number, denominator: number) =>
+    error(
+      "numerator-exceeds-denominator",
+      `numerator ${numerator} is greater than denominator ${denominator}`,
+      "The numerator counts the cases that meet the indicator among the denominator's cases.",
+    ),
+  zeroDenominator: () =>
+    error(
+      "zero-denominator",
+      "denominator is 0",
+      "Leave the row out when nothing was observed: a missing row is a gap, never a zero.",
+    ),
+  outOfRange: (column: string, value: number) =>
+    error(
+      "out-of-range",
+      `${column} ${value} is outside 0–100`,
+      "Targets and values are percentages, from 0 to 100.",
+    ),
+  targetOutOfRange: (column: string, value: number) =>
+    error(
+      "target-out-of-range",
+      `${column} ${value} is outside 0–100`,
+      "Targets are percentages, from 0 to 100.",
+    ),
+  badYear: (value: string) => error("bad-year", `year ${q(value)} is not a year such as 2026`),
+  unknownLevel: (value: string) =>
+    error(
+      "unknown-level",
+      `level ${q(value)} is not national, region or district`,
+      "Use national, region or district.",
+    ),
+  unknownLanguage: (value: string) =>
+    error(
+      "unknown-language",
+      `language ${q(value)} is not es or en`,
+      "Use es or en, or leave it empty for es.",
+    ),
+  invalidEmail: (value: string) =>
+    error(
+      "invalid-email",
+      `e-mail address ${q(value)} is not valid`,
+      "Write one plain address per row, like nombre@ugel.gob.pe: no spaces, quotes, commas, angle brackets or display name.",
+    ),
+
+  // Codes ----------------------------------------------------------------------------------
+  unknownDistrict: (code: string, suggestion?: string) =>
+    error(
+      "unknown-district",
+      `district code ${code} is not in units.csv${didYouMean(suggestion)}`,
+      "Every district must be listed in units.csv.",
+    ),
+  unknownRegion: (code: string, suggestion?: string) =>
+    error(
+      "unknown-region",
+      `region code ${code} is not in units.csv${didYouMean(suggestion)}`,
+      "Every region must be listed in units.csv.",
+    ),
+  unknownIndicator: (id: string, suggestion?: string) =>
+    error(
+      "unknown-indicator",
+      `indicator ${q(id)} is not in indicators.json${didYouMean(suggestion)}`,
+      "Use an id from indicators.json.",
+    ),
+  unknownNationalCode: (code: string) =>
+    error(
+      "unknown-national-code",
+      `national code ${q(code)} should be PE`,
+      "The national unit's code is PE.",
+    ),
+  unknownUnit: (level: string, code: string, suggestion?: string) =>
+    error(
+      "unknown-unit",
+      `recipient for an unknown ${level} ${q(code)}: it is not in units.csv${didYouMean(suggestion)}`,
+      "Fix the code, or add the unit to units.csv.",
+    ),
+  districtInTwoRegions: (code: string, region: string, otherRegion: string, otherLine: number) =>
+    error(
+      "district-in-two-regions",
+      `district ${code} is in region ${region} here but in region ${otherRegion} on line ${otherLine}`,
+      "Every district belongs to exactly one region: keep one row per district.",
+    ),
+  duplicateDistrict: (code: string, otherLine: number) =>
+    error(
+      "duplicate-district",
+      `district ${code} is listed twice (also on line ${otherLine})`,
+      "Keep one row per district.",
+    ),
+  regionNameConflict: (code: string, name: string, otherName: string, otherLine: number) =>
+    error(
+      "region-name-conflict",
+      `region ${code} is named ${q(name)} here but ${q(otherName)} on line ${otherLine}`,
+      "Spell the region's name the same way on every row.",
+    ),
+  duplicateResult: (period: string, district: string, indicator: string, otherLine: number) =>
+    error(
+      "duplicate-result",
+      `duplicate row for ${period}, district ${district}, indicator ${indicator} (first on line ${otherLine})`,
+      "Keep one row per month × district × indicator.",
+    ),
+  duplicateTarget: (otherLine: number) =>
+    error(
+      "duplicate-target",
+      `duplicate target for this year, unit and indicator (first on line ${otherLine})`,
+      "Keep one row per year × unit × indicator.",
+    ),
+  duplicateSchoolResult: (otherLine: number) =>
+    error(
+      "duplicate-school-result",
+      `duplicate row for this month, school and indicator (first on line ${otherLine})`,
+    ),
+  duplicateIndicator: (id: string) =>
+    error("duplicate-indicator", `indicator id ${q(id)} is used twice`, "Indicator ids must be unique."),
+  noIndicators: () => error("no-indicators", "indicators.json lists no indicator"),
+
+  // Good practices ---------------------------------------------------------------------------
+  missingFrontMatter: () =>
+    error(
+      "missing-front-matter",
+      "the story has no front matter",
+      "Start the file with a block between --- lines giving district, period, indicator and title.",
+    ),
+  badFrontMatter: (detail: string) => error("bad-front-matter", `front matter is not valid YAML: ${detail}`),
+  missingFrontMatterKey: (key: string) =>
+    error(
+      "missing-front-matter-key",
+      `front matter has no ${key}`,
+      "The front matter needs district, period, indicator and title.",
+    ),
+
+  // Geography ------------------------------------------------------------------------------
+  missingGeoFile: (file: string, tried: string[]) =>
+    error(
+      "missing-geo-file",
+      `geo.file ${q(file)} was not found (tried ${tried.join(", ")})`,
+      "geo.file is relative to the dataset folder or the project folder.",
+    ),
+  badTopology: (file: string, detail: string) =>
+    error("bad-topology", `${file} is not a TopoJSON topology: ${detail}`),
+  missingGeoObject: (key: string, name: string, available: string[]) =>
+    error(
+      "missing-geo-object",
+      `geo.${key}: the TopoJSON has no object ${q(name)}${didYouMean(available.length ? available.map(q).join(" or ") : undefined)}`,
+      "Name one of the topology's objects (a GeometryCollection whose feature ids are the unit codes).",
+    ),
+
+  // Warnings -------------------------------------------------------------------------------
+  unitWithoutFeature: (level: string, code: string, name: string, object: string) =>
+    warning(
+      "unit-without-feature",
+      `${level} ${code} ${name} has no feature in the TopoJSON object ${q(object)}`,
+      "Its report is still made; its maps say the unit has no shape.",
+    ),
+  missingMonth: (period: string, code: string, name: string) =>
+    warning(
+      "missing-month",
+      `district ${code} ${name} has no results for ${period}, a month in which other districts have results`,
+      "Its reports show a gap for that month (never a zero).",
+    ),
+  fewSchools: (period: string, code: string, schools: number, minimum: number) =>
+    warning(
+      "few-schools",
+      `district ${code} visited ${schools} school${schools === 1 ? "" : "s"} in ${period}, fewer than ${minimum}`,
+      "Its values for that month are referential (grey) and left out of rankings.",
+    ),
+  noRecipients: (level: string, code: string, name: string) =>
+    warning(
+      "no-recipients",
+      `${level} ${code} ${name} has no recipient`,
+      "Its report is made and archived but not e-mailed.",
+    ),
+  duplicateRecipient: (email: string, otherLine: number) =>
+    warning(
+      "duplicate-recipient",
+      `${email} is listed twice for this unit (first on line ${otherLine})`,
+      "It is e-mailed once.",
+    ),
+} as const;
+
+const rank = (problem: Problem) => [problem.file, problem.line ?? 0, problem.column ?? 0] as const;
+
+/** Sorts problems by file, line, column, then code and message: a stable order for output and tests. */
+export function sortProblems(list: Problem[]): Problem[] {
+  return [...list].sort((a, b) => {
+    const [fa, la, ca] = rank(a);
+    const [fb, lb, cb] = rank(b);
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    if (la !== lb) return la - lb;
+    if (ca !== cb) return ca - cb;
+    if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+    return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  });
+}
+
+/** `file:line:column: message`, the form editors and terminals link to. */
+export function formatLocation(problem: Problem): string {
+  let where = problem.file;
+  if (problem.line !== undefined) where += `:${problem.line}`;
+  if (problem.line !== undefined && problem.column !== undefined) where += `:${problem.column}`;
+  return where;
+}

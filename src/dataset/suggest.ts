@@ -1,0 +1,38 @@
+import { distance } from "fastest-levenshtein";
+
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
+
+/**
+ * The closest known code to a mistyped one, for "did you mean …?": the nearest by edit distance when
+ * it is close (at most 2 edits, or a third of the length) and no other code is as close, or the
+ * code whose name matches exactly.
+ */
+export function suggest(
+  value: string,
+  codes: Iterable<string>,
+  names?: Map<string, string>,
+): string | undefined {
+  const wanted = fold(value);
+  if (names) {
+    for (const [code, name] of names) if (fold(name) === wanted) return code;
+  }
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let ties = 0;
+  for (const code of codes) {
+    const d = distance(wanted, fold(code));
+    if (d < bestDistance) {
+      best = code;
+      bestDistance = d;
+      ties = 0;
+    } else if (d === bestDistance) ties++;
+  }
+  const allowed = Math.max(2, Math.floor(value.length / 3));
+  // Only a clear winner: with six-digit codes, many are one edit away from each other.
+  return bestDistance > 0 && bestDistance <= allowed && ties === 0 ? best : undefined;
+}

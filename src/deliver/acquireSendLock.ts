@@ -1,0 +1,112 @@
+import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
+import { CliError, ExitCode } from "../errors.js";
+
+export interface LockHolder {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+export interface SendLock {
+  readonly file: string;
+  release(): void;
+}
+
+export interface LockOptions {
+  clock?: () => Date;
+  warn?: (text: string) => void;
+  /** Whether a process runs on this host; injectable for tests. */
+  isAlive?: (pid: number) => boolean;
+  host?: string;
+  pid?: number;
+}
+
+/**
+ * One `send` per period at a time: `OUT/PERIOD/.send.lock`, created with O_EXCL, holding the pid,
+ * host and start time. A second run refuses while the holder lives; a lock left by a dead process
+ * on this host is taken over with a warning. A lock from another host is never guessed about.
+ */
+export function acquireSendLock(file: string, options: LockOptions = {}): SendLock {
+  const host = options.host ?? hostname();
+  const me: LockHolder = {
+    pid: options.pid ?? process.pid,
+    hostname: host,
+    startedAt: (options.clock?.() ?? new Date()).toISOString(),
+  };
+  const isAlive = options.isAlive ?? processIsAlive;
+  for (let tries = 0; tries < 2; tries++) {
+    let fd: number;
+    try {
+      fd = openSync(file, "wx", 0o644);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = readHolder(file);
+      if (holder && holder.hostname === host && !isAlive(holder.pid)) {
+        options.warn?.(
+          `${file}: taking over a stale lock of process ${holder.pid} (started ${holder.startedAt}), which is no longer running.`,
+        );
+        try {
+          unlinkSync(file);
+        } catch (unlinkError) {
+          if ((unlinkError as NodeJS.ErrnoException).code !== "ENOENT") throw unlinkError;
+        }
+        continue;
+      }
+      throw lockHeld(file, holder);
+    }
+    try {
+      writeSync(fd, JSON.stringify(me) + "\n");
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    let held = true;
+    return {
+      file,
+      release() {
+        if (!held) return;
+        held = false;
+        try {
+          if (readHolder(file)?.pid === me.pid) unlinkSync(file);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      },
+    };
+  }
+  throw lockHeld(file, readHolder(file));
+}
+
+function readHolder(file: string): LockHolder | null {
+  try {
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<LockHolder>;
+    if (typeof parsed.pid === "number" && typeof parsed.hostname === "string") {
+      return { pid: parsed.pid, hostname: parsed.hostname, startedAt: String(parsed.startedAt ?? "?") };
+    }
+  } catch {
+    // Unreadable or half-written: treated as held, never guessed stale.
+  }
+  return null;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function lockHeld(file: string, holder: LockHolder | null): CliError {
+  const who = holder
+    ? `process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}`
+    : "another run (the lock file could not be read)";
+  return new CliError(
+    "send-locked",
+    `Another send is running for this period: ${file} is held by ${who}.`,
+    ExitCode.usage,
+    `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} and run send again.`,
+  );
+}

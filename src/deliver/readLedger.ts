@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from "node:fs";
+import { CliError, ExitCode } from "../errors.js";
+import type { DeliveryEvent } from "../model.js";
+
+export interface LedgerFile {
+  events: DeliveryEvent[];
+  /** Byte length of the complete lines; anything after is a partial line left by a killed run. */
+  completeBytes: number;
+  partialLine: boolean;
+}
+
+const STATES = new Set(["attempt", "pending", "sent", "failed", "unknown"]);
+
+/**
+ * Reads `deliveries.jsonl`. A last line without its newline is a write cut short by a killed run:
+ * it is reported, not trusted. Any other line that is not a delivery event stops the run, because
+ * guessing could send a report twice.
+ */
+export function readLedger(file: string): LedgerFile {
+  if (!existsSync(file)) return { events: [], completeBytes: 0, partialLine: false };
+  const bytes = readFileSync(file);
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  const text = bytes.subarray(0, end).toString("utf8");
+  const events: DeliveryEvent[] = [];
+  const lines = text.split("\n");
+  lines.pop();
+  lines.forEach((line, index) => {
+    if (line.trim() === "") return;
+    let event: unknown;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      throw damaged(file, index + 1, "not valid JSON");
+    }
+    if (!isEvent(event)) throw damaged(file, index + 1, "not a delivery event (id, state, email, at…)");
+    events.push(event);
+  });
+  return { events, completeBytes: end, partialLine: end < bytes.length };
+}
+
+function isEvent(value: unknown): value is DeliveryEvent {
+  if (typeof value !== "object" || value === null) return false;
+  const event = value as Record<string, unknown>;
+  return (
+    typeof event.id === "string" &&
+    typeof event.email === "string" &&
+    typeof event.at === "string" &&
+    typeof event.state === "string" &&
+    STATES.has(event.state)
+  );
+}
+
+function damaged(file: string, line: number, what: string): CliError {
+  return new CliError(
+    "damaged-ledger",
+    `${file}:${line}: ${what}. The delivery ledger is damaged, so nothing was sent (a guess could send a report twice).`,
+    ExitCode.usage,
+    "Look at that line: repair or delete it by hand (keep a copy of the file), then run send again.",
+  );
+}

@@ -1,0 +1,210 @@
+import { formatInteger, formatMonth, formatPercent } from "../../locale/format.js";
+import type { Alert, IndicatorView, MapSpec, Messages, ReportView } from "../../model.js";
+import { barChart } from "../charts/barChart.js";
+import { bulletChart } from "../charts/bulletChart.js";
+import { trendChart } from "../charts/trendChart.js";
+import { choroplethMap } from "../maps/choroplethMap.js";
+import type { GeoCache } from "../maps/GeoCache.js";
+import { STATUS_ORDER } from "../palette.js";
+import { statusIcon } from "../statusIcon.js";
+import { barItem, changeCell, chip, countItems, idSlug, percentTick, statusLabel, type T } from "./common.js";
+import type { FigureBlock, IndicatorSection, RankRow } from "./types.js";
+
+export interface SectionDeps {
+  messages: Messages;
+  t: T;
+  geo: GeoCache;
+}
+
+/** One indicator's page: the figures each level shows, as SVG, plus its facts, ranks and alerts. */
+export function buildIndicatorSection(
+  view: ReportView,
+  ind: IndicatorView,
+  index: number,
+  deps: SectionDeps,
+): IndicatorSection {
+  const { messages, t } = deps;
+  const tick = percentTick(view.locale);
+  const targetLabel = (text: string): string => t("chart.target", { value: text });
+  const target = ind.targets.target.value;
+
+  const bullet: FigureBlock | null =
+    view.level === "district" || view.level === "region"
+      ? {
+          title: t("chart.bulletTitle"),
+          svg: bulletChart({
+            title: t("chart.bulletAria", {
+              indicator: ind.label,
+              value: ind.value.text,
+              minimum: ind.targets.minimum.text,
+              target: ind.targets.target.text,
+            }),
+            better: ind.better,
+            value: ind.value.value,
+            valueText: ind.value.text,
+            status: ind.status,
+            minimum: ind.targets.minimum.value,
+            target,
+            minimumLabel: t("chart.minimum", { value: ind.targets.minimum.text }),
+            targetLabel: targetLabel(ind.targets.target.text),
+            noDataLabel: t("chart.noData"),
+            formatTick: tick,
+          }),
+          notes: [],
+        }
+      : null;
+
+  let previousYear = "";
+  const trend: FigureBlock = {
+    title: t("chart.trendTitle"),
+    svg: trendChart({
+      title: t("chart.trendAria", { indicator: ind.label, unit: view.name }),
+      points: ind.series.map((p) => {
+        const [month = p.label] = formatMonth(p.period, view.locale, "short").split(" ");
+        const year = p.period.slice(0, 4);
+        const showYear = year !== previousYear;
+        previousYear = year;
+        return { month, year: showYear ? year : "", value: p.value, valueText: formatPercent(p.value, view.locale), status: p.status };
+      }),
+      target,
+      targetLabel: targetLabel(ind.targets.target.text),
+      gapLabel: t("chart.gap"),
+      formatTick: tick,
+    }),
+    notes: ind.series.some((p) => p.value === null) ? [t("chart.gapNote")] : [],
+  };
+
+  const comparison: FigureBlock | null =
+    view.level !== "national" && ind.comparisons.length
+      ? {
+          title: t(view.level === "district" ? "chart.comparisonDistrict" : "chart.comparisonRegion"),
+          svg: barChart({
+            title: t("chart.comparisonAria", { indicator: ind.label, unit: view.name }),
+            items: ind.comparisons.map((u) => barItem(u, false)),
+            target,
+            targetLabel: targetLabel(ind.targets.target.text),
+            formatTick: tick,
+            width: 420,
+            labelChars: 30,
+          }),
+          notes: [],
+        }
+      : null;
+
+  const ranking: FigureBlock | null =
+    view.level !== "district" && ind.peers.units.length
+      ? {
+          title: t(view.level === "national" ? "chart.rankingRegions" : "chart.rankingDistricts", {
+            ranked: formatInteger(ind.peers.ranked, view.locale),
+            excluded: formatInteger(ind.peers.excluded, view.locale),
+          }),
+          svg: barChart({
+            title: t("chart.rankingAria", { indicator: ind.label, unit: view.name }),
+            items: ind.peers.units.map((u) => barItem(u, true)),
+            target,
+            targetLabel: targetLabel(ind.targets.target.text),
+            formatTick: tick,
+            width: 640,
+            labelChars: 34,
+            rowHeight: view.level === "national" ? 17 : 19,
+          }),
+          notes: ind.peers.excluded ? [t("chart.rankingExcluded", { count: formatInteger(ind.peers.excluded, view.locale) })] : [],
+        }
+      : null;
+
+  const maps: FigureBlock[] = [];
+  const legend = STATUS_ORDER.map((s) => ({ status: s, label: statusLabel(messages, t, s) }));
+  const mapBlock = (spec: MapSpec, titleKey: string, size: { width: number; maxHeight: number }): FigureBlock => {
+    const projected = deps.geo.project({
+      layer: spec.layer,
+      codes: spec.features,
+      width: size.width,
+      maxHeight: size.maxHeight,
+      inset: view.level === "national",
+    });
+    const title = t(titleKey, { indicator: ind.label, unit: view.region?.name ?? view.name });
+    const highlightName = spec.highlight !== undefined ? view.name : null;
+    return {
+      title,
+      svg: choroplethMap({
+        title,
+        map: projected,
+        values: spec.values,
+        ...(spec.highlight !== undefined ? { highlight: spec.highlight } : {}),
+        idPrefix: `m-${idSlug(ind.id)}-${spec.layer}`,
+        legend,
+        insetLabel: t("map.inset"),
+      }),
+      notes: [...(highlightName ? [t("map.highlight", { name: highlightName })] : []), t("map.credit")],
+    };
+  };
+  if (view.level === "national") {
+    maps.push(mapBlock(ind.map, "map.nationalRegions", { width: 330, maxHeight: 460 }));
+    if (ind.districtMap) maps.push(mapBlock(ind.districtMap, "map.nationalDistricts", { width: 330, maxHeight: 460 }));
+  } else {
+    maps.push(
+      mapBlock(ind.map, view.level === "district" ? "map.regionDistricts" : "map.regionDistricts", {
+        width: view.level === "district" ? 300 : 360,
+        maxHeight: view.level === "district" ? 250 : 330,
+      }),
+    );
+  }
+
+  const facts = [
+    { label: t("table.schools"), value: formatInteger(ind.schools, view.locale) },
+    {
+      label: t("table.ratio"),
+      value: t("table.ratioValue", {
+        numerator: formatInteger(ind.numerator, view.locale),
+        denominator: formatInteger(ind.denominator, view.locale),
+      }),
+    },
+    { label: t("table.minimum"), value: ind.targets.minimum.text },
+    { label: t("table.target"), value: ind.targets.target.text },
+    { label: t("table.targetSource"), value: t(`table.source.${ind.targets.source}`) },
+    ...(ind.yearAgo ? [{ label: t("table.yearAgo"), value: ind.yearAgo.text }] : []),
+  ];
+  const notes: string[] = [t(ind.better === "higher" ? "chart.betterHigher" : "chart.betterLower")];
+  if (ind.referentialReason) notes.push(t(`method.reason.${ind.referentialReason}`));
+
+  const rankTexts = [ind.rankRegional?.text, ind.rankNational?.text].filter((s): s is string => !!s);
+  const rows = (units: typeof ind.top): RankRow[] =>
+    units.map((u) => ({
+      rank: u.rank !== null ? String(u.rank) : "—",
+      name: u.name,
+      valueText: u.text,
+      chip: chip(messages, t, u.status),
+      self: u.self,
+    }));
+
+  return {
+    id: ind.id,
+    number: t("section.indicatorNumber", { n: index + 1, of: view.indicators.length }),
+    title: ind.label,
+    category: ind.category,
+    valueText: ind.value.text,
+    change: changeCell(ind.previous),
+    chip: chip(messages, t, ind.status, ind.statusLabel),
+    facts,
+    notes,
+    bullet,
+    trend,
+    comparison,
+    ranking,
+    maps,
+    rankTexts,
+    alerts: alertsFor(view.alerts, ind.id),
+    counts: ind.statusCounts ? countItems(messages, t, ind.statusCounts, view.locale) : [],
+    top: ind.top.length ? { title: t("section.top", { n: ind.top.length }), rows: rows(ind.top) } : null,
+    bottom: ind.bottom.length ? { title: t("section.bottom", { n: ind.bottom.length }), rows: rows(ind.bottom) } : null,
+  };
+}
+
+export function alertsFor(alerts: Alert[], indicator?: string): { text: string; icon: string }[] {
+  return alerts
+    .filter((a) => indicator === undefined || a.indicator === indicator)
+    .map((a) => ({
+      text: a.text,
+      icon: statusIcon(a.kind === "turned-green" ? "green" : a.kind === "referential" || a.kind === "no-data" ? "referential" : a.kind === "fell" ? "amber" : "red", 12),
+    }));
+}

@@ -1,0 +1,181 @@
+import { formatInteger, INTL_LOCALE } from "../../locale/format.js";
+import { createTranslator } from "../../locale/translate.js";
+import type { Messages, ReportView, Status } from "../../model.js";
+import type { GeoCache } from "../maps/GeoCache.js";
+import { STATUS_ORDER } from "../palette.js";
+import { statusIcon } from "../statusIcon.js";
+import { alertsFor, buildIndicatorSection } from "./buildIndicatorSection.js";
+import { changeCell, chip, countItems, nestLabels, type T } from "./common.js";
+import type { HeatTable, MethodBlock, PageContext, SchoolsBlock } from "./types.js";
+
+export interface PageContextDeps {
+  messages: Messages;
+  geo: GeoCache;
+  /** ISO time of the run. */
+  generatedAt: string;
+}
+
+/** Most alerts shown on the cover. */
+const COVER_ALERTS = 5;
+
+/** ReportView → the plain object the level's page template places. Pure. */
+export function buildPageContext(view: ReportView, deps: PageContextDeps): PageContext {
+  const { messages } = deps;
+  const t = createTranslator(messages);
+  const levelLabel = t(`report.level.${view.level}`);
+  const parentName = view.region?.name ?? (view.level === "national" ? t("report.country") : "");
+  const generated = t("footer.generated", { date: formatGenerated(deps.generatedAt, view.locale) });
+
+  return {
+    lang: view.locale,
+    level: view.level,
+    labels: nestLabels(messages),
+    docTitle: t("report.docTitle", { level: levelLabel, unit: view.name, period: view.periodLabel }),
+    kicker: t("report.kicker", { unit: view.name, period: view.periodLabel }),
+    cover: {
+      brand: t("report.brand"),
+      levelLabel,
+      unitName: view.name,
+      parentName,
+      periodLabel: view.periodLabel,
+      datasetName: view.datasetName,
+      generated,
+      syntheticNote: view.synthetic ? t("report.synthetic") : null,
+      headline: view.headline.text,
+      chips: view.indicators.map((ind) => ({
+        indicator: ind.label,
+        valueText: ind.value.text,
+        changeText: ind.previous?.text ?? "—",
+        chip: chip(messages, t, ind.status, ind.statusLabel),
+      })),
+      counts: countItems(messages, t, view.headline.counts, view.locale),
+      countsTitle: t("cover.counts"),
+      alerts: alertsFor(view.alerts).slice(0, COVER_ALERTS),
+    },
+    summary: view.indicators.map((ind) => ({
+      label: ind.label,
+      valueText: ind.value.text,
+      change: changeCell(ind.previous),
+      minimumText: ind.targets.minimum.text,
+      targetText: ind.targets.target.text,
+      chip: chip(messages, t, ind.status, ind.statusLabel),
+    })),
+    alerts: alertsFor(view.alerts),
+    heatTable: view.level === "district" ? null : heatTable(view, t),
+    sections: view.indicators.map((ind, i) => buildIndicatorSection(view, ind, i, { messages, t, geo: deps.geo })),
+    goodPractices: view.goodPractices.map((g) => ({
+      title: g.title,
+      meta: t("section.goodPracticeMeta", {
+        district: g.district.name,
+        region: g.region.name,
+        indicator: g.indicatorLabel,
+        period: g.periodLabel,
+      }),
+      html: g.html,
+    })),
+    schools: schools(view, t),
+    method: method(view, messages, t),
+  };
+}
+
+const generatedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The run's time in Lima, e.g. "5 de noviembre de 2026, 9:30 a. m."; formatters cached. */
+function formatGenerated(iso: string, locale: ReportView["locale"]): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  let format = generatedFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "America/Lima",
+    });
+    generatedFormats.set(locale, format);
+  }
+  return format.format(date);
+}
+
+function heatTable(view: ReportView, t: T): HeatTable {
+  const national = view.level === "national";
+  const scored = view.table.map((row) => {
+    const count = (s: Status): number => row.cells.filter((c) => c.status === s).length;
+    return { row, green: count("green"), red: count("red") };
+  });
+  // National: a league table — most indicators on target first, then fewest below the minimum.
+  if (national)
+    scored.sort((a, b) => b.green - a.green || a.red - b.red || a.row.unit.name.localeCompare(b.row.unit.name));
+  let rank = 0;
+  let previous = "";
+  return {
+    caption: t(national ? "section.league" : "section.heatRegion"),
+    note: national ? t("section.leagueNote") : "",
+    unitHeader: t(national ? "table.region" : "table.district"),
+    ranked: national,
+    columns: view.indicators.map((i) => ({ id: i.id, label: i.label })),
+    rows: scored.map((s, index) => {
+      const key = `${s.green}|${s.red}`;
+      if (key !== previous) rank = index + 1;
+      previous = key;
+      return {
+        rank: national ? String(rank) : "",
+        name: s.row.unit.name,
+        score: national
+          ? t("table.onTargetOf", {
+              count: formatInteger(s.green, view.locale),
+              of: formatInteger(view.indicators.length, view.locale),
+            })
+          : "",
+        self: s.row.unit.code === view.code,
+        cells: view.indicators.map((ind) => {
+          const cell = s.row.cells.find((c) => c.indicator === ind.id);
+          const status: Status = cell?.status ?? "no-data";
+          return { text: cell?.text ?? "—", className: `st-${status}`, icon: statusIcon(status, 10) };
+        }),
+      };
+    }),
+  };
+}
+
+function schools(view: ReportView, t: T): SchoolsBlock | null {
+  if (!view.schools) return null;
+  const s = view.schools;
+  return {
+    intro: t("section.schoolsIntro", { count: formatInteger(s.rows.length, view.locale) }),
+    columns: s.indicators,
+    rows: s.rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      flagged: r.flagged,
+      cells: r.cells.map((c) => ({ text: c.text, below: c.belowMinimum, icon: c.belowMinimum ? statusIcon("red", 9) : "" })),
+    })),
+    legend: t("section.schoolsLegend"),
+  };
+}
+
+function method(view: ReportView, messages: Messages, t: T): MethodBlock {
+  const th = view.thresholds;
+  const rule = th
+    ? t("method.ruleWith", { band: formatInteger(th.amberBand, view.locale) })
+    : t("method.rule");
+  const referential = th
+    ? t("method.referentialWith", {
+        schools: formatInteger(th.minSchools, view.locale),
+        cv: formatInteger(th.maxCv, view.locale),
+      })
+    : t("method.referential");
+  return {
+    title: t("section.methodology"),
+    paragraphs: [
+      { heading: t("method.howToReadTitle"), text: t(`method.howToRead.${view.level}`) },
+      { heading: t("method.ruleTitle"), text: rule },
+      { heading: t("method.referentialTitle"), text: referential },
+      { heading: t("method.gapsTitle"), text: t("method.gaps") },
+      { heading: t("method.rollupTitle"), text: t("method.rollup") },
+      { heading: t("method.rankTitle"), text: t("method.rank") },
+      { heading: t("method.sourcesTitle"), text: t("method.sources", { dataset: view.datasetName }) },
+    ],
+    legend: STATUS_ORDER.map((s) => ({ chip: chip(messages, t, s), text: t(`method.legend.${s}`) })),
+    credit: t("map.credit"),
+  };
+}

@@ -1,0 +1,156 @@
+import type { Level, Locale, Status } from "../../model.js";
+
+/**
+ * The plain, JSON-serialisable object a page template receives. Everything is decided here
+ * (wording, colours, glyphs, chart SVG); templates only place it. Fields named `svg`/`icon` hold
+ * SVG made by our own renderers and `html` the sanitized good-practice HTML: the only triple-stashed
+ * values. Everything else is escaped by `{{ }}`.
+ */
+export interface Chip {
+  status: Status;
+  label: string;
+  /** CSS class of the status colours, e.g. `st-green`. */
+  className: string;
+  /** Inline SVG shape of the status. */
+  icon: string;
+}
+
+export interface CoverChip {
+  indicator: string;
+  valueText: string;
+  changeText: string;
+  chip: Chip;
+}
+
+export interface ChangeCell {
+  text: string;
+  /** ↑ ↓ = or "" when there is no change. */
+  arrow: string;
+  /** `good`, `bad` or `flat`. */
+  className: string;
+}
+
+export interface SummaryRow {
+  label: string;
+  valueText: string;
+  change: ChangeCell;
+  minimumText: string;
+  targetText: string;
+  chip: Chip;
+}
+
+export interface CountItem {
+  count: string;
+  chip: Chip;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface FigureBlock {
+  title: string;
+  svg: string;
+  /** Notes under the figure (map credit, highlight note). */
+  notes: string[];
+}
+
+export interface RankRow {
+  rank: string;
+  name: string;
+  valueText: string;
+  chip: Chip;
+  self: boolean;
+}
+
+export interface HeatTable {
+  caption: string;
+  /** National: the league-table note (how rows are ordered); "" otherwise. */
+  note: string;
+  unitHeader: string;
+  /** National: rows are ranked, with a rank and an "n on target" column. */
+  ranked: boolean;
+  columns: { id: string; label: string }[];
+  rows: {
+    rank: string;
+    name: string;
+    score: string;
+    self: boolean;
+    cells: { text: string; className: string; icon: string }[];
+  }[];
+}
+
+export interface IndicatorSection {
+  id: string;
+  number: string;
+  title: string;
+  category: string;
+  valueText: string;
+  change: ChangeCell;
+  chip: Chip;
+  facts: Fact[];
+  notes: string[];
+  bullet: FigureBlock | null;
+  trend: FigureBlock;
+  comparison: FigureBlock | null;
+  ranking: FigureBlock | null;
+  maps: FigureBlock[];
+  rankTexts: string[];
+  alerts: { text: string; icon: string }[];
+  counts: CountItem[];
+  top: { title: string; rows: RankRow[] } | null;
+  bottom: { title: string; rows: RankRow[] } | null;
+}
+
+export interface GoodPracticeBlock {
+  title: string;
+  meta: string;
+  html: string;
+}
+
+export interface SchoolsBlock {
+  intro: string;
+  columns: { id: string; label: string }[];
+  rows: { code: string; name: string; flagged: boolean; cells: { text: string; below: boolean; icon: string }[] }[];
+  legend: string;
+}
+
+export interface MethodBlock {
+  title: string;
+  paragraphs: { heading: string; text: string }[];
+  legend: { chip: Chip; text: string }[];
+  credit: string;
+}
+
+export interface PageContext {
+  lang: Locale;
+  level: Level;
+  /** Nested locale strings of the render prefixes (`labels.section.summary`). */
+  labels: Record<string, unknown>;
+  docTitle: string;
+  kicker: string;
+  cover: {
+    brand: string;
+    levelLabel: string;
+    unitName: string;
+    parentName: string;
+    periodLabel: string;
+    datasetName: string;
+    generated: string;
+    syntheticNote: string | null;
+    headline: string;
+    chips: CoverChip[];
+    counts: CountItem[];
+    countsTitle: string;
+    alerts: { text: string; icon: string }[];
+  };
+  summary: SummaryRow[];
+  /** Every alert of the report, most important first. */
+  alerts: { text: string; icon: string }[];
+  heatTable: HeatTable | null;
+  sections: IndicatorSection[];
+  goodPractices: GoodPracticeBlock[];
+  schools: SchoolsBlock | null;
+  method: MethodBlock;
+}

@@ -1,0 +1,63 @@
+import { createTranslator } from "../locale/translate.js";
+import type { Level, Locale, Messages, ReportView } from "../model.js";
+import { LEVELS } from "../model.js";
+import { countItems, nestLabels } from "./context/common.js";
+import type { CountItem } from "./context/types.js";
+import type { Templates } from "./renderReport.js";
+
+export interface IndexEntry {
+  view: ReportView;
+  /** Link to the report's HTML (relative or absolute URL path). */
+  href: string;
+}
+
+export interface IndexContext {
+  lang: Locale;
+  level: "index";
+  labels: Record<string, unknown>;
+  docTitle: string;
+  title: string;
+  intro: string;
+  groups: {
+    title: string;
+    rows: { level: Level; code: string; name: string; href: string; counts: CountItem[] }[];
+  }[];
+}
+
+/** The plain context of the preview's index page: every report of the period, by level. */
+export function buildIndexContext(
+  entries: IndexEntry[],
+  options: { messages: Messages; locale: Locale; periodLabel: string; datasetName: string },
+): IndexContext {
+  const t = createTranslator(options.messages);
+  const title = t("report.indexTitle", { period: options.periodLabel });
+  return {
+    lang: options.locale,
+    level: "index",
+    labels: nestLabels(options.messages),
+    docTitle: title,
+    title,
+    intro: t("report.indexIntro", { count: entries.length, dataset: options.datasetName }),
+    groups: LEVELS.map((level) => ({
+      title: t(`report.level.${level}`),
+      rows: entries
+        .filter((e) => e.view.level === level)
+        .sort((a, b) => a.view.code.localeCompare(b.view.code) || a.view.locale.localeCompare(b.view.locale))
+        .map((e) => ({
+          level,
+          code: e.view.code,
+          name: e.view.name,
+          href: e.href,
+          counts: countItems(options.messages, t, e.view.headline.counts, options.locale),
+        })),
+    })).filter((g) => g.rows.length > 0),
+  };
+}
+
+/** The preview's index page as HTML. Pure (given compiled templates). */
+export function renderIndex(
+  entries: IndexEntry[],
+  options: { templates: Templates; messages: Messages; locale: Locale; periodLabel: string; datasetName: string },
+): string {
+  return options.templates.render("index", buildIndexContext(entries, options));
+}

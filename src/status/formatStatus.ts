@@ -1,0 +1,78 @@
+import type { DeliveryStatus, StatusReport, StatusRow } from "./computeStatus.js";
+
+/** Kilobytes as printed: `345 KB` (at least 1 KB for a non-empty file). */
+export function formatKb(bytes: number): string {
+  return `${bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/**
+ * The text `semaforo status` prints (pure): a header, one line per report
+ * (level, code, name, language, pages, size, each recipient's state), and the totals.
+ */
+export function formatStatus(report: StatusReport & { dir: string }): string[] {
+  const nameWidth = Math.min(40, Math.max(4, ...report.rows.map((r) => r.name.length)));
+  const codeWidth = Math.max(4, ...report.rows.map((r) => r.code.length));
+  const lines = [`${report.dir}: period ${report.period}, built ${report.generatedAt}`, ""];
+  lines.push(
+    [
+      pad("level", 8),
+      pad("code", codeWidth),
+      pad("name", nameWidth),
+      "lang",
+      pad("pages", 5),
+      pad("size", 8),
+      "deliveries",
+    ].join("  "),
+  );
+  for (const row of report.rows) lines.push(formatRow(row, codeWidth, nameWidth));
+  const t = report.totals;
+  const d = t.deliveries;
+  lines.push(
+    "",
+    `Reports: ${t.built} built${t.notBuilt ? `, ${t.notBuilt} NOT built` : ""} (${t.pages} pages, ${formatKb(t.bytes)}).`,
+    `Deliveries: ${d.sent} sent, ${d.failed} failed, ${d.unknown} unknown, ${d.pending} pending (${d.total} in all).`,
+  );
+  if (t.notBuilt) lines.push("Rebuild the missing reports with `semaforo build … --only CODE`.");
+  if (d.failed)
+    lines.push("Failed deliveries: fix the address or the server, then `semaforo send … --resend-failed`.");
+  if (d.unknown) {
+    lines.push(
+      "Unknown deliveries were handed to the server but the outcome was not recorded: they are never re-sent automatically; check with the recipient before sending again.",
+    );
+  }
+  if (d.pending) lines.push("Pending deliveries have not been attempted yet: run `semaforo send`.");
+  return lines;
+}
+
+function formatRow(row: StatusRow, codeWidth: number, nameWidth: number): string {
+  const head = [
+    pad(row.level, 8),
+    pad(row.code, codeWidth),
+    pad(truncate(row.name, nameWidth), nameWidth),
+    pad(row.language, 4),
+  ];
+  if (!row.built) return [...head, `NOT BUILT: ${row.error.split("\n")[0] ?? ""}`].join("  ");
+  const deliveries = row.deliveries.length
+    ? row.deliveries.map(formatDelivery).join(", ")
+    : "(no recipients)";
+  return [...head, padStart(String(row.pages), 5), padStart(formatKb(row.bytes), 8), deliveries].join("  ");
+}
+
+function formatDelivery(d: DeliveryStatus): string {
+  const extra =
+    d.state === "sent"
+      ? d.outdated
+        ? " (an older build of the PDF)"
+        : ""
+      : d.state === "failed" || d.state === "unknown"
+        ? d.reply
+          ? ` (${truncate(d.reply.replace(/\s+/g, " "), 60)})`
+          : ""
+        : "";
+  return `${d.email} ${d.state}${extra}`;
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+const padStart = (text: string, width: number) => text.padStart(width);
+const truncate = (text: string, width: number) =>
+  text.length > width ? text.slice(0, width - 1) + "…" : text;

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main.js";
+import { captureIo } from "../helpers/io.js";
+
+describe("semaforo validate", () => {
+  it("exits 0 on fixtures/tiny with a summary and its warnings", async () => {
+    const io = captureIo();
+    expect(await main(["validate", "--data", "fixtures/tiny"], io)).toBe(0);
+    const out = io.stdout();
+    expect(out).toContain("fixtures/tiny: valid");
+    expect(out).toContain("units       1 national, 2 regions, 6 districts");
+    expect(out).toContain("months      6 (2025-05 … 2026-05)");
+    expect(out).toContain("indicators  3");
+    expect(out).toContain("recipients  11");
+    expect(out).toContain("stories     3");
+    expect(out).toContain("warnings    2");
+    expect(out).toContain(
+      "results.csv:95:6: warning: district 010003 visited 3 schools in 2026-05, fewer than 5",
+    );
+  });
+
+  it("prints {ok, summary, problems} with --json", async () => {
+    const io = captureIo();
+    expect(await main(["validate", "--data", "fixtures/tiny", "--json"], io)).toBe(0);
+    const json = JSON.parse(io.stdout()) as {
+      ok: boolean;
+      summary: { districts: number; months: string[]; errors: number; warnings: number };
+      problems: { code: string }[];
+    };
+    expect(json.ok).toBe(true);
+    expect(json.summary.districts).toBe(6);
+    expect(json.summary.months).toHaveLength(6);
+    expect([json.summary.errors, json.summary.warnings]).toEqual([0, 2]);
+    expect(json.problems.map((p) => p.code)).toEqual(["missing-month", "few-schools"]);
+  });
+
+  it("exits 2 with a clear message when the folder does not exist", async () => {
+    const io = captureIo();
+    expect(await main(["validate", "--data", "fixtures/no-such-dataset"], io)).toBe(2);
+    expect(io.stderr()).toContain("--data fixtures/no-such-dataset: no such folder");
+    expect(io.stderr()).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("exits 2 when --data is a file", async () => {
+    const io = captureIo();
+    expect(await main(["validate", "--data", "fixtures/tiny/units.csv"], io)).toBe(2);
+    expect(io.stderr()).toContain("is a file, not a dataset folder");
+  });
+});
+
+describe("semaforo validate on a copy of the demo dataset with injected faults", () => {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "semaforo-faults-"));
+    cpSync("fixtures/demo", dir, { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const lines = (file: string) => readFileSync(join(dir, file), "utf8").trimEnd().split("\n");
+  const save = (file: string, content: string[]) => writeFileSync(join(dir, file), content.join("\n") + "\n");
+  /** Sets field `column` (1-based) of line `line` (1-based) and returns the old value. */
+  const setField = (file: string, line: number, column: number, value: string): string => {
+    const all = lines(file);
+    const fields = (all[line - 1] ?? "").split(",");
+    expect(all[line - 1]).not.toContain('"');
+    const old = fields[column - 1] ?? "";
+    fields[column - 1] = value;
+    all[line - 1] = fields.join(",");
+    save(file, all);
+    return old;
+  };
+
+  it("the demo is valid before the faults", async () => {
+    const io = captureIo();
+    expect(await main(["validate", "--data", dir], io)).toBe(0);
+  });
+
+  it("exits 3 and lists every injected fault with file:line:column", async () => {
+    const expected: [string, RegExp][] = [];
+
+    setField("results.csv", 2, 1, "2025-4");
+    expected.push(["results.csv:2:1", /period "2025-4" is not a month of the form YYYY-MM/]);
+
+    const code = lines("results.csv")[2]!.split(",")[1]!;
+    setField("results.csv", 3, 2, code.slice(0, 2) + "O" + code.slice(3));
+    expected.push(["results.csv:3:2", new RegExp(`is not in units.csv \\(did you mean ${code}\\?\\)`)]);
+
+    const indicator = setField("results.csv", 4, 3, "indicador-inexistente");
+    expect(indicator).not.toBe("");
+    expected.push(["results.csv:4:3", /indicator "indicador-inexistente" is not in indicators.json/]);
+
+    const [, , , , denominator] = lines("results.csv")[4]!.split(",");
+    setField("results.csv", 5, 4, String(Number(denominator) + 1));
+    expected.push(["results.csv:5:4", /is greater than denominator/]);
+
+    setField("results.csv", 6, 6, "3.5");
+    expected.push(["results.csv:6:6", /schools 3.5 is not a whole number/]);
+
+    setField("results.csv", 7, 5, "-4");
+    expected.push(["results.csv:7:5", /denominator -4 is negative/]);
+
+    const results = lines("results.csv");
+    save("results.csv", [...results, results[19]!]);
+    expected.push([`results.csv:${results.length + 1}:1`, /duplicate row .* \(first on line 20\)/]);
+
+    const units = lines("units.csv");
+    const [districtCode, districtName, regionCode] = units[1]!.split(",");
+    const other = units.find((line) => line.split(",")[2] !== regionCode)!.split(",");
+    save("units.csv", [...units, [districtCode, districtName, other[2], other[3]].join(",")]);
+    expected.push([
+      `units.csv:${units.length + 1}:3`,
+      new RegExp(
+        `district ${districtCode} is in region ${other[2]} here but in region ${regionCode} on line 2`,
+      ),
+    ]);
+
+    setField("recipients.csv", 2, 4, "Jefatura <jefatura@minedu.example>");
+    expected.push(["recipients.csv:2:4", /e-mail address "Jefatura <jefatura@minedu.example>" is not valid/]);
+
+    const districtRecipient = lines("recipients.csv").findIndex((line) => line.startsWith("district,")) + 1;
+    setField("recipients.csv", districtRecipient, 2, "999999");
+    expected.push([`recipients.csv:${districtRecipient}:2`, /recipient for an unknown district "999999"/]);
+
+    const story = readdirSync(join(dir, "good-practices")).sort()[0]!;
+    const storyText = readFileSync(join(dir, "good-practices", story), "utf8");
+    writeFileSync(join(dir, "good-practices", story), storyText.replace(/^---\n[\s\S]*?\n---\n/, ""));
+    expected.push([`good-practices/${story}:1:1`, /the story has no front matter/]);
+
+    setField("targets.csv", 2, 5, "120");
+    expected.push(["targets.csv:2:5", /target 120 is outside 0–100/]);
+
+    const regionTarget = lines("targets.csv").findIndex((line) => line.split(",")[1] === "region") + 1;
+    expect(regionTarget).toBeGreaterThan(0);
+    setField("targets.csv", regionTarget, 3, "990000");
+    expected.push([`targets.csv:${regionTarget}:3`, /region code 990000 is not in units.csv/]);
+
+    const io = captureIo();
+    expect(await main(["validate", "--data", dir], io)).toBe(3);
+    const out = io.stdout();
+    for (const [location, message] of expected) {
+      const line = out.split("\n").find((text) => text.startsWith(`${location}: `));
+      expect([location, line]).toEqual([location, expect.stringMatching(message)]);
+    }
+    expect(out).toContain(`invalid dataset: ${expected.length} errors`);
+    expect(expected).toHaveLength(13);
+  });
+});

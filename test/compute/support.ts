@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildViews } from "../../src/compute/buildViews.js";
+import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import type { Dataset, IndicatorView, Locale, Messages, Period, ReportView } from "../../src/model.js";
+
+const cache = new Map<Locale, Messages>();
+
+/** The real locale messages of the project (read once). */
+export function messagesOf(locale: Locale): Messages {
+  let messages = cache.get(locale);
+  if (!messages) {
+    messages = JSON.parse(
+      readFileSync(join(findProjectRoot(), "templates", "locales", `${locale}.json`), "utf8"),
+    ) as Messages;
+    cache.set(locale, messages);
+  }
+  return messages;
+}
+
+export function views(dataset: Dataset, period: Period = "2026-05", locale: Locale = "es"): ReportView[] {
+  return buildViews(dataset, period, { locale, messages: messagesOf(locale) });
+}
+
+/** The view of one unit (PE, a region code or a district code). */
+export function viewOf(
+  dataset: Dataset,
+  code: string,
+  period: Period = "2026-05",
+  locale: Locale = "es",
+): ReportView {
+  const found = views(dataset, period, locale).find((view) => view.code === code);
+  if (!found) throw new Error(`no view for ${code}`);
+  return found;
+}
+
+/** One indicator of one unit's view. */
+export function indicatorOf(
+  dataset: Dataset,
+  code: string,
+  indicator = "asistencia",
+  period: Period = "2026-05",
+): IndicatorView {
+  const found = viewOf(dataset, code, period).indicators.find((view) => view.id === indicator);
+  if (!found) throw new Error(`no indicator ${indicator} in ${code}`);
+  return found;
+}

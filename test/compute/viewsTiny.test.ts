@@ -1,0 +1,59 @@
+import { describe, expect, it } from "@jest/globals";
+import { join } from "node:path";
+import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import { readDataset } from "../../src/dataset/readDataset.js";
+import type { Dataset } from "../../src/model.js";
+import { expectGolden } from "../helpers/golden.js";
+import { views } from "./support.js";
+
+const TINY = join(findProjectRoot(), "fixtures", "tiny");
+
+async function tiny(): Promise<Dataset> {
+  const { dataset, problems } = await readDataset(TINY);
+  if (!dataset) throw new Error(`fixtures/tiny is invalid:\n${problems.map((p) => p.message).join("\n")}`);
+  return dataset;
+}
+
+describe("views of fixtures/tiny", () => {
+  it("match the golden views JSON for its last month (2026-05, es)", async () => {
+    const dataset = await tiny();
+    const last = [...new Set(dataset.results.map((row) => row.period))].sort().at(-1);
+    expect(last).toBe("2026-05");
+    expectGolden("views-tiny.json", views(dataset, "2026-05", "es"));
+  });
+
+  it("have the figures worked out by hand", async () => {
+    const all = views(await tiny(), "2026-05", "es");
+    expect(all.map((view) => view.code)).toEqual([
+      "PE",
+      "010000",
+      "020000",
+      "010001",
+      "010002",
+      "010003",
+      "020001",
+      "020002",
+      "020003",
+    ]);
+    const bongara = all.find((view) => view.code === "010003");
+    const attendance = bongara?.indicators.find((indicator) => indicator.id === "asistencia-estudiantes");
+    // 255/300 = 85.0 % with 3 schools: referential; previous month 488/581 = 84.0 %.
+    expect(attendance).toMatchObject({
+      value: { value: 85, text: "85.0%" },
+      status: "referential",
+      referentialReason: "few-schools",
+      previous: { period: "2026-04", points: 1, text: "+1.0 pts" },
+    });
+    // Aija has no row in 2026-04: a gap in its series, and no previous change.
+    const aija = all.find((view) => view.code === "020002")?.indicators[0];
+    expect(aija?.series.find((point) => point.period === "2026-04")?.value).toBeNull();
+    expect(aija?.previous?.points).toBeNull();
+    // Amazonas attendance: (1218 + 614 + 255) / (1310 + 740 + 300).
+    const amazonas = all.find((view) => view.code === "010000")?.indicators[0];
+    expect(amazonas?.value.value).toBeCloseTo((100 * 2087) / 2350, 10);
+    expect(amazonas?.schools).toBe(21);
+    // Antonio Raymondi attendance has cv 17.4 > 15.
+    const raymondi = all.find((view) => view.code === "020003")?.indicators[0];
+    expect(raymondi?.referentialReason).toBe("high-cv");
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "@jest/globals";
+import { redact, resolveOptions, smtpUrlOrThrow } from "../../src/config/resolveOptions.js";
+import { CliError } from "../../src/errors.js";
+
+describe("resolveOptions", () => {
+  it("uses the defaults when neither flags nor config say anything", () => {
+    expect(resolveOptions({}, {}, {})).toEqual({
+      data: undefined,
+      out: "out",
+      smtp: { url: undefined, display: undefined, source: "none" },
+      email: {},
+      concurrency: 2,
+      locale: "es",
+      thresholds: {},
+      rate: undefined,
+    });
+  });
+
+  it("lets flags override the config, and the config override the defaults", () => {
+    const config = { data: "datos", out: "salida", concurrency: 4, locale: "en" as const, rate: 30 };
+    const options = resolveOptions({ out: "otra", concurrency: 1 }, config, {});
+    expect(options).toMatchObject({ data: "datos", out: "otra", concurrency: 1, locale: "en", rate: 30 });
+  });
+
+  it("takes the SMTP URL from the flag, then the environment, then the config", () => {
+    const config = { smtp: { url: "smtp://cfg.example.org:25" } };
+    const env = { SEMAFORO_SMTP_URL: "smtp://env.example.org:25" };
+    expect(resolveOptions({ smtp: "smtp://flag.example.org" }, config, env).smtp).toMatchObject({
+      url: "smtp://flag.example.org",
+      source: "flag",
+    });
+    expect(resolveOptions({}, config, env).smtp).toMatchObject({
+      url: "smtp://env.example.org:25",
+      source: "env",
+    });
+    expect(resolveOptions({}, config, {}).smtp).toMatchObject({
+      url: "smtp://cfg.example.org:25",
+      source: "config",
+    });
+    expect(
+      resolveOptions({}, { smtp: { urlEnv: "MAIL_URL" } }, { MAIL_URL: "smtps://m.example.org" }).smtp.url,
+    ).toBe("smtps://m.example.org");
+  });
+
+  it("inserts the password from passwordEnv, and never shows it", () => {
+    const config = { smtp: { url: "smtp://semaforo@mail.example.org:587", passwordEnv: "SMTP_PASS" } };
+    const options = resolveOptions({}, config, { SMTP_PASS: "p@ss:word" });
+    expect(options.smtp.url).toBe("smtp://semaforo:p%40ss%3Aword@mail.example.org:587");
+    expect(new URL(options.smtp.url!).password).toBe("p%40ss%3Aword");
+    expect(options.smtp.display).toBe("smtp://semaforo:***@mail.example.org:587");
+    expect(smtpUrlOrThrow(options)).toBe(options.smtp.url);
+  });
+
+  it("reports a missing password variable only when the URL is actually used", () => {
+    const config = { smtp: { url: "smtp://semaforo@mail.example.org:587", passwordEnv: "SMTP_PASS" } };
+    const options = resolveOptions({}, config, {});
+    expect(options.smtp).toMatchObject({
+      url: "smtp://semaforo@mail.example.org:587",
+      missingPasswordEnv: "SMTP_PASS",
+    });
+    expect(() => smtpUrlOrThrow(options)).toThrow(CliError);
+    expect(() => smtpUrlOrThrow(options)).toThrow(/SMTP_PASS/);
+  });
+
+  it("passes the config thresholds and sender through", () => {
+    const options = resolveOptions(
+      { replyTo: "x@example.org" },
+      { thresholds: { maxCv: 20 }, email: { from: "a@example.org", fromName: "Semáforo" } },
+      {},
+    );
+    expect(options.thresholds).toEqual({ maxCv: 20 });
+    expect(options.email).toEqual({ from: "a@example.org", fromName: "Semáforo", replyTo: "x@example.org" });
+  });
+
+  it("redacts passwords in URLs", () => {
+    expect(redact("smtps://u:secret@h.example.org:465")).toBe("smtps://u:***@h.example.org:465");
+    expect(redact("smtp://h.example.org")).toBe("smtp://h.example.org");
+  });
+});

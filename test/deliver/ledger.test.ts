@@ -1,0 +1,190 @@
+import { describe, expect, it } from "@jest/globals";
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openLedger } from "../../src/deliver/openLedger.js";
+import { planDeliveries } from "../../src/deliver/planDeliveries.js";
+import { readLedger } from "../../src/deliver/readLedger.js";
+import { replayLedger } from "../../src/deliver/replayLedger.js";
+import { CliError } from "../../src/errors.js";
+import type { DeliveryEvent, Manifest } from "../../src/model.js";
+import { computeBackoff } from "../../src/deliver/computeBackoff.js";
+
+let clock = 0;
+function event(id: string, state: DeliveryEvent["state"], reply?: string): DeliveryEvent {
+  clock += 1;
+  return {
+    id,
+    messageId: "<m@example.org>",
+    at: new Date(Date.UTC(2026, 10, 5, 0, 0, clock)).toISOString(),
+    level: "district",
+    code: id.split("/")[2] ?? "",
+    email: id.split("/")[4] ?? "",
+    file: "district/x.pdf",
+    sha256: "ab",
+    state,
+    ...(reply ? { reply } : {}),
+    transport: "smtp",
+  };
+}
+
+const A = "2026-10/district/010001/es/a@example.org";
+const B = "2026-10/district/010002/es/b@example.org";
+const C = "2026-10/district/010003/es/c@example.org";
+const D = "2026-10/district/010003/es/d@example.org";
+
+describe("replayLedger", () => {
+  it("keeps the last state, counts attempts, and reads a dangling attempt as unknown", () => {
+    const ledger = replayLedger([
+      event(A, "attempt"),
+      event(A, "pending", "421 try later"),
+      event(A, "attempt"),
+      event(A, "sent", "250 OK"),
+      event(B, "attempt"),
+      event(B, "failed", "550 no such user"),
+      event(C, "attempt"),
+    ]);
+    expect(ledger.get(A)).toMatchObject({ state: "sent", attempts: 2, reply: "250 OK" });
+    expect(ledger.get(B)).toMatchObject({ state: "failed", attempts: 1, reply: "550 no such user" });
+    expect(ledger.get(C)).toMatchObject({ state: "unknown", attempts: 1 });
+    expect(ledger.get(C)?.reply).toMatch(/run stopped after the message was handed over/);
+    expect(ledger.has(D)).toBe(false);
+  });
+});
+
+const manifest = {
+  period: "2026-10",
+  reports: [
+    {
+      level: "district",
+      code: "010003",
+      name: "C",
+      language: "es",
+      file: "district/c.pdf",
+      sha256: "cc",
+      bytes: 1,
+      pages: 1,
+      recipients: ["d@example.org", "c@example.org", "c@example.org"],
+      recipientNames: { "c@example.org": "Ce" },
+    },
+    {
+      level: "district",
+      code: "010001",
+      name: "A",
+      language: "es",
+      file: "district/a.pdf",
+      sha256: "aa",
+      bytes: 1,
+      pages: 1,
+      recipients: ["a@example.org"],
+    },
+    {
+      level: "district",
+      code: "010002",
+      name: "B",
+      language: "es",
+      file: "district/b.pdf",
+      sha256: "bb",
+      bytes: 1,
+      pages: 1,
+      recipients: ["b@example.org"],
+    },
+    {
+      level: "national",
+      code: "PE",
+      name: "Perú",
+      language: "es",
+      file: "national/pe.pdf",
+      sha256: "pe",
+      bytes: 1,
+      pages: 1,
+      recipients: ["n@example.org"],
+    },
+  ],
+} as unknown as Manifest;
+
+describe("planDeliveries", () => {
+  const ledger = replayLedger([event(A, "sent"), event(B, "failed", "550"), event(C, "attempt")]);
+  const base = { only: [], force: [], resendFailed: false, domain: "example.org" };
+  const summary = (plan: ReturnType<typeof planDeliveries>) =>
+    plan.map((p) => `${p.email}:${p.action}:${p.why}`);
+
+  it("sends new deliveries only, once per address, national first then by code", () => {
+    expect(summary(planDeliveries(manifest, ledger, base))).toEqual([
+      "n@example.org:send:new",
+      "a@example.org:skip:already-sent",
+      "b@example.org:skip:failed",
+      "d@example.org:send:new",
+      "c@example.org:skip:unknown",
+    ]);
+  });
+
+  it("takes names from the manifest and falls back to the address", () => {
+    const plan = planDeliveries(manifest, ledger, base);
+    expect(plan.find((p) => p.email === "c@example.org")).toMatchObject({ name: "Ce", named: true });
+    expect(plan.find((p) => p.email === "d@example.org")).toMatchObject({
+      name: "d@example.org",
+      named: false,
+    });
+  });
+
+  it("re-sends failed ones with resendFailed, and anything of a forced unit", () => {
+    expect(summary(planDeliveries(manifest, ledger, { ...base, resendFailed: true }))).toContain(
+      "b@example.org:send:resend-failed",
+    );
+    expect(summary(planDeliveries(manifest, ledger, { ...base, force: ["010003", "010001"] }))).toEqual([
+      "a@example.org:send:forced",
+      "d@example.org:send:forced",
+      "c@example.org:send:forced",
+    ]);
+  });
+
+  it("limits to --only codes", () => {
+    expect(summary(planDeliveries(manifest, ledger, { ...base, only: ["010002", "PE"] }))).toEqual([
+      "n@example.org:send:new",
+      "b@example.org:skip:failed",
+    ]);
+  });
+});
+
+describe("the ledger file", () => {
+  const dir = () => mkdtempSync(join(tmpdir(), "semaforo-ledger-"));
+
+  it("appends one JSON line per event and reads them back", () => {
+    const file = join(dir(), "deliveries.jsonl");
+    const ledger = openLedger(file, () => undefined);
+    ledger.append(event(A, "attempt"));
+    ledger.append(event(A, "sent"));
+    ledger.close();
+    expect(readFileSync(file, "utf8").split("\n")).toHaveLength(3);
+    expect(readLedger(file).events.map((e) => e.state)).toEqual(["attempt", "sent"]);
+  });
+
+  it("cuts off a partial last line left by a killed run, with a warning", () => {
+    const file = join(dir(), "deliveries.jsonl");
+    writeFileSync(file, JSON.stringify(event(A, "attempt")) + "\n" + '{"id":"2026-10/distr');
+    expect(readLedger(file)).toMatchObject({ partialLine: true });
+    const warnings: string[] = [];
+    const ledger = openLedger(file, (w) => warnings.push(w));
+    ledger.append(event(A, "unknown"));
+    ledger.close();
+    expect(warnings.join()).toMatch(/incomplete last line/);
+    expect(readLedger(file).events.map((e) => e.state)).toEqual(["attempt", "unknown"]);
+  });
+
+  it("refuses a damaged line with file:line", () => {
+    const file = join(dir(), "deliveries.jsonl");
+    writeFileSync(file, JSON.stringify(event(A, "sent")) + "\n");
+    appendFileSync(file, "garbage\n" + JSON.stringify(event(B, "sent")) + "\n");
+    expect(() => readLedger(file)).toThrow(CliError);
+    expect(() => readLedger(file)).toThrow(/deliveries\.jsonl:2: not valid JSON/);
+  });
+});
+
+describe("computeBackoff", () => {
+  const policy = { attempts: 5, baseMs: 1000, maxMs: 5000 };
+  it("doubles with jitter between half and all, up to the cap", () => {
+    expect([1, 2, 3, 4].map((n) => computeBackoff(n, policy, 0))).toEqual([500, 1000, 2000, 2500]);
+    expect([1, 2, 3, 4].map((n) => computeBackoff(n, policy, 0.999999))).toEqual([1000, 2000, 4000, 5000]);
+  });
+});

@@ -1,0 +1,316 @@
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { existsSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
+import { sendExitCode, sendReportSet, type SendReportSetOptions } from "../../src/deliver/sendReportSet.js";
+import type { MailTransport, OutgoingMessage, SendOutcome } from "../../src/deliver/types.js";
+import { main } from "../../src/cli/main.js";
+import type { DeliveryEvent } from "../../src/model.js";
+import { captureIo } from "../helpers/io.js";
+import { makeArchive, removeArchives, PERIOD, TINY_ADDRESSES, TINY_REPORTS } from "./makeArchive.js";
+
+afterAll(removeArchives);
+
+const fixed = {
+  clock: () => new Date("2026-11-05T15:00:00Z"),
+  random: () => 0.5,
+  sleep: () => Promise.resolve(),
+};
+const ledgerOf = (periodDir: string): DeliveryEvent[] =>
+  readFileSync(join(periodDir, "deliveries.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as DeliveryEvent);
+
+/** A transport that answers from a script, per address, and records what it was handed. */
+function scripted(script: Record<string, SendOutcome[]> = {}): MailTransport & { handed: OutgoingMessage[] } {
+  const handed: OutgoingMessage[] = [];
+  return {
+    kind: "smtp",
+    description: "scripted",
+    handed,
+    send(message) {
+      handed.push(message);
+      const next = script[message.to]?.shift();
+      return Promise.resolve(next ?? { status: "sent", reply: "250 OK" });
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+const send = (out: string, options: Partial<SendReportSetOptions> = {}) =>
+  sendReportSet({ out, period: PERIOD, ...fixed, ...options });
+
+describe("sendReportSet to the outbox", () => {
+  it("writes one .eml per recipient, logs each, and a second run sends nothing", async () => {
+    const { out, periodDir, manifest } = makeArchive();
+    const first = await send(out);
+    expect(first.counts).toEqual({ sent: 11, failed: 0, unknown: 0, pending: 0 });
+    expect(first.sentNow).toBe(11);
+    expect(sendExitCode(first)).toBe(0);
+    const files = readdirSync(join(periodDir, "outbox")).sort();
+    expect(files).toHaveLength(11);
+    expect(files).toContain("district-020003-en-liaison.raymondi@example.org.eml");
+    const parsed = await simpleParser(
+      readFileSync(join(periodDir, "outbox", "district-020003-en-liaison.raymondi@example.org.eml")),
+    );
+    expect(parsed.subject).toBe("Semáforo Escuela · October 2026 report · UGEL Antonio Raymondi");
+    const report = manifest.reports.find((r) => r.code === "020003");
+    const { createHash } = await import("node:crypto");
+    expect(createHash("sha256").update(parsed.attachments[0]!.content).digest("hex")).toBe(report?.sha256);
+
+    const events = ledgerOf(periodDir);
+    expect(events.filter((e) => e.state === "attempt")).toHaveLength(11);
+    expect(
+      events
+        .filter((e) => e.state === "sent")
+        .map((e) => e.email)
+        .sort(),
+    ).toEqual(TINY_ADDRESSES);
+    expect(events[0]).toMatchObject({
+      state: "attempt",
+      transport: "outbox",
+      at: "2026-11-05T15:00:00.000Z",
+      attempt: 1,
+    });
+
+    const second = await send(out);
+    expect(second.sentNow).toBe(0);
+    expect(second.counts.sent).toBe(11);
+    expect(sendExitCode(second)).toBe(0);
+    expect(ledgerOf(periodDir)).toHaveLength(events.length);
+    expect(existsSync(join(periodDir, ".send.lock"))).toBe(false);
+  });
+
+  it("dry run lists who gets what and writes nothing", async () => {
+    const { out, periodDir } = makeArchive();
+    const report = await send(out, { dryRun: true });
+    expect(report.deliveries).toHaveLength(11);
+    expect(report.deliveries.every((d) => d.action === "attempted" && d.state === "pending")).toBe(true);
+    expect(existsSync(join(periodDir, "deliveries.jsonl"))).toBe(false);
+    expect(existsSync(join(periodDir, "outbox"))).toBe(false);
+  });
+
+  it("refuses a PDF that does not match the manifest, and a message over the size limit", async () => {
+    const { out, periodDir } = makeArchive([
+      { ...TINY_REPORTS[3]!, size: 3000 },
+      { ...TINY_REPORTS[4]!, size: 200_000 },
+    ]);
+    writeFileSync(join(periodDir, "district/010001-es-report.pdf"), "tampered");
+    const report = await send(out, { maxSize: 100_000 });
+    expect(report.counts).toEqual({ sent: 0, failed: 2, unknown: 0, pending: 0 });
+    expect(report.deliveries[0]?.reply).toMatch(
+      /does not match the manifest \(sha256 [0-9a-f]{64}, manifest/,
+    );
+    expect(report.deliveries[1]?.reply).toMatch(/encoded message is 0\.3 MB, over the limit of 0\.1 MB/);
+    expect(sendExitCode(report)).toBe(5);
+    expect(existsSync(join(periodDir, "outbox"))).toBe(false);
+    expect(ledgerOf(periodDir).some((e) => e.state === "attempt")).toBe(false);
+  });
+
+  it("refuses injection attempts from the data and sends the others", async () => {
+    const { out } = makeArchive([
+      {
+        level: "district",
+        code: "010001",
+        name: "UGEL Chachapoyas",
+        recipients: [{ email: "ok@example.org", name: "Ana\r\nBcc: x@evil.test" }],
+      },
+      {
+        level: "district",
+        code: "010002",
+        name: "UGEL Bagua",
+        recipients: [{ email: "a@b.com, c@d.com", name: "Luis" }],
+      },
+      {
+        level: "district",
+        code: "010003",
+        name: "UGEL\r\nBcc: x@evil.test",
+        recipients: [{ email: "x@example.org" }],
+      },
+      {
+        level: "district",
+        code: "020001",
+        name: "UGEL Huaraz",
+        recipients: [{ email: "good@example.org", name: "Rosa" }],
+      },
+    ]);
+    const transport = scripted();
+    const report = await send(out, { transport });
+    expect(transport.handed.map((m) => m.to)).toEqual(["good@example.org"]);
+    expect(report.counts).toEqual({ sent: 1, failed: 3, unknown: 0, pending: 0 });
+    const replies = report.deliveries.filter((d) => d.state === "failed").map((d) => d.reply);
+    expect(replies).toEqual([
+      expect.stringMatching(
+        /^refused, nothing sent: recipient name "Ana\\r\\nBcc: x@evil.test" contains a line break/,
+      ),
+      expect.stringMatching(/^refused, nothing sent: recipient address "a@b.com, c@d.com"/),
+      expect.stringMatching(
+        /^refused, nothing sent: unit name "UGEL\\r\\nBcc: x@evil.test" contains a line break/,
+      ),
+    ]);
+  });
+});
+
+describe("sendReportSet outcomes (scripted transport)", () => {
+  it("retries transient failures with backoff and logs each attempt", async () => {
+    const { out, periodDir } = makeArchive([TINY_REPORTS[3]!]);
+    const delays: number[] = [];
+    const transport = scripted({
+      "ugel.chachapoyas@example.org": [
+        { status: "rejected", permanent: false, reply: "421 busy" },
+        { status: "not-sent", fatal: false, reply: "ECONNECTION: closed" },
+      ],
+    });
+    const report = await send(out, {
+      transport,
+      retry: { baseMs: 100 },
+      sleep: (ms) => (delays.push(ms), Promise.resolve()),
+    });
+    expect(report.counts.sent).toBe(1);
+    expect(delays).toEqual([75, 150]);
+    expect(ledgerOf(periodDir).map((e) => `${e.state}${e.attempt}`)).toEqual([
+      "attempt1",
+      "pending1",
+      "attempt2",
+      "pending2",
+      "attempt3",
+      "sent3",
+    ]);
+  });
+
+  it("gives up after the bounded attempts, and stops when the server cannot be reached", async () => {
+    const { out } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
+    const down = { status: "not-sent", fatal: false, reply: "ECONNECTION: connect ECONNREFUSED" } as const;
+    const transport = scripted({ "ugel.chachapoyas@example.org": [down, down, down] });
+    const report = await send(out, { transport, retry: { attempts: 3 } });
+    expect(transport.handed).toHaveLength(3);
+    expect(report.deliveries.map((d) => `${d.state}:${d.action}`)).toEqual([
+      "failed:attempted",
+      "pending:not-reached",
+    ]);
+    expect(report.deliveries[0]?.reply).toMatch(/^gave up after 3 attempts: ECONNECTION/);
+    expect(report.stopped).toMatch(/could not be reached/);
+    expect(sendExitCode(report)).toBe(5);
+  });
+
+  it("records a lost connection as unknown, never re-sent by a plain rerun, re-sent with --force", async () => {
+    const { out } = makeArchive([TINY_REPORTS[3]!]);
+    const transport = scripted({
+      "ugel.chachapoyas@example.org": [{ status: "lost", reply: "ECONNECTION: closed" }],
+    });
+    expect((await send(out, { transport })).counts.unknown).toBe(1);
+    const rerun = await send(out, { transport });
+    expect(rerun.counts.unknown).toBe(1);
+    expect(transport.handed).toHaveLength(1);
+    const forced = await send(out, { transport, force: ["010001"] });
+    expect(forced.counts.sent).toBe(1);
+    expect(transport.handed).toHaveLength(2);
+  });
+
+  it("reads an attempt without an outcome (a killed run) as unknown and does not re-send it", async () => {
+    const { out, periodDir } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
+    await send(out, { dryRun: true });
+    const id = `${PERIOD}/district/010001/es/ugel.chachapoyas@example.org`;
+    appendFileSync(
+      join(periodDir, "deliveries.jsonl"),
+      JSON.stringify({
+        id,
+        messageId: "<x@y>",
+        at: "2026-11-05T14:00:00Z",
+        level: "district",
+        code: "010001",
+        email: "ugel.chachapoyas@example.org",
+        file: "f",
+        sha256: "s",
+        state: "attempt",
+        attempt: 1,
+        transport: "smtp",
+      }) + "\n",
+    );
+    const transport = scripted();
+    const report = await send(out, { transport });
+    expect(transport.handed.map((m) => m.to)).toEqual(["ugel.bagua@example.org"]);
+    expect(report.deliveries.map((d) => d.state)).toEqual(["unknown", "sent"]);
+  });
+
+  it("a permanent rejection is failed with the reply; --resend-failed retries it", async () => {
+    const { out } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
+    const transport = scripted({
+      "ugel.bagua@example.org": [{ status: "rejected", permanent: true, reply: "550 5.1.1 no such user" }],
+    });
+    const report = await send(out, { transport });
+    expect(report.deliveries.map((d) => `${d.state}:${d.reply ?? ""}`)).toEqual([
+      "sent:250 OK",
+      "failed:550 5.1.1 no such user",
+    ]);
+    expect((await send(out, { transport })).sentNow).toBe(0);
+    const again = await send(out, { transport, resendFailed: true });
+    expect(again.sentNow).toBe(1);
+    expect(sendExitCode(again)).toBe(0);
+  });
+
+  it("refuses to start while another run holds the lock", async () => {
+    const { out, periodDir } = makeArchive([TINY_REPORTS[3]!]);
+    writeFileSync(
+      join(periodDir, ".send.lock"),
+      JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: "now" }),
+    );
+    await expect(send(out, { transport: scripted() })).rejects.toThrow(/Another send is running/);
+  });
+});
+
+describe("semaforo send (command line)", () => {
+  it("prints a summary, JSON on demand, and the dry-run table", async () => {
+    const { out } = makeArchive();
+    let io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--dry-run"], io)).toBe(0);
+    expect(io.stdout()).toMatch(
+      /send +liaison\.raymondi@example\.org +district 020003 UGEL Antonio Raymondi +en/,
+    );
+    expect(io.stdout()).toMatch(/11 of 11 deliveries would be sent\. Nothing was sent\./);
+    io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD], io)).toBe(0);
+    expect(io.stdout()).toMatch(/11 sent now; 11 sent, 0 failed, 0 unknown of 11 deliveries\./);
+    io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--json"], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toMatchObject({
+      sentNow: 0,
+      counts: { sent: 11, failed: 0, unknown: 0 },
+    });
+  });
+
+  it("refuses bad input with exit 2 and a clear message", async () => {
+    const { out } = makeArchive();
+    let io = captureIo();
+    expect(
+      await main(
+        ["send", "--out", out, "--period", PERIOD, "--smtp", "smtp://h?tls.rejectUnauthorized=false"],
+        io,
+      ),
+    ).toBe(2);
+    expect(io.stderr()).toMatch(/takes only user, password, host and port/);
+    io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--only", "999999"], io)).toBe(2);
+    expect(io.stderr()).toMatch(/No report for 999999/);
+    io = captureIo();
+    expect(await main(["send", "--out", out, "--period", "2026-13"], io)).toBe(2);
+    io = captureIo();
+    expect(await main(["send", "--out", join(out, "nowhere"), "--period", PERIOD], io)).toBe(2);
+    expect(io.stderr()).toMatch(/has no manifest\.json/);
+  });
+
+  it("refuses a manifest without a sender, and a bad sender, before sending anything", async () => {
+    const { out } = makeArchive([TINY_REPORTS[3]!], { email: null });
+    const io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD], io)).toBe(2);
+    expect(io.stderr()).toMatch(/names no sender/);
+    const bad = makeArchive([TINY_REPORTS[3]!], { email: { from: "a@b.org\r\nBcc: x@evil.test" } });
+    const io2 = captureIo();
+    expect(await main(["send", "--out", bad.out, "--period", PERIOD], io2)).toBe(2);
+    expect(io2.stderr()).toMatch(/email\.from .* control character/);
+    expect(existsSync(join(bad.periodDir, "outbox"))).toBe(false);
+  });
+});

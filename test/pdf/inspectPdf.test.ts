@@ -1,0 +1,72 @@
+import { describe, expect, it } from "@jest/globals";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inspectPdf, pdfText, PdfStructureError, readObjectDict, readTrailer } from "../../src/pdf/inspectPdf.js";
+import { findTool } from "../../src/pdf/findTool.js";
+import { pdfString, setPdfInfo } from "../../src/pdf/setPdfInfo.js";
+import { minimalPdf } from "./minimalPdf.js";
+
+const info = {
+  author: "Semáforo Escuela",
+  subject: "UGEL Bongará · octubre de 2026",
+  keywords: ["Semáforo Escuela", "district", "010003"],
+  language: "es-PE",
+  creator: "semaforo-reports 0.1.0",
+  date: new Date("2026-11-05T15:30:00Z"),
+};
+
+describe("inspectPdf", () => {
+  it("reads the page count through trailer → catalog → page tree", () => {
+    expect(inspectPdf(minimalPdf(3)).pages).toBe(3);
+  });
+
+  it("rejects what is not a PDF, or is cut short", () => {
+    expect(() => inspectPdf(Buffer.from("<html></html>"))).toThrow(PdfStructureError);
+    const cut = minimalPdf(2).subarray(0, 200);
+    expect(() => inspectPdf(cut)).toThrow(/%%EOF/);
+  });
+});
+
+describe("setPdfInfo", () => {
+  it("appends an incremental update: original bytes kept, new Info and catalog with /Lang", () => {
+    const original = minimalPdf(2, "Reporte de UGEL");
+    const stamped = setPdfInfo(original, info);
+    expect(stamped.subarray(0, original.length).equals(original)).toBe(true);
+    const text = pdfText(stamped);
+    const trailer = readTrailer(text);
+    // 1 Info, 2 Catalog, 3 Pages, 4–5 the pages: the new Info is object 6.
+    expect(trailer.info).toBe("6 0");
+    expect(trailer.size).toBe(7);
+    const dict = readObjectDict(text, "6 0");
+    expect(dict).toContain(`/Author ${pdfString("Semáforo Escuela")}`);
+    expect(dict).toContain("/Title (Reporte de UGEL)");
+    expect(dict).toContain("/CreationDate (D:20261105153000Z)");
+    expect(readObjectDict(text, trailer.root)).toContain(`/Lang ${pdfString("es-PE")}`);
+    expect(inspectPdf(stamped).pages).toBe(2);
+    expect(text).toMatch(/\/Prev \d+>>\nstartxref\n\d+\n%%EOF\n$/);
+  });
+
+  it("can be applied twice (the second update points back to the first)", () => {
+    const twice = setPdfInfo(setPdfInfo(minimalPdf(1), info), { ...info, author: "Otro" });
+    const text = pdfText(twice);
+    expect(readObjectDict(text, readTrailer(text).info ?? "")).toContain(pdfString("Otro"));
+    expect(inspectPdf(twice).pages).toBe(1);
+  });
+
+  const pdfinfo = findTool("pdfinfo");
+  const qpdf = findTool("qpdf");
+  it("gives a PDF that qpdf and pdfinfo read, with the metadata", () => {
+    if (!pdfinfo || !qpdf) throw new Error("poppler-utils and qpdf are needed for this test");
+    const file = join(mkdtempSync(join(tmpdir(), "semaforo-pdf-")), "a.pdf");
+    writeFileSync(file, setPdfInfo(minimalPdf(2, "Reporte"), info));
+    execFileSync(qpdf, ["--check", file]);
+    const out = execFileSync(pdfinfo, [file], { encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
+    expect(out).toMatch(/Author:\s+Semáforo Escuela/);
+    expect(out).toMatch(/Subject:\s+UGEL Bongará · octubre de 2026/);
+    expect(out).toMatch(/Keywords:\s+Semáforo Escuela, district, 010003/);
+    expect(out).toMatch(/CreationDate:\s+Thu Nov  5 15:30:00 2026 UTC/);
+    expect(out).toMatch(/Pages:\s+2/);
+  });
+});

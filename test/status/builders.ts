@@ -1,0 +1,55 @@
+import type { DeliveryEvent, Manifest, ManifestReport } from "../../src/model.js";
+
+export function makeReport(overrides: Partial<ManifestReport> = {}): ManifestReport {
+  const code = overrides.code ?? "010001";
+  return {
+    level: "district",
+    code,
+    name: `UGEL ${code}`,
+    language: "es",
+    file: `district/${code}-ugel.pdf`,
+    sha256: `sha-${code}`,
+    bytes: 204_800,
+    pages: 6,
+    recipients: [`ugel${code}@example.org`],
+    ...overrides,
+  };
+}
+
+export function makeManifest(reports: ManifestReport[], overrides: Partial<Manifest> = {}): Manifest {
+  return {
+    version: 1,
+    period: "2026-10",
+    generatedAt: "2026-11-15T06:00:00.000-05:00",
+    tool: { name: "semaforo-reports", version: "0.1.0" },
+    browser: "Chromium 140",
+    dataset: { name: "test", synthetic: true },
+    inputs: [],
+    reports,
+    failures: [],
+    ...overrides,
+  };
+}
+
+let minute = 0;
+export function makeEvent(
+  report: ManifestReport,
+  email: string,
+  state: DeliveryEvent["state"],
+  extra: Partial<DeliveryEvent> = {},
+): DeliveryEvent {
+  minute += 1;
+  return {
+    id: `2026-10|${report.level}|${report.code}|${report.language}|${email}`,
+    messageId: `<${report.code}.${email}@semaforo>`,
+    at: `2026-11-15T06:${String(minute % 60).padStart(2, "0")}:00.000-05:00`,
+    level: report.level,
+    code: report.code,
+    email,
+    file: report.file,
+    sha256: report.sha256,
+    state,
+    transport: "smtp",
+    ...extra,
+  };
+}

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main.js";
+import { captureIo } from "../helpers/io.js";
+import { makeEvent, makeManifest, makeReport } from "./builders.js";
+
+let root: string;
+let dir: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "semaforo-status-"));
+  dir = path.join(root, "out", "2026-10");
+  await mkdir(dir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const national = makeReport({
+  level: "national",
+  code: "PE",
+  name: "Perú",
+  file: "national/PE-peru.pdf",
+  pages: 12,
+  bytes: 512_000,
+  recipients: ["dge@example.org"],
+});
+const district = makeReport({
+  code: "010001",
+  name: "UGEL Chachapoyas",
+  recipients: ["a@example.org", "b@example.org"],
+});
+
+async function writeSet(): Promise<void> {
+  await writeFile(path.join(dir, "manifest.json"), JSON.stringify(makeManifest([national, district])));
+  const events = [
+    makeEvent(national, "dge@example.org", "attempt"),
+    makeEvent(national, "dge@example.org", "sent"),
+    makeEvent(district, "a@example.org", "attempt"),
+    makeEvent(district, "a@example.org", "failed", {
+      reply: "550 5.1.1 <a@example.org>: mailbox unavailable",
+    }),
+    makeEvent(district, "b@example.org", "attempt"),
+  ];
+  await writeFile(path.join(dir, "deliveries.jsonl"), events.map((e) => JSON.stringify(e) + "\n").join(""));
+}
+
+describe("semaforo status", () => {
+  it("prints one line per report and the totals, exit 0", async () => {
+    await writeSet();
+    const io = captureIo();
+    expect(await main(["status", dir], io)).toBe(0);
+    const lines = io.stdout().split("\n");
+    expect(lines.find((l) => l.startsWith("national"))).toMatch(
+      /^national\s+PE\s+Perú\s+es\s+12\s+500 KB\s+dge@example\.org sent$/,
+    );
+    expect(lines.find((l) => l.startsWith("district"))).toMatch(
+      /^district\s+010001\s+UGEL Chachapoyas\s+es\s+6\s+200 KB\s+a@example\.org failed \(550 5\.1\.1 <a@example\.org>: mailbox unavailable\), b@example\.org unknown \(no outcome/,
+    );
+    expect(io.stdout()).toContain("Reports: 2 built (18 pages, 700 KB).");
+    expect(io.stdout()).toContain("Deliveries: 1 sent, 1 failed, 1 unknown, 0 pending (3 in all).");
+    expect(io.stderr()).toBe("");
+  });
+
+  it("prints JSON with --json", async () => {
+    await writeSet();
+    const io = captureIo();
+    expect(await main(["status", dir, "--json"], io)).toBe(0);
+    const json = JSON.parse(io.stdout()) as {
+      period: string;
+      totals: { deliveries: Record<string, number> };
+      reports: unknown[];
+    };
+    expect(json.period).toBe("2026-10");
+    expect(json.reports).toHaveLength(2);
+    expect(json.totals.deliveries).toEqual({ sent: 1, failed: 1, unknown: 1, pending: 0, total: 3 });
+  });
+
+  it("finds the folder from --out and --period", async () => {
+    await writeSet();
+    const io = captureIo();
+    expect(await main(["status", "--out", path.join(root, "out"), "--period", "2026-10", "--json"], io)).toBe(
+      0,
+    );
+    expect((JSON.parse(io.stdout()) as { period: string }).period).toBe("2026-10");
+  });
+
+  it("shows every delivery as pending before any send", async () => {
+    await writeFile(path.join(dir, "manifest.json"), JSON.stringify(makeManifest([district])));
+    const io = captureIo();
+    expect(await main(["status", dir], io)).toBe(0);
+    expect(io.stdout()).toContain("Deliveries: 0 sent, 0 failed, 0 unknown, 2 pending (2 in all).");
+  });
+
+  it("fails with exit 2 and says to build first when there is no manifest", async () => {
+    const io = captureIo();
+    expect(await main(["status", path.join(root, "out", "2026-09")], io)).toBe(2);
+    expect(io.stderr()).toMatch(/has no manifest\.json/);
+    expect(io.stderr()).toMatch(/semaforo build/);
+  });
+
+  it("explains a damaged manifest instead of crashing", async () => {
+    await writeFile(path.join(dir, "manifest.json"), '{"period": "2026-10", "reports": [');
+    const io = captureIo();
+    expect(await main(["status", dir], io)).toBe(2);
+    expect(io.stderr()).toMatch(/manifest\.json is damaged/);
+    expect(io.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it("rejects a malformed --period", async () => {
+    const io = captureIo();
+    expect(await main(["status", "--period", "2026-13"], io)).toBe(2);
+    expect(io.stderr()).toMatch(/YYYY-MM/);
+  });
+});
