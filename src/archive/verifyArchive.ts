@@ -27,7 +27,11 @@ function qpdfCheck(qpdf: string, path: string): Promise<string | null> {
       // qpdf exits 0 when clean and 3 for warnings only; 2 means errors.
       const code = error ? ((error as { code?: unknown }).code ?? 2) : 0;
       if (code === 0 || code === 3) resolve(null);
-      else resolve((stderr || stdout || String(error)).trim().split("\n").slice(-1)[0] ?? "qpdf --check failed");
+      else
+        resolve(
+          (stderr || stdout || (error?.message ?? "")).trim().split("\n").slice(-1)[0] ??
+            "qpdf --check failed",
+        );
     });
   });
 }
@@ -51,27 +55,44 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
       try {
         bytes = await readFile(path);
       } catch {
-        problems.push({ file: report.file, kind: "missing", detail: "listed in the manifest but not on disk" });
+        problems.push({
+          file: report.file,
+          kind: "missing",
+          detail: "listed in the manifest but not on disk",
+        });
         continue;
       }
       if (bytes.byteLength !== report.bytes) {
-        problems.push({ file: report.file, kind: "size", detail: `${bytes.byteLength} bytes, manifest says ${report.bytes}` });
+        problems.push({
+          file: report.file,
+          kind: "size",
+          detail: `${bytes.byteLength} bytes, manifest says ${report.bytes}`,
+        });
       }
       const sha256 = createHash("sha256").update(bytes).digest("hex");
       if (sha256 !== report.sha256) {
-        problems.push({ file: report.file, kind: "sha256", detail: `sha256 ${sha256}, manifest says ${report.sha256}` });
+        problems.push({
+          file: report.file,
+          kind: "sha256",
+          detail: `sha256 ${sha256}, manifest says ${report.sha256}`,
+        });
       }
       try {
         const { pages } = inspectPdf(bytes);
         if (pages !== report.pages) {
-          problems.push({ file: report.file, kind: "pages", detail: `${pages} pages, manifest says ${report.pages}` });
+          problems.push({
+            file: report.file,
+            kind: "pages",
+            detail: `${pages} pages, manifest says ${report.pages}`,
+          });
         }
       } catch (error) {
         problems.push({ file: report.file, kind: "unreadable", detail: (error as Error).message });
         continue;
       }
       const failure = qpdf ? await qpdfCheck(qpdf, path) : null;
-      if (failure) problems.push({ file: report.file, kind: "unreadable", detail: `qpdf --check: ${failure}` });
+      if (failure)
+        problems.push({ file: report.file, kind: "unreadable", detail: `qpdf --check: ${failure}` });
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
@@ -85,7 +106,8 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
     }
     for (const name of names) {
       const file = `${level}/${name}`;
-      if (!listed.has(file)) problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
+      if (!listed.has(file))
+        problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
     }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));

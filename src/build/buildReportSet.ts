@@ -26,7 +26,11 @@ export type ViewRenderer = (view: ReportView) => string;
 export interface BuildEffects {
   readDataset: (dir: string) => Promise<{ dataset: Dataset | null; problems: Problem[] }>;
   readMessages: (locale: Locale) => Promise<Messages>;
-  buildViews: (dataset: Dataset, period: Period, options: { locale: Locale; messages: Messages }) => ReportView[];
+  buildViews: (
+    dataset: Dataset,
+    period: Period,
+    options: { locale: Locale; messages: Messages },
+  ) => ReportView[];
   /** Prepares the renderer of one locale for this run. */
   makeRenderer: (dataset: Dataset, messages: Messages, generatedAt: string) => Promise<ViewRenderer>;
   launchPrinter: (options: PrinterOptions) => Promise<Printer>;
@@ -39,10 +43,19 @@ export interface BuildEffects {
 
 export type BuildOutcome =
   | { kind: "invalid"; problems: Problem[] }
-  | ({ kind: "built"; periodDir: string; ms: number; stages: Record<string, number>; warnings: Problem[] } & ArchiveResult);
+  | ({
+      kind: "built";
+      periodDir: string;
+      ms: number;
+      stages: Record<string, number>;
+      warnings: Problem[];
+    } & ArchiveResult);
 
 export function readToolInfo(root: string = findProjectRoot()): { name: string; version: string } {
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+  };
   return { name: pkg.name, version: pkg.version };
 }
 
@@ -57,7 +70,12 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   const stages: Record<string, number> = {};
   const lap = (name: string, since: number) => (stages[name] = Math.round(performance.now() - since));
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) {
-    throw new CliError("bad-period", `--period ${JSON.stringify(options.period)} is not a month of the form YYYY-MM.`, ExitCode.usage, "Example: --period 2026-10");
+    throw new CliError(
+      "bad-period",
+      `--period ${JSON.stringify(options.period)} is not a month of the form YYYY-MM.`,
+      ExitCode.usage,
+      "Example: --period 2026-10",
+    );
   }
 
   let t = performance.now();
@@ -77,17 +95,29 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   for (const locale of locales) {
     const m = await effects.readMessages(locale);
     messages.set(locale, m);
-    views.set(locale, new Map(effects.buildViews(dataset, options.period, { locale, messages: m }).map((v) => [`${v.level}/${v.code}`, v])));
+    views.set(
+      locale,
+      new Map(
+        effects
+          .buildViews(dataset, options.period, { locale, messages: m })
+          .map((v) => [`${v.level}/${v.code}`, v]),
+      ),
+    );
   }
   // Units and their Spanish names come from the Spanish views when there are any.
-  const unitViews = [...(views.get("es") ?? views.get(locales[0] as Locale) ?? new Map<string, ReportView>()).values()];
+  const unitViews = [
+    ...(views.get("es") ?? views.get(locales[0] as Locale) ?? new Map<string, ReportView>()).values(),
+  ];
   const plans = planReports(unitViews, dataset.recipients, options);
   lap("views", t);
 
   t = performance.now();
   const renderers = new Map<Locale, ViewRenderer>();
   for (const locale of new Set(plans.map((p) => p.language))) {
-    renderers.set(locale, await effects.makeRenderer(dataset, messages.get(locale) as Messages, generatedAt.toISOString()));
+    renderers.set(
+      locale,
+      await effects.makeRenderer(dataset, messages.get(locale) as Messages, generatedAt.toISOString()),
+    );
   }
   lap("templates", t);
 
@@ -105,6 +135,14 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         pageLabel: m["pdf.pageLabel"] ?? DEFAULT_PAGE_LABEL[plan.language],
       },
       mustContain: [view.name, ...view.indicators.map((i) => i.label)],
+      headline: {
+        green: view.headline.counts.green,
+        amber: view.headline.counts.amber,
+        red: view.headline.counts.red,
+        referential: view.headline.counts.referential,
+        noData: view.headline.counts["no-data"],
+        text: view.headline.text,
+      },
       info: {
         author: m["pdf.author"] ?? "Semáforo Escuela",
         subject: `${view.name} · ${view.periodLabel}`,
@@ -140,6 +178,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       tool,
       dataset: { name: dataset.config.name, synthetic: dataset.config.synthetic },
       inputs: dataset.inputs,
+      email: dataset.config.email,
       covers,
       onReport: effects.onReport,
     });

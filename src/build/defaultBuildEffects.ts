@@ -28,7 +28,14 @@ export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds
       const geo = { regions: dataset.config.geo.regions, districts: dataset.config.geo.districts };
       // One cache of projected map paths for every report of the run, whatever the language.
       geoCache ??= new GeoCache(dataset.topology, geo);
-      const context: RenderContext = { templates, messages, topology: dataset.topology, geo, generatedAt, geoCache };
+      const context: RenderContext = {
+        templates,
+        messages,
+        topology: dataset.topology,
+        geo,
+        generatedAt,
+        geoCache,
+      };
       return Promise.resolve((view) => renderReport(view, context));
     },
     launchPrinter,

@@ -22,10 +22,16 @@ export interface ReportPlan {
   file: string;
   /** Addresses of the unit's recipients who read this language (all of them under `--lang`). */
   recipients: string[];
+  /** Their names by address, for the e-mail's To: header. */
+  recipientNames: Record<string, string>;
 }
 
 /** Which languages each unit gets, and who receives each copy (pure). */
-export function planReports(units: ReportView[], recipients: Recipient[], options: PlanOptions = {}): ReportPlan[] {
+export function planReports(
+  units: ReportView[],
+  recipients: Recipient[],
+  options: PlanOptions = {},
+): ReportPlan[] {
   const known = new Set(units.map((u) => u.code));
   const unknown = (options.only ?? []).filter((code) => !known.has(code));
   if (unknown.length > 0) {
@@ -60,6 +66,9 @@ export function planReports(units: ReportView[], recipients: Recipient[], option
         language,
         file: reportFile(unit.level, unit.code, unit.name, language),
         recipients: [...new Set(to.map((r) => r.email))].sort(),
+        recipientNames: Object.fromEntries(
+          [...to].sort((a, b) => a.email.localeCompare(b.email)).map((r) => [r.email, r.name]),
+        ),
       });
     }
   }

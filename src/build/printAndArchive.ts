@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { readManifest, writeManifest } from "../archive/manifestFile.js";
 import { mergeManifest } from "../archive/mergeManifest.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
-import type { InputFile, Level, Locale, Manifest, ManifestReport } from "../model.js";
+import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
 import { LEVELS } from "../model.js";
 import type { HeaderFooterText } from "../pdf/headerFooter.js";
 import type { Printer } from "../pdf/launchPrinter.js";
@@ -19,6 +19,8 @@ export interface ReportJob extends ReportPlan {
   header: HeaderFooterText;
   mustContain: string[];
   info: Omit<PdfInfo, "date" | "creator">;
+  /** What the e-mail body says about this report. */
+  headline: ManifestHeadline;
 }
 
 export interface ReportFailure {
@@ -35,6 +37,8 @@ export interface ArchiveOptions {
   tool: { name: string; version: string };
   dataset: { name: string; synthetic: boolean };
   inputs: InputFile[];
+  /** The dataset's sender, recorded so `send` needs only the period folder. */
+  email: Manifest["email"];
   /** For `--only` / `--level`: the reports this run rebuilds; the manifest keeps the others. null = all. */
   covers: ((report: { level: Level; code: string; language: Locale }) => boolean) | null;
   onReport?: (event: { done: number; total: number; job: ReportJob; error?: string; ms?: number }) => void;
@@ -60,7 +64,11 @@ export interface ArchiveResult {
  *  3. then the PDFs the new manifest no longer lists are removed.
  * A report that fails is recorded in `failures` and the others go on.
  */
-export async function printAndArchive(jobs: ReportJob[], printer: Printer, options: ArchiveOptions): Promise<ArchiveResult> {
+export async function printAndArchive(
+  jobs: ReportJob[],
+  printer: Printer,
+  options: ArchiveOptions,
+): Promise<ArchiveResult> {
   const { periodDir } = options;
   const staged: { temp: string; final: string }[] = [];
   const written: ManifestReport[] = [];
@@ -94,6 +102,8 @@ export async function printAndArchive(jobs: ReportJob[], printer: Printer, optio
           bytes: bytes.byteLength,
           pages: printed.pages,
           recipients: job.recipients,
+          recipientNames: job.recipientNames,
+          headline: job.headline,
         });
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
@@ -121,6 +131,7 @@ export async function printAndArchive(jobs: ReportJob[], printer: Printer, optio
         browser: printer.browserVersion,
         dataset: options.dataset,
         inputs: options.inputs,
+        email: options.email,
         reports: written,
         failures,
       },

@@ -12,7 +12,12 @@ export interface Progress {
  * A progress bar on stderr when it is a terminal (and not under --json); silent otherwise, so logs
  * and pipes get only the final summary line. Shared by build and send.
  */
-export function createProgress(io: Io, total: number, what: string, options: { json?: boolean } = {}): Progress {
+export function createProgress(
+  io: Io,
+  total: number,
+  what: string,
+  options: { json?: boolean } = {},
+): Progress {
   if (!io.isTTY || options.json || total === 0) return { tick: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {

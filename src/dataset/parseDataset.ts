@@ -121,6 +121,19 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
     geoIds = parsed.ids;
   }
 
+  // A scaffolded or truncated dataset parses cleanly but has nothing to report on.
+  if (indicators && indicators.length === 0)
+    found.push(
+      at(
+        { file: "indicators.json", line: 1, column: 1 },
+        problems.emptyFile("indicators.json", "indicators"),
+      ),
+    );
+  if (units && units.districts.length === 0)
+    found.push(at({ file: "units.csv", line: 2, column: 1 }, problems.emptyFile("units.csv", "districts")));
+  if (resultsResult?.results?.length === 0 && resultsResult.problems.length === 0)
+    found.push(at({ file: "results.csv", line: 2, column: 1 }, problems.emptyFile("results.csv", "results")));
+
   if (units) {
     found.push(
       ...checkCoverage({

@@ -44,6 +44,12 @@ export const problems = {
       `${file} is missing`,
       "Every dataset folder needs this file: see the dataset contract in README.md.",
     ),
+  emptyFile: (_file: string, what: string) =>
+    error(
+      "empty-file",
+      `the file has no ${what} yet`,
+      "Add the rows the report needs: see the dataset contract in README.md (semaforo init writes an example of each file).",
+    ),
   unreadableFile: (file: string, reason: string) =>
     error("unreadable-file", `${file} could not be read: ${reason}`),
   badEncoding: (encoding: string) =>

@@ -19,7 +19,7 @@ export function escapeHtml(text: string): string {
 
 // Font size must be set explicitly: Chromium's default in these templates is tiny.
 const BOX =
-  "width:100%;margin:0 14mm;font-family:'Source Sans 3','DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;display:flex;justify-content:space-between;";
+  "width:100%;margin:0 12mm;font-family:'Source Sans 3','DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;display:flex;justify-content:space-between;";
 
 export function headerTemplate(text: HeaderFooterText): string {
   return `<div style="${BOX}"><span>${escapeHtml(text.unit)}</span><span>${escapeHtml(text.period)}</span></div>`;

@@ -27,10 +27,12 @@ export function hasPdfEnvelope(text: string): boolean {
 }
 
 export function readTrailer(text: string): PdfTrailer {
-  if (!hasPdfEnvelope(text)) throw new PdfStructureError("not a PDF (no %PDF- header or no %%EOF at the end)");
+  if (!hasPdfEnvelope(text))
+    throw new PdfStructureError("not a PDF (no %PDF- header or no %%EOF at the end)");
   const at = text.lastIndexOf("trailer");
   const sx = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
-  if (at < 0 || !sx?.[1]) throw new PdfStructureError("no trailer (cross-reference streams are not supported)");
+  if (at < 0 || !sx?.[1])
+    throw new PdfStructureError("no trailer (cross-reference streams are not supported)");
   const dict = text.slice(at, text.indexOf("startxref", at));
   const size = /\/Size\s+(\d+)/.exec(dict)?.[1];
   const root = /\/Root\s+(\d+\s+\d+)\s+R/.exec(dict)?.[1];

@@ -23,9 +23,10 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Page margins of every report. Chromium draws the header and footer inside the top and bottom
- * margins, so the templates' CSS must not set `@page { margin }` to anything else.
+ * margins. They equal the templates' `@page { margin: 14mm 12mm 16mm 12mm }` (partials/styles.hbs):
+ * keep the two the same.
  */
-export const PAGE_MARGINS = { top: "16mm", bottom: "14mm", left: "14mm", right: "14mm" } as const;
+export const PAGE_MARGINS = { top: "14mm", right: "12mm", bottom: "16mm", left: "12mm" } as const;
 
 export interface PrintJob {
   /** Names the report in messages, e.g. "district 010003 (es)". */
@@ -147,7 +148,15 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
         "Run `semaforo doctor`, or set PUPPETEER_EXECUTABLE_PATH to a working Chromium.",
       );
     }
-    const session: Session = { browser, idle: [], inFlight: 0, started: 0, dead: false, retiring: false, closing: false };
+    const session: Session = {
+      browser,
+      idle: [],
+      inFlight: 0,
+      started: 0,
+      dead: false,
+      retiring: false,
+      closing: false,
+    };
     sessions.add(session);
     browser.on("disconnected", () => {
       if (!session.closing) {
@@ -270,7 +279,11 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
     }
   }
 
-  async function render(page: Page, state: PageState, job: PrintJob): Promise<{ bytes: Uint8Array; pages: number }> {
+  async function render(
+    page: Page,
+    state: PageState,
+    job: PrintJob,
+  ): Promise<{ bytes: Uint8Array; pages: number }> {
     // Nothing is loaded from outside, so "load" (not network idle) is the moment the document,
     // its data: fonts and images are ready.
     await page.setContent(job.html, { waitUntil: "load", timeout: timeoutMs });
@@ -370,7 +383,9 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
       for (const session of sessions) killSession(session);
     },
     pids() {
-      return [...sessions].flatMap((s) => (s.browser.process()?.pid === undefined ? [] : [s.browser.process()!.pid!]));
+      return [...sessions].flatMap((s) =>
+        s.browser.process()?.pid === undefined ? [] : [s.browser.process()!.pid!],
+      );
     },
   };
 }

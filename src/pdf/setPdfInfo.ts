@@ -54,7 +54,9 @@ export function setPdfInfo(bytes: Uint8Array, info: PdfInfo): Buffer {
   const date = pdfDate(info.date);
   const infoDict = [
     "<<",
-    title === undefined ? "" : `/Title ${title.startsWith("(") || title.startsWith("<") ? title : pdfString(title)}`,
+    title === undefined
+      ? ""
+      : `/Title ${title.startsWith("(") || title.startsWith("<") ? title : pdfString(title)}`,
     `/Author ${pdfString(info.author)}`,
     `/Subject ${pdfString(info.subject)}`,
     `/Keywords ${pdfString(info.keywords.join(", "))}`,
@@ -87,5 +89,8 @@ export function setPdfInfo(bytes: Uint8Array, info: PdfInfo): Buffer {
     `startxref\n${offset}\n%%EOF\n`,
   );
   // Every appended character is ASCII (strings are hex-encoded), so latin1 length = byte length.
-  return Buffer.concat([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), Buffer.from(parts.join(""), "latin1")]);
+  return Buffer.concat([
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    Buffer.from(parts.join(""), "latin1"),
+  ]);
 }

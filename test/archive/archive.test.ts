@@ -23,7 +23,9 @@ describe("file names", () => {
 
   it("puts each report in its level folder, English copies with .en", () => {
     expect(reportFile("district", "010003", "UGEL Bongará", "es")).toBe("district/010003-ugel-bongara.pdf");
-    expect(reportFile("district", "020003", "UGEL Antonio Raymondi", "en")).toBe("district/020003-ugel-antonio-raymondi.en.pdf");
+    expect(reportFile("district", "020003", "UGEL Antonio Raymondi", "en")).toBe(
+      "district/020003-ugel-antonio-raymondi.en.pdf",
+    );
     expect(reportFile("national", "PE", "Perú", "es")).toBe("national/PE-peru.pdf");
   });
 });
@@ -35,7 +37,8 @@ function fakePrinter(failIds: string[] = [], onPrint?: (job: PrintJob) => void):
     concurrency: 2,
     print: (job) => {
       onPrint?.(job);
-      if (failIds.some((id) => job.id.includes(id))) return Promise.reject(new ReportError(`${job.id}: blank report`));
+      if (failIds.some((id) => job.id.includes(id)))
+        return Promise.reject(new ReportError(`${job.id}: blank report`));
       return Promise.resolve({ bytes: minimalPdf(2, job.header.unit), pages: 2, ms: 1, attempts: 1 });
     },
     close: () => Promise.resolve(),
@@ -52,6 +55,8 @@ function job(level: Level, code: string, name: string, language: "es" | "en" = "
     language,
     file: reportFile(level, code, name, language),
     recipients: [`${code}@example.org`],
+    recipientNames: { [`${code}@example.org`]: `Directora ${name}` },
+    headline: { green: 1, amber: 0, red: 1, referential: 0, noData: 0, text: `Resumen ${name}` },
     html: () => `<h1>${name}</h1>`,
     header: { unit: name, period: "octubre de 2026", pageLabel: "Página {page} de {pages}" },
     mustContain: [name],
@@ -59,13 +64,17 @@ function job(level: Level, code: string, name: string, language: "es" | "en" = "
   };
 }
 
-const options = (periodDir: string, covers: ((r: { level: Level; code: string }) => boolean) | null = null) => ({
+const options = (
+  periodDir: string,
+  covers: ((r: { level: Level; code: string }) => boolean) | null = null,
+) => ({
   periodDir,
   period: "2026-10",
   generatedAt: new Date("2026-11-05T15:30:00Z"),
   tool: { name: "semaforo-reports", version: "0.0.0" },
   dataset: { name: "test", synthetic: true },
   inputs: [{ path: "results.csv", sha256: "ab" }],
+  email: { from: "semaforo@example.org", fromName: "Semáforo Escuela" },
   covers,
 });
 
@@ -85,6 +94,10 @@ describe("printAndArchive", () => {
     const result = await printAndArchive(SET, fakePrinter(), options(dir));
     expect(result.failures).toEqual([]);
     const manifest = (await readManifest(dir)) as Manifest;
+    // What `send` needs travels in the manifest: sender, names, headline.
+    expect(manifest.email).toEqual({ from: "semaforo@example.org", fromName: "Semáforo Escuela" });
+    expect(manifest.reports[0]?.recipientNames).toEqual({ "PE@example.org": "Directora Perú" });
+    expect(manifest.reports[0]?.headline?.text).toBe("Resumen Perú");
     expect(manifest.reports.map((r) => r.file)).toEqual([
       "national/PE-peru.pdf",
       "region/010000-dre-amazonas.pdf",
@@ -92,10 +105,23 @@ describe("printAndArchive", () => {
       "district/010002-ugel-bagua.pdf",
       "district/010002-ugel-bagua.en.pdf",
     ]);
-    expect(manifest).toMatchObject({ version: 1, period: "2026-10", generatedAt: "2026-11-05T15:30:00.000Z", browser: "Chrome/0.0-test" });
-    expect(manifest.reports[1]).toMatchObject({ level: "region", code: "010000", name: "DRE Amazonas", language: "es", pages: 2, recipients: ["010000@example.org"] });
+    expect(manifest).toMatchObject({
+      version: 1,
+      period: "2026-10",
+      generatedAt: "2026-11-05T15:30:00.000Z",
+      browser: "Chrome/0.0-test",
+    });
+    expect(manifest.reports[1]).toMatchObject({
+      level: "region",
+      code: "010000",
+      name: "DRE Amazonas",
+      language: "es",
+      pages: 2,
+      recipients: ["010000@example.org"],
+    });
     // No temporary file is left behind.
-    for (const level of ["national", "region", "district"]) expect(readdirSync(join(dir, level)).filter((f) => f.startsWith("."))).toEqual([]);
+    for (const level of ["national", "region", "district"])
+      expect(readdirSync(join(dir, level)).filter((f) => f.startsWith("."))).toEqual([]);
     expect((await verifyArchive(dir, null)).problems).toEqual([]);
   });
 
@@ -104,10 +130,14 @@ describe("printAndArchive", () => {
     await printAndArchive(SET, fakePrinter(), options(dir));
     const before = readFileSync(join(dir, "manifest.json"), "utf8");
     const seen: string[] = [];
-    await printAndArchive(SET, fakePrinter([], () => {
-      // Mid-build, the old manifest still describes the files on disk exactly.
-      seen.push(readFileSync(join(dir, "manifest.json"), "utf8"));
-    }), { ...options(dir), generatedAt: new Date("2026-11-06T00:00:00Z") });
+    await printAndArchive(
+      SET,
+      fakePrinter([], () => {
+        // Mid-build, the old manifest still describes the files on disk exactly.
+        seen.push(readFileSync(join(dir, "manifest.json"), "utf8"));
+      }),
+      { ...options(dir), generatedAt: new Date("2026-11-06T00:00:00Z") },
+    );
     expect(seen.every((m) => m === before)).toBe(true);
     expect(readFileSync(join(dir, "manifest.json"), "utf8")).toContain("2026-11-06");
   });
@@ -116,7 +146,9 @@ describe("printAndArchive", () => {
     const dir = tmp();
     await printAndArchive(SET, fakePrinter(), options(dir));
     const result = await printAndArchive(SET, fakePrinter(["010001"]), options(dir));
-    expect(result.failures).toEqual([{ level: "district", code: "010001", language: "es", error: "district 010001 (es): blank report" }]);
+    expect(result.failures).toEqual([
+      { level: "district", code: "010001", language: "es", error: "district 010001 (es): blank report" },
+    ]);
     expect(result.manifest.reports).toHaveLength(4);
     expect(result.removed).toEqual(["district/010001-ugel-chachapoyas.pdf"]);
     expect(existsSync(join(dir, "district/010001-ugel-chachapoyas.pdf"))).toBe(false);
@@ -134,7 +166,9 @@ describe("printAndArchive", () => {
     });
     expect(result.written).toHaveLength(2);
     expect(result.manifest.reports.map((r) => r.file)).toEqual(old.reports.map((r) => r.file));
-    expect(result.manifest.reports.find((r) => r.code === "PE")).toEqual(old.reports.find((r) => r.code === "PE"));
+    expect(result.manifest.reports.find((r) => r.code === "PE")).toEqual(
+      old.reports.find((r) => r.code === "PE"),
+    );
     expect(result.removed).toEqual([]);
     expect((await verifyArchive(dir, null)).problems).toEqual([]);
   });
@@ -152,10 +186,24 @@ describe("mergeManifest", () => {
     reports: [],
     failures: [],
   };
-  const entry = (code: string, sha256: string) => ({ level: "district" as const, code, name: code, language: "es" as const, file: `district/${code}.pdf`, sha256, bytes: 1, pages: 1, recipients: [] });
+  const entry = (code: string, sha256: string) => ({
+    level: "district" as const,
+    code,
+    name: code,
+    language: "es" as const,
+    file: `district/${code}.pdf`,
+    sha256,
+    bytes: 1,
+    pages: 1,
+    recipients: [],
+  });
 
   it("replaces covered entries, keeps others, and drops an old failure that now succeeded", () => {
-    const previous = { ...base, reports: [entry("1", "old1"), entry("2", "old2")], failures: [{ level: "district" as const, code: "3", language: "es" as const, error: "e" }] };
+    const previous = {
+      ...base,
+      reports: [entry("1", "old1"), entry("2", "old2")],
+      failures: [{ level: "district" as const, code: "3", language: "es" as const, error: "e" }],
+    };
     const next = { ...base, reports: [entry("2", "new2"), entry("3", "new3")] };
     const merged = mergeManifest(previous, next, (r) => r.code === "2" || r.code === "3");
     expect(merged.reports.map((r) => `${r.code}:${r.sha256}`)).toEqual(["1:old1", "2:new2", "3:new3"]);
@@ -164,7 +212,9 @@ describe("mergeManifest", () => {
 
   it("a full build replaces everything", () => {
     const previous = { ...base, reports: [entry("1", "old1")] };
-    expect(mergeManifest(previous, { ...base, reports: [entry("2", "n")] }, null).reports.map((r) => r.code)).toEqual(["2"]);
+    expect(
+      mergeManifest(previous, { ...base, reports: [entry("2", "n")] }, null).reports.map((r) => r.code),
+    ).toEqual(["2"]);
   });
 });
 

@@ -104,4 +104,14 @@ describe("semaforo init", () => {
     expect(await main(["init"], io)).toBe(2);
     expect(io.stderr()).toMatch(/dir/);
   });
+
+  it("leaves a dataset that validate explains as not ready yet (exit 3, no stack trace)", async () => {
+    const dir = path.join(root, "my-dataset");
+    expect(await main(["init", dir], captureIo())).toBe(0);
+    const io = captureIo();
+    expect(await main(["validate", "--data", dir], io)).toBe(3);
+    expect(io.stdout() + io.stderr()).toContain("units.csv:2:1: the file has no districts yet");
+    expect(io.stdout() + io.stderr()).toContain("results.csv:2:1: the file has no results yet");
+    expect(io.stdout() + io.stderr()).not.toMatch(/\bat .*\.(js|ts):\d+/);
+  });
 });

@@ -3,7 +3,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inspectPdf, pdfText, PdfStructureError, readObjectDict, readTrailer } from "../../src/pdf/inspectPdf.js";
+import {
+  inspectPdf,
+  pdfText,
+  PdfStructureError,
+  readObjectDict,
+  readTrailer,
+} from "../../src/pdf/inspectPdf.js";
 import { findTool } from "../../src/pdf/findTool.js";
 import { pdfString, setPdfInfo } from "../../src/pdf/setPdfInfo.js";
 import { minimalPdf } from "./minimalPdf.js";
@@ -66,7 +72,7 @@ describe("setPdfInfo", () => {
     expect(out).toMatch(/Author:\s+Semáforo Escuela/);
     expect(out).toMatch(/Subject:\s+UGEL Bongará · octubre de 2026/);
     expect(out).toMatch(/Keywords:\s+Semáforo Escuela, district, 010003/);
-    expect(out).toMatch(/CreationDate:\s+Thu Nov  5 15:30:00 2026 UTC/);
+    expect(out).toMatch(/CreationDate:\s+Thu Nov {2}5 15:30:00 2026 UTC/);
     expect(out).toMatch(/Pages:\s+2/);
   });
 });

@@ -18,7 +18,10 @@ const font = readFileSync(
 
 /** A small report page: embedded font (data: URL), a heading, figures, several pages of rows. */
 function reportHtml(name: string, figures: string[], extra = ""): string {
-  const rows = Array.from({ length: 60 }, (_, i) => `<tr><td>Escuela ${i + 1}</td><td>${figures[i % figures.length]}</td></tr>`);
+  const rows = Array.from(
+    { length: 60 },
+    (_, i) => `<tr><td>Escuela ${i + 1}</td><td>${figures[i % figures.length]}</td></tr>`,
+  );
   return `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Reporte · ${name}</title>
 <style>@font-face{font-family:"Source Sans 3";src:url(data:font/woff2;base64,${font}) format("woff2")}
 body{font-family:"Source Sans 3";margin:0} h1{text-transform:uppercase;color:#fff;background:#0a5}</style></head>
@@ -28,7 +31,13 @@ body{font-family:"Source Sans 3";margin:0} h1{text-transform:uppercase;color:#ff
 
 const LABELS = ["Asistencia de estudiantes", "Docentes ausentes"];
 
-function job(code: string, name: string, figures: string[], level: Level = "district", extra = ""): ReportJob {
+function job(
+  code: string,
+  name: string,
+  figures: string[],
+  level: Level = "district",
+  extra = "",
+): ReportJob {
   return {
     level,
     code,
@@ -36,14 +45,22 @@ function job(code: string, name: string, figures: string[], level: Level = "dist
     language: "es",
     file: `${level}/${code}.pdf`,
     recipients: [`${code}@example.org`],
+    recipientNames: {},
+    headline: { green: 0, amber: 0, red: 0, referential: 0, noData: 0, text: "" },
     html: () => reportHtml(name, figures, extra),
     header: { unit: name, period: "octubre de 2026", pageLabel: "Página {page} de {pages}" },
     mustContain: [name, ...LABELS],
-    info: { author: "Semáforo Escuela", subject: `${name} · octubre de 2026`, keywords: ["test"], language: "es-PE" },
+    info: {
+      author: "Semáforo Escuela",
+      subject: `${name} · octubre de 2026`,
+      keywords: ["test"],
+      language: "es-PE",
+    },
   };
 }
 
 const archiveOptions = (periodDir: string) => ({
+  email: { from: "semaforo@example.org" },
   periodDir,
   period: "2026-10",
   generatedAt: new Date("2026-11-05T15:30:00Z"),
@@ -66,8 +83,14 @@ function chromiumProcesses(): string[] {
 }
 
 beforeAll(async () => {
-  if (!pdftotext || !pdffonts) throw new Error("poppler-utils (pdftotext, pdffonts) are needed for the slow tests");
-  printer = await launchPrinter({ concurrency: 2, userDataDir: profile, timeoutMs: 30_000, onEvent: (e) => events.push(e) });
+  if (!pdftotext || !pdffonts)
+    throw new Error("poppler-utils (pdftotext, pdffonts) are needed for the slow tests");
+  printer = await launchPrinter({
+    concurrency: 2,
+    userDataDir: profile,
+    timeoutMs: 30_000,
+    onEvent: (e) => events.push(e),
+  });
 });
 
 afterAll(async () => {
@@ -102,7 +125,12 @@ describe("the printer, with real Chromium", () => {
       expect(text).toContain(j.name.toUpperCase()); // the heading
       expect(text).toContain(`${j.name}`); // the header of every page
       for (const label of LABELS) expect(text).toContain(label);
-      for (const figure of [["87,3 %", "12,5 %"], ["91,0 %", "4,2 %"], ["66,6 %", "20,1 %"], ["78,9 %", "9,9 %"]][i]!) {
+      for (const figure of [
+        ["87,3 %", "12,5 %"],
+        ["91,0 %", "4,2 %"],
+        ["66,6 %", "20,1 %"],
+        ["78,9 %", "9,9 %"],
+      ][i]!) {
         expect(text).toContain(figure);
       }
       const entry = result.manifest.reports.find((r) => r.file === j.file)!;
@@ -145,7 +173,12 @@ describe("the printer, with real Chromium", () => {
       // A script is no request: JavaScript is off, so it neither fetches nor changes the page.
       const script = `<script>fetch("${base}/script");document.body.append("SCRIPT-RAN")</script>`;
       const j = job("999998", "UGEL Prueba", ["1,0 %"], "district", script);
-      const printed = await printer.print({ id: "script", html: j.html(), header: j.header, mustContain: j.mustContain });
+      const printed = await printer.print({
+        id: "script",
+        html: j.html(),
+        header: j.header,
+        mustContain: j.mustContain,
+      });
       const file = join(work, "script.pdf");
       writeFileSync(file, printed.bytes);
       const text = execFileSync(pdftotext!, [file, "-"], { encoding: "utf8" });
@@ -158,17 +191,26 @@ describe("the printer, with real Chromium", () => {
   });
 
   it("refuses a blank or incomplete report", async () => {
-    const blank = { id: "blank", html: "<!doctype html><title>x</title><body></body>", header: job("1", "x", []).header };
+    const blank = {
+      id: "blank",
+      html: "<!doctype html><title>x</title><body></body>",
+      header: job("1", "x", []).header,
+    };
     await expect(printer.print({ ...blank, mustContain: ["UGEL Bagua"] })).rejects.toThrow(ReportError);
     const hidden = job("010002", "UGEL Bagua", ["1 %"], "district", "");
-    const html = hidden.html().replace("<h2>Docentes ausentes</h2>", '<h2 style="display:none">Docentes ausentes</h2>').replace(/<td>Docentes ausentes/g, "");
-    await expect(printer.print({ id: "hidden", html, header: hidden.header, mustContain: hidden.mustContain })).rejects.toThrow(
-      /does not show "Docentes ausentes"/,
-    );
+    const html = hidden
+      .html()
+      .replace("<h2>Docentes ausentes</h2>", '<h2 style="display:none">Docentes ausentes</h2>')
+      .replace(/<td>Docentes ausentes/g, "");
+    await expect(
+      printer.print({ id: "hidden", html, header: hidden.header, mustContain: hidden.mustContain }),
+    ).rejects.toThrow(/does not show "Docentes ausentes"/);
   });
 
   it("archives every report when the browser is killed in the middle of a batch", async () => {
-    const jobs = Array.from({ length: 12 }, (_, i) => job(`0300${String(i).padStart(2, "0")}`, `UGEL Número ${i}`, [`${i},5 %`]));
+    const jobs = Array.from({ length: 12 }, (_, i) =>
+      job(`0300${String(i).padStart(2, "0")}`, `UGEL Número ${i}`, [`${i},5 %`]),
+    );
     const periodDir = join(work, "crash", "2026-10");
     let killed = false;
     const result = await printAndArchive(jobs, printer, {
@@ -189,7 +231,12 @@ describe("the printer, with real Chromium", () => {
   });
 
   it("restarts the browser every N reports and goes on", async () => {
-    const own = await launchPrinter({ concurrency: 2, userDataDir: profile + "-restart", restartEvery: 3, onEvent: (e) => events.push(e) });
+    const own = await launchPrinter({
+      concurrency: 2,
+      userDataDir: profile + "-restart",
+      restartEvery: 3,
+      onEvent: (e) => events.push(e),
+    });
     try {
       const before = events.filter((e) => e.kind === "launch").length;
       const jobs = Array.from({ length: 7 }, (_, i) => job(`0400${i}`, `UGEL Reinicio ${i}`, [`${i} %`]));

@@ -36,7 +36,11 @@ function killOnSignals(getPrinter: () => Printer | undefined): () => void {
 }
 
 /** `semaforo build`, with its effects injectable for tests. */
-export async function runBuild(args: BuildArgs & { json: boolean; config?: string }, io: Io, effects?: BuildEffects): Promise<number> {
+export async function runBuild(
+  args: BuildArgs & { json: boolean; config?: string },
+  io: Io,
+  effects?: BuildEffects,
+): Promise<number> {
   const config = await loadConfig(process.cwd(), args.config);
   const options = resolveOptions({ data: args.data, out: args.out, concurrency: args.concurrency }, config);
   if (!options.data) {
@@ -88,7 +92,8 @@ export async function runBuild(args: BuildArgs & { json: boolean; config?: strin
 
   if (outcome.kind === "invalid") {
     const errorsFound = outcome.problems.filter((p) => p.severity === "error");
-    if (args.json) io.out(JSON.stringify({ ok: false, invalidDataset: true, problems: outcome.problems }, null, 2));
+    if (args.json)
+      io.out(JSON.stringify({ ok: false, invalidDataset: true, problems: outcome.problems }, null, 2));
     else {
       io.err(
         [
@@ -130,7 +135,9 @@ export async function runBuild(args: BuildArgs & { json: boolean; config?: strin
         .map((f) => `${f.level} ${f.code}${f.language === "es" ? "" : ` ${f.language}`}`)
         .join(", ")}${failed.length > 3 ? ", …" : ""})`
     : "";
-  io.out(`${n} report${n === 1 ? "" : "s"} in ${formatDuration(outcome.ms)} → ${outcome.periodDir}${failedText}`);
+  io.out(
+    `${n} report${n === 1 ? "" : "s"} in ${formatDuration(outcome.ms)} → ${outcome.periodDir}${failedText}`,
+  );
   return exit;
 }
 
@@ -139,8 +146,14 @@ export const buildCommand = defineCommand<BuildArgs>({
   describe: "Print the period's PDF reports and write the archive (OUT/PERIOD + manifest.json)",
   examples: [
     ["$0 build --data fixtures/demo --period 2026-10", "The whole set into out/2026-10"],
-    ["$0 build --data datos --period 2026-10 --only 150102,PE", "Rebuild two reports; the manifest keeps the rest"],
-    ["$0 build --data datos --period 2026-10 --level region --json", "Regions only, machine-readable summary"],
+    [
+      "$0 build --data datos --period 2026-10 --only 150102,PE",
+      "Rebuild two reports; the manifest keeps the rest",
+    ],
+    [
+      "$0 build --data datos --period 2026-10 --level region --json",
+      "Regions only, machine-readable summary",
+    ],
   ],
   builder: (y) =>
     y
@@ -152,10 +165,17 @@ export const buildCommand = defineCommand<BuildArgs>({
       .option("lang", {
         type: "string",
         choices: ["es", "en"],
-        describe: "Every report in this language only (default: es for all, plus en where a recipient reads English)",
+        describe:
+          "Every report in this language only (default: es for all, plus en where a recipient reads English)",
       })
-      .option("concurrency", { type: "number", describe: "Reports printed at once (default: number of cores)" })
-      .option("restart-every", { type: "number", describe: "Restart Chromium after this many reports (0 = never)" })
-      .option("timeout", { type: "number", describe: "Seconds allowed per report (default 60)" }) as never,
+      .option("concurrency", {
+        type: "number",
+        describe: "Reports printed at once (default: number of cores)",
+      })
+      .option("restart-every", {
+        type: "number",
+        describe: "Restart Chromium after this many reports (0 = never)",
+      })
+      .option("timeout", { type: "number", describe: "Seconds allowed per report (default 60)" }),
   run: (args, io) => runBuild(args, io),
 });

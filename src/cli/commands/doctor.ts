@@ -47,14 +47,18 @@ export const doctorCommand = defineCommand({
     checks.push({
       name: "fonts",
       ok: existsSync(fonts),
-      detail: existsSync(fonts) ? `Source Sans 3 (${fonts}), embedded in every report` : `missing ${fonts}: run npm install`,
+      detail: existsSync(fonts)
+        ? `Source Sans 3 (${fonts}), embedded in every report`
+        : `missing ${fonts}: run npm install`,
     });
     for (const tool of ["qpdf", "pdftotext", "pdffonts"]) {
       const path = findTool(tool);
       checks.push({
         name: tool,
         ok: true, // optional: verify falls back to a structural check without qpdf
-        detail: path ? `${path} — ${await versionOf(path, ["--version"])}` : "not installed (optional)",
+        detail: path
+          ? `${path} — ${await versionOf(path, [tool === "qpdf" ? "--version" : "-v"])}`
+          : "not installed (optional)",
       });
     }
     const config = await loadConfig(process.cwd(), args.config);
@@ -67,7 +71,11 @@ export const doctorCommand = defineCommand({
         : "not set (SEMAFORO_SMTP_URL or --smtp): send writes .eml files to the period's outbox/",
     });
     const major = Number(process.versions.node.split(".")[0]);
-    checks.push({ name: "node", ok: major >= 20, detail: `${process.version}${major >= 20 ? "" : " (20 or later needed)"}` });
+    checks.push({
+      name: "node",
+      ok: major >= 20,
+      detail: `${process.version}${major >= 20 ? "" : " (20 or later needed)"}`,
+    });
 
     const ok = checks.every((c) => c.ok);
     if (args.json) io.out(JSON.stringify({ ok, checks }, null, 2));

@@ -1,14 +1,80 @@
-import { CliError, ExitCode } from "../../errors.js";
+import { ExitCode } from "../../errors.js";
+import { DEFAULT_MAX_SIZE } from "../../deliver/sendReportSet.js";
 import { defineCommand } from "../command.js";
+import { runBuild } from "./build.js";
+import { runSend } from "./send.js";
 
-// Placeholder: replaced by the issue that delivers `semaforo run`.
-export const runCommand = defineCommand({
+export interface RunArgs {
+  data?: string;
+  period: string;
+  out?: string;
+  smtp?: string;
+  "dry-run": boolean;
+  concurrency?: number;
+}
+
+/**
+ * `semaforo run`: the monthly cycle in one command. `build` validates first (an invalid dataset
+ * stops here, exit 3, nothing written); a set with a failed report is not sent (exit 4), so that
+ * nobody gets this month's reports while others are missing: fix, rebuild, then send.
+ */
+export const runCommand = defineCommand<RunArgs>({
   command: "run",
-  describe: "(not implemented yet)",
-  examples: [],
-  builder: (y) => y,
-  run: () =>
-    Promise.reject(
-      new CliError("not-implemented", "semaforo run is not implemented yet.", ExitCode.internal),
-    ),
+  describe: "The monthly cycle in one go: validate, build the period's reports, then send them",
+  examples: [
+    ["$0 run --data fixtures/demo --period 2026-10 --dry-run", "Validate and build, then show who gets what"],
+    [
+      "SEMAFORO_SMTP_URL=smtps://user:pass@smtp.example.org $0 run --data datos --period 2026-10",
+      "The whole cycle, sending through SMTP",
+    ],
+  ],
+  builder: (y) =>
+    y
+      .option("data", { type: "string", describe: "Dataset folder (holds dataset.json)" })
+      .option("period", { type: "string", demandOption: true, describe: "School month, YYYY-MM" })
+      .option("out", { type: "string", describe: "Output folder (default: out)" })
+      .option("smtp", {
+        type: "string",
+        describe: "SMTP server URL (default: SEMAFORO_SMTP_URL; else .eml files in the outbox)",
+      })
+      .option("dry-run", {
+        type: "boolean",
+        default: false,
+        describe: "Build, then list who would get what; send nothing",
+      })
+      .option("concurrency", { type: "number", describe: "Reports printed at once (default: cores)" }),
+  run: async (args, io) => {
+    const built = await runBuild(
+      {
+        data: args.data,
+        period: args.period,
+        out: args.out,
+        concurrency: args.concurrency,
+        json: args.json,
+        config: args.config,
+      },
+      io,
+    );
+    if (built !== ExitCode.ok) {
+      if (built === ExitCode.renderFailed)
+        io.err(
+          "semaforo: nothing was sent because some reports failed. Fix them and rebuild (build --only CODE), then run `semaforo send`.",
+        );
+      return built;
+    }
+    return runSend(
+      {
+        out: args.out,
+        period: args.period,
+        smtp: args.smtp,
+        "dry-run": args["dry-run"],
+        "resend-failed": false,
+        "max-size": DEFAULT_MAX_SIZE / 1024 / 1024,
+        retries: 5,
+        json: args.json,
+        config: args.config,
+      },
+      io,
+    );
+  },
 });

@@ -5,7 +5,9 @@ import {
   type SendReport,
 } from "../../deliver/sendReportSet.js";
 import { CliError, ExitCode } from "../../errors.js";
-import { defineCommand } from "../command.js";
+import { loadConfig } from "../../config/loadConfig.js";
+import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
+import { defineCommand, type Io } from "../command.js";
 import { createProgress } from "../progress.js";
 
 export const sendCommand = defineCommand({
@@ -22,8 +24,7 @@ export const sendCommand = defineCommand({
     y
       .option("out", {
         type: "string",
-        default: "out",
-        describe: "Output folder (holds PERIOD/manifest.json)",
+        describe: "Output folder (holds PERIOD/manifest.json; default: out)",
       })
       .option("period", { type: "string", demandOption: true, describe: "Month to send, YYYY-MM" })
       .option("smtp", {
@@ -53,34 +54,59 @@ export const sendCommand = defineCommand({
         default: 5,
         describe: "Attempts per delivery on temporary failures",
       }),
-  run: async (args, io) => {
-    const maxSize = positive(args["max-size"], "--max-size");
-    const attempts = Math.floor(positive(args.retries, "--retries"));
-    if (args.rate !== undefined) positive(args.rate, "--rate");
-    let progress: ReturnType<typeof createProgress> | null = null;
-    const report = await sendReportSet({
-      out: args.out,
-      period: args.period,
-      smtpUrl: args.smtp ?? (process.env.SEMAFORO_SMTP_URL || undefined),
-      dryRun: args["dry-run"],
-      only: codes(args.only),
-      force: codes(args.force),
-      resendFailed: args["resend-failed"],
-      maxSize: Math.round(maxSize * 1024 * 1024),
-      rate: args.rate,
-      retry: { attempts },
-      env: process.env,
-      warn: (text) => io.err(`warning: ${text}`),
-      onDelivery: (result, done, total) => {
-        progress ??= createProgress(io, total, "Sending", { json: args.json });
-        progress.tick(`${result.code} ${result.email}`, result.state !== "sent");
-      },
-    });
-    (progress as ReturnType<typeof createProgress> | null)?.stop();
-    io.out(args.json ? JSON.stringify(report, null, 2) : formatSendReport(report).join("\n"));
-    return sendExitCode(report);
-  },
+  run: (args, io) => runSend(args, io),
 });
+
+export interface SendArgs {
+  out?: string;
+  period: string;
+  smtp?: string;
+  "dry-run": boolean;
+  only?: string;
+  "resend-failed": boolean;
+  force?: string;
+  "max-size": number;
+  rate?: number;
+  retries: number;
+  json: boolean;
+  config?: string;
+}
+
+/** `semaforo send` (also the last step of `semaforo run`): flags over semaforo.config.json over defaults. */
+export async function runSend(args: SendArgs, io: Io): Promise<number> {
+  const config = await loadConfig(process.cwd(), args.config);
+  const options = resolveOptions({ out: args.out, smtp: args.smtp, rate: args.rate }, config);
+  const smtpUrl = args["dry-run"] ? options.smtp.url : smtpUrlOrThrow(options);
+  const sender = options.email.from
+    ? { from: options.email.from, fromName: options.email.fromName, replyTo: options.email.replyTo }
+    : undefined;
+  const maxSize = positive(args["max-size"], "--max-size");
+  const attempts = Math.floor(positive(args.retries, "--retries"));
+  if (args.rate !== undefined) positive(args.rate, "--rate");
+  let progress: ReturnType<typeof createProgress> | null = null;
+  const report = await sendReportSet({
+    out: options.out,
+    period: args.period,
+    smtpUrl,
+    sender,
+    dryRun: args["dry-run"],
+    only: codes(args.only),
+    force: codes(args.force),
+    resendFailed: args["resend-failed"],
+    maxSize: Math.round(maxSize * 1024 * 1024),
+    rate: options.rate,
+    retry: { attempts },
+    env: process.env,
+    warn: (text) => io.err(`warning: ${text}`),
+    onDelivery: (result, done, total) => {
+      progress ??= createProgress(io, total, "Sending", { json: args.json });
+      progress.tick(`${result.code} ${result.email}`, result.state !== "sent");
+    },
+  });
+  (progress as ReturnType<typeof createProgress> | null)?.stop();
+  io.out(args.json ? JSON.stringify(report, null, 2) : formatSendReport(report).join("\n"));
+  return sendExitCode(report);
+}
 
 /** The human summary of a send: the problems, one summary line, and what to do next. */
 export function formatSendReport(report: SendReport): string[] {

@@ -16,15 +16,28 @@ export const verifyCommand = defineCommand<{ dir: string }>({
     ["$0 verify out/2026-10 --json", "Machine-readable: {ok, checked, problems}"],
   ],
   builder: (y) =>
-    y.positional("dir", { type: "string", demandOption: true, describe: "The period folder, OUT/PERIOD" }) as never,
+    y.positional("dir", {
+      type: "string",
+      demandOption: true,
+      describe: "The period folder, OUT/PERIOD",
+    }),
   run: async (args, io) => {
     const result = await verifyArchive(args.dir, findTool("qpdf"));
     const ok = result.problems.length === 0;
     if (args.json) {
-      io.out(JSON.stringify({ ok, checked: result.checked, qpdf: result.qpdf !== null, problems: result.problems }, null, 2));
+      io.out(
+        JSON.stringify(
+          { ok, checked: result.checked, qpdf: result.qpdf !== null, problems: result.problems },
+          null,
+          2,
+        ),
+      );
     } else {
-      for (const problem of result.problems) io.err(`${args.dir}/${problem.file}: ${problem.kind}: ${problem.detail}`);
-      const how = result.qpdf ? "sha256, size, qpdf --check" : "sha256, size, PDF structure (qpdf not installed)";
+      for (const problem of result.problems)
+        io.err(`${args.dir}/${problem.file}: ${problem.kind}: ${problem.detail}`);
+      const how = result.qpdf
+        ? "sha256, size, qpdf --check"
+        : "sha256, size, PDF structure (qpdf not installed)";
       io.out(
         ok
           ? `${args.dir}: ${result.checked} reports verified (${how})`
