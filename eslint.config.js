@@ -1,14 +1,26 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "out/", "node_modules/", "coverage/", "fixtures/", "**/*.js", "!scripts/**/*.js"] },
+  {
+    ignores: [
+      "dist/",
+      "out/",
+      "node_modules/",
+      "coverage/",
+      "fixtures/",
+      "**/*.js",
+      "!scripts/**/*.js",
+      "!bench/**/*.js",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
   {
     files: ["**/*.js"],
-    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly" } },
+    languageOptions: { globals: globals.node },
   },
   {
     files: ["**/*.ts"],
