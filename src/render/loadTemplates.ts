@@ -15,7 +15,9 @@ const PAGES = ["national", "region", "district", "index"] as const;
 export function loadTemplates(dir: string = join(findProjectRoot(), "templates")): Templates {
   const hbs = Handlebars.create();
   for (const folder of ["layouts", "partials"]) {
-    for (const file of readdirSync(join(dir, folder)).filter((f) => f.endsWith(".hbs")).sort()) {
+    for (const file of readdirSync(join(dir, folder))
+      .filter((f) => f.endsWith(".hbs"))
+      .sort()) {
       hbs.registerPartial(basename(file, ".hbs"), readFileSync(join(dir, folder, file), "utf8"));
     }
   }

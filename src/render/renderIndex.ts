@@ -57,7 +57,13 @@ export function buildIndexContext(
 /** The preview's index page as HTML. Pure (given compiled templates). */
 export function renderIndex(
   entries: IndexEntry[],
-  options: { templates: Templates; messages: Messages; locale: Locale; periodLabel: string; datasetName: string },
+  options: {
+    templates: Templates;
+    messages: Messages;
+    locale: Locale;
+    periodLabel: string;
+    datasetName: string;
+  },
 ): string {
   return options.templates.render("index", buildIndexContext(entries, options));
 }

@@ -48,13 +48,62 @@ export const TINY_UNITS: SampleUnits = {
 };
 
 export const SAMPLE_INDICATORS = [
-  { id: "asistencia-estudiantes", label: "Asistencia de estudiantes", category: "asistencia", better: "higher", target: 92, minimum: 87 },
-  { id: "docentes-ausentes", label: "Docentes ausentes", category: "asistencia", better: "lower", target: 8, minimum: 13 },
-  { id: "directores-presentes", label: "Directores presentes", category: "asistencia", better: "higher", target: 90, minimum: 84 },
-  { id: "horas-efectivas", label: "Horas efectivas de clase", category: "aprendizaje", better: "higher", target: 85, minimum: 78 },
-  { id: "materiales-educativos", label: "Uso de materiales educativos", category: "aprendizaje", better: "higher", target: 80, minimum: 72 },
-  { id: "servicios-basicos", label: "Servicios básicos (agua, luz y desagüe)", category: "infraestructura", better: "higher", target: 75, minimum: 65 },
-  { id: "aulas-seguras", label: "Aulas en buen estado", category: "infraestructura", better: "higher", target: 70, minimum: 60 },
+  {
+    id: "asistencia-estudiantes",
+    label: "Asistencia de estudiantes",
+    category: "asistencia",
+    better: "higher",
+    target: 92,
+    minimum: 87,
+  },
+  {
+    id: "docentes-ausentes",
+    label: "Docentes ausentes",
+    category: "asistencia",
+    better: "lower",
+    target: 8,
+    minimum: 13,
+  },
+  {
+    id: "directores-presentes",
+    label: "Directores presentes",
+    category: "asistencia",
+    better: "higher",
+    target: 90,
+    minimum: 84,
+  },
+  {
+    id: "horas-efectivas",
+    label: "Horas efectivas de clase",
+    category: "aprendizaje",
+    better: "higher",
+    target: 85,
+    minimum: 78,
+  },
+  {
+    id: "materiales-educativos",
+    label: "Uso de materiales educativos",
+    category: "aprendizaje",
+    better: "higher",
+    target: 80,
+    minimum: 72,
+  },
+  {
+    id: "servicios-basicos",
+    label: "Servicios básicos (agua, luz y desagüe)",
+    category: "infraestructura",
+    better: "higher",
+    target: 75,
+    minimum: 65,
+  },
+  {
+    id: "aulas-seguras",
+    label: "Aulas en buen estado",
+    category: "infraestructura",
+    better: "higher",
+    target: 70,
+    minimum: 60,
+  },
 ] as const;
 
 type Ind = (typeof SAMPLE_INDICATORS)[number];
@@ -113,7 +162,10 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
   const regions = units.regions.map((r, ri) => ({
     ...r,
     name: hostile && ri === 0 ? HOSTILE.region : r.name,
-    districts: r.districts.map((d, di) => ({ ...d, name: hostile && ri === 0 && di === 0 ? HOSTILE.district : d.name })),
+    districts: r.districts.map((d, di) => ({
+      ...d,
+      name: hostile && ri === 0 && di === 0 ? HOSTILE.district : d.name,
+    })),
   }));
   const districtName = new Map(regions.flatMap((r) => r.districts.map((d) => [d.code, d.name] as const)));
   const regionOf = new Map(regions.flatMap((r) => r.districts.map((d) => [d.code, r] as const)));
@@ -129,22 +181,46 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
     return vs.length ? Math.round((vs.reduce((a, b) => a + b, 0) / vs.length) * 10) / 10 : null;
   };
   const schoolsOf = (node: UnitNode, ind: Ind): number =>
-    node.level === "district" ? (hash(`${node.code}|few|${ind.id}`) < 0.08 ? 3 : 8 + Math.floor(hash(node.code) * 20)) : node.districts.length * 15;
+    node.level === "district"
+      ? hash(`${node.code}|few|${ind.id}`) < 0.08
+        ? 3
+        : 8 + Math.floor(hash(node.code) * 20)
+      : node.districts.length * 15;
   const status = (node: UnitNode, ind: Ind, v: number | null): Status =>
     v !== null && schoolsOf(node, ind) < 5 ? "referential" : statusOf(ind, v);
 
   const nationalNode: UnitNode = { level: "national", code: "PE", name: "Perú", districts: allDistricts };
-  const regionNodes: UnitNode[] = regions.map((r) => ({ level: "region", code: r.code, name: r.name, districts: r.districts.map((d) => d.code) }));
-  const districtNodes: UnitNode[] = regions.flatMap((r) => r.districts.map((d) => ({ level: "district" as Level, code: d.code, name: d.name, districts: [d.code] })));
+  const regionNodes: UnitNode[] = regions.map((r) => ({
+    level: "region",
+    code: r.code,
+    name: r.name,
+    districts: r.districts.map((d) => d.code),
+  }));
+  const districtNodes: UnitNode[] = regions.flatMap((r) =>
+    r.districts.map((d) => ({ level: "district", code: d.code, name: d.name, districts: [d.code] })),
+  );
 
   const unitValue = (node: UnitNode, ind: Ind, self: boolean, name = node.name): UnitValue => {
     const v = value(node, ind, period);
-    return { level: node.level, code: node.code, name, value: v, text: formatPercent(v, "es"), status: status(node, ind, v), rank: null, self };
+    return {
+      level: node.level,
+      code: node.code,
+      name,
+      value: v,
+      text: formatPercent(v, "es"),
+      status: status(node, ind, v),
+      rank: null,
+      self,
+    };
   };
   const rank = (list: UnitValue[], ind: Ind): UnitValue[] => {
     const rankedOnes = list
       .filter((u) => u.value !== null && u.status !== "referential" && u.status !== "no-data")
-      .sort((a, b) => (ind.better === "higher" ? (b.value ?? 0) - (a.value ?? 0) : (a.value ?? 0) - (b.value ?? 0)) || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) =>
+          (ind.better === "higher" ? (b.value ?? 0) - (a.value ?? 0) : (a.value ?? 0) - (b.value ?? 0)) ||
+          a.name.localeCompare(b.name),
+      );
     let r = 0;
     let last: number | null = null;
     const ranked = rankedOnes.map((u, i) => {
@@ -164,7 +240,12 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
     const u = units.find((x) => x.code === code);
     const ranked = units.filter((x) => x.rank !== null).length;
     const r = u?.rank ?? null;
-    return { rank: r, of: ranked, excluded: units.length - ranked, text: r !== null ? `Puesto ${r} de ${ranked}` : "Sin puesto (resultado referencial o sin datos)" };
+    return {
+      rank: r,
+      of: ranked,
+      excluded: units.length - ranked,
+      text: r !== null ? `Puesto ${r} de ${ranked}` : "Sin puesto (resultado referencial o sin datos)",
+    };
   };
   const change = (node: UnitNode, ind: Ind, months: number): ChangeView | null => {
     const before = addMonths(period, -months);
@@ -181,7 +262,14 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
   };
   const counts = (codes: string[], ind: Ind): Record<Status, number> => {
     const c: Record<Status, number> = { green: 0, amber: 0, red: 0, referential: 0, "no-data": 0 };
-    for (const code of codes) c[unitValue(districtNodes.find((d) => d.code === code)!, ind, false).status] += 1;
+    for (const code of codes)
+      c[
+        unitValue(
+          districtNodes.find((d) => d.code === code)!,
+          ind,
+          false,
+        ).status
+      ] += 1;
     return c;
   };
   const mapValues = (nodes: UnitNode[], ind: Ind): MapSpec["values"] =>
@@ -199,9 +287,11 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
     });
     const region = node.level === "district" ? regionOf.get(node.code)! : null;
     const regionNode = region ? regionNodes.find((r) => r.code === region.code)! : null;
-    const siblings = region ? districtNodes.filter((d) => region.districts.some((x) => x.code === d.code)) : [];
-    let comparisons: UnitValue[] = [];
-    let peers: UnitValue[] = [];
+    const siblings = region
+      ? districtNodes.filter((d) => region.districts.some((x) => x.code === d.code))
+      : [];
+    let comparisons: UnitValue[];
+    let peers: UnitValue[];
     let map: MapSpec;
     let districtMap: MapSpec | null = null;
     let rankNational = null;
@@ -213,19 +303,39 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
       peers = siblings.map((d) => unitValue(d, ind, d.code === node.code));
       comparisons = [
         unitValue(node, ind, true),
-        ...siblings.filter((d) => d.code !== node.code).slice(0, 5).map((d) => unitValue(d, ind, false)),
+        ...siblings
+          .filter((d) => d.code !== node.code)
+          .slice(0, 5)
+          .map((d) => unitValue(d, ind, false)),
         unitValue(regionNode, ind, false),
         unitValue(nationalNode, ind, false),
       ];
-      map = { layer: "district", features: regionNode.districts, highlight: node.code, values: mapValues(siblings, ind) };
-      rankNational = rankText(rank(districtNodes.map((d) => unitValue(d, ind, false)), ind), node.code);
+      map = {
+        layer: "district",
+        features: regionNode.districts,
+        highlight: node.code,
+        values: mapValues(siblings, ind),
+      };
+      rankNational = rankText(
+        rank(
+          districtNodes.map((d) => unitValue(d, ind, false)),
+          ind,
+        ),
+        node.code,
+      );
       rankRegional = rankText(rank(peers, ind), node.code);
     } else if (node.level === "region") {
       const own = districtNodes.filter((d) => node.districts.includes(d.code));
       peers = own.map((d) => unitValue(d, ind, false));
       comparisons = [unitValue(node, ind, true), unitValue(nationalNode, ind, false)];
       map = { layer: "district", features: node.districts, values: mapValues(own, ind) };
-      rankNational = rankText(rank(regionNodes.map((r) => unitValue(r, ind, r.code === node.code)), ind), node.code);
+      rankNational = rankText(
+        rank(
+          regionNodes.map((r) => unitValue(r, ind, r.code === node.code)),
+          ind,
+        ),
+        node.code,
+      );
       statusCounts = counts(node.districts, ind);
     } else {
       peers = regionNodes.map((r) => unitValue(r, ind, false));
@@ -251,12 +361,21 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
       denominator: v === null ? 0 : 400,
       schools: schoolsOf(node, ind),
       status: st,
-      statusLabel: { green: "En meta", amber: "En alerta", red: "Bajo el mínimo", referential: "Referencial", "no-data": "Sin datos" }[st],
+      statusLabel: {
+        green: "En meta",
+        amber: "En alerta",
+        red: "Bajo el mínimo",
+        referential: "Referencial",
+        "no-data": "Sin datos",
+      }[st],
       referentialReason: st === "referential" ? "few-schools" : null,
       previous: prev,
       yearAgo: change(node, ind, 12),
       targets: {
-        baseline: { value: ind.better === "higher" ? ind.minimum - 5 : ind.minimum + 5, text: formatPercent(ind.better === "higher" ? ind.minimum - 5 : ind.minimum + 5, "es") },
+        baseline: {
+          value: ind.better === "higher" ? ind.minimum - 5 : ind.minimum + 5,
+          text: formatPercent(ind.better === "higher" ? ind.minimum - 5 : ind.minimum + 5, "es"),
+        },
         minimum: { value: ind.minimum, text: formatPercent(ind.minimum, "es") },
         target: { value: ind.target, text: formatPercent(ind.target, "es") },
         source: node.level,
@@ -280,13 +399,41 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
     indicators
       .flatMap((i): Alert[] => {
         const out: Alert[] = [];
-        if (i.status === "red") out.push({ kind: "below-minimum", indicator: i.id, priority: 1, text: `${i.label} está por debajo del mínimo: ${i.value.text} frente a un mínimo de ${i.targets.minimum.text}.` });
+        if (i.status === "red")
+          out.push({
+            kind: "below-minimum",
+            indicator: i.id,
+            priority: 1,
+            text: `${i.label} está por debajo del mínimo: ${i.value.text} frente a un mínimo de ${i.targets.minimum.text}.`,
+          });
         if (i.previous?.good === false && (i.previous.points ?? 0) <= -2.5)
-          out.push({ kind: "fell", indicator: i.id, priority: 2, text: `${i.label} bajó ${i.previous.text} respecto de ${i.previous.periodLabel}.` });
+          out.push({
+            kind: "fell",
+            indicator: i.id,
+            priority: 2,
+            text: `${i.label} bajó ${i.previous.text} respecto de ${i.previous.periodLabel}.`,
+          });
         if (i.status === "green" && i.series.at(-2)?.status !== "green")
-          out.push({ kind: "turned-green", indicator: i.id, priority: 4, text: `${i.label} alcanzó la meta este mes: ${i.value.text}.` });
-        if (i.status === "referential") out.push({ kind: "referential", indicator: i.id, priority: 3, text: `${i.label}: el resultado (${i.value.text}) es solo referencial, solo ${i.schools} escuelas visitadas.` });
-        if (i.status === "no-data") out.push({ kind: "no-data", indicator: i.id, priority: 3, text: `${i.label}: no hay datos este mes.` });
+          out.push({
+            kind: "turned-green",
+            indicator: i.id,
+            priority: 4,
+            text: `${i.label} alcanzó la meta este mes: ${i.value.text}.`,
+          });
+        if (i.status === "referential")
+          out.push({
+            kind: "referential",
+            indicator: i.id,
+            priority: 3,
+            text: `${i.label}: el resultado (${i.value.text}) es solo referencial, solo ${i.schools} escuelas visitadas.`,
+          });
+        if (i.status === "no-data")
+          out.push({
+            kind: "no-data",
+            indicator: i.id,
+            priority: 3,
+            text: `${i.label}: no hay datos este mes.`,
+          });
         return out;
       })
       .sort((a, b) => a.priority - b.priority || a.indicator.localeCompare(b.indicator));
@@ -295,16 +442,22 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
     const region = regionOf.get(districtCode)!;
     const ind = SAMPLE_INDICATORS[n % SAMPLE_INDICATORS.length]!;
     return {
-      title: hostile && n === 0 ? HOSTILE.title : n % 2 ? "Docentes puntuales con registro compartido" : "Agua segura en todas las aulas",
+      title:
+        hostile && n === 0
+          ? HOSTILE.title
+          : n % 2
+            ? "Docentes puntuales con registro compartido"
+            : "Agua segura en todas las aulas",
       district: { level: "district", code: districtCode, name: districtName.get(districtCode)! },
       region: { level: "region", code: region.code, name: region.name },
       period,
       periodLabel: formatMonth(period, "es"),
       indicator: ind.id,
       indicatorLabel: ind.label,
-      html: hostile && n === 0
-        ? "<p>El equipo probó &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;iframe&gt; sin éxito.</p>"
-        : "<p>La UGEL organizó con las APAFA un turno semanal de limpieza de tanques y compró cloro con fondos de mantenimiento.</p><ul><li>Se capacitó a 42 directores en el registro diario.</li><li>Cada escuela publica su asistencia en el periódico mural.</li><li>El especialista visita las escuelas en rojo cada quince días.</li></ul><p>En tres meses, la asistencia subió <strong>8 puntos</strong>.</p>",
+      html:
+        hostile && n === 0
+          ? "<p>El equipo probó &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;iframe&gt; sin éxito.</p>"
+          : "<p>La UGEL organizó con las APAFA un turno semanal de limpieza de tanques y compró cloro con fondos de mantenimiento.</p><ul><li>Se capacitó a 42 directores en el registro diario.</li><li>Cada escuela publica su asistencia en el periódico mural.</li><li>El especialista visita las escuelas en rojo cada quince días.</li></ul><p>En tres meses, la asistencia subió <strong>8 puntos</strong>.</p>",
     };
   };
 
@@ -319,7 +472,10 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
       });
       return {
         code: `${code.slice(0, 4)}${String(k + 1).padStart(3, "0")}`,
-        name: hostile && k === 0 ? HOSTILE.school : `I.E. N.º ${18000 + Math.floor(hash(code + k) * 900)} ${["San Martín de Porres", "José Olaya", "Virgen de Fátima", "Túpac Amaru", "Señor de los Milagros", "Mariscal Castilla", "Santa Rosa", "Ricardo Palma", "César Vallejo"][k]}`,
+        name:
+          hostile && k === 0
+            ? HOSTILE.school
+            : `I.E. N.º ${18000 + Math.floor(hash(code + k) * 900)} ${["San Martín de Porres", "José Olaya", "Virgen de Fátima", "Túpac Amaru", "Señor de los Milagros", "Mariscal Castilla", "Santa Rosa", "Ricardo Palma", "César Vallejo"][k]}`,
         cells,
         flagged: cells.some((c) => c.belowMinimum),
       };
@@ -331,9 +487,17 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
     const c: Record<Status, number> = { green: 0, amber: 0, red: 0, referential: 0, "no-data": 0 };
     indicators.forEach((i) => (c[i.status] += 1));
     const region = node.level === "district" ? regionOf.get(node.code)! : null;
-    const regionRef: UnitRef | null = region ? { level: "region", code: region.code, name: region.name } : null;
-    const practiceDistricts = node.level === "national" ? allDistricts.slice(0, 3) : node.districts.slice(0, 2);
-    const tableNodes = node.level === "region" ? districtNodes.filter((d) => node.districts.includes(d.code)) : node.level === "national" ? regionNodes : [];
+    const regionRef: UnitRef | null = region
+      ? { level: "region", code: region.code, name: region.name }
+      : null;
+    const practiceDistricts =
+      node.level === "national" ? allDistricts.slice(0, 3) : node.districts.slice(0, 2);
+    const tableNodes =
+      node.level === "region"
+        ? districtNodes.filter((d) => node.districts.includes(d.code))
+        : node.level === "national"
+          ? regionNodes
+          : [];
     return {
       level: node.level,
       code: node.code,

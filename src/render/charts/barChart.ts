@@ -38,22 +38,32 @@ export function barChart(input: BarChartInput): string {
   const hasRank = input.items.some((i) => i.rank !== "");
   const rankW = hasRank ? 22 : 0;
   const labelX = rankW + 18;
-  const barX = labelX + Math.min(labelChars, Math.max(8, ...input.items.map((i) => i.label.length))) * 5.6 + 8;
+  const barX =
+    labelX + Math.min(labelChars, Math.max(8, ...input.items.map((i) => i.label.length))) * 5.6 + 8;
   const top = 18;
   const height = top + input.items.length * rowH + 18;
-  const x = scaleLinear().domain([0, 100]).range([barX, width - 52]).clamp(true);
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([barX, width - 52])
+    .clamp(true);
   const parts: string[] = [svgOpen("chart bar-chart", width, height, input.title)];
 
   input.items.forEach((item, i) => {
     if (item.self)
-      parts.push(`<rect class="self" x="0" y="${r1(top + i * rowH)}" width="${width}" height="${rowH}" fill="#e8eef7"/>`);
+      parts.push(
+        `<rect class="self" x="0" y="${r1(top + i * rowH)}" width="${width}" height="${rowH}" fill="#e8eef7"/>`,
+      );
   });
   for (const t of [0, 25, 50, 75, 100]) {
     parts.push(
       `<path d="M${r1(x(t))},${top - 4}V${r1(top + input.items.length * rowH)}" stroke="${INK.grid}" stroke-width="0.8"/>`,
     );
     parts.push(
-      svgText(x(t), top - 7, input.formatTick(t), { "font-size": 9, fill: INK.axis, "text-anchor": "middle" }),
+      svgText(x(t), top - 7, input.formatTick(t), {
+        "font-size": 9,
+        fill: INK.axis,
+        "text-anchor": "middle",
+      }),
     );
   }
   if (input.target !== null) {
@@ -77,9 +87,17 @@ export function barChart(input: BarChartInput): string {
     const weight = item.self ? "700" : "400";
     const row: string[] = [];
     if (item.rank)
-      row.push(svgText(rankW - 2, cy + 4, item.rank, { "font-size": 10, fill: INK.muted, "text-anchor": "end" }));
+      row.push(
+        svgText(rankW - 2, cy + 4, item.rank, { "font-size": 10, fill: INK.muted, "text-anchor": "end" }),
+      );
     row.push(statusShape(item.status, rankW + 8, cy, 4.5));
-    row.push(svgText(labelX, cy + 4, clip(item.label, labelChars), { "font-size": 11, "font-weight": weight, fill: INK.text }));
+    row.push(
+      svgText(labelX, cy + 4, clip(item.label, labelChars), {
+        "font-size": 11,
+        "font-weight": weight,
+        fill: INK.text,
+      }),
+    );
     if (item.value !== null) {
       row.push(
         `<rect class="bar" x="${r1(x(0))}" y="${r1(y0 + 3)}" width="${r1(Math.max(1, x(item.value) - x(0)))}" height="${rowH - 6}" fill="${style.fill}" stroke="${item.self ? INK.highlight : style.stroke}" stroke-width="${item.self ? 1.6 : 0.6}"/>`,

@@ -1,7 +1,7 @@
 import { scaleLinear } from "d3-scale";
 import type { Status } from "../../model.js";
 import { INK, STATUS_STYLES } from "../palette.js";
-import { HALO, r1, svgOpen, svgText } from "./svgFrame.js";
+import { r1, svgOpen, svgText } from "./svgFrame.js";
 
 export interface BulletChartInput {
   title: string;
@@ -31,7 +31,10 @@ export function bulletChart(input: BulletChartInput): string {
   const right = 56;
   const barTop = 24;
   const bandH = 26;
-  const x = scaleLinear().domain([0, 100]).range([left, width - right]).clamp(true);
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([left, width - right])
+    .clamp(true);
   const parts: string[] = [svgOpen("chart bullet-chart", width, height, input.title)];
 
   // Qualitative bands, greys only: darkest = worst.
@@ -97,17 +100,13 @@ export function bulletChart(input: BulletChartInput): string {
     );
   }
 
-  // The value, on top of the ticks, with a halo.
+  // The value, written in the right margin so it never meets a tick or its label.
   if (input.value !== null) {
-    const vx = x(input.value);
-    const inside = vx > width - right - 50;
     parts.push(
-      svgText(inside ? vx - 5 : vx + 5, barTop + bandH / 2 + 5, input.valueText, {
+      svgText(width - right + 6, barTop + bandH / 2 + 5, input.valueText, {
         "font-size": 14,
         "font-weight": "700",
         fill: INK.text,
-        "text-anchor": inside ? "end" : "start",
-        ...HALO,
       }),
     );
   }

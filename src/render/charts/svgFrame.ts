@@ -34,4 +34,9 @@ export function clip(text: string, max: number): string {
 }
 
 /** Attributes that give a label a white halo, so lines crossing it do not hide it. */
-export const HALO = { stroke: "#ffffff", "stroke-width": 3, "stroke-linejoin": "round", "paint-order": "stroke" } as const;
+export const HALO = {
+  stroke: "#ffffff",
+  "stroke-width": 3,
+  "stroke-linejoin": "round",
+  "paint-order": "stroke",
+} as const;

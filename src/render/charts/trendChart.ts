@@ -34,7 +34,7 @@ export interface TrendChartInput {
 export function trendChart(input: TrendChartInput): string {
   const width = input.width ?? 640;
   const height = input.height ?? 165;
-  const m = { top: 16, right: 70, bottom: 34, left: 40 };
+  const m = { top: 16, right: 24, bottom: 34, left: 40 };
   const values = input.points.map((p) => p.value).filter((v): v is number => v !== null);
   const extent = [...values, ...(input.target !== null ? [input.target] : [])];
   let lo = extent.length ? Math.min(...extent) : 0;
@@ -43,7 +43,9 @@ export function trendChart(input: TrendChartInput): string {
   lo = Math.max(0, Math.floor((lo - pad) / 5) * 5);
   hi = Math.min(100, Math.ceil((hi + pad) / 5) * 5);
   if (hi <= lo) hi = Math.min(100, lo + 10);
-  const y = scaleLinear().domain([lo, hi]).range([height - m.bottom, m.top]);
+  const y = scaleLinear()
+    .domain([lo, hi])
+    .range([height - m.bottom, m.top]);
   const x = scalePoint<number>()
     .domain(input.points.map((_, i) => i))
     .range([m.left + 12, width - m.right])
@@ -57,7 +59,11 @@ export function trendChart(input: TrendChartInput): string {
       `<path d="M${m.left},${r1(y(t))}H${width - m.right + 10}" stroke="${INK.grid}" stroke-width="0.8"/>`,
     );
     parts.push(
-      svgText(m.left - 4, y(t) + 3.5, input.formatTick(t), { "font-size": 10, fill: INK.axis, "text-anchor": "end" }),
+      svgText(m.left - 4, y(t) + 3.5, input.formatTick(t), {
+        "font-size": 10,
+        fill: INK.axis,
+        "text-anchor": "end",
+      }),
     );
   }
   // Gap months: a light band and a short note.
@@ -82,7 +88,12 @@ export function trendChart(input: TrendChartInput): string {
       `<path class="target-line" d="M${m.left},${r1(ty)}H${width - m.right + 10}" stroke="${INK.target}" stroke-width="1.6" stroke-dasharray="6 3"/>`,
     );
     parts.push(
-      svgText(width - m.right + 14, ty + 4, input.targetLabel, { "font-size": 11, "font-weight": "600", fill: INK.text }),
+      svgText(m.left + 4, ty - 5, input.targetLabel, {
+        "font-size": 11,
+        "font-weight": "600",
+        fill: INK.text,
+        ...HALO,
+      }),
     );
   }
   // The line, broken at gaps.
@@ -91,7 +102,8 @@ export function trendChart(input: TrendChartInput): string {
     .x((_, i) => xi(i))
     .y((p) => y(p.value ?? 0))
     .digits(1)(input.points);
-  if (path) parts.push(`<path class="trend-line" d="${path}" fill="none" stroke="${INK.line}" stroke-width="2.2"/>`);
+  if (path)
+    parts.push(`<path class="trend-line" d="${path}" fill="none" stroke="${INK.line}" stroke-width="2.2"/>`);
   // Marks and the last value.
   let last = -1;
   input.points.forEach((p, i) => {
@@ -114,11 +126,19 @@ export function trendChart(input: TrendChartInput): string {
   // X axis labels.
   input.points.forEach((p, i) => {
     parts.push(
-      svgText(xi(i), height - m.bottom + 14, p.month, { "font-size": 10, fill: INK.muted, "text-anchor": "middle" }),
+      svgText(xi(i), height - m.bottom + 14, p.month, {
+        "font-size": 10,
+        fill: INK.muted,
+        "text-anchor": "middle",
+      }),
     );
     if (p.year)
       parts.push(
-        svgText(xi(i), height - m.bottom + 26, p.year, { "font-size": 9, fill: INK.axis, "text-anchor": "middle" }),
+        svgText(xi(i), height - m.bottom + 26, p.year, {
+          "font-size": 9,
+          fill: INK.axis,
+          "text-anchor": "middle",
+        }),
       );
   });
   parts.push("</svg>");

@@ -64,7 +64,13 @@ export function buildIndicatorSection(
         const year = p.period.slice(0, 4);
         const showYear = year !== previousYear;
         previousYear = year;
-        return { month, year: showYear ? year : "", value: p.value, valueText: formatPercent(p.value, view.locale), status: p.status };
+        return {
+          month,
+          year: showYear ? year : "",
+          value: p.value,
+          valueText: formatPercent(p.value, view.locale),
+          status: p.status,
+        };
       }),
       target,
       targetLabel: targetLabel(ind.targets.target.text),
@@ -80,12 +86,12 @@ export function buildIndicatorSection(
           title: t(view.level === "district" ? "chart.comparisonDistrict" : "chart.comparisonRegion"),
           svg: barChart({
             title: t("chart.comparisonAria", { indicator: ind.label, unit: view.name }),
-            items: ind.comparisons.map((u) => barItem(u, false)),
+            items: ind.comparisons.map((u) => ({ ...barItem(u, false), label: shortName(u.name, view) })),
             target,
             targetLabel: targetLabel(ind.targets.target.text),
             formatTick: tick,
-            width: 420,
-            labelChars: 30,
+            width: 460,
+            labelChars: 36,
           }),
           notes: [],
         }
@@ -106,15 +112,21 @@ export function buildIndicatorSection(
             formatTick: tick,
             width: 640,
             labelChars: 34,
-            rowHeight: view.level === "national" ? 17 : 19,
+            rowHeight: view.level === "national" ? 15 : 18,
           }),
-          notes: ind.peers.excluded ? [t("chart.rankingExcluded", { count: formatInteger(ind.peers.excluded, view.locale) })] : [],
+          notes: ind.peers.excluded
+            ? [t("chart.rankingExcluded", { count: formatInteger(ind.peers.excluded, view.locale) })]
+            : [],
         }
       : null;
 
   const maps: FigureBlock[] = [];
   const legend = STATUS_ORDER.map((s) => ({ status: s, label: statusLabel(messages, t, s) }));
-  const mapBlock = (spec: MapSpec, titleKey: string, size: { width: number; maxHeight: number }): FigureBlock => {
+  const mapBlock = (
+    spec: MapSpec,
+    titleKey: string,
+    size: { width: number; maxHeight: number },
+  ): FigureBlock => {
     const projected = deps.geo.project({
       layer: spec.layer,
       codes: spec.features,
@@ -140,7 +152,8 @@ export function buildIndicatorSection(
   };
   if (view.level === "national") {
     maps.push(mapBlock(ind.map, "map.nationalRegions", { width: 330, maxHeight: 460 }));
-    if (ind.districtMap) maps.push(mapBlock(ind.districtMap, "map.nationalDistricts", { width: 330, maxHeight: 460 }));
+    if (ind.districtMap)
+      maps.push(mapBlock(ind.districtMap, "map.nationalDistricts", { width: 330, maxHeight: 460 }));
   } else {
     maps.push(
       mapBlock(ind.map, view.level === "district" ? "map.regionDistricts" : "map.regionDistricts", {
@@ -196,7 +209,9 @@ export function buildIndicatorSection(
     alerts: alertsFor(view.alerts, ind.id),
     counts: ind.statusCounts ? countItems(messages, t, ind.statusCounts, view.locale) : [],
     top: ind.top.length ? { title: t("section.top", { n: ind.top.length }), rows: rows(ind.top) } : null,
-    bottom: ind.bottom.length ? { title: t("section.bottom", { n: ind.bottom.length }), rows: rows(ind.bottom) } : null,
+    bottom: ind.bottom.length
+      ? { title: t("section.bottom", { n: ind.bottom.length }), rows: rows(ind.bottom) }
+      : null,
   };
 }
 
@@ -205,6 +220,21 @@ export function alertsFor(alerts: Alert[], indicator?: string): { text: string; 
     .filter((a) => indicator === undefined || a.indicator === indicator)
     .map((a) => ({
       text: a.text,
-      icon: statusIcon(a.kind === "turned-green" ? "green" : a.kind === "referential" || a.kind === "no-data" ? "referential" : a.kind === "fell" ? "amber" : "red", 12),
+      icon: statusIcon(
+        a.kind === "turned-green"
+          ? "green"
+          : a.kind === "referential" || a.kind === "no-data"
+            ? "referential"
+            : a.kind === "fell"
+              ? "amber"
+              : "red",
+        12,
+      ),
     }));
+}
+
+/** "DRE X – UGEL Y" → "UGEL Y" when X is the report's own region (the chart title says which). */
+function shortName(name: string, view: ReportView): string {
+  const prefix = view.region ? `${view.region.name} – ` : view.level === "region" ? `${view.name} – ` : null;
+  return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
 }

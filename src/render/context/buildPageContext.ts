@@ -62,7 +62,9 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
     })),
     alerts: alertsFor(view.alerts),
     heatTable: view.level === "district" ? null : heatTable(view, t),
-    sections: view.indicators.map((ind, i) => buildIndicatorSection(view, ind, i, { messages, t, geo: deps.geo })),
+    sections: view.indicators.map((ind, i) =>
+      buildIndicatorSection(view, ind, i, { messages, t, geo: deps.geo }),
+    ),
     goodPractices: view.goodPractices.map((g) => ({
       title: g.title,
       meta: t("section.goodPracticeMeta", {
@@ -104,7 +106,9 @@ function heatTable(view: ReportView, t: T): HeatTable {
   });
   // National: a league table — most indicators on target first, then fewest below the minimum.
   if (national)
-    scored.sort((a, b) => b.green - a.green || a.red - b.red || a.row.unit.name.localeCompare(b.row.unit.name));
+    scored.sort(
+      (a, b) => b.green - a.green || a.red - b.red || a.row.unit.name.localeCompare(b.row.unit.name),
+    );
   let rank = 0;
   let previous = "";
   return {
@@ -147,7 +151,11 @@ function schools(view: ReportView, t: T): SchoolsBlock | null {
       code: r.code,
       name: r.name,
       flagged: r.flagged,
-      cells: r.cells.map((c) => ({ text: c.text, below: c.belowMinimum, icon: c.belowMinimum ? statusIcon("red", 9) : "" })),
+      cells: r.cells.map((c) => ({
+        text: c.text,
+        below: c.belowMinimum,
+        icon: c.belowMinimum ? statusIcon("red", 9) : "",
+      })),
     })),
     legend: t("section.schoolsLegend"),
   };

@@ -86,5 +86,10 @@ export function barItem(u: UnitValue, showRank: boolean): BarItem {
 
 /** A slug safe for SVG ids. */
 export function idSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "x"
+  );
 }

@@ -112,7 +112,12 @@ export interface GoodPracticeBlock {
 export interface SchoolsBlock {
   intro: string;
   columns: { id: string; label: string }[];
-  rows: { code: string; name: string; flagged: boolean; cells: { text: string; below: boolean; icon: string }[] }[];
+  rows: {
+    code: string;
+    name: string;
+    flagged: boolean;
+    cells: { text: string; below: boolean; icon: string }[];
+  }[];
   legend: string;
 }
 

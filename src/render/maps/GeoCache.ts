@@ -66,7 +66,9 @@ export class GeoCache {
     if (!features) {
       const object = this.topology.objects[name];
       if (!object || object.type !== "GeometryCollection")
-        throw new Error(`The map file has no object "${name}" (a GeometryCollection) for the ${layer} layer.`);
+        throw new Error(
+          `The map file has no object "${name}" (a GeometryCollection) for the ${layer} layer.`,
+        );
       const fc = feature(this.topology, object as GeometryCollection) as FeatureCollection<
         Geometry,
         Record<string, unknown> | null
@@ -131,7 +133,9 @@ export class GeoCache {
     if (req.inset && !req.codes.length) {
       const insetFeatures = all.filter((f) => {
         const dre = f.properties?.["cod_dre"];
-        return INSET_REGIONS.includes(String(f.id)) || (typeof dre === "string" && INSET_REGIONS.includes(dre));
+        return (
+          INSET_REGIONS.includes(String(f.id)) || (typeof dre === "string" && INSET_REGIONS.includes(dre))
+        );
       });
       if (insetFeatures.length) {
         const box = {

@@ -21,7 +21,10 @@ export function compactPath(d: string, digits = 0): string {
       inLine = false;
       continue;
     }
-    const values = (match[2] ?? "").split(/[\s,]+/).filter(Boolean).map(Number);
+    const values = (match[2] ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     for (let i = 0; i + 1 < values.length; i += 2) {
       const x = Math.round((values[i] ?? 0) * k);
       const y = Math.round((values[i + 1] ?? 0) * k);
