@@ -80,6 +80,7 @@ export function buildView(
     locale,
     datasetName: index.dataset.config.name,
     synthetic: index.dataset.config.synthetic,
+    thresholds: index.dataset.config.thresholds,
     headline: buildHeadline(context, views, reliableChange),
     indicators: views,
     alerts,
