@@ -1,14 +1,75 @@
-import { CliError, ExitCode } from "../../errors.js";
+import { readDataset } from "../../dataset/readDataset.js";
+import { formatProblems } from "../../dataset/summarizeDataset.js";
+import { CliError, ExitCode, errors } from "../../errors.js";
+import type { Locale } from "../../model.js";
+import { startPreview } from "../../preview/startPreview.js";
 import { defineCommand } from "../command.js";
 
-// Placeholder: replaced by the issue that delivers `semaforo preview`.
-export const previewCommand = defineCommand({
+export interface PreviewArgs {
+  data: string;
+  period: string;
+  port: number;
+  lang?: string;
+}
+
+export const previewCommand = defineCommand<PreviewArgs>({
   command: "preview",
-  describe: "(not implemented yet)",
-  examples: [],
-  builder: (y) => y,
-  run: () =>
-    Promise.reject(
-      new CliError("not-implemented", "semaforo preview is not implemented yet.", ExitCode.internal),
-    ),
+  describe: "Serve every report of the period as HTML on a local web server, exactly as it will be printed",
+  examples: [
+    [
+      "$0 preview --data fixtures/demo --period 2026-10",
+      "Open http://127.0.0.1:4173/ and browse the reports",
+    ],
+    ["$0 preview --data datos --period 2026-10 --port 8080 --lang en", "English reports on another port"],
+  ],
+  builder: (y) =>
+    y
+      .option("data", { type: "string", demandOption: true, describe: "Dataset folder (holds dataset.json)" })
+      .option("period", { type: "string", demandOption: true, describe: "School month, YYYY-MM" })
+      .option("port", { type: "number", default: 4173, describe: "Port on 127.0.0.1 (0 = any free port)" })
+      .option("lang", {
+        type: "string",
+        choices: ["es", "en"],
+        describe: "Only this language (default: both)",
+      }),
+  run: async (args, io) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw errors.badPeriod(args.period);
+    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
+      throw new CliError("bad-port", `--port ${args.port} is not a port number (0–65535).`);
+    const { dataset, problems } = await readDataset(args.data);
+    if (!dataset) {
+      io.err(formatProblems(problems.filter((p) => p.severity === "error")).join("\n"));
+      io.err(`${args.data}: invalid dataset: run semaforo validate --data ${args.data}`);
+      return ExitCode.invalidDataset;
+    }
+    const locales: Locale[] = args.lang ? [args.lang as Locale] : ["es", "en"];
+    let preview;
+    try {
+      preview = await startPreview({ dataset, period: args.period, locales, port: args.port });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE")
+        throw new CliError(
+          "port-in-use",
+          `Port ${args.port} is in use.`,
+          ExitCode.usage,
+          "Choose another with --port N (0 = any free port).",
+        );
+      throw error;
+    }
+    io.out(
+      `Previewing ${preview.reports} reports of ${args.period} at ${preview.url} — press Ctrl-C to stop.`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        resolve();
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await preview.close();
+    return ExitCode.ok;
+  },
 });

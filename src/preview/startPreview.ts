@@ -1,0 +1,111 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { defaultBuildEffects } from "../build/defaultBuildEffects.js";
+import type { Dataset, Locale, Period, ReportView } from "../model.js";
+import { loadTemplates } from "../render/loadTemplates.js";
+import { renderIndex } from "../render/renderIndex.js";
+import type { ViewRenderer } from "../build/buildReportSet.js";
+
+export interface PreviewOptions {
+  dataset: Dataset;
+  period: Period;
+  locales: Locale[];
+  /** 0 = any free port. */
+  port: number;
+  host?: string;
+}
+
+export interface Preview {
+  url: string;
+  reports: number;
+  close: () => Promise<void>;
+}
+
+/**
+ * Content-Security-Policy of every page: the same closed world as printing (fonts and images are
+ * data: URLs, no script, nothing fetched), so what the browser shows is what Chromium prints.
+ */
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+
+const hrefOf = (view: ReportView) => `/${view.level}/${encodeURIComponent(view.code)}.${view.locale}.html`;
+
+/**
+ * `semaforo preview`: a local web server with an index of every report of the period and each
+ * report's HTML exactly as it is printed (same views, same templates, same renderer).
+ */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const effects = defaultBuildEffects();
+  const generatedAt = new Date().toISOString();
+  const templates = loadTemplates();
+  const byHref = new Map<string, { view: ReportView; render: ViewRenderer }>();
+  const indexes = new Map<Locale, string>();
+  for (const locale of options.locales) {
+    const messages = await effects.readMessages(locale);
+    const views = effects.buildViews(options.dataset, options.period, { locale, messages });
+    const render = await effects.makeRenderer(options.dataset, messages, generatedAt);
+    for (const view of views) byHref.set(hrefOf(view), { view, render });
+    indexes.set(
+      locale,
+      renderIndex(
+        views.map((view) => ({ view, href: hrefOf(view) })),
+        {
+          templates,
+          messages,
+          locale,
+          periodLabel: views[0]?.periodLabel ?? options.period,
+          datasetName: options.dataset.config.name,
+        },
+      ),
+    );
+  }
+
+  const cache = new Map<string, string>();
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://preview").pathname;
+    const send = (status: number, body: string) => {
+      response.writeHead(status, {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": CSP,
+        "x-content-type-options": "nosniff",
+        "cache-control": "no-store",
+      });
+      response.end(body);
+    };
+    if (request.method !== "GET" && request.method !== "HEAD") return send(405, "Method not allowed");
+    const locale = /^\/(es|en)\/?$/.exec(path)?.[1] as Locale | undefined;
+    if (path === "/" || locale) {
+      return send(200, indexes.get(locale ?? options.locales[0] ?? "es") ?? "");
+    }
+    const entry = byHref.get(path);
+    if (!entry)
+      return send(404, '<!doctype html><title>404</title><p>No such report. <a href="/">Index</a></p>');
+    let html = cache.get(path);
+    if (html === undefined) {
+      try {
+        html = entry.render(entry.view);
+      } catch (error) {
+        return send(
+          500,
+          `<!doctype html><title>500</title><pre>${String(error).replace(/[&<>]/g, "")}</pre>`,
+        );
+      }
+      cache.set(path, html);
+    }
+    return send(200, html);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${address.port}/`,
+    reports: byHref.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
