@@ -5,6 +5,8 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   {
     ignores: [
+      ".scratch/",
+      ".r4/",
       "dist/",
       "out/",
       "node_modules/",

@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
 import { readFontCss } from "./fonts/readFontCss.js";
+import { statusSprite } from "./statusIcon.js";
 import type { Templates } from "./renderReport.js";
 
 const PAGES = ["national", "region", "district", "index"] as const;
@@ -10,7 +11,7 @@ const PAGES = ["national", "region", "district", "index"] as const;
 /**
  * Reads and compiles every template once (IO): one Handlebars environment, strict mode,
  * `layouts/` and `partials/` registered as partials by file name, `pages/` compiled, and the
- * embedded font CSS registered as the `fonts` partial.
+ * embedded font CSS registered as the `fonts` partial, the status-icon sprite as `statusSprite`.
  */
 export function loadTemplates(dir: string = join(findProjectRoot(), "templates")): Templates {
   const hbs = Handlebars.create();
@@ -22,6 +23,7 @@ export function loadTemplates(dir: string = join(findProjectRoot(), "templates")
     }
   }
   hbs.registerPartial("fonts", readFontCss());
+  hbs.registerPartial("statusSprite", statusSprite());
   const pages = new Map<string, HandlebarsTemplateDelegate>();
   for (const page of PAGES) {
     const source = readFileSync(join(dir, "pages", `${page}.hbs`), "utf8");

@@ -2,7 +2,7 @@ import { scaleLinear } from "d3-scale";
 import type { Status } from "../../model.js";
 import { statusShape } from "../statusIcon.js";
 import { INK, STATUS_STYLES } from "../palette.js";
-import { clip, HALO, r1, svgOpen, svgText } from "./svgFrame.js";
+import { boxedText, clip, r1, svgOpen, svgText } from "./svgFrame.js";
 
 export interface BarItem {
   label: string;
@@ -104,11 +104,10 @@ export function barChart(input: BarChartInput): string {
       );
     }
     row.push(
-      svgText((item.value !== null ? x(item.value) : x(0)) + 4, cy + 4, item.valueText, {
+      boxedText((item.value !== null ? x(item.value) : x(0)) + 4, cy + 4, item.valueText, {
         "font-size": 11,
         "font-weight": weight,
         fill: INK.text,
-        ...HALO,
       }),
     );
     parts.push(`<g class="row">${row.join("")}</g>`);

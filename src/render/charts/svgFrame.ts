@@ -33,10 +33,23 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Attributes that give a label a white halo, so lines crossing it do not hide it. */
-export const HALO = {
-  stroke: "#ffffff",
-  "stroke-width": 3,
-  "stroke-linejoin": "round",
-  "paint-order": "stroke",
-} as const;
+/**
+ * A label on a white box, so lines crossing it do not hide it. The box is sized from the text
+ * length (an estimate: ~0.56 em per character). A box is much cheaper to print than a stroked
+ * text halo, which Chromium's PDF backend turns into Type 3 glyph outlines.
+ */
+export function boxedText(
+  x: number,
+  y: number,
+  text: string,
+  attrs: Record<string, string | number> & { "font-size": number },
+): string {
+  const size = attrs["font-size"];
+  const w = text.length * size * 0.56 + 3;
+  const anchor = attrs["text-anchor"];
+  const left = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w + 1.5 : x - 1.5;
+  return (
+    `<rect x="${r1(left)}" y="${r1(y - size * 0.82)}" width="${r1(w)}" height="${r1(size * 1.08)}" fill="#ffffff"/>` +
+    svgText(x, y, text, attrs)
+  );
+}

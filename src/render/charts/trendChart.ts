@@ -3,7 +3,7 @@ import { line } from "d3-shape";
 import type { Status } from "../../model.js";
 import { statusShape } from "../statusIcon.js";
 import { INK } from "../palette.js";
-import { HALO, r1, svgOpen, svgText } from "./svgFrame.js";
+import { boxedText, r1, svgOpen, svgText } from "./svgFrame.js";
 
 export interface TrendPoint {
   /** Short month label, e.g. "oct." (line 1 of the axis). */
@@ -88,11 +88,10 @@ export function trendChart(input: TrendChartInput): string {
       `<path class="target-line" d="M${m.left},${r1(ty)}H${width - m.right + 10}" stroke="${INK.target}" stroke-width="1.6" stroke-dasharray="6 3"/>`,
     );
     parts.push(
-      svgText(m.left + 4, ty - 5, input.targetLabel, {
+      boxedText(m.left + 4, ty - 5, input.targetLabel, {
         "font-size": 11,
         "font-weight": "600",
         fill: INK.text,
-        ...HALO,
       }),
     );
   }
@@ -114,12 +113,11 @@ export function trendChart(input: TrendChartInput): string {
   const lastPoint = input.points[last];
   if (lastPoint && lastPoint.value !== null) {
     parts.push(
-      svgText(xi(last), y(lastPoint.value) - 9, lastPoint.valueText, {
+      boxedText(xi(last), y(lastPoint.value) - 9, lastPoint.valueText, {
         "font-size": 12,
         "font-weight": "700",
         fill: INK.text,
         "text-anchor": "middle",
-        ...HALO,
       }),
     );
   }
