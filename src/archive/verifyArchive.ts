@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { errors } from "../errors.js";
-import { LEVELS } from "../model.js";
 import { inspectPdf } from "../pdf/inspectPdf.js";
+import { listUnlisted } from "./listUnlisted.js";
 import { readManifest } from "./manifestFile.js";
 
 export interface VerifyProblem {
@@ -45,7 +45,6 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
   const manifest = await readManifest(periodDir);
   if (!manifest) throw errors.noManifest(periodDir);
   const problems: VerifyProblem[] = [];
-  const listed = new Set(manifest.reports.map((r) => r.file));
 
   const queue = [...manifest.reports];
   const worker = async () => {
@@ -97,19 +96,8 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
 
-  for (const level of LEVELS) {
-    let names: string[];
-    try {
-      names = await readdir(join(periodDir, level));
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const file = `${level}/${name}`;
-      if (!listed.has(file))
-        problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
-    }
-  }
+  for (const file of await listUnlisted(periodDir, manifest))
+    problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
   return { checked: manifest.reports.length, problems, qpdf };
 }

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { readdir, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { readManifest, writeManifest } from "../archive/manifestFile.js";
+import { listUnlisted } from "../archive/listUnlisted.js";
 import { mergeManifest } from "../archive/mergeManifest.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
 import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
-import { LEVELS } from "../model.js";
 import type { HeaderFooterText } from "../pdf/headerFooter.js";
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
@@ -147,21 +147,9 @@ export async function printAndArchive(
 
 /** Removes the PDFs (and leftover temporary files) of the level folders that the manifest does not list. */
 async function removeUnlisted(periodDir: string, manifest: Manifest): Promise<string[]> {
-  const listed = new Set(manifest.reports.map((r) => r.file));
-  const removed: string[] = [];
-  for (const level of LEVELS) {
-    let names: string[];
-    try {
-      names = await readdir(join(periodDir, level));
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const file = `${level}/${name}`;
-      if (listed.has(file) || !(name.endsWith(".pdf") || name.endsWith(".tmp"))) continue;
-      await rm(join(periodDir, file), { force: true });
-      removed.push(file);
-    }
-  }
-  return removed.sort();
+  const removed = (await listUnlisted(periodDir, manifest)).filter(
+    (file) => file.endsWith(".pdf") || file.endsWith(".tmp"),
+  );
+  for (const file of removed) await rm(join(periodDir, file), { force: true });
+  return removed;
 }

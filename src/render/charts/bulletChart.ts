@@ -26,11 +26,11 @@ export interface BulletChartInput {
  */
 export function bulletChart(input: BulletChartInput): string {
   const width = input.width ?? 640;
-  const height = 84;
+  const height = 70;
   const left = 8;
   const right = 56;
-  const barTop = 24;
-  const bandH = 26;
+  const barTop = 20;
+  const bandH = 22;
   const x = scaleLinear()
     .domain([0, 100])
     .range([left, width - right])
@@ -63,7 +63,7 @@ export function bulletChart(input: BulletChartInput): string {
   if (input.value !== null) {
     const w = Math.max(1.5, x(input.value) - x(0));
     parts.push(
-      `<rect class="value-bar" x="${r1(x(0))}" y="${barTop + 7}" width="${r1(w)}" height="${bandH - 14}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1"/>`,
+      `<rect class="value-bar" x="${r1(x(0))}" y="${barTop + 6}" width="${r1(w)}" height="${bandH - 12}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1"/>`,
     );
   } else {
     parts.push(
@@ -78,7 +78,7 @@ export function bulletChart(input: BulletChartInput): string {
       `<path class="minimum-tick" d="M${r1(mx)},${barTop - 3}V${barTop + bandH + 3}" stroke="${INK.muted}" stroke-width="2" stroke-dasharray="3 2"/>`,
     );
     parts.push(
-      svgText(mx, barTop + bandH + 16, input.minimumLabel, {
+      svgText(mx, barTop + bandH + 14, input.minimumLabel, {
         "font-size": 11,
         fill: INK.muted,
         "text-anchor": anchorFor(mx, left, width - right),

@@ -16,7 +16,20 @@ export interface SectionDeps {
   geo: GeoCache;
 }
 
-/** One indicator's page: the figures each level shows, as SVG, plus its facts, ranks and alerts. */
+/**
+ * Figure sizes in SVG units. An indicator block has a main column (~112 mm: bullet, trend,
+ * comparison or ranking) and a side column (~70 mm: maps, ranks, alerts), so that a district
+ * report fits two indicators on a page; 420 units across the main column keep 10-unit text at
+ * ~7.5 pt.
+ */
+const MAIN_WIDTH = 420;
+const MAP_SIZE = {
+  national: { width: 330, maxHeight: 380 },
+  region: { width: 300, maxHeight: 260 },
+  district: { width: 300, maxHeight: 230 },
+} as const;
+
+/** One indicator's block: the figures each level shows, as SVG, plus its facts, ranks and alerts. */
 export function buildIndicatorSection(
   view: ReportView,
   ind: IndicatorView,
@@ -49,6 +62,7 @@ export function buildIndicatorSection(
             targetLabel: targetLabel(ind.targets.target.text),
             noDataLabel: t("chart.noData"),
             formatTick: tick,
+            width: MAIN_WIDTH,
           }),
           notes: [],
         }
@@ -76,6 +90,8 @@ export function buildIndicatorSection(
       targetLabel: targetLabel(ind.targets.target.text),
       gapLabel: t("chart.gap"),
       formatTick: tick,
+      width: MAIN_WIDTH,
+      height: 130,
     }),
     notes: ind.series.some((p) => p.value === null) ? [t("chart.gapNote")] : [],
   };
@@ -90,8 +106,9 @@ export function buildIndicatorSection(
             target,
             targetLabel: targetLabel(ind.targets.target.text),
             formatTick: tick,
-            width: 460,
-            labelChars: 36,
+            width: MAIN_WIDTH,
+            labelChars: 30,
+            rowHeight: 15,
           }),
           notes: [],
         }
@@ -110,9 +127,10 @@ export function buildIndicatorSection(
             target,
             targetLabel: targetLabel(ind.targets.target.text),
             formatTick: tick,
-            width: 640,
-            labelChars: 34,
-            rowHeight: view.level === "national" ? 15 : 18,
+            // National: in the main column; region: across the block.
+            width: view.level === "national" ? MAIN_WIDTH : 640,
+            labelChars: view.level === "national" ? 26 : 34,
+            rowHeight: view.level === "national" ? 14 : 15,
           }),
           notes: ind.peers.excluded
             ? [t("chart.rankingExcluded", { count: formatInteger(ind.peers.excluded, view.locale) })]
@@ -151,16 +169,10 @@ export function buildIndicatorSection(
     };
   };
   if (view.level === "national") {
-    maps.push(mapBlock(ind.map, "map.nationalRegions", { width: 330, maxHeight: 460 }));
-    if (ind.districtMap)
-      maps.push(mapBlock(ind.districtMap, "map.nationalDistricts", { width: 330, maxHeight: 460 }));
+    maps.push(mapBlock(ind.map, "map.nationalRegions", MAP_SIZE.national));
+    if (ind.districtMap) maps.push(mapBlock(ind.districtMap, "map.nationalDistricts", MAP_SIZE.national));
   } else {
-    maps.push(
-      mapBlock(ind.map, view.level === "district" ? "map.regionDistricts" : "map.regionDistricts", {
-        width: view.level === "district" ? 300 : 360,
-        maxHeight: view.level === "district" ? 250 : 330,
-      }),
-    );
+    maps.push(mapBlock(ind.map, "map.regionDistricts", MAP_SIZE[view.level]));
   }
 
   const facts = [
