@@ -1,6 +1,6 @@
 import { ExitCode } from "../../errors.js";
 import { DEFAULT_MAX_SIZE } from "../../deliver/sendReportSet.js";
-import { defineCommand } from "../command.js";
+import { defineCommand, type Io } from "../command.js";
 import { runBuild } from "./build.js";
 import { runSend } from "./send.js";
 
@@ -44,6 +44,20 @@ export const runCommand = defineCommand<RunArgs>({
       })
       .option("concurrency", { type: "number", describe: "Reports printed at once (default: cores)" }),
   run: async (args, io) => {
+    // With --json, both steps' summaries are collected into one JSON document.
+    const printed: string[] = [];
+    const stepIo: Io = args.json ? { ...io, out: (text) => void printed.push(text) } : io;
+    const summary = (send: string | null) =>
+      io.out(
+        JSON.stringify(
+          {
+            build: JSON.parse(printed[0] ?? "null") as unknown,
+            send: send === null ? null : (JSON.parse(send) as unknown),
+          },
+          null,
+          2,
+        ),
+      );
     const built = await runBuild(
       {
         data: args.data,
@@ -53,16 +67,17 @@ export const runCommand = defineCommand<RunArgs>({
         json: args.json,
         config: args.config,
       },
-      io,
+      stepIo,
     );
     if (built !== ExitCode.ok) {
+      if (args.json) summary(null);
       if (built === ExitCode.renderFailed)
         io.err(
           "semaforo: nothing was sent because some reports failed. Fix them and rebuild (build --only CODE), then run `semaforo send`.",
         );
       return built;
     }
-    return runSend(
+    const sent = await runSend(
       {
         out: args.out,
         period: args.period,
@@ -74,7 +89,9 @@ export const runCommand = defineCommand<RunArgs>({
         json: args.json,
         config: args.config,
       },
-      io,
+      stepIo,
     );
+    if (args.json) summary(printed[1] ?? "null");
+    return sent;
   },
 });

@@ -40,7 +40,7 @@ export function barChart(input: BarChartInput): string {
   const labelX = rankW + 18;
   const barX =
     labelX + Math.min(labelChars, Math.max(8, ...input.items.map((i) => i.label.length))) * 5.6 + 8;
-  const top = 18;
+  const top = 16;
   const height = top + input.items.length * rowH + 18;
   const x = scaleLinear()
     .domain([0, 100])

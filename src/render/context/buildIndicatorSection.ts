@@ -26,7 +26,7 @@ const MAIN_WIDTH = 420;
 const MAP_SIZE = {
   national: { width: 330, maxHeight: 380 },
   region: { width: 300, maxHeight: 260 },
-  district: { width: 300, maxHeight: 230 },
+  district: { width: 300, maxHeight: 205 },
 } as const;
 
 /** One indicator's block: the figures each level shows, as SVG, plus its facts, ranks and alerts. */
@@ -91,7 +91,7 @@ export function buildIndicatorSection(
       gapLabel: t("chart.gap"),
       formatTick: tick,
       width: MAIN_WIDTH,
-      height: 130,
+      height: 122,
     }),
     notes: ind.series.some((p) => p.value === null) ? [t("chart.gapNote")] : [],
   };
@@ -108,7 +108,7 @@ export function buildIndicatorSection(
             formatTick: tick,
             width: MAIN_WIDTH,
             labelChars: 30,
-            rowHeight: 15,
+            rowHeight: 14,
           }),
           notes: [],
         }

@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main.js";
+import { captureIo } from "../helpers/io.js";
+
+const out = mkdtempSync(join(tmpdir(), "semaforo-run-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("semaforo run (validate + build + send)", () => {
+  it("builds the tiny set, writes one .eml per recipient address, and a rerun sends nothing", async () => {
+    delete process.env.SEMAFORO_SMTP_URL;
+    const io = captureIo();
+    const code = await main(
+      ["run", "--data", "fixtures/tiny", "--period", "2026-05", "--out", out, "--json"],
+      io,
+    );
+    expect(io.stderr()).toBe("");
+    expect(code).toBe(0);
+    // One JSON document holding both steps.
+    const summary = JSON.parse(io.stdout()) as {
+      build: { built: number; failed: unknown[] };
+      send: { sentNow: number; counts: { sent: number } };
+    };
+    expect(summary.build.built).toBe(10);
+    expect(summary.build.failed).toEqual([]);
+    expect(summary.send.sentNow).toBe(11);
+    expect(readdirSync(join(out, "2026-05", "outbox")).filter((f) => f.endsWith(".eml"))).toHaveLength(11);
+
+    const again = captureIo();
+    expect(await main(["send", "--out", out, "--period", "2026-05", "--json"], again)).toBe(0);
+    expect((JSON.parse(again.stdout()) as { sentNow: number }).sentNow).toBe(0);
+  }, 120_000);
+
+  it("stops at validation for an invalid dataset: exit 3, nothing written", async () => {
+    const data = join(out, "bad-dataset");
+    cpSync("fixtures/tiny", data, { recursive: true });
+    const results = readFileSync(join(data, "results.csv"), "utf8");
+    writeFileSync(join(data, "results.csv"), results.replace(/\n2026-05,/, "\n2026-5,"));
+    const target = join(out, "invalid");
+    const io = captureIo();
+    expect(await main(["run", "--data", data, "--period", "2026-05", "--out", target], io)).toBe(3);
+    expect(io.stderr()).toMatch(/results\.csv:\d+:1: /);
+    expect(existsSync(target)).toBe(false);
+  });
+});
