@@ -27,17 +27,27 @@ describe("renderReport with sample views (2 DRE × 3 UGEL)", () => {
   const views = makeSampleViews(TINY_UNITS);
   const context = tinyContext();
 
-  it("renders a district report: cover, summary, 7 indicator sections with their figures, practices, schools, method", () => {
+  it("renders a district report: cover with the summary table, 7 indicator sections with their figures, practices, schools, method", () => {
     const view = views.find((v) => v.code === "010002")!;
     const html = renderReport(view, context);
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain('<html lang="es">');
-    expect(html.match(/<section class="page indicator"/g)).toHaveLength(7);
+    expect(html.match(/<section class="ind"/g)).toHaveLength(7);
     expect(html.match(/class="chart bullet-chart"/g)).toHaveLength(7);
     expect(html.match(/class="chart trend-chart"/g)).toHaveLength(7);
     expect(html.match(/class="chart bar-chart"/g)).toHaveLength(7);
     expect(html.match(/class="map choropleth"/g)).toHaveLength(7);
-    expect(html.match(/class="semaforo-card /g)).toHaveLength(7);
+    // The cover's semáforo is the summary table: value, change, minimum, target and status.
+    const semaforo = html.slice(html.indexOf('class="data semaforo-table"'), html.indexOf("</table>"));
+    expect(tags(semaforo, "tr").filter((t) => t === "<tr>")).toHaveLength(8); // head + 7
+    expect(html.match(/class="data semaforo-table"/g)).toHaveLength(1);
+    // Status icons reference one hidden sprite; no stroked-text halos (costly in print).
+    for (const status of ["green", "amber", "red", "referential", "no-data"])
+      expect(html.match(new RegExp(`<symbol id="si-${status}"`, "g"))).toHaveLength(1);
+    expect(html).toMatch(
+      /<svg class="status-icon" width="14" height="14" aria-hidden="true" focusable="false"><use href="#si-(green|amber|red|referential|no-data)"\/><\/svg>/,
+    );
+    expect(html).not.toContain("paint-order");
     expect(html).toContain("UGEL Bagua");
     expect(html).toContain("DRE Amazonas");
     expect(html).toContain("octubre de 2026");
@@ -79,9 +89,9 @@ describe("renderReport with sample views (2 DRE × 3 UGEL)", () => {
     const english = { ...byLevel(views, "district"), locale: "en" as const };
     const html = renderReport(english, tinyContext("en"));
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain("Indicator summary");
+    expect(html).toContain("This month&#x27;s traffic light");
     expect(html).toContain("How to read this report and methodology");
-    expect(html).not.toContain("Resumen de indicadores");
+    expect(html).not.toContain("Semáforo del mes");
   });
 
   it("builds a JSON-serialisable template context (no functions, no undefined)", () => {

@@ -24,7 +24,7 @@ export interface SectionDeps {
  */
 const MAIN_WIDTH = 420;
 const MAP_SIZE = {
-  national: { width: 330, maxHeight: 380 },
+  national: { width: 330, maxHeight: 290 },
   region: { width: 300, maxHeight: 260 },
   district: { width: 300, maxHeight: 205 },
 } as const;
@@ -127,10 +127,9 @@ export function buildIndicatorSection(
             target,
             targetLabel: targetLabel(ind.targets.target.text),
             formatTick: tick,
-            // National: in the main column; region: across the block.
-            width: view.level === "national" ? MAIN_WIDTH : 640,
-            labelChars: view.level === "national" ? 26 : 34,
-            rowHeight: view.level === "national" ? 14 : 15,
+            width: MAIN_WIDTH,
+            labelChars: 28,
+            rowHeight: 14,
           }),
           notes: ind.peers.excluded
             ? [t("chart.rankingExcluded", { count: formatInteger(ind.peers.excluded, view.locale) })]
