@@ -11,20 +11,14 @@ const PERIOD = "2026-10";
 
 let dataset: Dataset;
 let all: ReportView[];
-let elapsed: number;
 
 beforeAll(async () => {
   const read = await readDataset(DEMO);
   if (!read.dataset)
     throw new Error(`fixtures/demo is invalid:\n${read.problems.map((p) => p.message).join("\n")}`);
   dataset = read.dataset;
-  // Timed twice and the faster run kept: the machine may be busy with other work.
-  let start = performance.now();
+  // Its speed (< 2 s for the month) is measured by `npm run bench`, never by a timed test.
   all = views(dataset, PERIOD, "es");
-  elapsed = performance.now() - start;
-  start = performance.now();
-  views(dataset, PERIOD, "es");
-  elapsed = Math.min(elapsed, performance.now() - start);
 }, 60_000);
 
 /** Σ numerator / Σ denominator per indicator for the month, straight from results.csv text. */
@@ -62,10 +56,9 @@ function strings(value: unknown, path = "$", out: [string, string][] = []): [str
 }
 
 describe(`views of fixtures/demo for ${PERIOD}`, () => {
-  it("has one view for the nation, each region and each district, built well under 2 s", () => {
+  it("has one view for the nation, each region and each district", () => {
     expect(all).toHaveLength(1 + dataset.regions.length + dataset.districts.length);
     expect(all).toHaveLength(251);
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it("gives each indicator the national value Σnumerators / Σdenominators of results.csv", () => {
