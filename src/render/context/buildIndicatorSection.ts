@@ -226,12 +226,12 @@ export function buildIndicatorSection(
   };
 }
 
-export function alertsFor(alerts: Alert[], indicator?: string): { text: string; icon: string }[] {
+export function alertsFor(alerts: Alert[], indicator?: string): { text: string; iconSvg: string }[] {
   return alerts
     .filter((a) => indicator === undefined || a.indicator === indicator)
     .map((a) => ({
       text: a.text,
-      icon: statusIcon(
+      iconSvg: statusIcon(
         a.kind === "turned-green"
           ? "green"
           : a.kind === "referential" || a.kind === "no-data"

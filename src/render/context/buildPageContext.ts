@@ -134,7 +134,7 @@ function heatTable(view: ReportView, t: T): HeatTable {
         cells: view.indicators.map((ind) => {
           const cell = s.row.cells.find((c) => c.indicator === ind.id);
           const status: Status = cell?.status ?? "no-data";
-          return { text: cell?.text ?? "—", className: `st-${status}`, icon: statusIcon(status, 10) };
+          return { text: cell?.text ?? "—", className: `st-${status}`, iconSvg: statusIcon(status, 10) };
         }),
       };
     }),
@@ -154,7 +154,7 @@ function schools(view: ReportView, t: T): SchoolsBlock | null {
       cells: r.cells.map((c) => ({
         text: c.text,
         below: c.belowMinimum,
-        icon: c.belowMinimum ? statusIcon("red", 9) : "",
+        iconSvg: c.belowMinimum ? statusIcon("red", 9) : "",
       })),
     })),
     legend: t("section.schoolsLegend"),

@@ -2,7 +2,7 @@ import type { Level, Locale, Status } from "../../model.js";
 
 /**
  * The plain, JSON-serialisable object a page template receives. Everything is decided here
- * (wording, colours, glyphs, chart SVG); templates only place it. Fields named `svg`/`icon` hold
+ * (wording, colours, glyphs, chart SVG); templates only place it. Fields named `svg`/`iconSvg` hold
  * SVG made by our own renderers and `html` the sanitized good-practice HTML: the only triple-stashed
  * values. Everything else is escaped by `{{ }}`.
  */
@@ -12,7 +12,7 @@ export interface Chip {
   /** CSS class of the status colours, e.g. `st-green`. */
   className: string;
   /** Inline SVG shape of the status. */
-  icon: string;
+  iconSvg: string;
 }
 
 export interface CoverChip {
@@ -77,7 +77,7 @@ export interface HeatTable {
     name: string;
     score: string;
     self: boolean;
-    cells: { text: string; className: string; icon: string }[];
+    cells: { text: string; className: string; iconSvg: string }[];
   }[];
 }
 
@@ -97,7 +97,7 @@ export interface IndicatorSection {
   ranking: FigureBlock | null;
   maps: FigureBlock[];
   rankTexts: string[];
-  alerts: { text: string; icon: string }[];
+  alerts: { text: string; iconSvg: string }[];
   counts: CountItem[];
   top: { title: string; rows: RankRow[] } | null;
   bottom: { title: string; rows: RankRow[] } | null;
@@ -116,7 +116,7 @@ export interface SchoolsBlock {
     code: string;
     name: string;
     flagged: boolean;
-    cells: { text: string; below: boolean; icon: string }[];
+    cells: { text: string; below: boolean; iconSvg: string }[];
   }[];
   legend: string;
 }
@@ -148,11 +148,11 @@ export interface PageContext {
     chips: CoverChip[];
     counts: CountItem[];
     countsTitle: string;
-    alerts: { text: string; icon: string }[];
+    alerts: { text: string; iconSvg: string }[];
   };
   summary: SummaryRow[];
   /** Every alert of the report, most important first. */
-  alerts: { text: string; icon: string }[];
+  alerts: { text: string; iconSvg: string }[];
   heatTable: HeatTable | null;
   sections: IndicatorSection[];
   goodPractices: GoodPracticeBlock[];
