@@ -30,6 +30,7 @@ const { values: flags } = parseArgs({
     data: { type: "string", default: "fixtures/demo" },
     period: { type: "string", default: "2026-10" },
     concurrency: { type: "string", default: String(availableParallelism()) },
+    "restart-every": { type: "string", default: "0" },
     keep: { type: "boolean", default: false },
     note: { type: "string", default: "" },
   },
@@ -41,7 +42,7 @@ const htmlDir = join(work, "html");
 mkdirSync(htmlDir, { recursive: true });
 
 // ---- memory sampling: Node's RSS, and the PSS of every process under the browser -----------------
-const browserPids = new Set();
+let livePids = () => [];
 // Children from /proc/PID/task/TID/children: cheap, unlike scanning all of /proc every sample.
 const childrenOf = (pid) => {
   try {
@@ -65,7 +66,9 @@ const pssKb = (pid) => {
 const peak = { node: 0, chromium: 0, total: 0 };
 const sample = () => {
   const node = process.memoryUsage.rss();
-  const chromium = [...browserPids].flatMap(treeOf).reduce((sum, pid) => sum + pssKb(pid) * 1024, 0);
+  const chromium = livePids()
+    .flatMap(treeOf)
+    .reduce((sum, pid) => sum + pssKb(pid) * 1024, 0);
   peak.node = Math.max(peak.node, node);
   peak.chromium = Math.max(peak.chromium, chromium);
   peak.total = Math.max(peak.total, node + chromium);
@@ -104,14 +107,21 @@ const effects = {
     };
   },
   onPrinter: (printer) => {
-    for (const pid of printer.pids()) browserPids.add(pid);
+    // Browsers relaunched after a restart or crash are picked up at the next sample.
+    livePids = () => printer.pids();
   },
 };
 /** What the build saw, to write the very same HTML again for the floor, outside the timed build. */
 const kept = { dataset: null, generatedAt: "", views: new Map() };
 const buildStarted = performance.now();
 const outcome = await buildReportSet(
-  { dataDir: flags.data, period: flags.period, outDir, concurrency },
+  {
+    dataDir: flags.data,
+    period: flags.period,
+    outDir,
+    concurrency,
+    restartEvery: Number(flags["restart-every"]),
+  },
   effects,
 );
 const buildMs = performance.now() - buildStarted;
@@ -220,6 +230,7 @@ const result = {
   reports: outcome.manifest.reports.length,
   failures: outcome.failures.length,
   concurrency,
+  restartEvery: Number(flags["restart-every"]),
   wallMs: round(wallMs),
   buildMs: round(buildMs),
   stages: {

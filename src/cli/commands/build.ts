@@ -174,7 +174,7 @@ export const buildCommand = defineCommand<BuildArgs>({
       })
       .option("restart-every", {
         type: "number",
-        describe: "Restart Chromium after this many reports (0 = never)",
+        describe: "Restart Chromium after this many reports, to bound its memory (default 64; 0 = never)",
       })
       .option("timeout", { type: "number", describe: "Seconds allowed per report (default 60)" }),
   run: (args, io) => runBuild(args, io),
