@@ -41,8 +41,8 @@ export interface SendReportSetOptions {
   retry?: Partial<RetryPolicy>;
   /** For SEMAFORO_SMTP_USER / SEMAFORO_SMTP_PASS. */
   env?: Record<string, string | undefined>;
-  /** Overrides the manifest's `email` sender settings. */
-  sender?: { from: string; fromName?: string; replyTo?: string };
+  /** Overrides the manifest's `email` sender settings, field by field (semaforo.config.json `email`). */
+  sender?: { from?: string; fromName?: string; replyTo?: string };
   /** Effects, with real defaults. */
   transport?: MailTransport;
   templates?: EmailTemplates;
@@ -97,7 +97,7 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
   const manifest = readManifest(periodDir);
   const warn = options.warn ?? (() => undefined);
   const clock = options.clock ?? (() => new Date());
-  const sender = resolveSender(options.sender ?? manifest.email);
+  const sender = resolveSender(mergeSender(manifest.email, options.sender));
   const only = options.only ?? [];
   const force = options.force ?? [];
   checkCodes(manifest, [...only, ...force]);
@@ -334,6 +334,17 @@ class Runner {
     this.pdfCache = { file: report.file, bytes };
     return bytes;
   }
+}
+
+function mergeSender(
+  recorded: Manifest["email"],
+  override: SendReportSetOptions["sender"],
+): Manifest["email"] {
+  const from = override?.from ?? recorded?.from;
+  if (from === undefined) return undefined;
+  const fromName = override?.fromName ?? recorded?.fromName;
+  const replyTo = override?.replyTo ?? recorded?.replyTo;
+  return { from, ...(fromName ? { fromName } : {}), ...(replyTo ? { replyTo } : {}) };
 }
 
 function resolveSender(email: Manifest["email"]): Sender {

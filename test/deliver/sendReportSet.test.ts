@@ -313,4 +313,16 @@ describe("semaforo send (command line)", () => {
     expect(io2.stderr()).toMatch(/email\.from .* control character/);
     expect(existsSync(join(bad.periodDir, "outbox"))).toBe(false);
   });
+
+  it("lets the config's email settings override the recorded sender field by field", async () => {
+    const { out, periodDir, manifest } = makeArchive([TINY_REPORTS[3]!]);
+    const report = await send(out, { sender: { replyTo: "mesa-de-ayuda@example.org" } });
+    expect(report.counts.sent).toBeGreaterThan(0);
+    const file = readdirSync(join(periodDir, "outbox"))[0]!;
+    const parsed = await simpleParser(readFileSync(join(periodDir, "outbox", file)));
+    expect(parsed.replyTo?.text).toBe("mesa-de-ayuda@example.org");
+    // The rest is still the build's: makeArchive records "Semáforo Escuela <semaforo@example.org>".
+    expect(manifest.email?.from).toBe("Semáforo Escuela <semaforo@example.org>");
+    expect(parsed.from?.value[0]).toEqual({ address: "semaforo@example.org", name: "Semáforo Escuela" });
+  });
 });

@@ -77,9 +77,8 @@ export async function runSend(args: SendArgs, io: Io): Promise<number> {
   const config = await loadConfig(process.cwd(), args.config);
   const options = resolveOptions({ out: args.out, smtp: args.smtp, rate: args.rate }, config);
   const smtpUrl = args["dry-run"] ? options.smtp.url : smtpUrlOrThrow(options);
-  const sender = options.email.from
-    ? { from: options.email.from, fromName: options.email.fromName, replyTo: options.email.replyTo }
-    : undefined;
+  // The config's `email` settings override the ones the build recorded, field by field.
+  const sender = options.email;
   const maxSize = positive(args["max-size"], "--max-size");
   const attempts = Math.floor(positive(args.retries, "--retries"));
   if (args.rate !== undefined) positive(args.rate, "--rate");
