@@ -23,6 +23,7 @@ import { defaultBuildEffects } from "../dist/build/defaultBuildEffects.js";
 import { findChromium } from "../dist/pdf/findChromium.js";
 import { CHROMIUM_ARGS, PAGE_MARGINS } from "../dist/pdf/launchPrinter.js";
 import { footerTemplate, headerTemplate } from "../dist/pdf/headerFooter.js";
+import { readFontCss } from "../dist/render/fonts/readFontCss.js";
 
 const started = performance.now();
 const { values: flags } = parseArgs({
@@ -174,6 +175,7 @@ const summary = (values) => ({
 });
 
 // ---- the floor: a bare Puppeteer loop on the same HTML, same concurrency, same PDF options ------
+const headerFontCss = readFontCss([400]);
 const jobs = readdirSync(htmlDir)
   .sort()
   .map((file) => join(htmlDir, file));
@@ -203,8 +205,8 @@ await Promise.all(
         tagged: true,
         outline: true,
         displayHeaderFooter: true,
-        headerTemplate: headerTemplate(header),
-        footerTemplate: footerTemplate(header),
+        headerTemplate: headerTemplate(header, headerFontCss),
+        footerTemplate: footerTemplate(header, headerFontCss),
         margin: PAGE_MARGINS,
       });
     }

@@ -21,18 +21,25 @@ export function escapeHtml(text: string): string {
 const BOX =
   "width:100%;margin:0 12mm;font-family:'Source Sans 3','DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;display:flex;justify-content:space-between;";
 
-export function headerTemplate(text: HeaderFooterText): string {
-  return `<div style="${BOX}"><span>${escapeHtml(text.unit)}</span><span>${escapeHtml(text.period)}</span></div>`;
+/**
+ * `fontCss`: our own @font-face rules (readFontCss), so the header and footer use the embedded font
+ * too instead of a machine font: Chromium renders them as separate documents that cannot see the
+ * report's fonts.
+ */
+export function headerTemplate(text: HeaderFooterText, fontCss = ""): string {
+  return `${fontStyle(fontCss)}<div style="${BOX}"><span>${escapeHtml(text.unit)}</span><span>${escapeHtml(text.period)}</span></div>`;
 }
 
-export function footerTemplate(text: HeaderFooterText): string {
+export function footerTemplate(text: HeaderFooterText, fontCss = ""): string {
   const [before = "", afterPage = ""] = text.pageLabel.split("{page}");
   const [between = "", after = ""] = afterPage.split("{pages}");
   const label =
     `${escapeHtml(before)}<span class="pageNumber"></span>` +
     `${escapeHtml(between)}<span class="totalPages"></span>${escapeHtml(after)}`;
-  return `<div style="${BOX}justify-content:center;"><span>${label}</span></div>`;
+  return `${fontStyle(fontCss)}<div style="${BOX}justify-content:center;"><span>${label}</span></div>`;
 }
+
+const fontStyle = (fontCss: string) => (fontCss ? `<style>${fontCss}</style>` : "");
 
 /** The page label of a locale when its messages lack `pdf.pageLabel`. */
 export const DEFAULT_PAGE_LABEL = { es: "Página {page} de {pages}", en: "Page {page} of {pages}" } as const;

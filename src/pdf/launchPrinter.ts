@@ -6,6 +6,7 @@ import { findChromium } from "./findChromium.js";
 import { footerTemplate, headerTemplate, type HeaderFooterText } from "./headerFooter.js";
 import { inspectPdf } from "./inspectPdf.js";
 import { checkVisibleText } from "./checkVisibleText.js";
+import { readFontCss } from "../render/fonts/readFontCss.js";
 
 /** Flags for a headless Chromium that prints and does nothing else. */
 export const CHROMIUM_ARGS = [
@@ -124,6 +125,8 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
   const timeoutMs = options.timeoutMs ?? 60_000;
   const protocolTimeout = Math.max(1_000, Math.floor(timeoutMs * 0.8));
   const restartEvery = options.restartEvery ?? DEFAULT_RESTART_EVERY;
+  // The regular weight of the reports' font, for Chromium's header and footer documents.
+  const headerFontCss = readFontCss([400]);
   const emit = options.onEvent ?? (() => {});
   const sessions = new Set<Session>();
   const pageStates = new WeakMap<Page, PageState>();
@@ -317,8 +320,8 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
       tagged: true,
       outline: true,
       displayHeaderFooter: true,
-      headerTemplate: headerTemplate(job.header),
-      footerTemplate: footerTemplate(job.header),
+      headerTemplate: headerTemplate(job.header, headerFontCss),
+      footerTemplate: footerTemplate(job.header, headerFontCss),
       margin: PAGE_MARGINS,
       timeout: timeoutMs,
     });

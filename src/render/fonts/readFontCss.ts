@@ -11,11 +11,11 @@ const SUBSETS = ["latin-ext", "latin"] as const;
  * returns @font-face rules with the woff2 files inlined as base64, so printing needs no machine
  * font and makes no request. IO: call once per run (loadTemplates does).
  */
-export function readFontCss(): string {
+export function readFontCss(weights: readonly number[] = WEIGHTS): string {
   const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve("@fontsource/source-sans-3/package.json"));
   const rules: string[] = [];
-  for (const weight of WEIGHTS) {
+  for (const weight of weights) {
     const css = readFileSync(join(dir, `${weight}.css`), "utf8");
     for (const subset of SUBSETS) {
       const file = `source-sans-3-${subset}-${weight}-normal.woff2`;
