@@ -140,8 +140,9 @@ describe("the printer, with real Chromium", () => {
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect(line).toMatch(/\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/);
       for (const line of fonts) expect(line.split(/\s+/).slice(-5, -4)).toEqual(["yes"]); // emb
-      // Only the embedded report font, header and footer included: no machine font.
-      expect(fonts.every((line) => line.includes("SourceSans3"))).toBe(true);
+      // Only the embedded report font, header and footer included: no machine font. (Chromium
+      // draws the synthetic bold of this test page's single-weight font as a Type 3 font.)
+      expect(fonts.filter((line) => !line.includes("SourceSans3") && !/\sType 3\s/.test(line))).toEqual([]);
     }
     const verified = await verifyArchive(periodDir, findTool("qpdf"));
     expect(verified.problems).toEqual([]);
