@@ -21,7 +21,7 @@ import puppeteer from "puppeteer-core";
 import { buildReportSet } from "../dist/build/buildReportSet.js";
 import { defaultBuildEffects } from "../dist/build/defaultBuildEffects.js";
 import { findChromium } from "../dist/pdf/findChromium.js";
-import { CHROMIUM_ARGS, PAGE_MARGINS } from "../dist/pdf/launchPrinter.js";
+import { CHROMIUM_ARGS, DEFAULT_RESTART_EVERY, PAGE_MARGINS } from "../dist/pdf/launchPrinter.js";
 import { footerTemplate, headerTemplate } from "../dist/pdf/headerFooter.js";
 import { readFontCss } from "../dist/render/fonts/readFontCss.js";
 
@@ -31,12 +31,14 @@ const { values: flags } = parseArgs({
     data: { type: "string", default: "fixtures/demo" },
     period: { type: "string", default: "2026-10" },
     concurrency: { type: "string", default: String(availableParallelism()) },
-    "restart-every": { type: "string", default: "0" },
+    // Default: the build's own default (DEFAULT_RESTART_EVERY).
+    "restart-every": { type: "string" },
     keep: { type: "boolean", default: false },
     note: { type: "string", default: "" },
   },
 });
 const concurrency = Number(flags.concurrency);
+const restartEvery = flags["restart-every"] === undefined ? undefined : Number(flags["restart-every"]);
 const work = mkdtempSync(join(tmpdir(), "semaforo-bench-"));
 const outDir = join(work, "out");
 const htmlDir = join(work, "html");
@@ -121,7 +123,7 @@ const outcome = await buildReportSet(
     period: flags.period,
     outDir,
     concurrency,
-    restartEvery: Number(flags["restart-every"]),
+    restartEvery,
   },
   effects,
 );
@@ -232,7 +234,7 @@ const result = {
   reports: outcome.manifest.reports.length,
   failures: outcome.failures.length,
   concurrency,
-  restartEvery: Number(flags["restart-every"]),
+  restartEvery: restartEvery ?? DEFAULT_RESTART_EVERY,
   wallMs: round(wallMs),
   buildMs: round(buildMs),
   stages: {
