@@ -1,6 +1,6 @@
+import { assertPeriod } from "../assertPeriod.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CliError, ExitCode } from "../errors.js";
 import type { Dataset, Level, Locale, Messages, Period, Problem, ReportView } from "../model.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
 import { DEFAULT_PAGE_LABEL } from "../pdf/headerFooter.js";
@@ -69,14 +69,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   const started = performance.now();
   const stages: Record<string, number> = {};
   const lap = (name: string, since: number) => (stages[name] = Math.round(performance.now() - since));
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) {
-    throw new CliError(
-      "bad-period",
-      `--period ${JSON.stringify(options.period)} is not a month of the form YYYY-MM.`,
-      ExitCode.usage,
-      "Example: --period 2026-10",
-    );
-  }
+  assertPeriod(options.period);
 
   let t = performance.now();
   const { dataset, problems } = await effects.readDataset(options.dataDir);

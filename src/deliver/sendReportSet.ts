@@ -1,7 +1,8 @@
+import { assertPeriod } from "../assertPeriod.js";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CliError, ExitCode, errors } from "../errors.js";
+import { CliError, ExitCode } from "../errors.js";
 import type { DeliveryEvent, DeliveryState, Level, Locale, Manifest } from "../model.js";
 import { acquireSendLock } from "./acquireSendLock.js";
 import { buildEmail } from "./buildEmail.js";
@@ -92,7 +93,7 @@ export interface SendReport {
  * be killed, re-run or run twice without losing or duplicating a message.
  */
 export async function sendReportSet(options: SendReportSetOptions): Promise<SendReport> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) throw errors.badPeriod(options.period);
+  assertPeriod(options.period);
   const periodDir = join(options.out, options.period);
   const manifest = readManifest(periodDir);
   const warn = options.warn ?? (() => undefined);

@@ -1,9 +1,10 @@
+import { assertPeriod } from "../../assertPeriod.js";
 import { buildReportSet, type BuildEffects } from "../../build/buildReportSet.js";
 import { defaultBuildEffects } from "../../build/defaultBuildEffects.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
-import { CliError, ExitCode, errors } from "../../errors.js";
+import { CliError, ExitCode } from "../../errors.js";
 import type { Level, Locale } from "../../model.js";
 import { LEVELS } from "../../model.js";
 import type { Printer } from "../../pdf/launchPrinter.js";
@@ -46,7 +47,7 @@ export async function runBuild(
   if (!options.data) {
     throw new CliError("no-data", 'Name the dataset folder: --data DIR (or "data" in semaforo.config.json).');
   }
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw errors.badPeriod(args.period);
+  assertPeriod(args.period);
   const only = args.only
     ?.split(",")
     .map((code) => code.trim())

@@ -1,6 +1,7 @@
+import { assertPeriod } from "../../assertPeriod.js";
 import { readDataset } from "../../dataset/readDataset.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
-import { CliError, ExitCode, errors } from "../../errors.js";
+import { CliError, ExitCode } from "../../errors.js";
 import type { Locale } from "../../model.js";
 import { startPreview } from "../../preview/startPreview.js";
 import { defineCommand } from "../command.js";
@@ -33,7 +34,7 @@ export const previewCommand = defineCommand<PreviewArgs>({
         describe: "Only this language (default: both)",
       }),
   run: async (args, io) => {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw errors.badPeriod(args.period);
+    assertPeriod(args.period);
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
       throw new CliError("bad-port", `--port ${args.port} is not a port number (0–65535).`);
     const { dataset, problems } = await readDataset(args.data);

@@ -1,7 +1,8 @@
+import { assertPeriod } from "../../assertPeriod.js";
 import path from "node:path";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
-import { CliError, errors, ExitCode } from "../../errors.js";
+import { CliError, ExitCode } from "../../errors.js";
 import { formatStatus } from "../../status/formatStatus.js";
 import { readStatus } from "../../status/readStatus.js";
 import { defineCommand } from "../command.js";
@@ -74,7 +75,7 @@ async function periodDir(args: StatusArgs & { config?: string }): Promise<string
       "Example: semaforo status out/2026-10   or   semaforo status --period 2026-10",
     );
   }
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw errors.badPeriod(args.period);
+  assertPeriod(args.period);
   const config = await loadConfig(process.cwd(), args.config);
   return path.join(resolveOptions({ out: args.out }, config).out, args.period);
 }

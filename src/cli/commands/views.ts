@@ -1,10 +1,11 @@
+import { assertPeriod } from "../../assertPeriod.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildViews } from "../../compute/buildViews.js";
 import { stringifySorted } from "../../compute/stringifySorted.js";
 import { readDataset } from "../../dataset/readDataset.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
-import { CliError, errors, ExitCode } from "../../errors.js";
+import { CliError, ExitCode } from "../../errors.js";
 import { readMessages } from "../../locale/readMessages.js";
 import type { Locale } from "../../model.js";
 import { defineCommand } from "../command.js";
@@ -36,7 +37,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       })
       .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" }),
   run: async (args, io) => {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw errors.badPeriod(args.period);
+    assertPeriod(args.period);
     const { dataset, problems } = await readDataset(args.data);
     const fatal = problems.filter((problem) => problem.severity === "error");
     if (!dataset || fatal.length > 0) {
