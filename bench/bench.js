@@ -21,9 +21,12 @@ import puppeteer from "puppeteer-core";
 import { buildReportSet } from "../dist/build/buildReportSet.js";
 import { defaultBuildEffects } from "../dist/build/defaultBuildEffects.js";
 import { findChromium } from "../dist/pdf/findChromium.js";
-import { CHROMIUM_ARGS, DEFAULT_RESTART_EVERY, PAGE_MARGINS } from "../dist/pdf/launchPrinter.js";
-import { footerTemplate, headerTemplate } from "../dist/pdf/headerFooter.js";
-import { readFontCss } from "../dist/render/fonts/readFontCss.js";
+import {
+  CHROMIUM_ARGS,
+  DEFAULT_RESTART_EVERY,
+  PAGE_MARGINS,
+  PRINT_VIEWPORT,
+} from "../dist/pdf/launchPrinter.js";
 
 const started = performance.now();
 const { values: flags } = parseArgs({
@@ -137,20 +140,12 @@ if (outcome.kind !== "built") {
 }
 
 // The final HTML of every report printed, rendered again by the same code (rendering is pure and
-// deterministic), with the same header and footer, for the floor.
+// deterministic), for the floor. The running header and footer are in the HTML (@page margin boxes).
 for (const [index, report] of outcome.manifest.reports.entries()) {
   const { views, messages } = kept.views.get(report.language);
   const view = views.find((v) => v.level === report.level && v.code === report.code);
   const render = await base.makeRenderer(kept.dataset, messages, kept.generatedAt);
-  const header = {
-    unit: view.name,
-    period: view.periodLabel,
-    pageLabel: messages["pdf.pageLabel"] ?? "Página {page} de {pages}",
-  };
-  writeFileSync(
-    join(htmlDir, `${String(index).padStart(4, "0")}.json`),
-    JSON.stringify({ header, html: render(view) }),
-  );
+  writeFileSync(join(htmlDir, `${String(index).padStart(4, "0")}.html`), render(view));
 }
 
 // ---- figures of the set ---------------------------------------------------------------------------
@@ -177,7 +172,6 @@ const summary = (values) => ({
 });
 
 // ---- the floor: a bare Puppeteer loop on the same HTML, same concurrency, same PDF options ------
-const headerFontCss = readFontCss([400]);
 const jobs = readdirSync(htmlDir)
   .sort()
   .map((file) => join(htmlDir, file));
@@ -197,18 +191,19 @@ let next = 0;
 await Promise.all(
   Array.from({ length: concurrency }, async () => {
     const page = await browser.newPage();
+    // The same page settings as the printer: JavaScript off, print media, A4's printable width.
     await page.setJavaScriptEnabled(false);
+    await page.emulateMediaType("print");
+    await page.setViewport(PRINT_VIEWPORT);
     while (next < jobs.length) {
-      const { html, header } = JSON.parse(readFileSync(jobs[next++], "utf8"));
+      const html = readFileSync(jobs[next++], "utf8");
       await page.setContent(html, { waitUntil: "load" });
       await page.pdf({
         format: "A4",
         printBackground: true,
         tagged: true,
         outline: true,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(header, headerFontCss),
-        footerTemplate: footerTemplate(header, headerFontCss),
+        displayHeaderFooter: false,
         margin: PAGE_MARGINS,
       });
     }

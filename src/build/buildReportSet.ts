@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Dataset, Level, Locale, Messages, Period, Problem, ReportView } from "../model.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
-import { DEFAULT_PAGE_LABEL } from "../pdf/headerFooter.js";
 import type { Printer, PrinterOptions } from "../pdf/launchPrinter.js";
 import { planReports, type PlanOptions } from "./planReports.js";
 import { printAndArchive, type ArchiveResult, type ReportJob } from "./printAndArchive.js";
@@ -76,94 +75,107 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   if (!dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
   lap("read", t);
 
-  t = performance.now();
-  const generatedAt = effects.now();
-  const locales: Locale[] = options.lang
-    ? [options.lang]
-    : dataset.recipients.some((r) => r.language === "en")
-      ? ["es", "en"]
-      : ["es"];
-  const messages = new Map<Locale, Messages>();
-  const views = new Map<Locale, Map<string, ReportView>>();
-  for (const locale of locales) {
-    const m = await effects.readMessages(locale);
-    messages.set(locale, m);
-    views.set(
-      locale,
-      new Map(
-        effects
-          .buildViews(dataset, options.period, { locale, messages: m })
-          .map((v) => [`${v.level}/${v.code}`, v]),
-      ),
-    );
-  }
-  // Units and their Spanish names come from the Spanish views when there are any.
-  const unitViews = [
-    ...(views.get("es") ?? views.get(locales[0] as Locale) ?? new Map<string, ReportView>()).values(),
-  ];
-  const plans = planReports(unitViews, dataset.recipients, options);
-  lap("views", t);
-
-  t = performance.now();
-  const renderers = new Map<Locale, ViewRenderer>();
-  for (const locale of new Set(plans.map((p) => p.language))) {
-    renderers.set(
-      locale,
-      await effects.makeRenderer(dataset, messages.get(locale) as Messages, generatedAt.toISOString()),
-    );
-  }
-  lap("templates", t);
-
-  const tool = readToolInfo();
-  const jobs: ReportJob[] = plans.map((plan) => {
-    const view = views.get(plan.language)?.get(`${plan.level}/${plan.code}`);
-    if (!view) throw new Error(`no ${plan.language} view for ${plan.level} ${plan.code}`);
-    const m = messages.get(plan.language) as Messages;
-    return {
-      ...plan,
-      html: () => (renderers.get(plan.language) as ViewRenderer)(view),
-      header: {
-        unit: view.name,
-        period: view.periodLabel,
-        pageLabel: m["pdf.pageLabel"] ?? DEFAULT_PAGE_LABEL[plan.language],
-      },
-      mustContain: [view.name, ...view.indicators.map((i) => i.label)],
-      headline: {
-        green: view.headline.counts.green,
-        amber: view.headline.counts.amber,
-        red: view.headline.counts.red,
-        referential: view.headline.counts.referential,
-        noData: view.headline.counts["no-data"],
-        text: view.headline.text,
-      },
-      info: {
-        author: m["pdf.author"] ?? "Semáforo Escuela",
-        subject: `${view.name} · ${view.periodLabel}`,
-        keywords: ["Semáforo Escuela", dataset.config.name, plan.level, plan.code, options.period],
-        language: LANGUAGE_TAG[plan.language],
-      },
-    };
-  });
-  effects.onStart?.(jobs.length);
-
-  t = performance.now();
-  const printer = await effects.launchPrinter({
-    concurrency: options.concurrency,
-    timeoutMs: options.timeoutMs,
-    restartEvery: options.restartEvery,
-  });
-  effects.onPrinter?.(printer);
-  lap("launch", t);
-  const periodDir = join(options.outDir ?? "out", options.period);
-  const partial = Boolean(options.only || options.level);
-  const covers = partial
-    ? (r: { level: Level; code: string; language: Locale }) =>
-        (!options.only || options.only.includes(r.code)) &&
-        (!options.level || r.level === options.level) &&
-        (!options.lang || r.language === options.lang)
-    : null;
-  t = performance.now();
+  // Chromium starts (≈0.5 s, mostly its own start-up) while the views and jobs are prepared.
+  const launchStarted = performance.now();
+  const launching = effects
+    .launchPrinter({
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      restartEvery: options.restartEvery,
+    })
+    .then((printer) => {
+      lap("launch", launchStarted);
+      effects.onPrinter?.(printer);
+      return printer;
+    });
+  // Awaited below; a launch failure while the views are made is reported there, not as unhandled.
+  launching.catch(() => {});
   try {
+    return await prepareAndPrint(dataset);
+  } finally {
+    await launching.then(
+      (printer) => printer.close(),
+      () => {},
+    );
+  }
+
+  /** Views → HTML jobs → PDFs and archive, with the browser launched meanwhile. */
+  async function prepareAndPrint(dataset: Dataset): Promise<BuildOutcome> {
+    t = performance.now();
+    const generatedAt = effects.now();
+    const locales: Locale[] = options.lang
+      ? [options.lang]
+      : dataset.recipients.some((r) => r.language === "en")
+        ? ["es", "en"]
+        : ["es"];
+    const messages = new Map<Locale, Messages>();
+    const views = new Map<Locale, Map<string, ReportView>>();
+    for (const locale of locales) {
+      const m = await effects.readMessages(locale);
+      messages.set(locale, m);
+      views.set(
+        locale,
+        new Map(
+          effects
+            .buildViews(dataset, options.period, { locale, messages: m })
+            .map((v) => [`${v.level}/${v.code}`, v]),
+        ),
+      );
+    }
+    // Units and their Spanish names come from the Spanish views when there are any.
+    const unitViews = [
+      ...(views.get("es") ?? views.get(locales[0] as Locale) ?? new Map<string, ReportView>()).values(),
+    ];
+    const plans = planReports(unitViews, dataset.recipients, options);
+    lap("views", t);
+
+    t = performance.now();
+    const renderers = new Map<Locale, ViewRenderer>();
+    for (const locale of new Set(plans.map((p) => p.language))) {
+      renderers.set(
+        locale,
+        await effects.makeRenderer(dataset, messages.get(locale) as Messages, generatedAt.toISOString()),
+      );
+    }
+    lap("templates", t);
+
+    const tool = readToolInfo();
+    const jobs: ReportJob[] = plans.map((plan) => {
+      const view = views.get(plan.language)?.get(`${plan.level}/${plan.code}`);
+      if (!view) throw new Error(`no ${plan.language} view for ${plan.level} ${plan.code}`);
+      const m = messages.get(plan.language) as Messages;
+      return {
+        ...plan,
+        html: () => (renderers.get(plan.language) as ViewRenderer)(view),
+        mustContain: [view.name, ...view.indicators.map((i) => i.label)],
+        headline: {
+          green: view.headline.counts.green,
+          amber: view.headline.counts.amber,
+          red: view.headline.counts.red,
+          referential: view.headline.counts.referential,
+          noData: view.headline.counts["no-data"],
+          text: view.headline.text,
+        },
+        info: {
+          author: m["pdf.author"] ?? "Semáforo Escuela",
+          subject: `${view.name} · ${view.periodLabel}`,
+          keywords: ["Semáforo Escuela", dataset.config.name, plan.level, plan.code, options.period],
+          language: LANGUAGE_TAG[plan.language],
+        },
+      };
+    });
+    effects.onStart?.(jobs.length);
+
+    const printer = await launching;
+    const periodDir = join(options.outDir ?? "out", options.period);
+    const partial = Boolean(options.only || options.level);
+    const covers = partial
+      ? (r: { level: Level; code: string; language: Locale }) =>
+          (!options.only || options.only.includes(r.code)) &&
+          (!options.level || r.level === options.level) &&
+          (!options.lang || r.language === options.lang)
+      : null;
+    t = performance.now();
     const result = await printAndArchive(jobs, printer, {
       periodDir,
       period: options.period,
@@ -184,7 +196,5 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       warnings: problems.filter((p) => p.severity === "warning"),
       ...result,
     };
-  } finally {
-    await printer.close();
   }
 }

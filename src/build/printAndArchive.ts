@@ -6,7 +6,6 @@ import { listUnlisted } from "../archive/listUnlisted.js";
 import { mergeManifest } from "../archive/mergeManifest.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
 import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
-import type { HeaderFooterText } from "../pdf/headerFooter.js";
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
 import type { ReportPlan } from "./planReports.js";
@@ -16,7 +15,6 @@ import { runLimited } from "./runLimited.js";
 export interface ReportJob extends ReportPlan {
   /** Made when the report's turn comes, so rendering overlaps printing and HTML is not kept. */
   html: () => string;
-  header: HeaderFooterText;
   mustContain: string[];
   info: Omit<PdfInfo, "date" | "creator">;
   /** What the e-mail body says about this report. */
@@ -84,7 +82,6 @@ export async function printAndArchive(
         const printed = await printer.print({
           id: `${job.level} ${job.code} (${job.language})`,
           html: job.html(),
-          header: job.header,
           mustContain: job.mustContain,
         });
         ms = printed.ms;

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { cssPageLabel, cssString } from "./cssString.js";
 import { readFontCss } from "./fonts/readFontCss.js";
-import { statusSprite } from "./statusIcon.js";
 import type { Templates } from "./renderReport.js";
 
 const PAGES = ["national", "region", "district", "index"] as const;
@@ -11,7 +11,7 @@ const PAGES = ["national", "region", "district", "index"] as const;
 /**
  * Reads and compiles every template once (IO): one Handlebars environment, strict mode,
  * `layouts/` and `partials/` registered as partials by file name, `pages/` compiled, and the
- * embedded font CSS registered as the `fonts` partial, the status-icon sprite as `statusSprite`.
+ * embedded font CSS registered as the `fonts` partial. Status icons are CSS boxes (statusIcon.ts).
  */
 export function loadTemplates(dir: string = join(findProjectRoot(), "templates")): Templates {
   const hbs = Handlebars.create();
@@ -23,7 +23,9 @@ export function loadTemplates(dir: string = join(findProjectRoot(), "templates")
     }
   }
   hbs.registerPartial("fonts", readFontCss());
-  hbs.registerPartial("statusSprite", statusSprite());
+  // CSS string literals for the @page margin boxes: the helpers escape the text themselves.
+  hbs.registerHelper("cssString", (text: unknown) => new hbs.SafeString(cssString(String(text))));
+  hbs.registerHelper("cssPageLabel", (label: unknown) => new hbs.SafeString(cssPageLabel(String(label))));
   const pages = new Map<string, HandlebarsTemplateDelegate>();
   for (const page of PAGES) {
     const source = readFileSync(join(dir, "pages", `${page}.hbs`), "utf8");

@@ -3,7 +3,7 @@ import type { Status } from "../model.js";
 /**
  * Traffic-light palette. The fills differ in lightness as well as hue, so they stay apart for
  * colour-blind readers and in grey print (relative luminance ≈ green 0.08, red 0.21, amber 0.51,
- * referential 0.60 + hatch, no data 0.84), and each status also has its own shape.
+ * referential 0.60 + dashed outline, no data 0.84), and each status also has its own shape.
  */
 export interface StatusStyle {
   fill: string;
@@ -12,16 +12,16 @@ export interface StatusStyle {
   /** Darker outline / text colour for the status on white. */
   stroke: string;
   shape: "circle" | "triangle" | "square" | "diamond" | "dash";
-  /** Referential and no-data areas carry a hatch on maps. */
-  hatch: boolean;
+  /** Referential areas carry a dashed outline on maps (amber and referential are close in grey). */
+  dashed: boolean;
 }
 
 export const STATUS_STYLES: Record<Status, StatusStyle> = {
-  green: { fill: "#0b5d32", ink: "#ffffff", stroke: "#0b5d32", shape: "circle", hatch: false },
-  amber: { fill: "#f0b429", ink: "#1f1f1f", stroke: "#8a5a00", shape: "triangle", hatch: false },
-  red: { fill: "#db4f37", ink: "#ffffff", stroke: "#a12a18", shape: "square", hatch: false },
-  referential: { fill: "#cbcbcb", ink: "#1f1f1f", stroke: "#6b6b6b", shape: "diamond", hatch: true },
-  "no-data": { fill: "#ededed", ink: "#3d3d3d", stroke: "#8c8c8c", shape: "dash", hatch: false },
+  green: { fill: "#0b5d32", ink: "#ffffff", stroke: "#0b5d32", shape: "circle", dashed: false },
+  amber: { fill: "#f0b429", ink: "#1f1f1f", stroke: "#8a5a00", shape: "triangle", dashed: false },
+  red: { fill: "#db4f37", ink: "#ffffff", stroke: "#a12a18", shape: "square", dashed: false },
+  referential: { fill: "#cbcbcb", ink: "#1f1f1f", stroke: "#6b6b6b", shape: "diamond", dashed: true },
+  "no-data": { fill: "#ededed", ink: "#3d3d3d", stroke: "#8c8c8c", shape: "dash", dashed: false },
 };
 
 /** Status order used by legends and counts. */

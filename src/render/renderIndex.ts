@@ -16,6 +16,8 @@ export interface IndexContext {
   level: "index";
   labels: Record<string, unknown>;
   docTitle: string;
+  /** The preview's index is never printed: no running header. */
+  running: null;
   title: string;
   intro: string;
   groups: {
@@ -36,6 +38,7 @@ export function buildIndexContext(
     level: "index",
     labels: nestLabels(options.messages),
     docTitle: title,
+    running: null,
     title,
     intro: t("report.indexIntro", { count: entries.length, dataset: options.datasetName }),
     groups: LEVELS.map((level) => ({

@@ -1,12 +1,11 @@
 import type { Status } from "../model.js";
-import { STATUS_ORDER, STATUS_STYLES } from "./palette.js";
+import { STATUS_STYLES } from "./palette.js";
 
 /** SVG marks (no wrapper) of a status shape centred on (cx, cy) with radius r. */
-export function statusShape(status: Status, cx: number, cy: number, r: number, strokeVar?: string): string {
+export function statusShape(status: Status, cx: number, cy: number, r: number): string {
   const s = STATUS_STYLES[status];
   const f = (n: number): string => String(Math.round(n * 10) / 10);
-  const colour = strokeVar ? `style="stroke:var(${strokeVar},${s.stroke})"` : `stroke="${s.stroke}"`;
-  const stroke = `${colour} stroke-width="${f(Math.max(0.8, r / 5))}"`;
+  const stroke = `stroke="${s.stroke}" stroke-width="${f(Math.max(0.8, r / 5))}"`;
   switch (s.shape) {
     case "circle":
       return `<circle cx="${f(cx)}" cy="${f(cy)}" r="${f(r)}" fill="${s.fill}" ${stroke}/>`;
@@ -21,22 +20,16 @@ export function statusShape(status: Status, cx: number, cy: number, r: number, s
   }
 }
 
-const ICON_BOX = 12;
+/** Pixel sizes of the HTML status icon; each has its own CSS class (`si-9` … `si-14`). */
+export type IconSize = 9 | 10 | 12 | 14;
 
 /**
- * The hidden sprite every report carries once: one <symbol> per status, which statusIcon()
- * references. One shape per status instead of a full inline SVG per icon keeps the document small
- * and cheap to print. The outline colour follows the CSS variable `--si` (white on status fills).
+ * A small status icon in running text: an empty inline box whose shape is drawn by CSS (the `si`
+ * rules in partials/styles.hbs: round, clipped to a triangle or diamond, square, or a ring). An
+ * SVG per icon, even one <use> of a shared symbol, cost Chromium a document (and a shadow tree)
+ * per icon, about 60 ms of print per district report for ~120 icons; a CSS box costs next to
+ * nothing. Decorative: the status label is always written beside it.
  */
-export function statusSprite(): string {
-  const symbols = STATUS_ORDER.map(
-    (s) =>
-      `<symbol id="si-${s}" viewBox="0 0 ${ICON_BOX} ${ICON_BOX}">${statusShape(s, ICON_BOX / 2, ICON_BOX / 2, ICON_BOX / 2 - 1, "--si")}</symbol>`,
-  ).join("");
-  return `<svg class="status-sprite" width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false">${symbols}</svg>`;
-}
-
-/** A small status icon (decorative: the status label is always written beside it); needs statusSprite() in the document. */
-export function statusIcon(status: Status, size = 12): string {
-  return `<svg class="status-icon" width="${size}" height="${size}" aria-hidden="true" focusable="false"><use href="#si-${status}"/></svg>`;
+export function statusIcon(status: Status, size: IconSize = 12): string {
+  return `<i class="si si-${size} si-${status}" aria-hidden="true"></i>`;
 }

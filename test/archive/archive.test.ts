@@ -39,7 +39,7 @@ function fakePrinter(failIds: string[] = [], onPrint?: (job: PrintJob) => void):
       onPrint?.(job);
       if (failIds.some((id) => job.id.includes(id)))
         return Promise.reject(new ReportError(`${job.id}: blank report`));
-      return Promise.resolve({ bytes: minimalPdf(2, job.header.unit), pages: 2, ms: 1, attempts: 1 });
+      return Promise.resolve({ bytes: minimalPdf(2, job.id), pages: 2, ms: 1, attempts: 1 });
     },
     close: () => Promise.resolve(),
     kill: () => {},
@@ -58,7 +58,6 @@ function job(level: Level, code: string, name: string, language: "es" | "en" = "
     recipientNames: { [`${code}@example.org`]: `Directora ${name}` },
     headline: { green: 1, amber: 0, red: 1, referential: 0, noData: 0, text: `Resumen ${name}` },
     html: () => `<h1>${name}</h1>`,
-    header: { unit: name, period: "octubre de 2026", pageLabel: "Página {page} de {pages}" },
     mustContain: [name],
     info: { author: "a", subject: "s", keywords: [], language: "es-PE" },
   };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { runBuild } from "../../src/cli/commands/build.js";
-import type { BuildEffects } from "../../src/build/buildReportSet.js";
+import { buildReportSet, type BuildEffects } from "../../src/build/buildReportSet.js";
+import { defaultBuildEffects } from "../../src/build/defaultBuildEffects.js";
+import { CliError, ExitCode } from "../../src/errors.js";
+import type { Printer } from "../../src/pdf/launchPrinter.js";
 import { captureIo } from "../helpers/io.js";
 
 const unused = () => {
@@ -34,6 +37,47 @@ describe("semaforo build", () => {
     expect(await runBuild({ data: "x", period: "2026-10", json: false }, io, effects)).toBe(3);
     expect(io.stderr()).toContain("results.csv:214:3");
     expect(io.stderr()).toContain("nothing was built");
+  });
+
+  it("launches the browser while the views are made, and closes it when making them fails", async () => {
+    const calls: string[] = [];
+    const printer: Printer = {
+      browserVersion: "Chrome/0",
+      concurrency: 1,
+      print: () => Promise.reject(new Error("nothing is printed")),
+      close: () => {
+        calls.push("close");
+        return Promise.resolve();
+      },
+      kill: () => {},
+      pids: () => [],
+    };
+    const effects: BuildEffects = {
+      ...defaultBuildEffects(),
+      buildViews: () => {
+        calls.push("views");
+        throw new Error("a bug in the views");
+      },
+      launchPrinter: () => {
+        calls.push("launch");
+        return Promise.resolve(printer);
+      },
+    };
+    await expect(buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05" }, effects)).rejects.toThrow(
+      "a bug in the views",
+    );
+    expect(calls).toEqual(["launch", "views", "close"]);
+  });
+
+  it("reports a browser that cannot start, even when it fails while the views are made", async () => {
+    const effects: BuildEffects = {
+      ...defaultBuildEffects(),
+      launchPrinter: () =>
+        Promise.reject(new CliError("browser-launch-failed", "Chromium did not start", ExitCode.usage)),
+    };
+    await expect(buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05" }, effects)).rejects.toThrow(
+      "Chromium did not start",
+    );
   });
 
   it("rejects a malformed period with exit 2", async () => {

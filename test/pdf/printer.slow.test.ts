@@ -16,7 +16,10 @@ const font = readFileSync(
   join(process.cwd(), "node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2"),
 ).toString("base64");
 
-/** A small report page: embedded font (data: URL), a heading, figures, several pages of rows. */
+/**
+ * A small report page: embedded font (data: URL), a heading, figures, several pages of rows, and a
+ * running header and footer in the page margins (`@page` margin boxes), as the real templates have.
+ */
 function reportHtml(name: string, figures: string[], extra = ""): string {
   const rows = Array.from(
     { length: 60 },
@@ -24,6 +27,8 @@ function reportHtml(name: string, figures: string[], extra = ""): string {
   );
   return `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Reporte · ${name}</title>
 <style>@font-face{font-family:"Source Sans 3";src:url(data:font/woff2;base64,${font}) format("woff2")}
+@page{margin:14mm 12mm 16mm 12mm;@top-left{content:"${name}";font-family:"Source Sans 3"}
+@bottom-center{content:"Página " counter(page) " de " counter(pages);font-family:"Source Sans 3"}}
 body{font-family:"Source Sans 3";margin:0} h1{text-transform:uppercase;color:#fff;background:#0a5}</style></head>
 <body><h1>${name}</h1><h2>Asistencia de estudiantes</h2><p>Valor del mes: ${figures.join(" · ")}</p>
 <h2>Docentes ausentes</h2><table>${rows.join("")}</table>${extra}</body></html>`;
@@ -48,7 +53,6 @@ function job(
     recipientNames: {},
     headline: { green: 0, amber: 0, red: 0, referential: 0, noData: 0, text: "" },
     html: () => reportHtml(name, figures, extra),
-    header: { unit: name, period: "octubre de 2026", pageLabel: "Página {page} de {pages}" },
     mustContain: [name, ...LABELS],
     info: {
       author: "Semáforo Escuela",
@@ -122,8 +126,10 @@ describe("the printer, with real Chromium", () => {
     for (const [i, j] of jobs.entries()) {
       const file = join(periodDir, j.file);
       const text = execFileSync(pdftotext!, [file, "-"], { encoding: "utf8" });
+      const entry = result.manifest.reports.find((r) => r.file === j.file)!;
       expect(text).toContain(j.name.toUpperCase()); // the heading
-      expect(text).toContain(`${j.name}`); // the header of every page
+      // The report's running header and footer, in its page margins, on every page.
+      expect(text.split("\f").filter((page) => page.includes(j.name)).length).toBe(entry.pages);
       for (const label of LABELS) expect(text).toContain(label);
       for (const figure of [
         ["87,3 %", "12,5 %"],
@@ -133,14 +139,13 @@ describe("the printer, with real Chromium", () => {
       ][i]!) {
         expect(text).toContain(figure);
       }
-      const entry = result.manifest.reports.find((r) => r.file === j.file)!;
       expect(entry.pages).toBeGreaterThan(1);
       expect(text).toContain(`Página 2 de ${entry.pages}`);
       const fonts = execFileSync(pdffonts!, [file], { encoding: "utf8" }).trim().split("\n").slice(2);
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect(line).toMatch(/\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/);
       for (const line of fonts) expect(line.split(/\s+/).slice(-5, -4)).toEqual(["yes"]); // emb
-      // Only the embedded report font, header and footer included: no machine font. (Chromium
+      // Only the embedded report font, running header and footer included: no machine font. (Chromium
       // draws the synthetic bold of this test page's single-weight font as a Type 3 font.)
       expect(fonts.filter((line) => !line.includes("SourceSans3") && !/\sType 3\s/.test(line))).toEqual([]);
     }
@@ -169,7 +174,7 @@ describe("the printer, with real Chromium", () => {
       for (const attack of attacks) {
         const j = job("999999", "UGEL Prueba", ["1,0 %"], "district", attack);
         await expect(
-          printer.print({ id: "attack", html: j.html(), header: j.header, mustContain: j.mustContain }),
+          printer.print({ id: "attack", html: j.html(), mustContain: j.mustContain }),
         ).rejects.toThrow(/tried to load (http|file):/);
       }
       // A script is no request: JavaScript is off, so it neither fetches nor changes the page.
@@ -178,7 +183,6 @@ describe("the printer, with real Chromium", () => {
       const printed = await printer.print({
         id: "script",
         html: j.html(),
-        header: j.header,
         mustContain: j.mustContain,
       });
       const file = join(work, "script.pdf");
@@ -196,7 +200,6 @@ describe("the printer, with real Chromium", () => {
     const blank = {
       id: "blank",
       html: "<!doctype html><title>x</title><body></body>",
-      header: job("1", "x", []).header,
     };
     await expect(printer.print({ ...blank, mustContain: ["UGEL Bagua"] })).rejects.toThrow(ReportError);
     const hidden = job("010002", "UGEL Bagua", ["1 %"], "district", "");
@@ -204,9 +207,9 @@ describe("the printer, with real Chromium", () => {
       .html()
       .replace("<h2>Docentes ausentes</h2>", '<h2 style="display:none">Docentes ausentes</h2>')
       .replace(/<td>Docentes ausentes/g, "");
-    await expect(
-      printer.print({ id: "hidden", html, header: hidden.header, mustContain: hidden.mustContain }),
-    ).rejects.toThrow(/does not show "Docentes ausentes"/);
+    await expect(printer.print({ id: "hidden", html, mustContain: hidden.mustContain })).rejects.toThrow(
+      /does not show "Docentes ausentes"/,
+    );
   });
 
   it("archives every report when the browser is killed in the middle of a batch", async () => {

@@ -91,7 +91,10 @@ describe("trendChart", () => {
     expect(d.match(/M/g)).toHaveLength(2);
     // 4 months with data = 4 points; the y of a zero would be the bottom of the plot: not present.
     expect(d.match(/[ML]/g)).toHaveLength(4);
-    expect(svg.match(/<g class="point">/g)).toHaveLength(4);
+    // One group holds the 4 marks (a status shape each), not a group per mark.
+    const marks = /<g class="points">(.*?)<\/g>/.exec(svg)?.[1] ?? "";
+    expect(marks.match(/<(circle|path|rect) /g)).toHaveLength(4);
+    expect(svg.match(/<g /g)).toHaveLength(1);
     expect(tags(svg, "rect").filter((r) => r.includes('class="gap"'))).toHaveLength(2);
     expect(svg.match(/>s\/d<\/text>/g)).toHaveLength(2);
   });
@@ -132,11 +135,25 @@ describe("barChart", () => {
     const svg = barChart(input);
     svgBasics(svg, "Comparación");
     expect(tags(svg, "rect").filter((r) => r.includes('class="bar"'))).toHaveLength(3);
-    expect(svg.match(/<g class="row">/g)).toHaveLength(4);
     expect(tags(svg, "rect").filter((r) => r.includes('class="self"'))).toHaveLength(1);
     expect(svg).toContain('font-weight="700" fill="#1f1f1f">UGEL Cusco</text>');
     expect(svg).toContain(">—</text>");
     expect(svg).toContain(">Meta 92%</text>");
+    // Lean: no row groups, no white label boxes, one grid path, and text only for 4 labels, 2 ranks,
+    // 4 values, ticks 0/50/100 and the target.
+    expect(svg).not.toContain("<g");
+    expect(tags(svg, "rect").filter((r) => r.includes('fill="#ffffff"'))).toHaveLength(0);
+    expect(tags(svg, "text")).toHaveLength(14);
+    expect(tags(svg, "path").filter((p) => p.includes('class="grid"'))).toHaveLength(1);
+  });
+
+  it("writes every value right-aligned in one column at the right edge", () => {
+    const svg = barChart({ ...input, width: 400 });
+    for (const value of ["82.1%", "94.0%", "—", "88.0%"]) {
+      const text = new RegExp(`<text[^>]*>${value}</text>`).exec(svg)?.[0] ?? "";
+      expect(attr(text, "x")).toBe("398");
+      expect(attr(text, "text-anchor")).toBe("end");
+    }
   });
 
   it("escapes unit names and clips long ones", () => {

@@ -42,17 +42,22 @@ describe("GeoCache + choroplethMap on fixtures/tiny", () => {
         { code: "010002", status: "referential", text: "80%" },
       ],
       highlight: "010002",
-      idPrefix: "m-asistencia",
       legend,
       insetLabel: "Lima",
     });
     const areas = tags(svg, "path").filter((p) => p.includes('class="area"'));
     expect(areas).toHaveLength(3);
     expect(attr(areas[0] ?? "", "fill")).toBe("#0b5d32");
-    expect(attr(areas[1] ?? "", "fill")).toBe("url(#m-asistencia-hatch)");
+    expect(attr(areas[1] ?? "", "fill")).toBe("#cbcbcb"); // referential: flat grey, dashed outline
     expect(attr(areas[2] ?? "", "fill")).toBe("#ededed"); // no value = no data, light grey
     expect(tags(svg, "path").filter((p) => p.includes('class="highlight"'))).toHaveLength(1);
-    expect(svg).toContain('<pattern id="m-asistencia-hatch"');
+    // No <pattern> fill (Chromium rasterizes it): the referential area gets a dashed outline on top.
+    expect(svg).not.toContain("<pattern");
+    const dashed = tags(svg, "path").filter((p) => p.includes('class="referential"'));
+    expect(dashed).toHaveLength(2); // the area and its legend swatch
+    expect(attr(dashed[0] ?? "", "d")).toBe(map.features[1]?.d);
+    expect(attr(dashed[0] ?? "", "stroke-dasharray")).toBeDefined();
+    expect(svg.indexOf('class="referential"')).toBeGreaterThan(svg.lastIndexOf('class="area"'));
     expect(svg.match(/<g class="legend-item">/g)).toHaveLength(5);
     expect(svg).toContain(">L-referential</text>");
     expect(attr(tags(svg, "svg")[0] ?? "", "role")).toBe("img");
@@ -85,7 +90,6 @@ describe("GeoCache + choroplethMap on fixtures/tiny", () => {
       title: "<script>x</script>",
       map,
       values: [],
-      idPrefix: "p",
       legend: [],
       insetLabel: "",
     });
@@ -108,7 +112,6 @@ describe("national maps of the project's Peru map (geo/peru.topojson)", () => {
         status: (["green", "amber", "red"] as const)[i % 3]!,
         text: "",
       })),
-      idPrefix: "n",
       legend,
       insetLabel: "Lima Metropolitana y Callao",
     });

@@ -41,12 +41,15 @@ describe("renderReport with sample views (2 DRE × 3 UGEL)", () => {
     const semaforo = html.slice(html.indexOf('class="data semaforo-table"'), html.indexOf("</table>"));
     expect(tags(semaforo, "tr").filter((t) => t === "<tr>")).toHaveLength(8); // head + 7
     expect(html.match(/class="data semaforo-table"/g)).toHaveLength(1);
-    // Status icons reference one hidden sprite; no stroked-text halos (costly in print).
-    for (const status of ["green", "amber", "red", "referential", "no-data"])
-      expect(html.match(new RegExp(`<symbol id="si-${status}"`, "g"))).toHaveLength(1);
+    // Status icons are CSS-shaped inline boxes, with a rule per status and size; no SVG <use>,
+    // <pattern> fills or stroked-text halos (all costly in print).
     expect(html).toMatch(
-      /<svg class="status-icon" width="14" height="14" aria-hidden="true" focusable="false"><use href="#si-(green|amber|red|referential|no-data)"\/><\/svg>/,
+      /<i class="si si-14 si-(green|amber|red|referential|no-data)" aria-hidden="true"><\/i>/,
     );
+    for (const status of ["green", "amber", "red", "referential", "no-data"])
+      expect(html).toContain(`.si-${status} {`);
+    for (const size of [10, 12, 14]) expect(html).toContain(`.si-${size} {`);
+    expect(html).not.toMatch(/<use|<symbol|<pattern|status-icon/);
     expect(html).not.toContain("paint-order");
     expect(html).toContain("UGEL Bagua");
     expect(html).toContain("DRE Amazonas");
@@ -56,7 +59,11 @@ describe("renderReport with sample views (2 DRE × 3 UGEL)", () => {
     expect(html).toContain('class="data schools-table"');
     expect(html).toContain("Buenas prácticas");
     expect(html).toContain("@font-face{font-family:'Source Sans 3'");
-    expect(html).toContain("@page { size: A4 portrait;");
+    expect(html).toMatch(/@page \{\s+size: A4 portrait;/);
+    // The running header and footer: the report's own page margin boxes, texts CSS-escaped.
+    expect(html).toContain('@top-left { content: "UGEL Bagua"; }');
+    expect(html).toContain('@top-right { content: "octubre de 2026"; }');
+    expect(html).toContain('@bottom-center { content: "P\\E1 gina " counter(page) " de " counter(pages); }');
     // Nothing is fetched: no external URL other than the SVG namespace.
     expect(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, "")).not.toMatch(
       /(src|href)="?(https?:|file:|\/\/)/,

@@ -26,11 +26,11 @@ export interface BulletChartInput {
  */
 export function bulletChart(input: BulletChartInput): string {
   const width = input.width ?? 640;
-  const height = 70;
+  const height = 56;
   const left = 8;
-  const right = 56;
-  const barTop = 20;
-  const bandH = 22;
+  const right = 52;
+  const barTop = 15;
+  const bandH = 18;
   const x = scaleLinear()
     .domain([0, 100])
     .range([left, width - right])
@@ -63,11 +63,11 @@ export function bulletChart(input: BulletChartInput): string {
   if (input.value !== null) {
     const w = Math.max(1.5, x(input.value) - x(0));
     parts.push(
-      `<rect class="value-bar" x="${r1(x(0))}" y="${barTop + 6}" width="${r1(w)}" height="${bandH - 12}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1"/>`,
+      `<rect class="value-bar" x="${r1(x(0))}" y="${barTop + 5}" width="${r1(w)}" height="${bandH - 10}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1"/>`,
     );
   } else {
     parts.push(
-      svgText(x(0) + 6, barTop + bandH / 2 + 4, input.noDataLabel, { "font-size": 12, fill: INK.muted }),
+      svgText(x(0) + 6, barTop + bandH / 2 + 4, input.noDataLabel, { "font-size": 11, fill: INK.muted }),
     );
   }
 
@@ -78,8 +78,8 @@ export function bulletChart(input: BulletChartInput): string {
       `<path class="minimum-tick" d="M${r1(mx)},${barTop - 3}V${barTop + bandH + 3}" stroke="${INK.muted}" stroke-width="2" stroke-dasharray="3 2"/>`,
     );
     parts.push(
-      svgText(mx, barTop + bandH + 14, input.minimumLabel, {
-        "font-size": 11,
+      svgText(mx, barTop + bandH + 12, input.minimumLabel, {
+        "font-size": 10,
         fill: INK.muted,
         "text-anchor": anchorFor(mx, left, width - right),
       }),
@@ -88,11 +88,11 @@ export function bulletChart(input: BulletChartInput): string {
   if (target !== null) {
     const tx = x(target);
     parts.push(
-      `<path class="target-tick" d="M${r1(tx)},${barTop - 5}V${barTop + bandH + 5}" stroke="${INK.target}" stroke-width="3"/>`,
+      `<path class="target-tick" d="M${r1(tx)},${barTop - 4}V${barTop + bandH + 4}" stroke="${INK.target}" stroke-width="3"/>`,
     );
     parts.push(
-      svgText(tx, barTop - 9, input.targetLabel, {
-        "font-size": 11,
+      svgText(tx, barTop - 6, input.targetLabel, {
+        "font-size": 10,
         "font-weight": "600",
         fill: INK.text,
         "text-anchor": anchorFor(tx, left, width - right),
@@ -103,20 +103,20 @@ export function bulletChart(input: BulletChartInput): string {
   // The value, written in the right margin so it never meets a tick or its label.
   if (input.value !== null) {
     parts.push(
-      svgText(width - right + 6, barTop + bandH / 2 + 5, input.valueText, {
-        "font-size": 14,
+      svgText(width - right + 6, barTop + bandH / 2 + 4.5, input.valueText, {
+        "font-size": 13,
         "font-weight": "700",
         fill: INK.text,
       }),
     );
   }
-  // Axis ticks.
-  for (const t of [0, 25, 50, 75, 100]) {
+  // The scale's ends (the minimum and target labels mark the points that matter).
+  for (const t of [0, 100]) {
     parts.push(
       svgText(x(t), height - 2, input.formatTick(t), {
         "font-size": 9,
         fill: INK.axis,
-        "text-anchor": t === 0 ? "start" : t === 100 ? "end" : "middle",
+        "text-anchor": t === 0 ? "start" : "end",
       }),
     );
   }

@@ -29,12 +29,13 @@ export interface TrendChartInput {
 
 /**
  * The monthly trend: a line that breaks at gaps (d3 line().defined()), one status mark per month
- * with data, a dashed target line, and the first/last values written out.
+ * with data, a dashed target line, and the last value written out. The gridlines are one path and
+ * the marks one group: a report prints up to 7 of these.
  */
 export function trendChart(input: TrendChartInput): string {
   const width = input.width ?? 640;
   const height = input.height ?? 165;
-  const m = { top: 16, right: 24, bottom: 34, left: 40 };
+  const m = { top: 14, right: 24, bottom: 30, left: 40 };
   const values = input.points.map((p) => p.value).filter((v): v is number => v !== null);
   const extent = [...values, ...(input.target !== null ? [input.target] : [])];
   let lo = extent.length ? Math.min(...extent) : 0;
@@ -53,11 +54,12 @@ export function trendChart(input: TrendChartInput): string {
   const xi = (i: number): number => x(i) ?? m.left;
 
   const parts: string[] = [svgOpen("chart trend-chart", width, height, input.title)];
-  // Grid and y ticks.
-  for (const t of y.ticks(4)) {
-    parts.push(
-      `<path d="M${m.left},${r1(y(t))}H${width - m.right + 10}" stroke="${INK.grid}" stroke-width="0.8"/>`,
-    );
+  // Grid (one path) and about three y ticks (the plot is short).
+  const yTicks = y.ticks(3);
+  parts.push(
+    `<path class="grid" d="${yTicks.map((t) => `M${m.left},${r1(y(t))}H${width - m.right + 10}`).join("")}" stroke="${INK.grid}" stroke-width="0.8"/>`,
+  );
+  for (const t of yTicks) {
     parts.push(
       svgText(m.left - 4, y(t) + 3.5, input.formatTick(t), {
         "font-size": 10,
@@ -105,11 +107,13 @@ export function trendChart(input: TrendChartInput): string {
     parts.push(`<path class="trend-line" d="${path}" fill="none" stroke="${INK.line}" stroke-width="2.2"/>`);
   // Marks and the last value.
   let last = -1;
+  const marks: string[] = [];
   input.points.forEach((p, i) => {
     if (p.value === null) return;
     last = i;
-    parts.push(`<g class="point">${statusShape(p.status, xi(i), y(p.value), 4.2)}</g>`);
+    marks.push(statusShape(p.status, xi(i), y(p.value), 4.2));
   });
+  if (marks.length) parts.push(`<g class="points">${marks.join("")}</g>`);
   const lastPoint = input.points[last];
   if (lastPoint && lastPoint.value !== null) {
     parts.push(
@@ -124,7 +128,7 @@ export function trendChart(input: TrendChartInput): string {
   // X axis labels.
   input.points.forEach((p, i) => {
     parts.push(
-      svgText(xi(i), height - m.bottom + 14, p.month, {
+      svgText(xi(i), height - m.bottom + 12, p.month, {
         "font-size": 10,
         fill: INK.muted,
         "text-anchor": "middle",
@@ -132,7 +136,7 @@ export function trendChart(input: TrendChartInput): string {
     );
     if (p.year)
       parts.push(
-        svgText(xi(i), height - m.bottom + 26, p.year, {
+        svgText(xi(i), height - m.bottom + 23, p.year, {
           "font-size": 9,
           fill: INK.axis,
           "text-anchor": "middle",

@@ -7,7 +7,7 @@ import { choroplethMap } from "../maps/choroplethMap.js";
 import type { GeoCache } from "../maps/GeoCache.js";
 import { STATUS_ORDER } from "../palette.js";
 import { statusIcon } from "../statusIcon.js";
-import { barItem, changeCell, chip, countItems, idSlug, percentTick, statusLabel, type T } from "./common.js";
+import { barItem, changeCell, chip, countItems, percentTick, statusLabel, type T } from "./common.js";
 import type { FigureBlock, IndicatorSection, RankRow } from "./types.js";
 
 export interface SectionDeps {
@@ -17,17 +17,35 @@ export interface SectionDeps {
 }
 
 /**
- * Figure sizes in SVG units. An indicator block has a main column (~112 mm: bullet, trend,
- * comparison or ranking) and a side column (~70 mm: maps, ranks, alerts), so that a district
- * report fits two indicators on a page; 420 units across the main column keep 10-unit text at
- * ~7.5 pt.
+ * Figure sizes in SVG units. An indicator block has a main column (~110 mm: bullet, trend,
+ * comparison or ranking, ranks) and a side column (~70 mm: maps, alerts); the heights are set so
+ * that a district block stays under half the page (≤ 131 mm) and a district report fits two
+ * indicators on a page. 420 units across the main column keep 10-unit text at ~7.3 pt.
  */
 const MAIN_WIDTH = 420;
 const MAP_SIZE = {
   national: { width: 330, maxHeight: 290 },
   region: { width: 300, maxHeight: 260 },
-  district: { width: 300, maxHeight: 205 },
+  district: { width: 300, maxHeight: 165 },
 } as const;
+
+/** Printed widths (mm) of the block's columns: `.cols` splits 186 mm less a 5 mm gap 1.55 : 1. */
+const MAIN_MM = 110;
+const SIDE_MM = 71;
+
+/** Rough printed height (mm) of a figure in a column: caption, its SVG scaled to the column, notes. */
+function figureMm(figure: FigureBlock, columnMm: number): number {
+  const [width = 1, height = 0] = (/viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(figure.svg) ?? [])
+    .slice(1)
+    .map(Number);
+  return 4.5 + (height * columnMm) / width + figure.notes.length * 3.5;
+}
+
+/** Rough printed height (mm) of the side column's alert list (≈ 48 characters a line). */
+function alertsMm(alerts: { text: string }[]): number {
+  if (!alerts.length) return 0;
+  return 5 + alerts.reduce((sum, a) => sum + Math.ceil((a.text.length + 4) / 48) * 3.9 + 0.8, 0);
+}
 
 /** One indicator's block: the figures each level shows, as SVG, plus its facts, ranks and alerts. */
 export function buildIndicatorSection(
@@ -91,7 +109,7 @@ export function buildIndicatorSection(
       gapLabel: t("chart.gap"),
       formatTick: tick,
       width: MAIN_WIDTH,
-      height: 122,
+      height: 96,
     }),
     notes: ind.series.some((p) => p.value === null) ? [t("chart.gapNote")] : [],
   };
@@ -108,7 +126,7 @@ export function buildIndicatorSection(
             formatTick: tick,
             width: MAIN_WIDTH,
             labelChars: 30,
-            rowHeight: 14,
+            rowHeight: 12,
           }),
           notes: [],
         }
@@ -160,7 +178,6 @@ export function buildIndicatorSection(
         map: projected,
         values: spec.values,
         ...(spec.highlight !== undefined ? { highlight: spec.highlight } : {}),
-        idPrefix: `m-${idSlug(ind.id)}-${spec.layer}`,
         legend,
         insetLabel: t("map.inset"),
       }),
@@ -192,6 +209,13 @@ export function buildIndicatorSection(
   if (ind.referentialReason) notes.push(t(`method.reason.${ind.referentialReason}`));
 
   const rankTexts = [ind.rankRegional?.text, ind.rankNational?.text].filter((s): s is string => !!s);
+  const alerts = alertsFor(view.alerts, ind.id);
+  // The ranks go under the column that is shorter without them.
+  const mainMm = [bullet, trend, comparison, ranking].reduce(
+    (sum, f) => sum + (f ? figureMm(f, MAIN_MM) : 0),
+    0,
+  );
+  const sideMm = maps.reduce((sum, f) => sum + figureMm(f, SIDE_MM) + 3.5, 0) + alertsMm(alerts);
   const rows = (units: typeof ind.top): RankRow[] =>
     units.map((u) => ({
       rank: u.rank !== null ? String(u.rank) : "—",
@@ -217,7 +241,8 @@ export function buildIndicatorSection(
     ranking,
     maps,
     rankTexts,
-    alerts: alertsFor(view.alerts, ind.id),
+    ranksBeside: sideMm < mainMm,
+    alerts,
     counts: ind.statusCounts ? countItems(messages, t, ind.statusCounts, view.locale) : [],
     top: ind.top.length ? { title: t("section.top", { n: ind.top.length }), rows: rows(ind.top) } : null,
     bottom: ind.bottom.length
@@ -226,12 +251,12 @@ export function buildIndicatorSection(
   };
 }
 
-export function alertsFor(alerts: Alert[], indicator?: string): { text: string; iconSvg: string }[] {
+export function alertsFor(alerts: Alert[], indicator?: string): { text: string; iconHtml: string }[] {
   return alerts
     .filter((a) => indicator === undefined || a.indicator === indicator)
     .map((a) => ({
       text: a.text,
-      iconSvg: statusIcon(
+      iconHtml: statusIcon(
         a.kind === "turned-green"
           ? "green"
           : a.kind === "referential" || a.kind === "no-data"

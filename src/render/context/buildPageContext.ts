@@ -31,6 +31,11 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
     level: view.level,
     labels: nestLabels(messages),
     docTitle: t("report.docTitle", { level: levelLabel, unit: view.name, period: view.periodLabel }),
+    running: {
+      unit: view.name,
+      period: view.periodLabel,
+      pageLabel: t("pdf.pageLabel", { page: "{page}", pages: "{pages}" }),
+    },
     kicker: t("report.kicker", { unit: view.name, period: view.periodLabel }),
     cover: {
       brand: t("report.brand"),
@@ -134,7 +139,7 @@ function heatTable(view: ReportView, t: T): HeatTable {
         cells: view.indicators.map((ind) => {
           const cell = s.row.cells.find((c) => c.indicator === ind.id);
           const status: Status = cell?.status ?? "no-data";
-          return { text: cell?.text ?? "—", className: `st-${status}`, iconSvg: statusIcon(status, 10) };
+          return { text: cell?.text ?? "—", className: `st-${status}`, iconHtml: statusIcon(status, 10) };
         }),
       };
     }),
@@ -154,7 +159,7 @@ function schools(view: ReportView, t: T): SchoolsBlock | null {
       cells: r.cells.map((c) => ({
         text: c.text,
         below: c.belowMinimum,
-        iconSvg: c.belowMinimum ? statusIcon("red", 9) : "",
+        iconHtml: c.belowMinimum ? statusIcon("red", 9) : "",
       })),
     })),
     legend: t("section.schoolsLegend"),

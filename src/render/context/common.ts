@@ -49,7 +49,7 @@ export function chip(messages: Messages, t: T, status: Status, label?: string): 
     status,
     label: label ?? statusLabel(messages, t, status),
     className: `st-${status}`,
-    iconSvg: statusIcon(status, 14),
+    iconHtml: statusIcon(status, 14),
   };
 }
 
@@ -82,14 +82,4 @@ export function barItem(u: UnitValue, showRank: boolean): BarItem {
     rank: showRank && u.rank !== null ? String(u.rank) : "",
     self: u.self,
   };
-}
-
-/** A slug safe for SVG ids. */
-export function idSlug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "x"
-  );
 }

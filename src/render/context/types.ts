@@ -2,17 +2,17 @@ import type { Level, Locale, Status } from "../../model.js";
 
 /**
  * The plain, JSON-serialisable object a page template receives. Everything is decided here
- * (wording, colours, glyphs, chart SVG); templates only place it. Fields named `svg`/`iconSvg` hold
- * SVG made by our own renderers and `html` the sanitized good-practice HTML: the only triple-stashed
- * values. Everything else is escaped by `{{ }}`.
+ * (wording, colours, glyphs, chart SVG); templates only place it. Fields named `svg`/`iconHtml`
+ * hold markup made by our own renderers and `html` the sanitized good-practice HTML: the only
+ * triple-stashed values. Everything else is escaped by `{{ }}`.
  */
 export interface Chip {
   status: Status;
   label: string;
   /** CSS class of the status colours, e.g. `st-green`. */
   className: string;
-  /** Inline SVG shape of the status. */
-  iconSvg: string;
+  /** The status icon (statusIcon(): a CSS-drawn inline box). */
+  iconHtml: string;
 }
 
 export interface CoverChip {
@@ -77,7 +77,7 @@ export interface HeatTable {
     name: string;
     score: string;
     self: boolean;
-    cells: { text: string; className: string; iconSvg: string }[];
+    cells: { text: string; className: string; iconHtml: string }[];
   }[];
 }
 
@@ -97,7 +97,12 @@ export interface IndicatorSection {
   ranking: FigureBlock | null;
   maps: FigureBlock[];
   rankTexts: string[];
-  alerts: { text: string; iconSvg: string }[];
+  /**
+   * The ranks go under the shorter column: beside the charts (under the map) or under them, so
+   * that a district block stays within half a page.
+   */
+  ranksBeside: boolean;
+  alerts: { text: string; iconHtml: string }[];
   counts: CountItem[];
   top: { title: string; rows: RankRow[] } | null;
   bottom: { title: string; rows: RankRow[] } | null;
@@ -116,7 +121,7 @@ export interface SchoolsBlock {
     code: string;
     name: string;
     flagged: boolean;
-    cells: { text: string; below: boolean; iconSvg: string }[];
+    cells: { text: string; below: boolean; iconHtml: string }[];
   }[];
   legend: string;
 }
@@ -128,12 +133,23 @@ export interface MethodBlock {
   credit: string;
 }
 
+export interface RunningText {
+  unit: string;
+  period: string;
+  pageLabel: string;
+}
+
 export interface PageContext {
   lang: Locale;
   level: Level;
   /** Nested locale strings of the render prefixes (`labels.section.summary`). */
   labels: Record<string, unknown>;
   docTitle: string;
+  /**
+   * The running header and footer printed in every page's margins (`@page` margin boxes in
+   * layouts/report.hbs): the unit's name, the period, and the page label with `{page}` and `{pages}`.
+   */
+  running: RunningText | null;
   kicker: string;
   cover: {
     brand: string;
@@ -148,11 +164,11 @@ export interface PageContext {
     chips: CoverChip[];
     counts: CountItem[];
     countsTitle: string;
-    alerts: { text: string; iconSvg: string }[];
+    alerts: { text: string; iconHtml: string }[];
   };
   summary: SummaryRow[];
   /** Every alert of the report, most important first. */
-  alerts: { text: string; iconSvg: string }[];
+  alerts: { text: string; iconHtml: string }[];
   heatTable: HeatTable | null;
   sections: IndicatorSection[];
   goodPractices: GoodPracticeBlock[];

@@ -12,42 +12,38 @@ export interface ChoroplethInput {
   values: { code: string; status: Status; text: string }[];
   /** Outlined in black as "this unit". */
   highlight?: string;
-  /** Unique within the HTML document (pattern ids). */
-  idPrefix: string;
   legend: { status: Status; label: string }[];
   /** Caption of the Lima/Callao inset. */
   insetLabel: string;
 }
 
-const LEGEND_ROW = 16;
+const LEGEND_ROW = 14;
 
 /** A choropleth by traffic-light status, with a legend strip and the optional Lima/Callao inset. */
 export function choroplethMap(input: ChoroplethInput): string {
   const { map } = input;
   const byCode = new Map(input.values.map((v) => [v.code, v]));
-  const hatchId = `${input.idPrefix}-hatch`;
   const legendLayout = layoutLegend(input.legend, map.width);
   const height = map.height + 8 + legendLayout.rows * LEGEND_ROW;
   const parts: string[] = [svgOpen("map choropleth", map.width, height, input.title)];
-  parts.push(
-    `<defs><pattern id="${escapeXml(hatchId)}" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-      `<rect width="5" height="5" fill="${STATUS_STYLES.referential.fill}"/><path d="M0,0V5" stroke="#7a7a7a" stroke-width="1.2"/></pattern></defs>`,
-  );
-  const fillOf = (status: Status): string =>
-    STATUS_STYLES[status].hatch ? `url(#${escapeXml(hatchId)})` : STATUS_STYLES[status].fill;
+  // Referential areas: flat grey under a dashed dark outline, drawn after all areas so no white
+  // border covers it. A hatch <pattern> fill was rasterized by Chromium into ~100 KB images per
+  // report (≈40 ms of print); a dashed stroke stays vector.
   const drawFeatures = (features: ProjectedFeature[], strokeWidth: number): string => {
     const out: string[] = [];
+    const dashed: string[] = [];
     let highlighted = "";
     for (const f of features) {
       const v = byCode.get(f.code);
-      const status = v?.status ?? "no-data";
+      const style = STATUS_STYLES[v?.status ?? "no-data"];
       out.push(
-        `<path class="area" data-code="${escapeXml(f.code)}" d="${f.d}" fill="${fillOf(status)}" stroke="${INK.border}" stroke-width="${strokeWidth}"/>`,
+        `<path class="area" data-code="${escapeXml(f.code)}" d="${f.d}" fill="${style.fill}" stroke="${INK.border}" stroke-width="${strokeWidth}"/>`,
       );
+      if (style.dashed) dashed.push(dashedOutline(f.d, strokeWidth));
       if (f.code === input.highlight)
         highlighted = `<path class="highlight" d="${f.d}" fill="none" stroke="${INK.highlight}" stroke-width="${strokeWidth * 4}" stroke-linejoin="round"/>`;
     }
-    return out.join("") + highlighted;
+    return out.join("") + dashed.join("") + highlighted;
   };
   parts.push(`<g class="areas">${drawFeatures(map.features, 0.6)}</g>`);
   if (map.inset) {
@@ -62,8 +58,9 @@ export function choroplethMap(input: ChoroplethInput): string {
   // Legend strip.
   legendLayout.items.forEach((item) => {
     const y = map.height + 8 + item.row * LEGEND_ROW + LEGEND_ROW / 2;
-    const swatch = STATUS_STYLES[item.status].hatch
-      ? `<rect x="${r1(item.x)}" y="${r1(y - 5)}" width="10" height="10" fill="url(#${escapeXml(hatchId)})" stroke="${INK.axis}" stroke-width="0.5"/>`
+    const swatch = STATUS_STYLES[item.status].dashed
+      ? `<rect x="${r1(item.x)}" y="${r1(y - 5)}" width="10" height="10" fill="${STATUS_STYLES[item.status].fill}"/>` +
+        dashedOutline(`M${r1(item.x + 0.5)},${r1(y - 4.5)}h9v9h-9z`, 0.6)
       : statusShape(item.status, item.x + 5, y, 5);
     parts.push(
       `<g class="legend-item">${swatch}${svgText(item.x + 14, y + 3.5, item.label, { "font-size": 10, fill: INK.text })}</g>`,
@@ -71,6 +68,12 @@ export function choroplethMap(input: ChoroplethInput): string {
   });
   parts.push("</svg>");
   return parts.join("");
+}
+
+/** The dashed outline of a referential area (or its legend swatch). */
+function dashedOutline(d: string, strokeWidth: number): string {
+  const w = r1(Math.max(1, strokeWidth * 2));
+  return `<path class="referential" d="${d}" fill="none" stroke="${STATUS_STYLES.referential.stroke}" stroke-width="${w}" stroke-dasharray="2.5 1.5"/>`;
 }
 
 function layoutLegend(
