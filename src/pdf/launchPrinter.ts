@@ -143,6 +143,9 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
         executablePath,
         headless: true,
         args: CHROMIUM_ARGS,
+        // CDP over a pipe instead of a WebSocket: no frame masking or socket for ≈100 MB of HTML
+        // and PDF a run.
+        pipe: true,
         protocolTimeout,
         // A restarted browser may overlap the one it replaces: each gets its own profile.
         userDataDir: options.userDataDir ? join(options.userDataDir, `session-${++launches}`) : undefined,
