@@ -121,6 +121,7 @@ export async function runBuild(
           stages: outcome.stages,
           browser: outcome.manifest.browser,
           reports: outcome.manifest.reports.length,
+          warnings: outcome.warnings.length,
         },
         null,
         2,
@@ -129,6 +130,7 @@ export async function runBuild(
     return exit;
   }
   for (const failure of failed) io.err(`semaforo: ${failure.error}`);
+  if (outcome.warnings.length > 0) io.err(warningsNote(outcome.warnings.length, options.data));
   const n = outcome.written.length;
   const failedText = failed.length
     ? ` (${failed.length} failed: ${failed
@@ -140,6 +142,11 @@ export async function runBuild(
     `${n} report${n === 1 ? "" : "s"} in ${formatDuration(outcome.ms)} → ${outcome.periodDir}${failedText}`,
   );
   return exit;
+}
+
+/** One line about the dataset's warnings (they do not stop a build; `validate` lists them). */
+export function warningsNote(count: number, dataDir: string): string {
+  return `semaforo: the dataset has ${count} warning${count === 1 ? "" : "s"} (none stops the reports); \`semaforo validate --data ${dataDir}\` lists them.`;
 }
 
 export const buildCommand = defineCommand<BuildArgs>({

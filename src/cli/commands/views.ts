@@ -9,6 +9,7 @@ import { CliError, ExitCode } from "../../errors.js";
 import { readMessages } from "../../locale/readMessages.js";
 import type { Locale } from "../../model.js";
 import { defineCommand } from "../command.js";
+import { warningsNote } from "./build.js";
 
 interface ViewsArgs {
   data: string;
@@ -70,12 +71,14 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       const wanted = new Set(codes);
       views = views.filter((view) => wanted.has(view.code));
     }
+    const warnings = problems.filter((problem) => problem.severity === "warning").length;
+    if (warnings > 0) io.err(warningsNote(warnings, args.data));
     const json = stringifySorted(views);
     if (args.out === "-") io.out(json);
     else {
       await mkdir(path.dirname(path.resolve(args.out)), { recursive: true });
       await writeFile(args.out, json);
-      io.err(`Wrote ${views.length} views of ${args.period} to ${args.out}.`);
+      io.err(`Wrote ${views.length} view${views.length === 1 ? "" : "s"} of ${args.period} to ${args.out}.`);
     }
     return ExitCode.ok;
   },
