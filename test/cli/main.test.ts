@@ -14,16 +14,4 @@ describe("semaforo command line", () => {
     expect(await main(["--help"], io)).toBe(0);
     expect(io.stdout()).toContain("semaforo build");
   });
-
-  it("views: writes the JSON on stdout and says the dataset has warnings, pointing at validate", async () => {
-    const io = captureIo();
-    expect(await main(["views", "--data", "fixtures/tiny", "--period", "2026-05", "--only", "PE"], io)).toBe(
-      0,
-    );
-    const views = JSON.parse(io.stdout()) as { code: string }[];
-    expect(views.map((v) => v.code)).toEqual(["PE"]);
-    expect(io.stderr()).toContain(
-      "the dataset has 2 warnings (none stops the reports); `semaforo validate --data fixtures/tiny` lists them.",
-    );
-  });
 });
