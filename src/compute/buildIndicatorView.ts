@@ -172,6 +172,15 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
   const regionRank = regionCode === undefined ? null : context.rankWithinRegion(regionCode, indicator);
   const regionDistricts =
     regionCode === undefined ? [] : (index.regions.get(regionCode)?.districtCodes ?? []);
+  /** A district as a comparison or ranking row: its national rank and a "DRE – UGEL" label. */
+  const districtValue = (code: string): UnitValue =>
+    context.unitValue(
+      { level: "district", code },
+      indicator,
+      districts.ranks.get(code) ?? null,
+      false,
+      districtLabel(context, code),
+    );
 
   const comparisons: UnitValue[] = [];
   let peers: Ranking;
@@ -198,15 +207,7 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
     comparisons.push(context.unitValue(context.national, indicator, null, false));
     const neighbours = (index.neighbours.get(unit.code) ?? [])
       .filter((code) => index.districts.has(code))
-      .map((code) =>
-        context.unitValue(
-          { level: "district", code },
-          indicator,
-          districts.ranks.get(code) ?? null,
-          false,
-          districtLabel(context, code),
-        ),
-      )
+      .map(districtValue)
       .sort((a, b) => compareNames(a.name, b.name) || (a.code < b.code ? -1 : 1));
     comparisons.push(...neighbours);
     peers = regionRank
@@ -228,16 +229,8 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
     comparisons.push(context.unitValue(unit, indicator, null, true));
     peers = ranking(context, regions, "region", indicator, null);
     const ranked = districts.order.slice(0, districts.ranked);
-    const labelled = (code: string) =>
-      context.unitValue(
-        { level: "district", code },
-        indicator,
-        districts.ranks.get(code) ?? null,
-        false,
-        districtLabel(context, code),
-      );
-    top = ranked.slice(0, 10).map(labelled);
-    bottom = ranked.slice(-10).reverse().map(labelled);
+    top = ranked.slice(0, 10).map(districtValue);
+    bottom = ranked.slice(-10).reverse().map(districtValue);
     const allDistricts = index.dataset.districts.map((district) => district.code);
     statusCounts = countStatuses(context, allDistricts, indicator);
     map = mapSpec(
