@@ -23,13 +23,19 @@ export function statusShape(status: Status, cx: number, cy: number, r: number): 
 /** Pixel sizes of the HTML status icon; each has its own CSS class (`si-9` … `si-14`). */
 export type IconSize = 9 | 10 | 12 | 14;
 
+/** A small status icon in running text, as templates place it (partials/statusIcon.hbs). */
+export interface StatusIcon {
+  status: Status;
+  size: IconSize;
+}
+
 /**
- * A small status icon in running text: an empty inline box whose shape is drawn by CSS (the `si`
- * rules in partials/styles.hbs: round, clipped to a triangle or diamond, square, or a ring). An
- * SVG per icon, even one <use> of a shared symbol, cost Chromium a document (and a shadow tree)
- * per icon, about 60 ms of print per district report for ~120 icons; a CSS box costs next to
- * nothing. Decorative: the status label is always written beside it.
+ * A small status icon in running text: partials/statusIcon.hbs makes it an empty inline box whose
+ * shape is drawn by CSS (the `si` rules in partials/styles.hbs: round, clipped to a triangle or
+ * diamond, square, or a ring). An SVG per icon, even one <use> of a shared symbol, cost Chromium a
+ * document (and a shadow tree) per icon, about 60 ms of print per district report for ~120 icons;
+ * a CSS box costs next to nothing. Decorative: the status label is always written beside it.
  */
-export function statusIcon(status: Status, size: IconSize = 12): string {
-  return `<i class="si si-${size} si-${status}" aria-hidden="true"></i>`;
+export function statusIcon(status: Status, size: IconSize = 12): StatusIcon {
+  return { status, size };
 }

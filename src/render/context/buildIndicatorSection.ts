@@ -6,7 +6,7 @@ import { trendChart } from "../charts/trendChart.js";
 import { choroplethMap } from "../maps/choroplethMap.js";
 import type { GeoCache } from "../maps/GeoCache.js";
 import { STATUS_ORDER } from "../palette.js";
-import { statusIcon } from "../statusIcon.js";
+import { statusIcon, type StatusIcon } from "../statusIcon.js";
 import { barItem, changeCell, chip, countItems, percentTick, statusLabel, type T } from "./common.js";
 import type { FigureBlock, IndicatorSection, RankRow } from "./types.js";
 
@@ -251,12 +251,12 @@ export function buildIndicatorSection(
   };
 }
 
-export function alertsFor(alerts: Alert[], indicator?: string): { text: string; iconHtml: string }[] {
+export function alertsFor(alerts: Alert[], indicator?: string): { text: string; icon: StatusIcon }[] {
   return alerts
     .filter((a) => indicator === undefined || a.indicator === indicator)
     .map((a) => ({
       text: a.text,
-      iconHtml: statusIcon(
+      icon: statusIcon(
         a.kind === "turned-green"
           ? "green"
           : a.kind === "referential" || a.kind === "no-data"

@@ -139,7 +139,7 @@ function heatTable(view: ReportView, t: T): HeatTable {
         cells: view.indicators.map((ind) => {
           const cell = s.row.cells.find((c) => c.indicator === ind.id);
           const status: Status = cell?.status ?? "no-data";
-          return { text: cell?.text ?? "—", className: `st-${status}`, iconHtml: statusIcon(status, 10) };
+          return { text: cell?.text ?? "—", className: `st-${status}`, icon: statusIcon(status, 10) };
         }),
       };
     }),
@@ -159,7 +159,7 @@ function schools(view: ReportView, t: T): SchoolsBlock | null {
       cells: r.cells.map((c) => ({
         text: c.text,
         below: c.belowMinimum,
-        iconHtml: c.belowMinimum ? statusIcon("red", 9) : "",
+        icon: c.belowMinimum ? statusIcon("red", 9) : null,
       })),
     })),
     legend: t("section.schoolsLegend"),

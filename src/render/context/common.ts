@@ -49,7 +49,7 @@ export function chip(messages: Messages, t: T, status: Status, label?: string): 
     status,
     label: label ?? statusLabel(messages, t, status),
     className: `st-${status}`,
-    iconHtml: statusIcon(status, 14),
+    icon: statusIcon(status, 14),
   };
 }
 

@@ -1,18 +1,19 @@
 import type { Level, Locale, Status } from "../../model.js";
+import type { StatusIcon } from "../statusIcon.js";
 
 /**
  * The plain, JSON-serialisable object a page template receives. Everything is decided here
- * (wording, colours, glyphs, chart SVG); templates only place it. Fields named `svg`/`iconHtml`
- * hold markup made by our own renderers and `html` the sanitized good-practice HTML: the only
- * triple-stashed values. Everything else is escaped by `{{ }}`.
+ * (wording, colours, glyphs, chart SVG); templates only place it. Fields named `svg` hold SVG
+ * made by our own renderers and `html` the sanitized good-practice HTML: the only triple-stashed
+ * values. Everything else is escaped by `{{ }}`; status icons are `{{> statusIcon icon}}`.
  */
 export interface Chip {
   status: Status;
   label: string;
   /** CSS class of the status colours, e.g. `st-green`. */
   className: string;
-  /** The status icon (statusIcon(): a CSS-drawn inline box). */
-  iconHtml: string;
+  /** The status icon (partials/statusIcon.hbs: a CSS-drawn inline box). */
+  icon: StatusIcon;
 }
 
 export interface CoverChip {
@@ -77,7 +78,7 @@ export interface HeatTable {
     name: string;
     score: string;
     self: boolean;
-    cells: { text: string; className: string; iconHtml: string }[];
+    cells: { text: string; className: string; icon: StatusIcon }[];
   }[];
 }
 
@@ -102,7 +103,7 @@ export interface IndicatorSection {
    * that a district block stays within half a page.
    */
   ranksBeside: boolean;
-  alerts: { text: string; iconHtml: string }[];
+  alerts: { text: string; icon: StatusIcon }[];
   counts: CountItem[];
   top: { title: string; rows: RankRow[] } | null;
   bottom: { title: string; rows: RankRow[] } | null;
@@ -121,7 +122,7 @@ export interface SchoolsBlock {
     code: string;
     name: string;
     flagged: boolean;
-    cells: { text: string; below: boolean; iconHtml: string }[];
+    cells: { text: string; below: boolean; icon: StatusIcon | null }[];
   }[];
   legend: string;
 }
@@ -164,11 +165,11 @@ export interface PageContext {
     chips: CoverChip[];
     counts: CountItem[];
     countsTitle: string;
-    alerts: { text: string; iconHtml: string }[];
+    alerts: { text: string; icon: StatusIcon }[];
   };
   summary: SummaryRow[];
   /** Every alert of the report, most important first. */
-  alerts: { text: string; iconHtml: string }[];
+  alerts: { text: string; icon: StatusIcon }[];
   heatTable: HeatTable | null;
   sections: IndicatorSection[];
   goodPractices: GoodPracticeBlock[];
