@@ -22,10 +22,10 @@ import { buildReportSet } from "../dist/build/buildReportSet.js";
 import { defaultBuildEffects } from "../dist/build/defaultBuildEffects.js";
 import { findChromium } from "../dist/pdf/findChromium.js";
 import {
-  CHROMIUM_ARGS,
+  BROWSER_LAUNCH,
   DEFAULT_RESTART_EVERY,
-  PAGE_MARGINS,
-  PRINT_VIEWPORT,
+  openPrintPage,
+  PDF_OPTIONS,
 } from "../dist/pdf/launchPrinter.js";
 
 const started = performance.now();
@@ -186,11 +186,9 @@ const jobs = readdirSync(htmlDir)
   .map((file) => join(htmlDir, file));
 const floorPeak = { chromium: 0 };
 const floorStarted = performance.now();
-const browser = await puppeteer.launch({
-  executablePath: findChromium().path,
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+// Launched, set up and printing as the printer does (BROWSER_LAUNCH, openPrintPage, PDF_OPTIONS),
+// without its checks, archive or Node-side work.
+const browser = await puppeteer.launch({ ...BROWSER_LAUNCH, executablePath: findChromium().path });
 const floorPids = new Set([browser.process()?.pid].filter(Boolean));
 sampler = setInterval(() => {
   const sum = [...floorPids].flatMap(treeOf).reduce((s, pid) => s + pssKb(pid) * 1024, 0);
@@ -199,22 +197,11 @@ sampler = setInterval(() => {
 let next = 0;
 await Promise.all(
   Array.from({ length: concurrency }, async () => {
-    const page = await browser.newPage();
-    // The same page settings as the printer: JavaScript off, print media, A4's printable width.
-    await page.setJavaScriptEnabled(false);
-    await page.emulateMediaType("print");
-    await page.setViewport(PRINT_VIEWPORT);
+    const page = await openPrintPage(browser);
     while (next < jobs.length) {
       const html = readFileSync(jobs[next++], "utf8");
       await page.setContent(html, { waitUntil: "load" });
-      await page.pdf({
-        format: "A4",
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        displayHeaderFooter: false,
-        margin: PAGE_MARGINS,
-      });
+      await page.pdf(PDF_OPTIONS);
     }
     await page.close();
   }),

@@ -35,6 +35,40 @@ export const PAGE_MARGINS = { top: "14mm", right: "12mm", bottom: "16mm", left: 
  */
 export const PRINT_VIEWPORT = { width: Math.round((186 / 25.4) * 96), height: Math.round((267 / 25.4) * 96) };
 
+/** How the printer launches Chromium (the bench's floor launches it the same way). */
+export const BROWSER_LAUNCH = {
+  headless: true,
+  args: CHROMIUM_ARGS,
+  // CDP over a pipe instead of a WebSocket: no frame masking or socket for ≈100 MB of HTML and PDF
+  // a run.
+  pipe: true,
+} as const;
+
+/** The options of every `page.pdf()` (the bench's floor prints with the same). */
+export const PDF_OPTIONS = {
+  format: "A4",
+  printBackground: true,
+  tagged: true,
+  outline: true,
+  // The running header and footer are the report's own @page margin boxes.
+  displayHeaderFooter: false,
+  margin: PAGE_MARGINS,
+} as const;
+
+/**
+ * A page set up for printing reports: JavaScript off, print media at A4's printable width
+ * (PRINT_VIEWPORT), in a background tab: hidden, so Chromium neither lays it out for the screen nor
+ * rasterizes and composites its frames; printing lays it out itself. About 80 ms less Chromium CPU
+ * per district report than a visible page, for the same PDF (BENCHMARKS.md).
+ */
+export async function openPrintPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ background: true });
+  await page.setJavaScriptEnabled(false);
+  await page.emulateMediaType("print");
+  await page.setViewport(PRINT_VIEWPORT);
+  return page;
+}
+
 /**
  * Chromium's memory grows over a long batch; a fresh browser every 64 reports kept the demo set's
  * peak (Node + Chromium) at 1.2 GB instead of 1.56 GB, at no measurable cost in time (BENCHMARKS.md).
@@ -140,12 +174,8 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
     let browser: Browser;
     try {
       browser = await puppeteer.launch({
+        ...BROWSER_LAUNCH,
         executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        // CDP over a pipe instead of a WebSocket: no frame masking or socket for ≈100 MB of HTML
-        // and PDF a run.
-        pipe: true,
         protocolTimeout,
         // A restarted browser may overlap the one it replaces: each gets its own profile.
         userDataDir: options.userDataDir ? join(options.userDataDir, `session-${++launches}`) : undefined,
@@ -224,15 +254,9 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
   }
 
   async function newPage(session: Session): Promise<Page> {
-    // A background tab: hidden, so Chromium neither lays it out for the screen nor rasterizes and
-    // composites its frames; printing lays it out itself. About 80 ms less Chromium CPU per
-    // district report than a visible page, for the same PDF (BENCHMARKS.md).
-    const page = await session.browser.newPage({ background: true });
+    const page = await openPrintPage(session.browser);
     const state: PageState = { job: "", blocked: [], crashed: false };
     pageStates.set(page, state);
-    await page.setJavaScriptEnabled(false);
-    await page.emulateMediaType("print");
-    await page.setViewport(PRINT_VIEWPORT);
     await page.setRequestInterception(true);
     page.on("request", (request: HTTPRequest) => {
       const url = request.url();
@@ -325,16 +349,7 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
         `${job.id}: blank or incomplete report: the page does not show ${missing.map((m) => JSON.stringify(m)).join(", ")}`,
       );
     }
-    const bytes = await page.pdf({
-      format: "A4",
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      // The running header and footer are the report's own @page margin boxes.
-      displayHeaderFooter: false,
-      margin: PAGE_MARGINS,
-      timeout: timeoutMs,
-    });
+    const bytes = await page.pdf({ ...PDF_OPTIONS, timeout: timeoutMs });
     let pages: number;
     try {
       pages = inspectPdf(bytes).pages;
