@@ -413,8 +413,33 @@ export interface Manifest {
   reports: ManifestReport[];
   /** The dataset's sender (dataset.json `email`), for `send`. Optional in older manifests. */
   email?: { from: string; fromName?: string; replyTo?: string };
-  /** Reports that could not be rendered in the last build, with the reason. */
-  failures: { level: Level; code: string; language: Locale; error: string }[];
+  /**
+   * Reports that could not be rendered in the last build, with the reason. `previous: "kept"`: the
+   * archived PDF listed in `reports` is an earlier build's, kept because this one failed.
+   */
+  failures: { level: Level; code: string; language: Locale; error: string; previous?: "kept" | "none" }[];
+  /**
+   * Earlier builds of reports that someone may have received (a `sent` or `unknown` delivery),
+   * kept byte for byte in `superseded/<sha256>.pdf` when a rebuild replaced them.
+   */
+  superseded: SupersededReport[];
+}
+
+/** A delivered PDF that a later build replaced, kept in the archive. */
+export interface SupersededReport {
+  level: Level;
+  code: string;
+  name: string;
+  language: Locale;
+  /** `superseded/<sha256>.pdf`, relative to the period folder. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+  /** When the build that made it ran. */
+  generatedAt: string;
+  /** When the build that replaced it ran. */
+  supersededAt: string;
 }
 
 export type DeliveryState = "pending" | "sent" | "failed" | "unknown";

@@ -2,10 +2,9 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { errors } from "../errors.js";
 import { inspectPdf } from "../pdf/inspectPdf.js";
 import { listUnlisted } from "./listUnlisted.js";
-import { readManifest } from "./manifestFile.js";
+import { loadManifest } from "./manifest.js";
 
 export interface VerifyProblem {
   /** Relative to the period folder. */
@@ -42,8 +41,7 @@ function qpdfCheck(qpdf: string, path: string): Promise<string | null> {
  * %%EOF, trailer, page count equal to the manifest's), and no unlisted file sits in the level folders.
  */
 export async function verifyArchive(periodDir: string, qpdf: string | null): Promise<VerifyResult> {
-  const manifest = await readManifest(periodDir);
-  if (!manifest) throw errors.noManifest(periodDir);
+  const manifest = await loadManifest(periodDir);
   const problems: VerifyProblem[] = [];
 
   const queue = [...manifest.reports];

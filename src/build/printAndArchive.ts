@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { readManifest, writeManifest } from "../archive/manifestFile.js";
+import { readManifest, writeManifest } from "../archive/manifest.js";
 import { listUnlisted } from "../archive/listUnlisted.js";
 import { mergeManifest } from "../archive/mergeManifest.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
@@ -131,6 +131,7 @@ export async function printAndArchive(
         email: options.email,
         reports: written,
         failures,
+        superseded: previous?.superseded ?? [],
       },
       options.covers,
     );

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CliError, ExitCode } from "../errors.js";
 import type { DeliveryEvent, DeliveryState, Level, Locale, Manifest } from "../model.js";
+import { loadManifest } from "../archive/manifest.js";
 import { acquireSendLock } from "./acquireSendLock.js";
 import { buildEmail } from "./buildEmail.js";
 import { composeMessage } from "./composeMessage.js";
@@ -16,7 +17,6 @@ import { parseSmtpUrl } from "./parseSmtpUrl.js";
 import { planDeliveries } from "./planDeliveries.js";
 import { readEmailTemplates } from "./readEmailTemplates.js";
 import { readLedger } from "./readLedger.js";
-import { readManifest } from "./readManifest.js";
 import type { EmailTemplates } from "./renderEmail.js";
 import { replayLedger } from "./replayLedger.js";
 import type { MailTransport, PlannedDelivery } from "./types.js";
@@ -95,7 +95,7 @@ export interface SendReport {
 export async function sendReportSet(options: SendReportSetOptions): Promise<SendReport> {
   assertPeriod(options.period);
   const periodDir = join(options.out, options.period);
-  const manifest = readManifest(periodDir);
+  const manifest = await loadManifest(periodDir);
   const warn = options.warn ?? (() => undefined);
   const clock = options.clock ?? (() => new Date());
   const sender = resolveSender(mergeSender(manifest.email, options.sender));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readManifest } from "../../src/archive/manifestFile.js";
+import { readManifest } from "../../src/archive/manifest.js";
 import { mergeManifest } from "../../src/archive/mergeManifest.js";
 import { reportFile } from "../../src/archive/reportFile.js";
 import { slugify } from "../../src/archive/slugify.js";
@@ -184,6 +184,7 @@ describe("mergeManifest", () => {
     inputs: [],
     reports: [],
     failures: [],
+    superseded: [],
   };
   const entry = (code: string, sha256: string) => ({
     level: "district" as const,

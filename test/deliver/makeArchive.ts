@@ -156,6 +156,7 @@ export function makeArchive(
     inputs: [],
     reports: entries,
     failures: [],
+    superseded: [],
     ...(options.email === null
       ? {}
       : {

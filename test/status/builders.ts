@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DeliveryEvent, Manifest, ManifestReport } from "../../src/model.js";
 
 export function makeReport(overrides: Partial<ManifestReport> = {}): ManifestReport {
@@ -8,7 +9,7 @@ export function makeReport(overrides: Partial<ManifestReport> = {}): ManifestRep
     name: `UGEL ${code}`,
     language: "es",
     file: `district/${code}-ugel.pdf`,
-    sha256: `sha-${code}`,
+    sha256: createHash("sha256").update(code).digest("hex"),
     bytes: 204_800,
     pages: 6,
     recipients: [`ugel${code}@example.org`],
@@ -27,6 +28,7 @@ export function makeManifest(reports: ManifestReport[], overrides: Partial<Manif
     inputs: [],
     reports,
     failures: [],
+    superseded: [],
     ...overrides,
   };
 }
