@@ -86,7 +86,7 @@ const manifestSchema = z.object({
 /** Checks a parsed manifest (pure); the reason it cannot be used, or the manifest. */
 export function parseManifest(data: unknown): { ok: true; manifest: Manifest } | { ok: false; why: string } {
   const result = manifestSchema.safeParse(data);
-  if (result.success) return { ok: true, manifest: result.data as Manifest };
+  if (result.success) return { ok: true, manifest: result.data };
   const first = result.error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.length ? issue.path.join(".") : "the file"}: ${issue.message}`)
