@@ -11,7 +11,10 @@ const processIo: Io = {
 };
 
 /** Runs `semaforo` with the given arguments and returns the exit code. The only place that decides it. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(typed: string[], io: Io = processIo): Promise<number> {
+  const argv = helpAsFlag(typed);
+  const names = (commands as Command<object>[]).map(nameOf);
+  const json = argv.includes("--json");
   let exitCode: number = ExitCode.ok;
   let debug = argv.includes("--debug");
   /** The command whose builder ran (the one being parsed): its options feed the suggestions. */
@@ -29,8 +32,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       describe: "Config file (default: ./semaforo.config.json when present)",
     })
     .strict()
-    .recommendCommands()
-    .demandCommand(1, "Name a command: validate, build, send, run, preview, verify, status, doctor, init.")
+    .demandCommand(1, "Name a command")
     .help()
     .alias("help", "h")
     .version()
@@ -39,7 +41,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .fail((message, error) => {
       // yargs' own parse errors (YError, e.g. "Not enough arguments following") are usage errors too.
       if (error && error.name !== "YError") throw error;
-      throw usageError(message ?? error?.message ?? "Invalid command line.", argv, active);
+      throw usageError(message ?? error?.message ?? "Invalid command line.", argv, active, names);
     }) as unknown as Argv<GlobalArgs>;
 
   for (const command of commands as Command<object>[]) {
@@ -58,7 +60,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
         if (valued.length) built.requiresArg(valued);
         active = {
-          name: command.command.split(" ")[0] ?? command.command,
+          name: nameOf(command),
           usage: command.command,
           options: Object.keys(options.key),
         };
@@ -82,8 +84,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     });
     return helpShown ? ExitCode.ok : exitCode;
   } catch (error) {
-    return reportError(error, debug, io);
+    return reportError(error, debug, json, io);
   }
+}
+
+const nameOf = (command: Command<object>): string => command.command.split(" ")[0] ?? command.command;
+
+/** `semaforo help build` is `semaforo build --help`; `semaforo help` is `semaforo --help`. */
+function helpAsFlag(argv: string[]): string[] {
+  if (argv[0] !== "help") return argv;
+  const [, topic, ...rest] = argv;
+  return topic && !topic.startsWith("-") ? [topic, "--help", ...rest] : ["--help", ...argv.slice(1)];
 }
 
 function formatExamples(examples: [string, string][]): string {
@@ -115,7 +126,25 @@ function checkValues(args: Record<string, unknown>, active: ActiveCommand | unde
   }
 }
 
-function reportError(error: unknown, debug: boolean, io: Io): number {
+/**
+ * Prints an error and returns its exit code. Under `--json` the error is a JSON document on stdout,
+ * where a script reads the summary: `{"error": {code, message, hint, exitCode}}`.
+ */
+function reportError(error: unknown, debug: boolean, json: boolean, io: Io): number {
+  if (json) {
+    const known = error instanceof CliError;
+    const document = {
+      error: {
+        code: known ? error.code : "internal",
+        message: error instanceof Error ? error.message : String(error),
+        ...(known && error.hint ? { hint: error.hint } : {}),
+        exitCode: known ? error.exitCode : ExitCode.internal,
+        ...(debug && error instanceof Error && error.stack ? { stack: error.stack } : {}),
+      },
+    };
+    io.out(JSON.stringify(document, null, 2));
+    return document.error.exitCode;
+  }
   if (error instanceof CliError) {
     io.err(`semaforo: ${error.message}${error.hint ? `\n${error.hint}` : ""}`);
     if (debug && error.stack) io.err(error.stack);

@@ -15,15 +15,43 @@ export interface ActiveCommand {
  * Turns a yargs validation message into one clear paragraph with a suggestion (pure).
  * `argv` is the command line as typed, to tell `--perod` from a stray positional `perod`.
  */
-export function usageError(message: string, argv: string[], active: ActiveCommand | undefined): CliError {
+export function usageError(
+  message: string,
+  argv: string[],
+  active: ActiveCommand | undefined,
+  commandNames: readonly string[] = [],
+): CliError {
   const hint = active
     ? `Run \`semaforo ${active.name} --help\` for its options and a worked example.`
     : "Run `semaforo --help` for the commands and `semaforo COMMAND --help` for their options.";
+  // An unknown flag is the mistake to name first: the "missing --data" that follows from
+  // `--dta x` only hides it.
+  const typed = unknownFlags(argv, active ? [...active.options, ...GLOBAL_OPTIONS] : GLOBAL_OPTIONS);
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  if (!active && unknown?.[1]) {
+    const word = unknown[1].split(", ")[0] ?? "";
+    if (argv.find((a) => !a.startsWith("-")) === word) return unknownCommand(word, commandNames, hint);
+  }
+  if (typed.length > 0) {
+    return new CliError(
+      "unknown-option",
+      typed.map((name) => describeUnknown(name, argv, active?.options ?? GLOBAL_OPTIONS)).join(" "),
+      ExitCode.usage,
+      hint,
+    );
+  }
   if (unknown?.[1]) {
-    const names = unknown[1].split(", ");
+    const names = dropCamelCopies(unknown[1].split(", "));
     const parts = names.map((name) => describeUnknown(name, argv, active?.options ?? []));
     return new CliError("unknown-option", parts.join(" "), ExitCode.usage, hint);
+  }
+  if (!active && /^Name a command/.test(message)) {
+    return new CliError(
+      "missing-command",
+      `Name a command: ${commandNames.join(", ")}.`,
+      ExitCode.usage,
+      hint,
+    );
   }
   const noValue = /^Not enough arguments following: (.*)$/.exec(message);
   if (noValue?.[1]) return missingValue(noValue[1], hint);
@@ -45,7 +73,62 @@ export function usageError(message: string, argv: string[], active: ActiveComman
       hint,
     );
   }
-  return new CliError("usage", message.endsWith(".") ? message : `${message}.`, ExitCode.usage, hint);
+  const invalid = /^Invalid values?:\s*Argument: ([^,]+), Given: (.*), Choices: (.*?)\.?$/s.exec(message);
+  if (invalid?.[1] && invalid[2] && invalid[3]) {
+    const choices = invalid[3].split(", ").map((c) => c.replace(/^"|"$/g, ""));
+    const given = invalid[2].replace(/^"|"$/g, "");
+    const best = closest(given, choices);
+    const near = distance(given, best) <= Math.max(2, Math.floor(given.length / 3));
+    return new CliError(
+      "bad-choice",
+      `--${invalid[1]} ${JSON.stringify(given)} is not one of ${choices.join(", ")}${near ? ` (did you mean ${best}?)` : ""}.`,
+      ExitCode.usage,
+      hint,
+    );
+  }
+  return new CliError("usage", sentence(message), ExitCode.usage, hint);
+}
+
+/** Options every command takes (yargs adds help and version). */
+const GLOBAL_OPTIONS = ["debug", "json", "config", "help", "version", "h"];
+
+/** `semaforo biuld`: the word typed, and the command it was probably meant to be. */
+function unknownCommand(word: string, names: readonly string[], hint: string): CliError {
+  const best = names.length ? closest(word, [...names]) : undefined;
+  const near = best !== undefined && distance(word, best) <= Math.max(2, Math.floor(word.length / 2));
+  return new CliError(
+    "unknown-command",
+    `Unknown command ${JSON.stringify(word)}${near ? ` (did you mean ${best}?)` : ""}. The commands: ${names.join(", ")}.`,
+    ExitCode.usage,
+    hint,
+  );
+}
+
+/** The `--flags` of the command line that the command does not declare, as typed (without dashes). */
+function unknownFlags(argv: string[], known: readonly string[]): string[] {
+  const declared = new Set(known);
+  const found: string[] = [];
+  for (const arg of argv) {
+    if (arg === "--") break;
+    const match = /^--(?:no-)?([^=]+)/.exec(arg);
+    if (!match?.[1]) continue;
+    const name = match[1];
+    const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (!declared.has(name) && !declared.has(camel) && !found.includes(name)) found.push(name);
+  }
+  return found;
+}
+
+/** yargs reports `--dry-rn` twice, as `dry-rn` and `dryRn`: keep the form that was typed. */
+function dropCamelCopies(names: string[]): string[] {
+  const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+  return names.filter((name) => name === kebab(name) || !names.includes(kebab(name)));
+}
+
+/** One sentence, ending with one full stop (not "?." or ".."). */
+function sentence(message: string): string {
+  const text = message.trim();
+  return /[.?!]$/.test(text) ? text : `${text}.`;
 }
 
 /** `--period` given without a value (`--period` last, or `--period=`). */

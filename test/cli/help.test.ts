@@ -58,7 +58,8 @@ describe("command line mistakes", () => {
     ]) {
       const io = captureIo();
       expect(await main(argv, io)).toBe(2);
-      expect(io.stderr()).toMatch(/--(period|config) needs a value/);
+      // Under --json the error is a JSON document on stdout.
+      expect(io.stderr() + io.stdout()).toMatch(/--(period|config) needs a value/);
     }
   });
 

@@ -2,16 +2,84 @@ import { describe, expect, it } from "@jest/globals";
 import { main } from "../../src/cli/main.js";
 import { captureIo } from "../helpers/io.js";
 
+async function run(...argv: string[]) {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+const COMMANDS = "validate, build, views, preview, send, run, status, verify, doctor, init";
+
 describe("semaforo command line", () => {
-  it("rejects an unknown command with exit 2 and a suggestion", async () => {
-    const io = captureIo();
-    expect(await main(["valdate"], io)).toBe(2);
-    expect(io.stderr()).toMatch(/Did you mean validate/);
+  it("names the unknown command as typed and the command it was probably meant to be", async () => {
+    const result = await run("biuld");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `semaforo: Unknown command "biuld" (did you mean build?). The commands: ${COMMANDS}.`,
+    );
+    expect(result.stderr).not.toMatch(/\?\./);
+    expect((await run("valdate")).stderr).toContain('Unknown command "valdate" (did you mean validate?)');
+    expect((await run("frobnicate")).stderr).toContain(
+      `Unknown command "frobnicate". The commands: ${COMMANDS}.`,
+    );
+  });
+
+  it("treats `help COMMAND` as `COMMAND --help`", async () => {
+    const result = await run("help", "build");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("semaforo build");
+    expect(result.stdout).toContain("--period");
+    expect((await run("help")).stdout).toContain("Usage: semaforo <command> [options]");
+  });
+
+  it("reports a mistyped global flag instead of asking for a command, and lists every command", async () => {
+    const typo = await run("--versoin");
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("Unknown option --versoin (did you mean --version?).");
+    const none = await run();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`Name a command: ${COMMANDS}.`);
+  });
+
+  it("names an unknown flag before the required option it hid", async () => {
+    const result = await run("validate", "--dta", "x");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown option --dta (did you mean --data?).");
+    expect(result.stderr).not.toContain("needs --data");
+  });
+
+  it("reports a mistyped flag once, as typed", async () => {
+    const result = await run("send", "--period", "2026-10", "--dry-rn");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("semaforo: Unknown option --dry-rn (did you mean --dry-run?).\n");
+    expect(result.stderr).not.toContain("dryRn");
+  });
+
+  it("says which values a choice takes, with a suggestion", async () => {
+    const result = await run("build", "--data", "fixtures/tiny", "--period", "2026-10", "--level", "regon");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'semaforo: --level "regon" is not one of national, region, district (did you mean region?).',
+    );
+    expect(result.stderr).not.toContain("Invalid values");
+  });
+
+  it("prints errors as one JSON document under --json", async () => {
+    const result = await run("validate", "--json", "--data", "/nonexistent/dataset");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("");
+    const document = JSON.parse(result.stdout) as { error: Record<string, unknown> };
+    expect(document.error).toMatchObject({ code: "no-dataset", exitCode: 2 });
+    expect(document.error.message).toContain("/nonexistent/dataset");
+    expect(typeof document.error.hint).toBe("string");
+
+    const usage = JSON.parse((await run("biuld", "--json")).stdout) as { error: Record<string, unknown> };
+    expect(usage.error).toMatchObject({ code: "unknown-command", exitCode: 2 });
   });
 
   it("prints help with exit 0", async () => {
-    const io = captureIo();
-    expect(await main(["--help"], io)).toBe(0);
-    expect(io.stdout()).toContain("semaforo build");
+    const result = await run("--help");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("semaforo build");
   });
 });
