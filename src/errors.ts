@@ -62,6 +62,13 @@ export const errors = {
       ExitCode.usage,
       "Check the --config path, or leave --config out to use ./semaforo.config.json when present.",
     ),
+  noData: () =>
+    new CliError(
+      "no-data",
+      "Name the dataset folder: --data DIR.",
+      ExitCode.usage,
+      'Or set "data" in semaforo.config.json (or the file given with --config).',
+    ),
   smtpPasswordMissing: (variable: string) =>
     new CliError(
       "smtp-password-missing",

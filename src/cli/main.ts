@@ -1,4 +1,5 @@
 import yargs, { type Argv } from "yargs";
+import { loadConfig } from "../config/loadConfig.js";
 import { CliError, ExitCode } from "../errors.js";
 import type { Command, GlobalArgs, Io } from "./command.js";
 import { commands } from "./commands/index.js";
@@ -69,6 +70,9 @@ export async function main(typed: string[], io: Io = processIo): Promise<number>
       async (args: GlobalArgs) => {
         debug = Boolean(args.debug);
         checkValues(args as unknown as Record<string, unknown>, active);
+        // Every command reads the config the same way: a missing or broken --config file is exit 2
+        // for all of them, before anything runs.
+        await loadConfig(process.cwd(), args.config);
         exitCode = await command.run(args, io);
       },
     );

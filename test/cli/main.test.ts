@@ -83,3 +83,43 @@ describe("semaforo command line", () => {
     expect(result.stdout).toContain("semaforo build");
   });
 });
+
+describe("--config, the same for every command", () => {
+  it.each([
+    ["validate", "--data", "fixtures/tiny"],
+    ["status", "out/2026-10"],
+    ["verify", "out/2026-10"],
+    ["views", "--data", "fixtures/tiny", "--period", "2026-10"],
+    ["preview", "--data", "fixtures/tiny", "--period", "2026-10"],
+    ["send", "--period", "2026-10", "--dry-run"],
+    ["doctor"],
+  ])("%s with a missing --config file is exit 2, config-not-found", async (...argv) => {
+    const result = await run(...argv, "--config", "nosuch.json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Config file nosuch.json not found.");
+  });
+
+  it("validate takes the dataset folder from the config's data", async () => {
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mkdtemp(path.join(tmpdir(), "semaforo-config-"));
+    try {
+      const file = path.join(dir, "semaforo.config.json");
+      await writeFile(file, JSON.stringify({ data: path.resolve("fixtures/tiny") }));
+      const result = await run("validate", "--config", file);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/fixtures\/tiny: valid/);
+      const none = await run("validate", "--config", path.join(dir, "nosuch.json"));
+      expect(none.code).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("validate without --data or a config's data says how to name it", async () => {
+    const result = await run("validate");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Name the dataset folder: --data DIR.");
+  });
+});

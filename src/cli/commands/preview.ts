@@ -1,4 +1,6 @@
 import { assertPeriod } from "../../assertPeriod.js";
+import { datasetFolder } from "../../config/datasetFolder.js";
+import { loadConfig } from "../../config/loadConfig.js";
 import { readDataset } from "../../dataset/readDataset.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { CliError, ExitCode } from "../../errors.js";
@@ -7,7 +9,7 @@ import { startPreview } from "../../preview/startPreview.js";
 import { defineCommand } from "../command.js";
 
 export interface PreviewArgs {
-  data: string;
+  data?: string;
   period: string;
   port: number;
   lang?: string;
@@ -25,7 +27,10 @@ export const previewCommand = defineCommand<PreviewArgs>({
   ],
   builder: (y) =>
     y
-      .option("data", { type: "string", demandOption: true, describe: "Dataset folder (holds dataset.json)" })
+      .option("data", {
+        type: "string",
+        describe: 'Dataset folder (holds dataset.json); default: the config\'s "data"',
+      })
       .option("period", { type: "string", demandOption: true, describe: "School month, YYYY-MM" })
       .option("port", { type: "number", default: 4173, describe: "Port on 127.0.0.1 (0 = any free port)" })
       .option("lang", {
@@ -35,12 +40,13 @@ export const previewCommand = defineCommand<PreviewArgs>({
       }),
   run: async (args, io) => {
     assertPeriod(args.period);
+    const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
       throw new CliError("bad-port", `--port ${args.port} is not a port number (0–65535).`);
-    const { dataset, problems } = await readDataset(args.data);
+    const { dataset, problems } = await readDataset(data);
     if (!dataset) {
       io.err(formatProblems(problems.filter((p) => p.severity === "error")).join("\n"));
-      io.err(`${args.data}: invalid dataset: run semaforo validate --data ${args.data}`);
+      io.err(`${data}: invalid dataset: run semaforo validate --data ${data}`);
       return ExitCode.invalidDataset;
     }
     const locales: Locale[] = args.lang ? [args.lang as Locale] : ["es", "en"];

@@ -1,3 +1,5 @@
+import { datasetFolder } from "../../config/datasetFolder.js";
+import { loadConfig } from "../../config/loadConfig.js";
 import { readDataset } from "../../dataset/readDataset.js";
 import { formatProblems, summarizeDataset } from "../../dataset/summarizeDataset.js";
 import { ExitCode } from "../../errors.js";
@@ -17,10 +19,14 @@ export const validateCommand = defineCommand({
   ],
   builder: (y) =>
     y
-      .option("data", { type: "string", demandOption: true, describe: "Dataset folder (holds dataset.json)" })
+      .option("data", {
+        type: "string",
+        describe: 'Dataset folder (holds dataset.json); default: the config\'s "data"',
+      })
       .option("verbose", { type: "boolean", default: false, describe: "List every warning" }),
   run: async (args, io) => {
-    const { dataset, problems } = await readDataset(args.data);
+    const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
+    const { dataset, problems } = await readDataset(data);
     const errors = problems.filter((problem) => problem.severity === "error");
     const warnings = problems.filter((problem) => problem.severity === "warning");
     const ok = dataset !== null && errors.length === 0;
@@ -41,7 +47,7 @@ export const validateCommand = defineCommand({
           ...formatProblems(errors),
           ...formatProblems(warnings, args.verbose ? Infinity : WARNINGS_SHOWN),
           "",
-          `${args.data}: invalid dataset: ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}. Fix the errors above and run validate again.`,
+          `${data}: invalid dataset: ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}. Fix the errors above and run validate again.`,
         ].join("\n"),
       );
       return ExitCode.invalidDataset;
@@ -50,7 +56,7 @@ export const validateCommand = defineCommand({
     const span = months.length ? ` (${months[0]} … ${months[months.length - 1]})` : "";
     io.out(
       [
-        `${args.data}: valid — ${summary.name}${summary.synthetic ? " (synthetic figures)" : ""}`,
+        `${data}: valid — ${summary.name}${summary.synthetic ? " (synthetic figures)" : ""}`,
         `  units       1 national, ${plural(summary.regions, "region")}, ${plural(summary.districts, "district")}`,
         `  months      ${months.length}${span}`,
         `  indicators  ${summary.indicators}`,

@@ -3,6 +3,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildViews } from "../../compute/buildViews.js";
 import { stringifySorted } from "../../compute/stringifySorted.js";
+import { datasetFolder } from "../../config/datasetFolder.js";
+import { loadConfig } from "../../config/loadConfig.js";
 import { readDataset } from "../../dataset/readDataset.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { CliError, ExitCode } from "../../errors.js";
@@ -12,7 +14,7 @@ import { defineCommand } from "../command.js";
 import { warningsNote } from "./build.js";
 
 interface ViewsArgs {
-  data: string;
+  data?: string;
   period: string;
   out: string;
   lang: string;
@@ -28,7 +30,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
   ],
   builder: (y) =>
     y
-      .option("data", { type: "string", demandOption: true, describe: "The dataset folder" })
+      .option("data", { type: "string", describe: 'The dataset folder; default: the config\'s "data"' })
       .option("period", { type: "string", demandOption: true, describe: "Month YYYY-MM" })
       .option("out", { type: "string", default: "-", describe: "JSON file to write, or - for stdout" })
       .option("lang", {
@@ -39,13 +41,14 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" }),
   run: async (args, io) => {
     assertPeriod(args.period);
-    const { dataset, problems } = await readDataset(args.data);
+    const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
+    const { dataset, problems } = await readDataset(data);
     const fatal = problems.filter((problem) => problem.severity === "error");
     if (!dataset || fatal.length > 0) {
       io.err(
         [
           ...formatProblems(fatal),
-          `${args.data}: invalid dataset (${fatal.length} error${fatal.length === 1 ? "" : "s"}): no views were computed. Fix the errors and run again.`,
+          `${data}: invalid dataset (${fatal.length} error${fatal.length === 1 ? "" : "s"}): no views were computed. Fix the errors and run again.`,
         ].join("\n"),
       );
       return ExitCode.invalidDataset;
@@ -63,7 +66,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       if (unknown.length > 0) {
         throw new CliError(
           "unknown-unit",
-          `--only: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a unit of ${args.data}.`,
+          `--only: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a unit of ${data}.`,
           ExitCode.usage,
           "Use PE for the national report, a region code or a district code from units.csv.",
         );
@@ -72,7 +75,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       views = views.filter((view) => wanted.has(view.code));
     }
     const warnings = problems.filter((problem) => problem.severity === "warning").length;
-    if (warnings > 0) io.err(warningsNote(warnings, args.data));
+    if (warnings > 0) io.err(warningsNote(warnings, data));
     const json = stringifySorted(views);
     if (args.out === "-") io.out(json);
     else {
