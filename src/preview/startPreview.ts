@@ -55,12 +55,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
           locale,
           periodLabel: views[0]?.periodLabel ?? options.period,
           datasetName: options.dataset.config.name,
+          locales: options.locales,
         },
       ),
     );
   }
 
   const cache = new Map<string, string>();
+  let allowedHosts = new Set<string>();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://preview").pathname;
     const send = (status: number, body: string) => {
@@ -73,6 +75,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       response.end(body);
     };
     if (request.method !== "GET" && request.method !== "HEAD") return send(405, "Method not allowed");
+    // DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends its own Host.
+    if (!allowedHosts.has((request.headers.host ?? "").toLowerCase()))
+      return send(
+        421,
+        "<!doctype html><title>421</title><p>This preview answers only to its own address.</p>",
+      );
     const locale = /^\/(es|en)\/?$/.exec(path)?.[1] as Locale | undefined;
     if (path === "/" || locale) {
       return send(200, indexes.get(locale ?? options.locales[0] ?? "es") ?? "");
@@ -99,6 +107,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
   });
   const address = server.address() as AddressInfo;
+  allowedHosts = new Set(
+    [options.host ?? "127.0.0.1", "127.0.0.1", "localhost", "[::1]"].map((name) => `${name}:${address.port}`),
+  );
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${address.port}/`,
     reports: byHref.size,

@@ -20,16 +20,28 @@ export interface IndexContext {
   running: null;
   title: string;
   intro: string;
+  /** The other languages' indexes (the preview serves `/es/` and `/en/`); empty with one language. */
+  languages: { lang: Locale; label: string; href: string; current: boolean }[];
   groups: {
     title: string;
     rows: { level: Level; code: string; name: string; href: string; counts: CountItem[] }[];
   }[];
 }
 
+/** Each language named in itself, as a language switch shows it. */
+const LANGUAGE_NAMES: Record<Locale, string> = { es: "Español", en: "English" };
+
 /** The plain context of the preview's index page: every report of the period, by level. */
 export function buildIndexContext(
   entries: IndexEntry[],
-  options: { messages: Messages; locale: Locale; periodLabel: string; datasetName: string },
+  options: {
+    messages: Messages;
+    locale: Locale;
+    periodLabel: string;
+    datasetName: string;
+    /** Every language the index exists in. */
+    locales?: readonly Locale[];
+  },
 ): IndexContext {
   const t = createTranslator(options.messages);
   const title = t("report.indexTitle", { period: options.periodLabel });
@@ -41,6 +53,15 @@ export function buildIndexContext(
     running: null,
     title,
     intro: t("report.indexIntro", { count: entries.length, dataset: options.datasetName }),
+    languages:
+      (options.locales?.length ?? 0) > 1
+        ? (options.locales ?? []).map((lang) => ({
+            lang,
+            label: LANGUAGE_NAMES[lang],
+            href: `/${lang}/`,
+            current: lang === options.locale,
+          }))
+        : [],
     groups: LEVELS.map((level) => ({
       title: t(`report.level.${level}`),
       rows: entries
@@ -66,6 +87,7 @@ export function renderIndex(
     locale: Locale;
     periodLabel: string;
     datasetName: string;
+    locales?: readonly Locale[];
   },
 ): string {
   return options.templates.render("index", buildIndexContext(entries, options));

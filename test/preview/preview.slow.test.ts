@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { request } from "node:http";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { readDataset } from "../../src/dataset/readDataset.js";
 import type { Dataset } from "../../src/model.js";
@@ -55,5 +56,41 @@ describe("semaforo preview", () => {
     const response = await fetch(new URL("/district/999999.es.html", preview.url));
     expect(response.status).toBe(404);
     expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
+  it("links the Spanish and English indexes to each other", async () => {
+    const page = await browser.newPage();
+    await page.goto(preview.url, { waitUntil: "load" });
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "load" }),
+      page.click("nav.index-languages a[hreflang='en']"),
+    ]);
+    expect(new URL(page.url()).pathname).toBe("/en/");
+    expect(String(await page.evaluate("document.documentElement.lang"))).toBe("en");
+    const back = (await page.evaluate(
+      `[...document.querySelectorAll("nav.index-languages a")].map((a) => a.getAttribute("href"))`,
+    )) as string[];
+    expect(back).toEqual(["/es/"]);
+    await page.close();
+  });
+
+  it("answers only to its own address (no DNS rebinding)", async () => {
+    const url = new URL(preview.url);
+    const get = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: url.hostname, port: url.port, path: "/", headers: { host } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+    expect(await get("evil.example")).toBe(421);
+    expect(await get(`evil.example:${url.port}`)).toBe(421);
+    expect(await get(`127.0.0.1:${url.port}`)).toBe(200);
+    expect(await get(`localhost:${url.port}`)).toBe(200);
   });
 });

@@ -6,13 +6,15 @@ import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { CliError, ExitCode } from "../../errors.js";
 import type { Locale } from "../../model.js";
 import { startPreview } from "../../preview/startPreview.js";
-import { defineCommand } from "../command.js";
+import { spawn } from "node:child_process";
+import { defineCommand, type Io } from "../command.js";
 
 export interface PreviewArgs {
   data?: string;
   period: string;
   port: number;
   lang?: string;
+  open: boolean;
 }
 
 export const previewCommand = defineCommand<PreviewArgs>({
@@ -24,6 +26,7 @@ export const previewCommand = defineCommand<PreviewArgs>({
       "Open http://127.0.0.1:4173/ and browse the reports",
     ],
     ["$0 preview --data datos --period 2026-10 --port 8080 --lang en", "English reports on another port"],
+    ["$0 preview --data datos --period 2026-10 --open", "Open the index in the browser as well"],
   ],
   builder: (y) =>
     y
@@ -37,6 +40,11 @@ export const previewCommand = defineCommand<PreviewArgs>({
         type: "string",
         choices: ["es", "en"],
         describe: "Only this language (default: both)",
+      })
+      .option("open", {
+        type: "boolean",
+        default: false,
+        describe: "Open the index in the desktop's browser",
       }),
   run: async (args, io) => {
     assertPeriod(args.period);
@@ -64,9 +72,14 @@ export const previewCommand = defineCommand<PreviewArgs>({
         );
       throw error;
     }
-    io.out(
-      `Previewing ${preview.reports} reports of ${args.period} at ${preview.url} — press Ctrl-C to stop.`,
-    );
+    if (args.json) {
+      io.out(JSON.stringify({ url: preview.url, period: args.period, reports: preview.reports }));
+    } else {
+      io.out(
+        `Previewing ${preview.reports} reports of ${args.period} at ${preview.url} — press Ctrl-C to stop.`,
+      );
+    }
+    if (args.open) openInBrowser(preview.url, io);
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off("SIGINT", stop);
@@ -80,3 +93,12 @@ export const previewCommand = defineCommand<PreviewArgs>({
     return ExitCode.ok;
   },
 });
+
+/** Opens the URL with the desktop's opener (xdg-open); says so when there is none, e.g. on a server. */
+function openInBrowser(url: string, io: Io): void {
+  const child = spawn("xdg-open", [url], { detached: true, stdio: "ignore" });
+  child.on("error", () =>
+    io.err(`Could not open a browser (xdg-open is not available here): open ${url} yourself.`),
+  );
+  child.unref();
+}
