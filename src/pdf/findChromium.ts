@@ -7,6 +7,8 @@ import { errors } from "../errors.js";
 export interface ChromiumLocation {
   path: string;
   source: "PUPPETEER_EXECUTABLE_PATH" | "system" | "puppeteer-cache";
+  /** Set when PUPPETEER_EXECUTABLE_PATH names no executable file and another browser was taken. */
+  ignored?: string;
 }
 
 const SYSTEM_PATHS = [
@@ -58,17 +60,19 @@ export function findChromium(
 ): ChromiumLocation {
   const tried: string[] = [];
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
+  let ignored: { ignored: string } | object = {};
   if (fromEnv) {
     if (exists(fromEnv)) return { path: fromEnv, source: "PUPPETEER_EXECUTABLE_PATH" };
     tried.push(`PUPPETEER_EXECUTABLE_PATH=${fromEnv}`);
+    ignored = { ignored: `PUPPETEER_EXECUTABLE_PATH=${fromEnv} is not an executable file` };
   }
   for (const path of SYSTEM_PATHS) {
-    if (exists(path)) return { path, source: "system" };
+    if (exists(path)) return { path, source: "system", ...ignored };
     tried.push(path);
   }
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer");
   for (const path of puppeteerCacheCandidates(cacheDir)) {
-    if (exists(path)) return { path, source: "puppeteer-cache" };
+    if (exists(path)) return { path, source: "puppeteer-cache", ...ignored };
   }
   tried.push(cacheDir);
   throw errors.noBrowser(tried);

@@ -22,6 +22,8 @@ interface Check {
   name: string;
   ok: boolean;
   detail: string;
+  /** Works, but not as the settings say (e.g. a browser variable that points nowhere). */
+  warning?: string;
 }
 
 /** `semaforo doctor`: what this machine has for building and sending. Exit 2 when something needed is missing. */
@@ -38,6 +40,9 @@ export const doctorCommand = defineCommand({
         name: "browser",
         ok: true,
         detail: `${chromium.path} (${chromium.source}) — ${await versionOf(chromium.path, ["--version"])}`,
+        ...(chromium.ignored
+          ? { warning: `${chromium.ignored}: using ${chromium.path} instead. Fix or unset the variable.` }
+          : {}),
       });
     } catch (error) {
       const e = error as CliError;
@@ -79,7 +84,15 @@ export const doctorCommand = defineCommand({
 
     const ok = checks.every((c) => c.ok);
     if (args.json) io.out(JSON.stringify({ ok, checks }, null, 2));
-    else io.out(checks.map((c) => `${c.ok ? "ok  " : "FAIL"} ${c.name.padEnd(10)} ${c.detail}`).join("\n"));
+    else
+      io.out(
+        checks
+          .map(
+            (c) =>
+              `${!c.ok ? "FAIL" : c.warning ? "WARN" : "ok  "} ${c.name.padEnd(10)} ${c.detail}${c.warning ? `\n     ${"".padEnd(10)} ${c.warning}` : ""}`,
+          )
+          .join("\n"),
+      );
     return ok ? ExitCode.ok : ExitCode.usage;
   },
 });
