@@ -35,16 +35,24 @@ const indicatorsJson = [
   },
 ];
 
-/** Everything `semaforo init DIR` writes (pure). */
-export function scaffoldFiles(): ScaffoldFile[] {
+/** Everything `semaforo init DIR` writes (pure). `units`: rows for units.csv (e.g. Peru's 224 UGEL). */
+export function scaffoldFiles(units: string[][] = []): ScaffoldFile[] {
   const files: ScaffoldFile[] = [
     { path: "README.md", content: README },
     { path: "dataset.json", content: JSON.stringify(datasetJson, null, 2) + "\n" },
     { path: "indicators.json", content: JSON.stringify(indicatorsJson, null, 2) + "\n" },
-    ...Object.entries(CSV_HEADERS).map(([path, columns]) => ({ path, content: columns.join(",") + "\n" })),
+    ...Object.entries(CSV_HEADERS).map(([path, columns]) => ({
+      path,
+      content: [columns, ...(path === "units.csv" ? units : [])].map(csvLine).join(""),
+    })),
     { path: "good-practices/.gitkeep", content: "" },
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** One CSV line; a field with a comma, quote or line break is quoted. */
+function csvLine(fields: string[]): string {
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(",") + "\n";
 }
 
 const README = `# Dataset folder

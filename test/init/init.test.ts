@@ -115,3 +115,31 @@ describe("semaforo init", () => {
     expect(io.stdout() + io.stderr()).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
 });
+
+describe("semaforo init --units peru", () => {
+  it("fills units.csv with the 224 UGEL of the shipped list and their 26 DRE", async () => {
+    const dir = path.join(root, "peru");
+    const io = captureIo();
+    expect(await main(["init", dir, "--units", "peru"], io)).toBe(0);
+    const lines = (await read(dir, "units.csv")).trimEnd().split("\n");
+    expect(lines[0]).toBe("district_code,district_name,region_code,region_name");
+    expect(lines).toHaveLength(1 + 224);
+    expect(lines).toContain("010001,UGEL CHACHAPOYAS,010000,DRE AMAZONAS");
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[2])).size).toBe(26);
+    // The same units as the demo dataset, which uses the real list.
+    const demo = (await readFile("fixtures/demo/units.csv", "utf8")).trimEnd().split("\n").slice(1);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[0])
+        .sort(),
+    ).toEqual(demo.map((l) => l.split(",")[0]).sort());
+    expect(io.stdout()).toContain("units.csv holds Peru's 224 UGEL");
+  });
+
+  it("offers the list when it is not used", async () => {
+    const io = captureIo();
+    expect(await main(["init", path.join(root, "empty")], io)).toBe(0);
+    expect(io.stdout()).toContain("Tip: semaforo init DIR --units peru fills units.csv");
+  });
+});

@@ -4,6 +4,7 @@ import { defineCommand } from "../command.js";
 
 interface InitArgs {
   dir: string;
+  units: "peru" | "none";
 }
 
 export const initCommand = defineCommand<InitArgs>({
@@ -15,6 +16,7 @@ export const initCommand = defineCommand<InitArgs>({
       "semaforo init my-dataset && semaforo validate --data my-dataset",
       "Start a dataset, then see what is still missing",
     ],
+    ["semaforo init datos --units peru", "Start with units.csv already holding Peru's 224 UGEL"],
   ],
   builder: (y) =>
     y
@@ -23,11 +25,16 @@ export const initCommand = defineCommand<InitArgs>({
         demandOption: true,
         describe: "The folder to create (must be new or empty)",
       })
+      .option("units", {
+        choices: ["peru", "none"] as const,
+        default: "none" as const,
+        describe: "peru: fill units.csv with Peru's 224 UGEL and 26 DRE (geo/ugel.csv); none: header only",
+      })
       .epilog(
         "Exit code: 0 when the folder was written; 2 when it exists and is not empty (nothing is overwritten).",
       ),
   run: async (args, io) => {
-    const files = await writeScaffold(args.dir);
+    const files = await writeScaffold(args.dir, args.units);
     if (args.json) {
       io.out(JSON.stringify({ dir: args.dir, files }, null, 2));
     } else {
@@ -37,6 +44,9 @@ export const initCommand = defineCommand<InitArgs>({
           `Next: fill them in (${args.dir}/README.md explains each file, with an example row), then run`,
           `  semaforo validate --data ${args.dir}`,
           "until it exits 0.",
+          ...(args.units === "none"
+            ? [`Tip: semaforo init DIR --units peru fills units.csv with Peru's 224 UGEL and their DRE.`]
+            : [`units.csv holds Peru's 224 UGEL and their DRE (from geo/ugel.csv).`]),
         ].join("\n"),
       );
     }
