@@ -45,7 +45,7 @@ export async function writeScaffold(dir: string, units: "peru" | "none" = "none"
 /** Peru's UGEL and their DRE from the shipped list (geo/ugel.csv, see geo/SOURCES.md), as units.csv rows. */
 async function readUgelList(): Promise<string[][]> {
   const text = await readFile(path.join(findProjectRoot(), "geo", "ugel.csv"), "utf8");
-  const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
   // The list also holds DRE Callao's directly managed area (code = its DRE's), which is no UGEL.
   return rows
     .filter((row) => row.codooii !== row.cod_dre)
