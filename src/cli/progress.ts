@@ -8,17 +8,24 @@ export interface Progress {
   stop(): void;
 }
 
+export interface ProgressOptions {
+  json?: boolean;
+  /** The clock, for tests. */
+  now?: () => number;
+  /** Without a terminal, a line at least this often (ms) while items complete. Default 10 s. */
+  everyMs?: number;
+}
+
 /**
- * A progress bar on stderr when it is a terminal (and not under --json); silent otherwise, so logs
- * and pipes get only the final summary line. Shared by build and send.
+ * Progress on stderr, shared by build, send and verify. On a terminal: a bar (not under --json).
+ * Without one (cron, systemd, a pipe): plain timestamped lines, one every tenth of the work or every
+ * 10 s, whichever comes first, with the count, failures and an estimate of the time left, so a log
+ * shows that the run is alive and when it will end.
  */
-export function createProgress(
-  io: Io,
-  total: number,
-  what: string,
-  options: { json?: boolean } = {},
-): Progress {
-  if (!io.isTTY || options.json || total === 0) return { tick: () => {}, stop: () => {} };
+export function createProgress(io: Io, total: number, what: string, options: ProgressOptions = {}): Progress {
+  if (total === 0) return { tick: () => {}, stop: () => {} };
+  if (!io.isTTY) return logLines(io, total, what, options);
+  if (options.json) return { tick: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -41,6 +48,48 @@ export function createProgress(
       bar.stop();
     },
   };
+}
+
+/** Timestamped progress lines for logs: `2026-12-03 08:05:10 Printing 26/257 (10%), ETA 58 s`. */
+function logLines(io: Io, total: number, what: string, options: ProgressOptions): Progress {
+  const now = options.now ?? Date.now;
+  const everyMs = options.everyMs ?? 10_000;
+  const step = Math.max(1, Math.ceil(total / 10));
+  const started = now();
+  let lastAt = started;
+  let done = 0;
+  let failed = 0;
+  return {
+    tick(_label, isFailed) {
+      done += 1;
+      if (isFailed) failed += 1;
+      const at = now();
+      if (done < total && done % step !== 0 && at - lastAt < everyMs) return;
+      lastAt = at;
+      const left = ((at - started) / done) * (total - done);
+      const parts = [
+        `${what} ${done}/${total} (${Math.floor((done / total) * 100)}%)`,
+        ...(failed ? [`${failed} failed`] : []),
+        ...(done < total ? [`ETA ${formatEta(left)}`] : []),
+      ];
+      io.err(`${timestamp(new Date(at))} ${parts.join(", ")}`);
+    },
+    stop() {},
+  };
+}
+
+/** "45 s", "3 min 05 s": an estimate, so whole seconds. */
+function formatEta(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return seconds < 60
+    ? `${seconds} s`
+    : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, "0")} s`;
+}
+
+/** Local time, to the second: what a cron or journal log line carries. */
+function timestamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 /** "27.4 s", "850 ms". */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { resolve } from "node:path";
 
 /** The real `semaforo` binary (it runs dist/: `npm ci` and `npm run build` make it), without a terminal. */
@@ -52,4 +55,33 @@ describe("semaforo preview, the real binary", () => {
     expect(result.line).toMatch(/^Previewing 18 reports of 2026-05 at http:\/\/127\.0\.0\.1:\d+\//);
     expect(result.stderr).toContain("Could not open a browser (xdg-open is not available here)");
   }, 60_000);
+});
+
+describe("semaforo build under cron (no terminal)", () => {
+  it("prints timestamped progress lines with an estimate, then the summary", async () => {
+    const out = mkdtempSync(join(tmpdir(), "semaforo-cron-"));
+    try {
+      const { code, stderr, stdout } = await new Promise<{ code: number; stderr: string; stdout: string }>(
+        (done) => {
+          execFile(
+            process.execPath,
+            [BIN, "build", "--data", "fixtures/tiny", "--period", "2026-05", "--out", out],
+            { timeout: 120_000 },
+            (error, stdout, stderr) =>
+              done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+          );
+        },
+      );
+      expect(code).toBe(0);
+      const lines = stderr.split("\n").filter((line) => / Printing \d+\/\d+ /.test(line));
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      for (const line of lines)
+        expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Printing \d+\/\d+ \(\d+%\)/);
+      expect(lines[0]).toMatch(/ETA \d+ s/);
+      expect(lines.at(-1)).toMatch(/Printing (\d+)\/\1 \(100%\)$/);
+      expect(stdout).toMatch(/reports in [\d.]+ s/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 150_000);
 });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "@jest/globals";
+import { createProgress } from "../../src/cli/progress.js";
+import { captureIo } from "../helpers/io.js";
+
+describe("progress without a terminal (cron, systemd, a pipe)", () => {
+  it("prints a timestamped line every tenth of the work, with failures and the time left", () => {
+    const io = captureIo();
+    let clock = new Date(2026, 11, 3, 8, 5, 0).getTime();
+    const progress = createProgress(io, 20, "Printing", { now: () => clock });
+    for (let i = 1; i <= 20; i++) {
+      clock += 500; // half a second per report
+      progress.tick(`report ${i}`, i === 3);
+    }
+    progress.stop();
+    const lines = io.stderr().split("\n");
+    // 20 items: a line every 2 of them.
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe("2026-12-03 08:05:01 Printing 2/20 (10%), ETA 9 s");
+    expect(lines[1]).toBe("2026-12-03 08:05:02 Printing 4/20 (20%), 1 failed, ETA 8 s");
+    expect(lines[9]).toBe("2026-12-03 08:05:10 Printing 20/20 (100%), 1 failed");
+    expect(io.stdout()).toBe("");
+  });
+
+  it("prints at least every 10 seconds when items are slow, and minutes in the estimate", () => {
+    const io = captureIo();
+    let clock = new Date(2026, 11, 3, 8, 0, 0).getTime();
+    const progress = createProgress(io, 1000, "Verifying", { now: () => clock });
+    for (let i = 1; i <= 3; i++) {
+      clock += 6_000;
+      progress.tick(`file ${i}`);
+    }
+    // 6 s: nothing yet; 12 s: a line (10 s passed); 18 s: 6 s since the last line, nothing.
+    expect(io.stderr().split("\n")).toEqual(["2026-12-03 08:00:12 Verifying 2/1000 (0%), ETA 99 min 48 s"]);
+  });
+
+  it("stays silent when there is nothing to do", () => {
+    const io = captureIo();
+    createProgress(io, 0, "Sending").tick("x");
+    expect(io.stderr()).toBe("");
+  });
+});
