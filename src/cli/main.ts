@@ -34,6 +34,7 @@ export async function main(typed: string[], io: Io = processIo): Promise<number>
     })
     .strict()
     .demandCommand(1, "Name a command")
+    .completion("completion", "Print a bash/zsh completion script: semaforo completion >> ~/.bashrc")
     .help()
     .alias("help", "h")
     .version()

@@ -123,3 +123,14 @@ describe("--config, the same for every command", () => {
     expect(result.stderr).toContain("Name the dataset folder: --data DIR.");
   });
 });
+
+describe("semaforo completion", () => {
+  it("prints a shell completion script that completes the commands", async () => {
+    const script = await run("completion");
+    expect(script.code).toBe(0);
+    expect(script.stdout).toContain("###-begin-semaforo-completions-###");
+    expect(script.stdout).toContain("--get-yargs-completions");
+    const words = await run("--get-yargs-completions", "bui");
+    expect(words.stdout.split("\n")).toEqual(expect.arrayContaining(["build", "validate", "send"]));
+  });
+});
