@@ -33,4 +33,29 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The pure core: the model, the views and the HTML are functions of their inputs. IO (files,
+    // processes, the network, the browser, mail) stays at the edges; only the two loaders of
+    // templates and fonts read files.
+    files: ["src/model.ts", "src/compute/**/*.ts", "src/render/**/*.ts"],
+    ignores: ["src/render/loadTemplates.ts", "src/render/fonts/readFontCss.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*"], message: "compute/, render/ and the model are pure: do IO at the edges." },
+            {
+              group: ["fs", "fs/*", "path", "child_process", "http", "https", "net", "os"],
+              message: "compute/, render/ and the model are pure: do IO at the edges.",
+            },
+            {
+              group: ["puppeteer-core", "puppeteer", "nodemailer", "smtp-server"],
+              message: "Printing and mail belong to pdf/ and deliver/, not to the pure core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, describe, expect, it } from "@jest/globals";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { expectGolden, GOLDEN_DIR } from "../helpers/golden.js";
@@ -7,8 +7,12 @@ const NAME = "golden-helper-selftest.json";
 const FILE = join(GOLDEN_DIR, NAME);
 const CHANGED = join(GOLDEN_DIR, "golden-helper-selftest-changed.json");
 const ci = process.env.CI;
+const update = process.env.UPDATE_GOLDEN;
+// These tests check each mode themselves, also when the suite runs under `npm run golden:update`.
+delete process.env.UPDATE_GOLDEN;
 
 afterEach(() => {
+  delete process.env.UPDATE_GOLDEN;
   rmSync(FILE, { force: true });
   rmSync(CHANGED, { force: true });
   if (ci === undefined) delete process.env.CI;
@@ -35,4 +39,18 @@ describe("expectGolden", () => {
     expect(() => expectGolden(NAME, { a: 2 })).toThrow(/line 2/);
     expect(readFileSync(CHANGED, "utf8")).toBe('{\n  "a": 2\n}\n');
   });
+
+  it("overwrites the golden file with UPDATE_GOLDEN=1 (npm run golden:update), never under CI=true", () => {
+    process.env.CI = "false";
+    expectGolden(NAME, { a: 1 });
+    process.env.UPDATE_GOLDEN = "1";
+    expect(() => expectGolden(NAME, { a: 2 })).not.toThrow();
+    expect(readFileSync(FILE, "utf8")).toBe('{\n  "a": 2\n}\n');
+    process.env.CI = "true";
+    expect(() => expectGolden(NAME, { a: 3 })).toThrow(/line 2/);
+  });
+});
+
+afterAll(() => {
+  if (update !== undefined) process.env.UPDATE_GOLDEN = update;
 });

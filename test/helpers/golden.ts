@@ -10,13 +10,20 @@ export const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "g
  * Compares `actual` with test/golden/<name>. Objects are written as sorted, pretty JSON; strings as is.
  * - match: passes (and removes a stale `<name>-changed` file);
  * - mismatch: writes `<base>-changed<ext>` beside it and throws, so the test fails;
- * - missing: under CI=true throws; otherwise writes the golden file and passes.
+ * - missing: under CI=true throws; otherwise writes the golden file and passes;
+ * - with UPDATE_GOLDEN=1 (`npm run golden:update`): writes the new output over the golden file.
  */
 export function expectGolden(name: string, actual: unknown): void {
   const text = typeof actual === "string" ? actual : stringifySorted(actual);
   const file = join(GOLDEN_DIR, name);
   const extension = extname(name);
   const changed = join(GOLDEN_DIR, `${name.slice(0, name.length - extension.length)}-changed${extension}`);
+  if (process.env.UPDATE_GOLDEN === "1" && process.env.CI !== "true") {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    rmSync(changed, { force: true });
+    return;
+  }
   if (!existsSync(file)) {
     if (process.env.CI === "true") {
       throw new Error(
