@@ -44,18 +44,20 @@ const send = (out: string, options: Partial<SendReportSetOptions> = {}) =>
   sendReportSet({ out, period: PERIOD, ...fixed, ...options });
 
 describe("sendReportSet to the outbox", () => {
-  it("writes one .eml per recipient, logs each, and a second run sends nothing", async () => {
+  it("writes one .eml per recipient, records each as written (not sent), and a second run writes nothing", async () => {
     const { out, periodDir, manifest } = makeArchive();
     const first = await send(out);
-    expect(first.counts).toEqual({ sent: 11, failed: 0, unknown: 0, pending: 0 });
-    expect(first.sentNow).toBe(11);
+    expect(first.counts).toEqual({ sent: 0, written: 11, failed: 0, unknown: 0, pending: 0 });
+    expect(first.sentNow).toBe(0);
+    expect(first.writtenNow).toBe(11);
     expect(sendExitCode(first)).toBe(0);
     const files = readdirSync(join(periodDir, "outbox")).sort();
     expect(files).toHaveLength(11);
-    expect(files).toContain("district-020003-en-liaison.raymondi@example.org.eml");
-    const parsed = await simpleParser(
-      readFileSync(join(periodDir, "outbox", "district-020003-en-liaison.raymondi@example.org.eml")),
+    const raymondi = files.find((f) =>
+      /^district-020003-en-liaison\.raymondi@example\.org-[0-9a-f]{8}\.eml$/.test(f),
     );
+    expect(raymondi).toBeDefined();
+    const parsed = await simpleParser(readFileSync(join(periodDir, "outbox", raymondi!)));
     expect(parsed.subject).toBe("Semáforo Escuela · October 2026 report · UGEL Antonio Raymondi");
     const report = manifest.reports.find((r) => r.code === "020003");
     const { createHash } = await import("node:crypto");
@@ -65,7 +67,7 @@ describe("sendReportSet to the outbox", () => {
     expect(events.filter((e) => e.state === "attempt")).toHaveLength(11);
     expect(
       events
-        .filter((e) => e.state === "sent")
+        .filter((e) => e.state === "written")
         .map((e) => e.email)
         .sort(),
     ).toEqual(TINY_ADDRESSES);
@@ -77,8 +79,8 @@ describe("sendReportSet to the outbox", () => {
     });
 
     const second = await send(out);
-    expect(second.sentNow).toBe(0);
-    expect(second.counts.sent).toBe(11);
+    expect(second.writtenNow).toBe(0);
+    expect(second.counts.written).toBe(11);
     expect(sendExitCode(second)).toBe(0);
     expect(ledgerOf(periodDir)).toHaveLength(events.length);
     expect(existsSync(join(periodDir, ".send.lock"))).toBe(false);
@@ -88,7 +90,7 @@ describe("sendReportSet to the outbox", () => {
     const { out, periodDir } = makeArchive();
     const report = await send(out, { dryRun: true });
     expect(report.deliveries).toHaveLength(11);
-    expect(report.deliveries.every((d) => d.action === "attempted" && d.state === "pending")).toBe(true);
+    expect(report.deliveries.every((d) => d.action === "would-send" && d.state === "pending")).toBe(true);
     expect(existsSync(join(periodDir, "deliveries.jsonl"))).toBe(false);
     expect(existsSync(join(periodDir, "outbox"))).toBe(false);
   });
@@ -100,7 +102,7 @@ describe("sendReportSet to the outbox", () => {
     ]);
     writeFileSync(join(periodDir, "district/010001-es-report.pdf"), "tampered");
     const report = await send(out, { maxSize: 100_000 });
-    expect(report.counts).toEqual({ sent: 0, failed: 2, unknown: 0, pending: 0 });
+    expect(report.counts).toEqual({ sent: 0, written: 0, failed: 2, unknown: 0, pending: 0 });
     expect(report.deliveries[0]?.reply).toMatch(
       /does not match the manifest \(sha256 [0-9a-f]{64}, manifest/,
     );
@@ -140,7 +142,7 @@ describe("sendReportSet to the outbox", () => {
     const transport = scripted();
     const report = await send(out, { transport });
     expect(transport.handed.map((m) => m.to)).toEqual(["good@example.org"]);
-    expect(report.counts).toEqual({ sent: 1, failed: 3, unknown: 0, pending: 0 });
+    expect(report.counts).toEqual({ sent: 1, written: 0, failed: 3, unknown: 0, pending: 0 });
     const replies = report.deliveries.filter((d) => d.state === "failed").map((d) => d.reply);
     expect(replies).toEqual([
       expect.stringMatching(
@@ -205,9 +207,19 @@ describe("sendReportSet outcomes (scripted transport)", () => {
     const rerun = await send(out, { transport });
     expect(rerun.counts.unknown).toBe(1);
     expect(transport.handed).toHaveLength(1);
-    const forced = await send(out, { transport, force: ["010001"] });
+    await expect(send(out, { transport, force: ["010001"] })).rejects.toThrow(/--reason/);
+    const forced = await send(out, {
+      transport,
+      force: ["010001"],
+      reason: "the UGEL never got it",
+      forcedBy: "ops",
+    });
     expect(forced.counts.sent).toBe(1);
     expect(transport.handed).toHaveLength(2);
+    expect(ledgerOf(join(out, PERIOD)).at(-1)).toMatchObject({
+      state: "sent",
+      forced: { by: "ops", reason: "the UGEL never got it" },
+    });
   });
 
   it("reads an attempt without an outcome (a killed run) as unknown and does not re-send it", async () => {
@@ -270,15 +282,18 @@ describe("semaforo send (command line)", () => {
     expect(io.stdout()).toMatch(
       /send +liaison\.raymondi@example\.org +district 020003 UGEL Antonio Raymondi +en/,
     );
-    expect(io.stdout()).toMatch(/11 of 11 deliveries would be sent\. Nothing was sent\./);
+    expect(io.stdout()).toMatch(/11 of 11 deliveries would be written to the outbox\. Nothing was sent\./);
     io = captureIo();
     expect(await main(["send", "--out", out, "--period", PERIOD], io)).toBe(0);
-    expect(io.stdout()).toMatch(/11 sent now; 11 sent, 0 failed, 0 unknown of 11 deliveries\./);
+    expect(io.stdout()).toMatch(
+      /11 written to the outbox now \(not sent: no SMTP URL\); 0 sent, 11 written, 0 failed, 0 unknown of 11 deliveries\./,
+    );
+    expect(io.stdout()).toMatch(/nobody got them yet/);
     io = captureIo();
     expect(await main(["send", "--out", out, "--period", PERIOD, "--json"], io)).toBe(0);
     expect(JSON.parse(io.stdout())).toMatchObject({
-      sentNow: 0,
-      counts: { sent: 11, failed: 0, unknown: 0 },
+      writtenNow: 0,
+      counts: { sent: 0, written: 11, failed: 0, unknown: 0 },
     });
   });
 
@@ -317,7 +332,7 @@ describe("semaforo send (command line)", () => {
   it("lets the config's email settings override the recorded sender field by field", async () => {
     const { out, periodDir, manifest } = makeArchive([TINY_REPORTS[3]!]);
     const report = await send(out, { sender: { replyTo: "mesa-de-ayuda@example.org" } });
-    expect(report.counts.sent).toBeGreaterThan(0);
+    expect(report.counts.written).toBeGreaterThan(0);
     const file = readdirSync(join(periodDir, "outbox"))[0]!;
     const parsed = await simpleParser(readFileSync(join(periodDir, "outbox", file)));
     expect(parsed.replyTo?.text).toBe("mesa-de-ayuda@example.org");
