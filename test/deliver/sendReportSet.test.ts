@@ -341,3 +341,135 @@ describe("semaforo send (command line)", () => {
     expect(parsed.from?.value[0]).toEqual({ address: "semaforo@example.org", name: "Semáforo Escuela" });
   });
 });
+
+describe("the dry run refuses what send refuses, in the same words", () => {
+  it("refuses a quote in an address and a line break in a unit name, like the real send", async () => {
+    const reports = [
+      {
+        level: "district" as const,
+        code: "010001",
+        name: "UGEL Chachapoyas",
+        recipients: [{ email: "o'neil@ugel.example.org", name: "Ana O'Neil" }],
+      },
+      {
+        level: "district" as const,
+        code: "010002",
+        name: "UGEL Bagua\r\nBcc: x@evil.test",
+        recipients: [{ email: "bagua@example.org" }],
+      },
+      {
+        level: "district" as const,
+        code: "010003",
+        name: "UGEL Bongará",
+        recipients: [{ email: "ok@example.org" }],
+      },
+    ];
+    const { out } = makeArchive(reports);
+    const dry = await send(out, { dryRun: true, transport: scripted() });
+    expect(dry.deliveries.map((d) => d.action)).toEqual(["refused", "refused", "would-send"]);
+    expect(sendExitCode(dry)).toBe(5);
+    const io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--dry-run"], io)).toBe(5);
+    expect(io.stdout()).toMatch(/REFUSE +o'neil@ugel\.example\.org/);
+    expect(io.stdout()).toMatch(/1 of 3 deliveries would be written to the outbox, 2 would be refused/);
+
+    const real = await send(out, { transport: scripted() });
+    expect(real.deliveries.map((d) => d.reply)).toEqual([
+      dry.deliveries[0]?.reply,
+      dry.deliveries[1]?.reply,
+      "250 OK",
+    ]);
+    expect(dry.deliveries[0]?.reply).toMatch(
+      /^refused, nothing sent: recipient address "o'neil@ugel\.example\.org"/,
+    );
+    expect(dry.deliveries[1]?.reply).toMatch(/^refused, nothing sent: unit name .* contains a line break/);
+  });
+});
+
+describe("outbox and SMTP together", () => {
+  it("an outbox run leaves everything to deliver: the SMTP run then sends all of it, once", async () => {
+    const { out } = makeArchive();
+    const outboxRun = await send(out);
+    expect(outboxRun.counts.written).toBe(11);
+    const transport = scripted();
+    const smtpRun = await send(out, { transport });
+    expect(smtpRun.sentNow).toBe(11);
+    expect(smtpRun.counts).toEqual({ sent: 11, written: 0, failed: 0, unknown: 0, pending: 0 });
+    expect(sendExitCode(smtpRun)).toBe(0);
+    expect((await send(out, { transport })).sentNow).toBe(0);
+    expect(transport.handed).toHaveLength(11);
+  });
+
+  it("a failed SMTP delivery retried without an SMTP URL ends written, not sent", async () => {
+    const { out } = makeArchive([TINY_REPORTS[3]!]);
+    const transport = scripted({
+      "ugel.chachapoyas@example.org": [{ status: "rejected", permanent: true, reply: "550 mailbox full" }],
+    });
+    expect((await send(out, { transport })).counts.failed).toBe(1);
+    const retried = await send(out, { resendFailed: true });
+    expect(retried.deliveries.map((d) => `${d.state}:${d.action}`)).toEqual(["written:written"]);
+    const smtp = await send(out, { transport });
+    expect(smtp.deliveries.map((d) => `${d.state}:${d.action}`)).toEqual(["sent:sent"]);
+  });
+
+  it("names outbox files from safe parts: a code or address holding / or .. stays inside outbox/", async () => {
+    const { out, periodDir } = makeArchive([
+      {
+        level: "district",
+        code: "..evil",
+        name: "UGEL X",
+        recipients: [{ email: "a/b@example.org" }],
+      },
+    ]);
+    const report = await send(out);
+    expect(report.counts.written).toBe(1);
+    const files = readdirSync(join(periodDir, "outbox"));
+    expect(files).toEqual([expect.stringMatching(/^district-_evil-es-a_+b@example\.org-[0-9a-f]{8}\.eml$/)]);
+  });
+});
+
+describe("--force and --to", () => {
+  it("never sends a sent address again unless --to names it; records who and why", async () => {
+    const { out, periodDir } = makeArchive([TINY_REPORTS[6]!]);
+    const transport = scripted({
+      "gestion.huaraz@example.org": [{ status: "lost", reply: "ECONNECTION: closed" }],
+    });
+    await send(out, { transport });
+    expect(transport.handed.map((m) => m.to)).toEqual([
+      "ugel.huaraz@example.org",
+      "gestion.huaraz@example.org",
+    ]);
+    const forced = await send(out, {
+      transport,
+      force: ["020001"],
+      reason: "asked by phone",
+      forcedBy: "ops",
+    });
+    expect(transport.handed.slice(2).map((m) => m.to)).toEqual(["gestion.huaraz@example.org"]);
+    expect(forced.counts.sent).toBe(2);
+    await send(out, {
+      transport,
+      force: ["020001"],
+      forceTo: ["UGEL.Huaraz@example.org"],
+      reason: "new build",
+      forcedBy: "ops",
+    });
+    expect(transport.handed.slice(3).map((m) => m.to)).toEqual(["ugel.huaraz@example.org"]);
+    expect(
+      ledgerOf(periodDir)
+        .filter((e) => e.forced)
+        .map((e) => `${e.email} ${e.state} ${e.forced?.reason}`),
+    ).toEqual([
+      "gestion.huaraz@example.org attempt asked by phone",
+      "gestion.huaraz@example.org sent asked by phone",
+      "ugel.huaraz@example.org attempt new build",
+      "ugel.huaraz@example.org sent new build",
+    ]);
+    await expect(send(out, { transport, forceTo: ["ugel.huaraz@example.org"] })).rejects.toThrow(
+      /there is no --force/,
+    );
+    await expect(
+      send(out, { transport, force: ["020001"], forceTo: ["nobody@example.org"], reason: "x" }),
+    ).rejects.toThrow(/not a recipient of 020001/);
+  });
+});
