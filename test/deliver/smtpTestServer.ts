@@ -24,6 +24,8 @@ export interface TestServerOptions {
   onData?: (to: string[], n: number) => Verdict;
   /** Called when a message was read completely (accepted or not). */
   onMessageRead?: (to: string[]) => void;
+  /** Offer AUTH (without TLS, on loopback) and refuse every login with 535. */
+  refuseLogin?: boolean;
 }
 
 export interface TestServer {
@@ -55,8 +57,12 @@ export async function startSmtpServer(options: TestServerOptions = {}): Promise<
   const pending: Promise<void>[] = [];
   const server = new SMTPServer({
     secure: false,
-    disabledCommands: ["STARTTLS", "AUTH"],
+    disabledCommands: options.refuseLogin ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
     authOptional: true,
+    allowInsecureAuth: true,
+    onAuth(_auth, _session, callback) {
+      callback(Object.assign(new Error("Authentication credentials invalid"), { responseCode: 535 }));
+    },
     logger: false,
     size: 20 * 1024 * 1024,
     closeTimeout: 100,
