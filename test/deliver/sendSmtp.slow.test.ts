@@ -374,6 +374,8 @@ describe("SMTP failures fail fast (issue 13 item 5)", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(io.stdout()).toMatch(/Stopped early: the SMTP server cannot be used \(EAUTH: .*535/);
     expect(io.stdout() + io.stderr()).not.toMatch(/Secret/);
+    // The client closed the connection: nothing keeps the process alive (it used to wait 120 s).
+    await server.allClosed();
     expect(server.connections).toBe(1);
     expect(server.received).toHaveLength(0);
   });

@@ -39,6 +39,8 @@ export interface TestServer {
   rcptTo: string[];
   /** How many connections were opened. */
   readonly connections: number;
+  /** Resolves once no client connection is open (the client closed its side). */
+  allClosed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,10 +109,14 @@ export async function startSmtpServer(options: TestServerOptions = {}): Promise<
     },
   });
   let connections = 0;
+  const closedWaiters: (() => void)[] = [];
   server.server.on("connection", (socket: Socket) => {
     connections += 1;
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) for (const resolve of closedWaiters.splice(0)) resolve();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.server.address();
@@ -123,6 +129,10 @@ export async function startSmtpServer(options: TestServerOptions = {}): Promise<
     rcptTo,
     get connections() {
       return connections;
+    },
+    allClosed() {
+      if (sockets.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => closedWaiters.push(resolve));
     },
     async close() {
       await Promise.all(pending);
