@@ -57,7 +57,10 @@ export interface StatusReport {
  * Joins the manifest (what should be delivered) with the delivery states (replayLedger), pure. The
  * deliveries come from listDeliveries, the list `send` plans from, so status and send agree.
  */
-export function buildStatusReport(manifest: Manifest, ledger: ReadonlyMap<string, LedgerEntry>): StatusReport {
+export function buildStatusReport(
+  manifest: Manifest,
+  ledger: ReadonlyMap<string, LedgerEntry>,
+): StatusReport {
   const byReport = new Map<string, DeliveryStatus[]>();
   for (const view of listDeliveries(manifest, ledger)) {
     const { entry } = view;

@@ -9,10 +9,7 @@ import type { DeliveryView, LedgerEntry } from "./types.js";
  * then language), each with its state from the ledger. `status` shows this list and `send` plans
  * from it, so the two cannot disagree. Pure.
  */
-export function listDeliveries(
-  manifest: Manifest,
-  ledger: ReadonlyMap<string, LedgerEntry>,
-): DeliveryView[] {
+export function listDeliveries(manifest: Manifest, ledger: ReadonlyMap<string, LedgerEntry>): DeliveryView[] {
   const reports = [...manifest.reports].sort(
     (a, b) =>
       LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||

@@ -16,5 +16,10 @@ export function outboxName(delivery: Pick<Delivery, "id" | "report" | "language"
 }
 
 function safe(text: string, max: number): string {
-  return text.replace(/[^A-Za-z0-9._@+-]/g, "_").replace(/\.{2,}/g, "_").slice(0, max) || "_";
+  return (
+    text
+      .replace(/[^A-Za-z0-9._@+-]/g, "_")
+      .replace(/\.{2,}/g, "_")
+      .slice(0, max) || "_"
+  );
 }

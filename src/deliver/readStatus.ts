@@ -13,7 +13,9 @@ export async function readStatus(dir: string): Promise<StatusReport & { dir: str
   const file = path.join(dir, "deliveries.jsonl");
   const ledger = readLedger(file);
   const warnings = ledger.partialLine
-    ? [`${file}: the last line is incomplete (an interrupted run); it is ignored, and the next send removes it.`]
+    ? [
+        `${file}: the last line is incomplete (an interrupted run); it is ignored, and the next send removes it.`,
+      ]
     : [];
   return { dir, ...buildStatusReport(manifest, replayLedger(ledger.events)), warnings };
 }

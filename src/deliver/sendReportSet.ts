@@ -210,7 +210,11 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
       }
       done += 1;
       const entry = replayLedger(events.filter((e) => e.id === delivery.id)).get(delivery.id);
-      options.onDelivery?.(result(delivery, entry ?? delivery.previous, action, entry?.reply), done, toSend.length);
+      options.onDelivery?.(
+        result(delivery, entry ?? delivery.previous, action, entry?.reply),
+        done,
+        toSend.length,
+      );
     }
 
     const final = replayLedger(events);
@@ -219,7 +223,15 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
       const action = acted.get(p.id) ?? "skipped";
       return result(p, entry, action, action === "skipped" ? skipReply(p) : entry.reply);
     });
-    return summarize(options.period, false, kind, transport.description, deliveries, stopped, stoppedByConfig);
+    return summarize(
+      options.period,
+      false,
+      kind,
+      transport.description,
+      deliveries,
+      stopped,
+      stoppedByConfig,
+    );
   } finally {
     try {
       await transport?.close();
