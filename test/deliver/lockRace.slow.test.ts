@@ -50,7 +50,7 @@ function contender(file: string) {
 describe("stale-lock takeover (issue 13 item 8)", () => {
   it("two real processes racing for the same stale lock: exactly one acquires it", async () => {
     // A pid that certainly ran on this host and is dead now.
-    const dead = spawnSync("node", ["-e", "0"]).pid!;
+    const dead = spawnSync("node", ["-e", "0"]).pid;
     for (let round = 0; round < 3; round++) {
       const file = join(dir, `round-${round}.lock`);
       writeFileSync(
