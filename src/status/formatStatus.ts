@@ -48,7 +48,7 @@ export function formatStatus(report: StatusReport & { dir: string }): string[] {
       'Unknown deliveries were handed to the server but the outcome was not recorded: they are never re-sent automatically; check with the recipient, then `semaforo send … --force CODE --reason "…"`.',
     );
   }
-  if (d.pending) lines.push("Pending deliveries have not been attempted yet: run `semaforo send`.");
+  if (d.pending) lines.push("Pending deliveries are not sent yet: run `semaforo send`.");
   return lines;
 }
 

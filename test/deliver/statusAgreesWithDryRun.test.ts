@@ -105,5 +105,21 @@ describe("status and send --dry-run agree", () => {
       "liaison.raymondi@example.org": "pending would-send",
     });
     expect(dry.deliveries.find((d) => d.email === "ugel.aija@example.org")?.outdated).toBe(true);
+
+    // Both name the recipient who holds an older build (issue 12 item 3), and how to send the new one.
+    const statusText = captureIo();
+    await main(["status", periodDir], statusText);
+    expect(statusText.stdout()).toMatch(/ugel\.aija@example\.org sent \(older build of the PDF\)/);
+    const dryText = captureIo();
+    await main(
+      ["send", "--out", out, "--period", PERIOD, "--dry-run", "--smtp", "smtp://127.0.0.1:9"],
+      dryText,
+    );
+    expect(dryText.stdout()).toMatch(
+      /skip +ugel\.aija@example\.org .* holds an older build of the PDF; --force 020002 --to ugel\.aija@example\.org --reason/,
+    );
+    expect(dryText.stdout()).toMatch(
+      /1 recipient\(s\) hold an older build of their PDF: 020002 ugel\.aija@example\.org/,
+    );
   });
 });
