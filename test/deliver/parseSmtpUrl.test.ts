@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { maskSmtpUrl, parseSmtpUrl } from "../../src/deliver/parseSmtpUrl.js";
+import { maskSmtpUrl } from "../../src/deliver/maskSmtpUrl.js";
+import { parseSmtpUrl } from "../../src/deliver/parseSmtpUrl.js";
 import { classify } from "../../src/deliver/createSmtpTransport.js";
 
 describe("parseSmtpUrl", () => {
