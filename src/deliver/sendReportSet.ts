@@ -151,6 +151,7 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
 
   if (options.dryRun) {
     const plan = planDeliveries(manifest, replayLedger(readLedger(ledgerFile).events), planOptions);
+    warnIdleForce(plan, force, warn);
     const message = settings(options.templates ?? (await readEmailTemplates()));
     const cache = {};
     const deliveries: DeliveryResult[] = [];
@@ -176,6 +177,7 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
     ledger = openLedger(ledgerFile, warn);
     const events: DeliveryEvent[] = [...ledger.events];
     const plan = planDeliveries(manifest, replayLedger(events), planOptions);
+    warnIdleForce(plan, force, warn);
     const templates = options.templates ?? (await readEmailTemplates());
     transport =
       options.transport ??
@@ -421,6 +423,20 @@ function checkForce(
   const strangers = forceTo.filter((a) => !recipients.has(addressKey(a)));
   if (strangers.length > 0) throw errors.toNotRecipient(strangers, force);
   return { by: by ?? whoAmI(), reason: reason.trim() };
+}
+
+/** `--force CODE` re-sends nothing already `sent` by itself: say so rather than do nothing silently. */
+function warnIdleForce(plan: PlannedDelivery[], force: string[], warn: (text: string) => void): void {
+  for (const code of force) {
+    const acted = plan.some(
+      (p) => p.report.code === code && (p.why === "forced-unknown" || p.why === "forced-to"),
+    );
+    if (!acted) {
+      warn(
+        `--force ${code}: no delivery of that unit is unknown, so nothing is sent again; to send again to an address that is sent, name it with --to ADDRESS.`,
+      );
+    }
+  }
 }
 
 function whoAmI(): string {

@@ -465,6 +465,12 @@ describe("--force and --to", () => {
       "ugel.huaraz@example.org attempt new build",
       "ugel.huaraz@example.org sent new build",
     ]);
+    const warnings: string[] = [];
+    await send(out, { transport, force: ["020001"], reason: "again?", warn: (w) => warnings.push(w) });
+    expect(transport.handed).toHaveLength(4);
+    expect(warnings.join("\n")).toMatch(
+      /--force 020001: no delivery of that unit is unknown, so nothing is sent again/,
+    );
     await expect(send(out, { transport, forceTo: ["ugel.huaraz@example.org"] })).rejects.toThrow(
       /there is no --force/,
     );
