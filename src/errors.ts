@@ -76,4 +76,32 @@ export const errors = {
       ExitCode.usage,
       `Set it in the environment of the command (e.g. in the systemd unit's EnvironmentFile), or use --dry-run.`,
     ),
+  forceNeedsReason: () =>
+    new CliError(
+      "force-needs-reason",
+      "--force sends reports again on purpose: say why with --reason, it is kept in the delivery ledger.",
+      ExitCode.usage,
+      'Example: semaforo send --period 2026-10 --force 150102 --reason "UGEL confirmed it never arrived"',
+    ),
+  toNeedsForce: () =>
+    new CliError(
+      "to-needs-force",
+      "--to names addresses of the units given with --force; there is no --force.",
+      ExitCode.usage,
+      'Example: semaforo send --period 2026-10 --force 150102 --to ana@ugel.example.org --reason "new build"',
+    ),
+  toNotRecipient: (addresses: string[], codes: string[]) =>
+    new CliError(
+      "to-not-recipient",
+      `--to ${addresses.join(", ")}: not a recipient of ${codes.join(", ")} in the manifest.`,
+      ExitCode.usage,
+      "Use the addresses `semaforo status` lists for that unit (capitals do not matter).",
+    ),
+  unknownUnit: (codes: string[], period: string) =>
+    new CliError(
+      "unknown-unit",
+      `No report for ${codes.join(", ")} in ${period}'s manifest.`,
+      ExitCode.usage,
+      "Use the unit codes of the manifest's reports (PE for the national report).",
+    ),
 } as const;

@@ -442,7 +442,12 @@ export interface SupersededReport {
   supersededAt: string;
 }
 
-export type DeliveryState = "pending" | "sent" | "failed" | "unknown";
+/**
+ * Where one delivery stands (see src/deliver/replayLedger.ts): `sent` (an SMTP server accepted it),
+ * `written` (an .eml file in the outbox: reached nobody yet), `failed`, `unknown` (handed to an SMTP
+ * server, outcome not recorded) or `pending` (nothing done yet).
+ */
+export type DeliveryState = "pending" | "written" | "sent" | "failed" | "unknown";
 
 /** One line of `deliveries.jsonl`: a state change of one delivery (one report to one address). */
 export interface DeliveryEvent {
@@ -462,6 +467,8 @@ export interface DeliveryEvent {
   /** The server's reply or the error, for failed / unknown / retried attempts. */
   reply?: string;
   transport: "smtp" | "outbox";
+  /** A re-send asked for on purpose (`send --force`): who (the OS user) and why (`--reason`). */
+  forced?: { by: string; reason: string };
 }
 
 /**

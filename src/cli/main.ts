@@ -5,9 +5,21 @@ import type { Command, GlobalArgs, Io } from "./command.js";
 import { commands } from "./commands/index.js";
 import { missingValue, usageError, type ActiveCommand } from "./usageError.js";
 
+/**
+ * `semaforo send --dry-run | head -2`: once the reader has gone (EPIPE), output stops quietly and
+ * the command runs to its end (a send is never cut between an attempt and its outcome).
+ */
+const gone = { stdout: false, stderr: false };
+for (const name of ["stdout", "stderr"] as const) {
+  process[name].on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    gone[name] = true;
+  });
+}
+
 const processIo: Io = {
-  out: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
-  err: (text) => process.stderr.write(text.endsWith("\n") ? text : text + "\n"),
+  out: (text) => void (gone.stdout || process.stdout.write(text.endsWith("\n") ? text : text + "\n")),
+  err: (text) => void (gone.stderr || process.stderr.write(text.endsWith("\n") ? text : text + "\n")),
   isTTY: Boolean(process.stderr.isTTY),
 };
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { CliError, ExitCode } from "../errors.js";
@@ -26,6 +27,11 @@ export interface LockOptions {
  * One `send` per period at a time: `OUT/PERIOD/.send.lock`, created with O_EXCL, holding the pid,
  * host and start time. A second run refuses while the holder lives; a lock left by a dead process
  * on this host is taken over with a warning. A lock from another host is never guessed about.
+ *
+ * The takeover is atomic: several runs may find the same stale lock at once, but only the one that
+ * creates (O_EXCL) the marker `.send.lock.takeover-<pid>-<start>` for that very holder may delete
+ * it, and only after reading it again under the marker; then every run competes for the lock with
+ * O_EXCL again, so exactly one wins.
  */
 export function acquireSendLock(file: string, options: LockOptions = {}): SendLock {
   const host = options.host ?? hostname();
@@ -35,7 +41,7 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
     startedAt: (options.clock?.() ?? new Date()).toISOString(),
   };
   const isAlive = options.isAlive ?? processIsAlive;
-  for (let tries = 0; tries < 2; tries++) {
+  for (let tries = 0; tries < 3; tries++) {
     let fd: number;
     try {
       fd = openSync(file, "wx", 0o644);
@@ -43,14 +49,12 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(file);
       if (holder && holder.hostname === host && !isAlive(holder.pid)) {
-        options.warn?.(
-          `${file}: taking over a stale lock of process ${holder.pid} (started ${holder.startedAt}), which is no longer running.`,
-        );
-        try {
-          unlinkSync(file);
-        } catch (unlinkError) {
-          if ((unlinkError as NodeJS.ErrnoException).code !== "ENOENT") throw unlinkError;
+        if (removeStale(file, holder)) {
+          options.warn?.(
+            `${file}: taking over a stale lock of process ${holder.pid} (started ${holder.startedAt}), which is no longer running.`,
+          );
         }
+        // Whoever removed it, the lock is now competed for with O_EXCL again.
         continue;
       }
       throw lockHeld(file, holder);
@@ -76,6 +80,45 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
     };
   }
   throw lockHeld(file, readHolder(file));
+}
+
+/**
+ * Deletes the stale lock of `holder`, unless another run is doing so (it holds the marker) or has
+ * done so already (the file no longer holds `holder`). True when this run deleted it.
+ */
+function removeStale(file: string, holder: LockHolder): boolean {
+  const tag = createHash("sha256")
+    .update(`${holder.hostname}\n${holder.startedAt}`)
+    .digest("hex")
+    .slice(0, 12);
+  const marker = `${file}.takeover-${holder.pid}-${tag}`;
+  try {
+    closeSync(openSync(marker, "wx", 0o644));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    const again = readHolder(file);
+    if (
+      !again ||
+      again.pid !== holder.pid ||
+      again.hostname !== holder.hostname ||
+      again.startedAt !== holder.startedAt
+    )
+      return false;
+    unlinkSync(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  } finally {
+    try {
+      unlinkSync(marker);
+    } catch {
+      // Already gone.
+    }
+  }
 }
 
 function readHolder(file: string): LockHolder | null {
@@ -107,6 +150,6 @@ function lockHeld(file: string, holder: LockHolder | null): CliError {
     "send-locked",
     `Another send is running for this period: ${file} is held by ${who}.`,
     ExitCode.usage,
-    `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} and run send again.`,
+    `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} (and any ${file}.takeover-* left by a run killed while taking it over) and run send again.`,
   );
 }

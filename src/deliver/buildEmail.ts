@@ -1,10 +1,12 @@
 import { posix } from "node:path";
 import type { MailComposerOptions } from "nodemailer/lib/mail-composer";
 import { formatMonth } from "../locale/format.js";
-import type { Manifest } from "../model.js";
+import { translate } from "../locale/translate.js";
+import type { Manifest, ManifestHeadline, Messages, Status } from "../model.js";
+import { STATUS_ORDER, STATUS_STYLES } from "../render/palette.js";
 import { checkAddress, checkHeaderText } from "./checkAddress.js";
 import type { Sender } from "./parseSender.js";
-import { renderEmail, type EmailTemplates } from "./renderEmail.js";
+import { renderEmail, type EmailSummary, type EmailTemplates } from "./renderEmail.js";
 import type { Delivery } from "./types.js";
 
 export interface EmailInput {
@@ -35,7 +37,8 @@ export function buildEmail(input: EmailInput): BuiltEmail {
   if (nameProblem) return refuse(`recipient name ${JSON.stringify(delivery.name)} ${nameProblem}`);
   const unitProblem = checkHeaderText(delivery.report.name);
   if (unitProblem) return refuse(`unit name ${JSON.stringify(delivery.report.name)} ${unitProblem}`);
-  const fileName = posix.basename(delivery.report.file);
+  // The period in the name: every month's file stays apart in the recipient's downloads.
+  const fileName = `${manifest.period}-${posix.basename(delivery.report.file)}`;
   const fileProblem = checkHeaderText(fileName) ?? (/["\\]/.test(fileName) ? "contains a quote" : null);
   if (fileProblem) return refuse(`file name ${JSON.stringify(fileName)} ${fileProblem}`);
 
@@ -47,7 +50,9 @@ export function buildEmail(input: EmailInput): BuiltEmail {
     fileName,
     datasetName: manifest.dataset.name,
     synthetic: manifest.dataset.synthetic,
-    summary: delivery.report.headline ?? null,
+    summary: delivery.report.headline
+      ? buildSummary(delivery.report.headline, templates[delivery.language].messages)
+      : null,
   });
   const subjectProblem = checkHeaderText(rendered.subject);
   if (subjectProblem) return refuse(`subject ${JSON.stringify(rendered.subject)} ${subjectProblem}`);
@@ -70,5 +75,28 @@ export function buildEmail(input: EmailInput): BuiltEmail {
       disableUrlAccess: true,
       xMailer: false,
     },
+  };
+}
+
+const SYMBOLS = { circle: "●", triangle: "▲", square: "■", diamond: "◆", dash: "–" } as const;
+const COUNTS: Record<Status, keyof Omit<ManifestHeadline, "text">> = {
+  green: "green",
+  amber: "amber",
+  red: "red",
+  referential: "referential",
+  "no-data": "noData",
+};
+
+/** The counts by status in the report's words, symbols and palette, in the report's order. */
+function buildSummary(headline: ManifestHeadline, messages: Messages): EmailSummary {
+  return {
+    text: headline.text,
+    heading: translate(messages, "cover.counts"),
+    rows: STATUS_ORDER.map((status) => ({
+      label: translate(messages, `status.${status}`),
+      count: headline[COUNTS[status]],
+      symbol: SYMBOLS[STATUS_STYLES[status].shape],
+      colour: STATUS_STYLES[status].stroke,
+    })),
   };
 }

@@ -1,11 +1,12 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { syncDir } from "./openLedger.js";
 import type { MailTransport } from "./types.js";
 
 /**
  * The default transport without an SMTP URL: each message becomes an `.eml` file in the period's
  * `outbox/`, written atomically (temporary file, fsync, rename), ready to be sent by any mail client.
+ * The delivery is then `written`, not `sent`: it reached nobody yet, and an SMTP run still sends it.
  */
 export function createOutboxTransport(dir: string): MailTransport {
   let made = false;
@@ -16,6 +17,9 @@ export function createOutboxTransport(dir: string): MailTransport {
       if (!made) {
         mkdirSync(dir, { recursive: true });
         made = true;
+      }
+      if (basename(message.outboxName) !== message.outboxName || message.outboxName.startsWith(".")) {
+        throw new Error(`unsafe outbox file name ${JSON.stringify(message.outboxName)}`);
       }
       const target = join(dir, message.outboxName);
       const temporary = join(dir, `.${message.outboxName}.${process.pid}.tmp`);
@@ -28,7 +32,7 @@ export function createOutboxTransport(dir: string): MailTransport {
       }
       renameSync(temporary, target);
       syncDir(dir);
-      return Promise.resolve({ status: "sent", reply: `written to outbox/${message.outboxName}` });
+      return Promise.resolve({ status: "written", reply: `written to outbox/${message.outboxName}` });
     },
     close: () => Promise.resolve(),
   };

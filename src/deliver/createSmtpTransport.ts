@@ -16,7 +16,11 @@ export interface SmtpTransportOptions {
 }
 
 /** Errors on which every further message would fail the same way: stop the run. */
-const FATAL = new Set(["EAUTH", "ENOAUTH", "ETLS", "EREQUIRETLS", "ECONFIG"]);
+const FATAL = new Set(["EAUTH", "ENOAUTH", "ETLS", "EREQUIRETLS", "ECONFIG", "EDNS"]);
+/** A temporary DNS failure is retried like a refused connection. */
+const TEMPORARY_DNS = new Set(["EAI_AGAIN"]);
+/** Certificate and TLS handshake failures reported by the socket (Node's and OpenSSL's codes). */
+const TLS_FAILURE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 /**
  * SMTP delivery over one pooled (kept-alive, reused) connection, one message at a time, with
@@ -58,6 +62,13 @@ export function createSmtpTransport(
       logger: false,
     });
     const state = { connection, messages: 0, alive: true };
+    // A failed connect or login closes the connection at once: otherwise the socket stays open
+    // until its timeout (120 s) and keeps the process from exiting.
+    const failed = (error: unknown) => {
+      state.alive = false;
+      connection.close();
+      throw error;
+    };
     await new Promise<void>((resolve, reject) => {
       let settled = false;
       const settle = (error?: Error) => {
@@ -79,7 +90,7 @@ export function createSmtpTransport(
         if (!settings.auth) return settle();
         connection.login(settings.auth, (loginError) => settle(loginError ?? undefined));
       });
-    });
+    }).catch(failed);
     return state;
   };
 
@@ -149,7 +160,15 @@ export function classify(error: NodemailerError, handedOver: boolean): SendOutco
     return { status: "rejected", permanent: error.permanent ?? error.responseCode >= 500, reply };
   }
   if (handedOver) return { status: "lost", reply };
-  return { status: "not-sent", fatal: FATAL.has(error.code ?? ""), reply };
+  return { status: "not-sent", fatal: isFatal(error), reply };
+}
+
+/** Authentication, TLS (certificates included) and DNS errors: retrying cannot help. */
+function isFatal(error: NodemailerError): boolean {
+  const original = String(error.originalCode ?? "");
+  if (error.code === "EDNS") return !TEMPORARY_DNS.has(original);
+  if (FATAL.has(error.code ?? "")) return true;
+  return TLS_FAILURE.test(original);
 }
 
 function describe(error: NodemailerError): string {

@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Level, Locale, Period } from "../model.js";
+import { addressKey } from "./addressKey.js";
 
-/** The delivery id: period + level + code + language + address. */
+/**
+ * The delivery id: `period/level/code/language/address`, the address compared without regard to
+ * capitals (addressKey), so the same report to the same recipient always has the same id.
+ */
 export function deliveryId(
   period: Period,
   level: Level,
@@ -9,7 +13,17 @@ export function deliveryId(
   language: Locale,
   email: string,
 ): string {
-  return `${period}/${level}/${code}/${language}/${email}`;
+  return `${period}/${level}/${code}/${language}/${addressKey(email)}`;
+}
+
+/**
+ * The id of a ledger event as this version writes it. Earlier versions kept the address's capitals
+ * in the id; the four first parts are kept and the address part goes through addressKey. Pure.
+ */
+export function normalizeDeliveryId(id: string): string {
+  const parts = id.split("/");
+  if (parts.length < 5) return id;
+  return `${parts.slice(0, 4).join("/")}/${addressKey(parts.slice(4).join("/"))}`;
 }
 
 /**

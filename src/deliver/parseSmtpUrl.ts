@@ -1,4 +1,5 @@
 import { CliError, ExitCode } from "../errors.js";
+import { maskSmtpUrl } from "./maskSmtpUrl.js";
 
 export interface SmtpSettings {
   host: string;
@@ -16,13 +17,24 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
 /**
  * Reads `smtp://[user[:pass]@]host[:port]` or `smtps://…`. Credentials may instead come from
- * SEMAFORO_SMTP_USER / SEMAFORO_SMTP_PASS. Options in the URL are refused: in particular there is
- * no way to turn certificate checks off. Pure.
+ * SEMAFORO_SMTP_USER / SEMAFORO_SMTP_PASS. The user and password are taken as typed: percent-encoded
+ * (`p%40ss`) or not (`pa/ss`, `50%off`), whatever characters they hold, and never appear in a
+ * message. Options in the URL are refused: in particular there is no way to turn certificate checks
+ * off. Pure.
  */
 export function parseSmtpUrl(value: string, env: Record<string, string | undefined> = {}): SmtpSettings {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value);
+  if (!scheme) throw badUrl(value, "it is not a URL");
+  const rest = value.slice(scheme[0].length);
+  // The credentials end at the last @: a password may hold /, ?, # or @ typed as is.
+  const at = rest.lastIndexOf("@");
+  const userinfo = at >= 0 ? rest.slice(0, at) : "";
+  const colon = userinfo.indexOf(":");
+  const urlUser = decode(colon >= 0 ? userinfo.slice(0, colon) : userinfo);
+  const urlPass = decode(colon >= 0 ? userinfo.slice(colon + 1) : "");
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(`${scheme[0]}${rest.slice(at + 1)}`);
   } catch {
     throw badUrl(value, "it is not a URL");
   }
@@ -35,8 +47,6 @@ export function parseSmtpUrl(value: string, env: Record<string, string | undefin
   }
   const secure = url.protocol === "smtps:";
   const port = url.port ? Number(url.port) : secure ? 465 : 587;
-  const urlUser = decodeURIComponent(url.username);
-  const urlPass = decodeURIComponent(url.password);
   const user = urlUser || env.SEMAFORO_SMTP_USER || "";
   const pass = urlUser ? urlPass : env.SEMAFORO_SMTP_PASS || "";
   const auth = user ? { user, pass } : null;
@@ -51,11 +61,19 @@ export function parseSmtpUrl(value: string, env: Record<string, string | undefin
   };
 }
 
+/** Percent-decoding when the text is validly encoded, else the text as typed. */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function badUrl(value: string, why: string): CliError {
-  const shown = value.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
   return new CliError(
     "bad-smtp-url",
-    `The SMTP URL ${JSON.stringify(shown)} cannot be used: ${why}.`,
+    `The SMTP URL ${JSON.stringify(maskSmtpUrl(value))} cannot be used: ${why}.`,
     ExitCode.usage,
     "Example: --smtp smtps://user:password@smtp.example.org:465 (or set SEMAFORO_SMTP_URL; credentials may also come from SEMAFORO_SMTP_USER and SEMAFORO_SMTP_PASS).",
   );

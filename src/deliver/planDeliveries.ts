@@ -1,24 +1,31 @@
-import { LEVELS, type Manifest } from "../model.js";
-import { deliveryId, deliveryMessageId } from "./deliveryIds.js";
-import type { LedgerEntry, PlannedDelivery } from "./types.js";
+import type { DeliveryEvent, Manifest } from "../model.js";
+import { addressKey } from "./addressKey.js";
+import { deliveryMessageId } from "./deliveryIds.js";
+import { listDeliveries } from "./listDeliveries.js";
+import type { LedgerEntry, PlannedDelivery, PlanReason } from "./types.js";
 
 export interface PlanOptions {
   /** Unit codes to consider; all when empty. */
   only: readonly string[];
-  /** Unit codes whose reports are sent again on purpose, whatever their state. */
+  /** Unit codes whose `unknown` deliveries are sent again on purpose. */
   force: readonly string[];
+  /** Addresses of the forced units sent again whatever their state (`--to`), any capitals. */
+  forceTo?: readonly string[];
   /** Send again the deliveries that ended `failed`. */
   resendFailed: boolean;
   /** Domain of the sender, for the Message-IDs. */
   domain: string;
+  /** Where this run sends: an SMTP run delivers what was only `written` to the outbox. */
+  transport: DeliveryEvent["transport"];
 }
 
 /**
- * Who gets what: one delivery per report × recipient address, in report order (national, regions,
- * districts; by code, then language), and whether this run sends it. Pure.
+ * Who gets what, and whether this run sends it. Pure.
  *
- * Sent: new and pending deliveries; `failed` ones with resendFailed; anything of a forced unit.
- * Skipped: `sent` (never twice), `failed`, and `unknown` (it may have arrived: only --force re-sends).
+ * Sent: new and pending deliveries; `written` ones when the run goes through SMTP; `failed` ones
+ * with resendFailed; a forced unit's `unknown` ones; and, whatever their state, the addresses named
+ * with `--to` for a forced unit. Never sent twice without naming the address: `sent` (also with an
+ * older build of the PDF), and `unknown` without --force.
  */
 export function planDeliveries(
   manifest: Manifest,
@@ -27,67 +34,44 @@ export function planDeliveries(
 ): PlannedDelivery[] {
   const scope = new Set([...options.only, ...options.force]);
   const forced = new Set(options.force);
-  const reports = [...manifest.reports].sort(
-    (a, b) =>
-      LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
-      compare(a.code, b.code) ||
-      compare(a.language, b.language),
-  );
+  const named = new Set((options.forceTo ?? []).map(addressKey));
   const planned: PlannedDelivery[] = [];
-  for (const report of reports) {
-    if (options.only.length > 0 && !scope.has(report.code)) continue;
-    if (options.only.length === 0 && forced.size > 0 && !forced.has(report.code)) {
-      // --force alone acts on the forced units only.
+  for (const view of listDeliveries(manifest, ledger)) {
+    const code = view.report.code;
+    if (options.only.length > 0 && !scope.has(code)) continue;
+    // --force alone acts on the forced units only.
+    if (options.only.length === 0 && forced.size > 0 && !forced.has(code)) continue;
+    const { entry, ...delivery } = view;
+    const decide = (action: PlannedDelivery["action"], why: PlanReason): PlannedDelivery => ({
+      ...delivery,
+      messageId: deliveryMessageId(view.id, view.report.sha256, options.domain),
+      previous: entry,
+      action,
+      why,
+    });
+    if (forced.has(code) && named.has(addressKey(view.email))) {
+      planned.push(decide("send", "forced-to"));
       continue;
     }
-    const seen = new Set<string>();
-    for (const email of report.recipients) {
-      if (seen.has(email)) continue;
-      seen.add(email);
-      const id = deliveryId(manifest.period, report.level, report.code, report.language, email);
-      const previous = ledger.get(id) ?? { state: "pending", attempts: 0 };
-      const knownName = report.recipientNames?.[email];
-      const base = {
-        id,
-        messageId: deliveryMessageId(id, report.sha256, options.domain),
-        report,
-        email,
-        name: knownName ?? email,
-        named: knownName !== undefined && knownName.trim() !== "",
-        language: report.language,
-        previous,
-      };
-      if (forced.has(report.code)) {
-        planned.push({ ...base, action: "send", why: "forced" });
-        continue;
-      }
-      switch (previous.state) {
-        case "pending":
-          planned.push({
-            ...base,
-            action: "send",
-            why: previous.attempts > 0 || previous.at ? "retry-pending" : "new",
-          });
-          break;
-        case "sent":
-          planned.push({ ...base, action: "skip", why: "already-sent" });
-          break;
-        case "failed":
-          planned.push(
-            options.resendFailed
-              ? { ...base, action: "send", why: "resend-failed" }
-              : { ...base, action: "skip", why: "failed" },
-          );
-          break;
-        case "unknown":
-          planned.push({ ...base, action: "skip", why: "unknown" });
-          break;
-      }
+    switch (entry.state) {
+      case "pending":
+        planned.push(decide("send", entry.attempts > 0 || entry.at ? "retry-pending" : "new"));
+        break;
+      case "written":
+        planned.push(
+          options.transport === "smtp" ? decide("send", "written") : decide("skip", "already-written"),
+        );
+        break;
+      case "sent":
+        planned.push(decide("skip", view.outdated ? "outdated" : "already-sent"));
+        break;
+      case "failed":
+        planned.push(options.resendFailed ? decide("send", "resend-failed") : decide("skip", "failed"));
+        break;
+      case "unknown":
+        planned.push(forced.has(code) ? decide("send", "forced-unknown") : decide("skip", "unknown"));
+        break;
     }
   }
   return planned;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

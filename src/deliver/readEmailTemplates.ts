@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Handlebars from "handlebars";
 import { CliError, ExitCode } from "../errors.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { readMessages } from "../locale/readMessages.js";
 import type { Locale } from "../model.js";
 import type { EmailContext, EmailTemplates } from "./renderEmail.js";
 
@@ -37,6 +38,8 @@ export async function readEmailTemplates(root: string = findProjectRoot()): Prom
       subject: await load(`subject.${locale}.hbs`, false),
       text: await load(`body.${locale}.txt.hbs`, false),
       html: await load(`body.${locale}.html.hbs`, true),
+      // The report's own words (status names, headings), so the e-mail says what the PDF says.
+      messages: await readMessages(locale, root),
     };
   }
   return templates;

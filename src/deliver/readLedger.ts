@@ -9,7 +9,7 @@ export interface LedgerFile {
   partialLine: boolean;
 }
 
-const STATES = new Set(["attempt", "pending", "sent", "failed", "unknown"]);
+const STATES = new Set(["attempt", "pending", "written", "sent", "failed", "unknown"]);
 
 /**
  * Reads `deliveries.jsonl`. A last line without its newline is a write cut short by a killed run:

@@ -1,4 +1,22 @@
-import type { Locale, ManifestHeadline } from "../model.js";
+import type { Locale, Messages } from "../model.js";
+
+/** One line of the e-mail's status summary: the report's own word, count, symbol and colour. */
+export interface EmailStatusRow {
+  label: string;
+  count: number;
+  /** The status's shape in the report (● ▲ ■ ◆ –), so the line reads without colour too. */
+  symbol: string;
+  /** The palette's colour for the status on white (render/palette.ts). */
+  colour: string;
+}
+
+export interface EmailSummary {
+  /** The headline sentence of the report's cover. */
+  text: string;
+  /** The cover's heading for the counts ("Indicadores por estado"). */
+  heading: string;
+  rows: EmailStatusRow[];
+}
 
 /** What the e-mail templates see: plain values, everything worded and formatted already. */
 export interface EmailContext {
@@ -12,13 +30,16 @@ export interface EmailContext {
   fileName: string;
   datasetName: string;
   synthetic: boolean;
-  summary: ManifestHeadline | null;
+  summary: EmailSummary | null;
 }
 
 type Template = (context: EmailContext) => string;
 
-/** Compiled templates per locale (see readEmailTemplates). */
-export type EmailTemplates = Record<Locale, { subject: Template; text: Template; html: Template }>;
+/** Compiled templates per locale, with that locale's report messages (see readEmailTemplates). */
+export type EmailTemplates = Record<
+  Locale,
+  { subject: Template; text: Template; html: Template; messages: Messages }
+>;
 
 export interface RenderedEmail {
   subject: string;

@@ -1,28 +1,59 @@
 import type { DeliveryEvent } from "../model.js";
+import { normalizeDeliveryId } from "./deliveryIds.js";
+import { eventState } from "./eventState.js";
 import type { LedgerEntry } from "./types.js";
 
+/** The reply recorded for an SMTP attempt that has no outcome after it. */
+export const DANGLING_ATTEMPT =
+  "the run stopped after the message was handed to the SMTP server and before its outcome was recorded";
+
 /**
- * Folds the ledger's events into the current state of each delivery. Pure.
+ * THE delivery-state model: folds the ledger's events, in file order, into the state of each
+ * delivery, keyed by its delivery id (addresses compared by addressKey). `send`, its dry run,
+ * `status`, `run` and their summaries all read delivery states from here and nowhere else. Pure.
  *
- * The last event wins, with one rule: an `attempt` with no outcome after it means the run stopped
- * (killed, crashed) while the message was in the transport's hands, so the delivery is `unknown`
- * and is not re-sent automatically.
+ * - `attempt` over SMTP: the message is in the server's hands; with no outcome after it (the run
+ *   was killed) the delivery is `unknown` and is never re-sent automatically. An outbox attempt
+ *   without an outcome wrote nothing anyone can read: the state stays what it was.
+ * - `sent`: an SMTP server accepted it; the version (sha256) is kept, to tell an older build apart.
+ * - `written`: an .eml file in the outbox. It never hides a `sent` or `unknown` (a recipient may
+ *   hold the message), and SMTP still has to deliver it.
+ * - `failed`, `pending`: as recorded, with the reply.
  */
 export function replayLedger(events: readonly DeliveryEvent[]): Map<string, LedgerEntry> {
   const entries = new Map<string, LedgerEntry>();
   for (const event of events) {
-    const entry = entries.get(event.id) ?? { state: "pending", attempts: 0 };
-    if (event.state === "attempt") {
+    const id = normalizeDeliveryId(event.id);
+    const entry: LedgerEntry = entries.get(id) ?? { state: "pending", attempts: 0 };
+    const state = eventState(event);
+    if (event.forced) entry.forced = { ...event.forced, at: event.at };
+    if (state === "attempt") {
       entry.attempts += 1;
-      entry.state = "unknown";
-      entry.reply = "the run stopped after the message was handed over and before its outcome was recorded";
+      if (event.transport === "smtp") {
+        set(entry, "unknown", event, DANGLING_ATTEMPT);
+      }
+    } else if (state === "written") {
+      entry.written = event.at;
+      if (entry.state !== "sent" && entry.state !== "unknown") set(entry, "written", event, event.reply);
     } else {
-      entry.state = event.state;
-      if (event.reply !== undefined) entry.reply = event.reply;
-      else delete entry.reply;
+      set(entry, state, event, event.reply);
+      if (state === "sent") entry.sentSha256 = event.sha256;
     }
-    entry.at = event.at;
-    entries.set(event.id, entry);
+    entries.set(id, entry);
   }
   return entries;
+}
+
+function set(
+  entry: LedgerEntry,
+  state: LedgerEntry["state"],
+  event: DeliveryEvent,
+  reply: string | undefined,
+): void {
+  entry.state = state;
+  entry.transport = event.transport;
+  entry.at = event.at;
+  entry.sha256 = event.sha256;
+  if (reply !== undefined) entry.reply = reply;
+  else delete entry.reply;
 }

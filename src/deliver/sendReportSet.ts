@@ -1,13 +1,11 @@
 import { assertPeriod } from "../assertPeriod.js";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import { join } from "node:path";
-import { CliError, ExitCode } from "../errors.js";
+import { CliError, ExitCode, errors } from "../errors.js";
 import type { DeliveryEvent, DeliveryState, Level, Locale, Manifest } from "../model.js";
 import { loadManifest } from "../archive/manifest.js";
 import { acquireSendLock } from "./acquireSendLock.js";
-import { buildEmail } from "./buildEmail.js";
-import { composeMessage } from "./composeMessage.js";
+import { addressKey } from "./addressKey.js";
 import { computeBackoff, DEFAULT_RETRY, type RetryPolicy } from "./computeBackoff.js";
 import { createOutboxTransport } from "./createOutboxTransport.js";
 import { createSmtpTransport } from "./createSmtpTransport.js";
@@ -15,11 +13,12 @@ import { openLedger } from "./openLedger.js";
 import { parseSender, type Sender } from "./parseSender.js";
 import { parseSmtpUrl } from "./parseSmtpUrl.js";
 import { planDeliveries } from "./planDeliveries.js";
+import { prepareMessage, type MessageSettings } from "./prepareMessage.js";
 import { readEmailTemplates } from "./readEmailTemplates.js";
 import { readLedger } from "./readLedger.js";
 import type { EmailTemplates } from "./renderEmail.js";
 import { replayLedger } from "./replayLedger.js";
-import type { MailTransport, PlannedDelivery } from "./types.js";
+import type { LedgerEntry, MailTransport, OutgoingMessage, PlannedDelivery } from "./types.js";
 
 export const DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
 
@@ -32,8 +31,14 @@ export interface SendReportSetOptions {
   dryRun?: boolean;
   /** Unit codes to consider. */
   only?: string[];
-  /** Unit codes whose report is sent again on purpose, whatever the ledger says. */
+  /** Unit codes whose `unknown` deliveries are sent again on purpose (needs `reason`). */
   force?: string[];
+  /** Addresses of the forced units to send again whatever their state, `sent` included. */
+  forceTo?: string[];
+  /** Why the operator forces a re-send: recorded in the ledger with who asked. */
+  reason?: string;
+  /** Who asks for a forced re-send (default: the OS user). */
+  forcedBy?: string;
   resendFailed?: boolean;
   /** Largest encoded message, in bytes (default 10 MB). */
   maxSize?: number;
@@ -67,30 +72,43 @@ export interface DeliveryResult {
   bytes: number;
   /** State after this run (for a dry run: before it). */
   state: DeliveryState;
-  /** What this run did with it (dry run: what it would do). */
-  action: "sent" | "skipped" | "attempted" | "not-reached";
-  /** Why it was skipped or what the server said. */
+  /** The transport of the event that set the state. */
+  transport?: DeliveryEvent["transport"];
+  /** `sent` with an older build of the PDF than the manifest's. */
+  outdated: boolean;
+  /**
+   * What this run did with it: `sent` (SMTP accepted), `written` (outbox), `attempted` (did not
+   * end sent), `skipped`, `not-reached` (the run stopped first); a dry run says `would-send`, or
+   * `refused` with the words the real send would record.
+   */
+  action: "sent" | "written" | "skipped" | "attempted" | "not-reached" | "would-send" | "refused";
+  /** Why it was skipped or refused, or what the server said. */
   reply?: string;
 }
 
 export interface SendReport {
   period: string;
   dryRun: boolean;
+  /** `smtp` or `outbox`. */
+  transportKind: DeliveryEvent["transport"];
   transport: string;
   deliveries: DeliveryResult[];
   counts: Record<DeliveryState, number>;
-  /** Deliveries sent by this run. */
+  /** Deliveries an SMTP server accepted in this run. */
   sentNow: number;
+  /** Deliveries written to the outbox in this run. */
+  writtenNow: number;
   /** Why the run stopped before the end (server unreachable, bad credentials), or null. */
   stopped: string | null;
-  /** The stop was a configuration problem (credentials, TLS): exit 2 rather than 5. */
+  /** The stop was a configuration problem (credentials, TLS, DNS): exit 2 rather than 5. */
   stoppedByConfig: boolean;
 }
 
 /**
  * `semaforo send`: delivers OUT/PERIOD's reports by e-mail, one message per recipient address,
  * recording every state change in OUT/PERIOD/deliveries.jsonl (appended, fsync'd) so that a run can
- * be killed, re-run or run twice without losing or duplicating a message.
+ * be killed, re-run or run twice without losing or duplicating a message. Delivery states come from
+ * replayLedger only (the same model `status` shows).
  */
 export async function sendReportSet(options: SendReportSetOptions): Promise<SendReport> {
   assertPeriod(options.period);
@@ -101,34 +119,65 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
   const sender = resolveSender(mergeSender(manifest.email, options.sender));
   const only = options.only ?? [];
   const force = options.force ?? [];
+  const forceTo = options.forceTo ?? [];
   checkCodes(manifest, [...only, ...force]);
+  const forced = checkForce(manifest, force, forceTo, options.reason, options.forcedBy);
   if (manifest.failures.length > 0) {
     warn(
       `${manifest.failures.length} report(s) could not be rendered in the last build and cannot be sent: ${manifest.failures.map((f) => f.code).join(", ")}.`,
     );
   }
-  const planOptions = { only, force, resendFailed: options.resendFailed ?? false, domain: sender.domain };
   const smtp = options.smtpUrl ? parseSmtpUrl(options.smtpUrl, options.env ?? {}) : null;
+  const kind: DeliveryEvent["transport"] = options.transport?.kind ?? (smtp ? "smtp" : "outbox");
+  const planOptions = {
+    only,
+    force,
+    forceTo,
+    resendFailed: options.resendFailed ?? false,
+    domain: sender.domain,
+    transport: kind,
+  };
   const transportName =
     options.transport?.description ?? (smtp ? smtp.display : `outbox ${join(periodDir, "outbox")}`);
+  const ledgerFile = join(periodDir, "deliveries.jsonl");
+  const settings = (templates: EmailTemplates): MessageSettings => ({
+    periodDir,
+    manifest,
+    sender,
+    templates,
+    clock,
+    maxSize: options.maxSize ?? DEFAULT_MAX_SIZE,
+  });
 
   if (options.dryRun) {
-    const ledger = replayLedger(readLedger(join(periodDir, "deliveries.jsonl")).events);
-    const plan = planDeliveries(manifest, ledger, planOptions);
-    const deliveries = plan.map((p) =>
-      result(p, p.previous.state, p.action === "send" ? "attempted" : "skipped", skipReply(p)),
-    );
-    return summarize(options.period, true, transportName, deliveries, 0, null, false);
+    const plan = planDeliveries(manifest, replayLedger(readLedger(ledgerFile).events), planOptions);
+    warnIdleForce(plan, force, warn);
+    const message = settings(options.templates ?? (await readEmailTemplates()));
+    const cache = {};
+    const deliveries: DeliveryResult[] = [];
+    for (const p of plan) {
+      if (p.action === "skip") {
+        deliveries.push(result(p, p.previous, "skipped", skipReply(p)));
+        continue;
+      }
+      const prepared = await prepareMessage(message, p, cache);
+      deliveries.push(
+        prepared.ok
+          ? result(p, p.previous, "would-send", sendNote(p))
+          : result(p, p.previous, "refused", prepared.reason),
+      );
+    }
+    return summarize(options.period, true, kind, transportName, deliveries, null, false);
   }
 
   const lock = acquireSendLock(join(periodDir, ".send.lock"), { clock, warn });
-  const ledgerFile = join(periodDir, "deliveries.jsonl");
   let ledger: ReturnType<typeof openLedger> | undefined;
   let transport: MailTransport | undefined;
   try {
     ledger = openLedger(ledgerFile, warn);
     const events: DeliveryEvent[] = [...ledger.events];
     const plan = planDeliveries(manifest, replayLedger(events), planOptions);
+    warnIdleForce(plan, force, warn);
     const templates = options.templates ?? (await readEmailTemplates());
     transport =
       options.transport ??
@@ -136,10 +185,10 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
         ? createSmtpTransport(smtp, { rate: options.rate, sleep: options.sleep })
         : createOutboxTransport(join(periodDir, "outbox")));
     const policy = { ...DEFAULT_RETRY, ...options.retry };
-    const run = new Runner(manifest, periodDir, sender, templates, transport, ledger, events, {
+    const run = new Runner(settings(templates), transport, ledger, events, {
       clock,
       policy,
-      maxSize: options.maxSize ?? DEFAULT_MAX_SIZE,
+      forced,
       random: options.random ?? Math.random,
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     });
@@ -155,15 +204,16 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
         continue;
       }
       const outcome = await run.deliver(delivery);
-      acted.set(delivery.id, outcome.state === "sent" ? "sent" : "attempted");
+      const action = outcome.state === "sent" || outcome.state === "written" ? outcome.state : "attempted";
+      acted.set(delivery.id, action);
       if (outcome.stop) {
         stopped = outcome.stop;
         stoppedByConfig = outcome.config;
       }
       done += 1;
-      const state = replayLedger(events).get(delivery.id);
+      const entry = replayLedger(events.filter((e) => e.id === delivery.id)).get(delivery.id);
       options.onDelivery?.(
-        result(delivery, state?.state ?? "pending", acted.get(delivery.id) ?? "attempted", state?.reply),
+        result(delivery, entry ?? delivery.previous, action, entry?.reply),
         done,
         toSend.length,
       );
@@ -173,15 +223,14 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
     const deliveries = plan.map((p) => {
       const entry = final.get(p.id) ?? p.previous;
       const action = acted.get(p.id) ?? "skipped";
-      return result(p, entry.state, action, action === "skipped" ? skipReply(p) : entry.reply);
+      return result(p, entry, action, action === "skipped" ? skipReply(p) : entry.reply);
     });
-    const sentNow = deliveries.filter((d) => d.action === "sent").length;
     return summarize(
       options.period,
       false,
+      kind,
       transport.description,
       deliveries,
-      sentNow,
       stopped,
       stoppedByConfig,
     );
@@ -195,30 +244,36 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
   }
 }
 
-/** The exit code of a send: 0 when every delivery in scope is `sent` (now or before), else 5. */
+/**
+ * The exit code of a send: 0 when every delivery in scope ended `sent` (for an outbox run:
+ * `written` or `sent`), else 5; 2 when a configuration problem stopped it. A dry run exits 5 when
+ * the real send would refuse a delivery, else 0.
+ */
 export function sendExitCode(report: SendReport): number {
   if (report.stoppedByConfig) return ExitCode.usage;
-  if (report.dryRun) return ExitCode.ok;
-  return report.deliveries.every((d) => d.state === "sent") ? ExitCode.ok : ExitCode.deliveryFailed;
+  if (report.dryRun) {
+    return report.deliveries.some((d) => d.action === "refused") ? ExitCode.deliveryFailed : ExitCode.ok;
+  }
+  const done = (d: DeliveryResult) =>
+    d.state === "sent" || (report.transportKind === "outbox" && d.state === "written");
+  return report.deliveries.every(done) ? ExitCode.ok : ExitCode.deliveryFailed;
 }
 
 interface RunSettings {
   clock: () => Date;
   policy: RetryPolicy;
-  maxSize: number;
+  /** Recorded on the events of forced re-sends. */
+  forced: { by: string; reason: string } | null;
   random: () => number;
   sleep: (ms: number) => Promise<void>;
 }
 
 /** Sends one delivery at a time: checks, builds, hands over with retries, records each step. */
 class Runner {
-  private pdfCache: { file: string; bytes: Buffer } | null = null;
+  private readonly cache: { file?: string; bytes?: Buffer } = {};
 
   constructor(
-    private readonly manifest: Manifest,
-    private readonly periodDir: string,
-    private readonly sender: Sender,
-    private readonly templates: EmailTemplates,
+    private readonly message: MessageSettings,
     private readonly transport: MailTransport,
     private readonly ledger: { append(event: DeliveryEvent): void },
     private readonly events: DeliveryEvent[],
@@ -228,6 +283,10 @@ class Runner {
   async deliver(
     delivery: PlannedDelivery,
   ): Promise<{ state: DeliveryState; stop: string | null; config: boolean }> {
+    const forced =
+      (delivery.why === "forced-unknown" || delivery.why === "forced-to") && this.settings.forced
+        ? { forced: this.settings.forced }
+        : {};
     const record = (state: DeliveryEvent["state"], extra: { attempt?: number; reply?: string } = {}) => {
       const event: DeliveryEvent = {
         id: delivery.id,
@@ -242,39 +301,25 @@ class Runner {
         state,
         ...extra,
         transport: this.transport.kind,
+        ...forced,
       };
       this.ledger.append(event);
       this.events.push(event);
     };
-    const fail = (reply: string) => {
-      record("failed", { reply });
-      return { state: "failed" as const, stop: null, config: false };
-    };
 
-    const pdf = this.readPdf(delivery);
-    if (typeof pdf === "string") return fail(pdf);
-    const built = buildEmail({
-      delivery,
-      manifest: this.manifest,
-      sender: this.sender,
-      templates: this.templates,
-      pdf,
-      date: this.settings.clock(),
-    });
-    if (!built.ok) return fail(built.reason);
-    const raw = await composeMessage(built.mail);
-    if (raw.length > this.settings.maxSize) {
-      return fail(
-        `refused, nothing sent: the encoded message is ${megabytes(raw.length)}, over the limit of ${megabytes(this.settings.maxSize)} (--max-size)`,
-      );
+    const prepared = await prepareMessage(this.message, delivery, this.cache);
+    if (!prepared.ok) {
+      record("failed", { reply: prepared.reason });
+      return { state: "failed", stop: null, config: false };
     }
-    const message = {
-      from: this.sender.address,
-      to: delivery.email,
-      raw,
-      outboxName: `${delivery.report.level}-${delivery.report.code}-${delivery.language}-${delivery.email}.eml`,
-    };
+    return this.handOver(delivery, prepared.message, record);
+  }
 
+  private async handOver(
+    delivery: PlannedDelivery,
+    message: OutgoingMessage,
+    record: (state: DeliveryEvent["state"], extra?: { attempt?: number; reply?: string }) => void,
+  ): Promise<{ state: DeliveryState; stop: string | null; config: boolean }> {
     const { policy } = this.settings;
     for (let attempt = 1; ; attempt++) {
       const number = delivery.previous.attempts + attempt;
@@ -282,8 +327,9 @@ class Runner {
       const outcome = await this.transport.send(message);
       switch (outcome.status) {
         case "sent":
-          record("sent", { attempt: number, reply: outcome.reply });
-          return { state: "sent", stop: null, config: false };
+        case "written":
+          record(outcome.status, { attempt: number, reply: outcome.reply });
+          return { state: outcome.status, stop: null, config: false };
         case "lost":
           record("unknown", {
             attempt: number,
@@ -319,21 +365,6 @@ class Runner {
       record("pending", { attempt: number, reply: outcome.reply });
       await this.settings.sleep(computeBackoff(attempt, policy, this.settings.random()));
     }
-  }
-
-  /** The PDF's bytes once their sha256 matches the manifest, or why not. */
-  private readPdf(delivery: PlannedDelivery): Buffer | string {
-    const { report } = delivery;
-    if (this.pdfCache?.file === report.file) return this.pdfCache.bytes;
-    const path = join(this.periodDir, report.file);
-    if (!existsSync(path)) return `refused, nothing sent: ${report.file} is missing from the archive`;
-    const bytes = readFileSync(path);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== report.sha256) {
-      return `refused, nothing sent: ${report.file} does not match the manifest (sha256 ${sha256}, manifest ${report.sha256}); run semaforo verify, or rebuild`;
-    }
-    this.pdfCache = { file: report.file, bytes };
-    return bytes;
   }
 }
 
@@ -372,19 +403,53 @@ function resolveSender(email: Manifest["email"]): Sender {
 function checkCodes(manifest: Manifest, codes: string[]): void {
   const known = new Set(manifest.reports.map((r) => r.code));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length > 0) {
-    throw new CliError(
-      "unknown-unit",
-      `No report for ${unknown.join(", ")} in ${manifest.period}'s manifest.`,
-      ExitCode.usage,
-      "Use the unit codes of the manifest's reports (PE for the national report).",
+  if (unknown.length > 0) throw errors.unknownUnit(unknown, manifest.period);
+}
+
+/** `--force` needs a reason; `--to` needs `--force` and names recipients of the forced units. */
+function checkForce(
+  manifest: Manifest,
+  force: string[],
+  forceTo: string[],
+  reason: string | undefined,
+  by: string | undefined,
+): { by: string; reason: string } | null {
+  if (forceTo.length > 0 && force.length === 0) throw errors.toNeedsForce();
+  if (force.length === 0) return null;
+  if (reason === undefined || reason.trim() === "") throw errors.forceNeedsReason();
+  const recipients = new Set(
+    manifest.reports.filter((r) => force.includes(r.code)).flatMap((r) => r.recipients.map(addressKey)),
+  );
+  const strangers = forceTo.filter((a) => !recipients.has(addressKey(a)));
+  if (strangers.length > 0) throw errors.toNotRecipient(strangers, force);
+  return { by: by ?? whoAmI(), reason: reason.trim() };
+}
+
+/** `--force CODE` re-sends nothing already `sent` by itself: say so rather than do nothing silently. */
+function warnIdleForce(plan: PlannedDelivery[], force: string[], warn: (text: string) => void): void {
+  for (const code of force) {
+    const acted = plan.some(
+      (p) => p.report.code === code && (p.why === "forced-unknown" || p.why === "forced-to"),
     );
+    if (!acted) {
+      warn(
+        `--force ${code}: no delivery of that unit is unknown, so nothing is sent again; to send again to an address that is sent, name it with --to ADDRESS.`,
+      );
+    }
+  }
+}
+
+function whoAmI(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? "unknown user";
   }
 }
 
 function result(
   p: PlannedDelivery,
-  state: DeliveryState,
+  entry: LedgerEntry,
   action: DeliveryResult["action"],
   reply: string | undefined,
 ): DeliveryResult {
@@ -397,20 +462,47 @@ function result(
     email: p.email,
     file: p.report.file,
     bytes: p.report.bytes,
-    state,
+    state: entry.state,
+    ...(entry.transport ? { transport: entry.transport } : {}),
+    outdated: entry.state === "sent" && entry.sentSha256 !== p.report.sha256,
     action,
     ...(reply !== undefined ? { reply } : {}),
   };
 }
 
+/** Why a delivery is skipped, and what the operator can do about it. */
 function skipReply(p: PlannedDelivery): string | undefined {
   switch (p.why) {
     case "already-sent":
       return "already sent";
+    case "already-written":
+      return "already written to the outbox; an SMTP run sends it";
+    case "outdated":
+      return `holds an older build of the PDF; --force ${p.report.code} --to ${p.email} --reason "…" sends the new one`;
     case "failed":
       return `failed before (${p.previous.reply ?? "no reply"}); --resend-failed retries it`;
     case "unknown":
-      return `unknown (${p.previous.reply ?? "no reply"}); --force ${p.report.code} re-sends it`;
+      return `unknown (${p.previous.reply ?? "no reply"}); ask the recipient, then --force ${p.report.code} --reason "…" re-sends it`;
+    default:
+      return undefined;
+  }
+}
+
+/** What a dry run says about a delivery it would send, when it is not simply new. */
+function sendNote(p: PlannedDelivery): string | undefined {
+  switch (p.why) {
+    case "written":
+      return "written to the outbox before; not sent yet";
+    case "retry-pending":
+      return `not sent yet (${p.previous.reply ?? "interrupted"})`;
+    case "resend-failed":
+      return `failed before (${p.previous.reply ?? "no reply"}); sent again`;
+    case "forced-unknown":
+      return "unknown before; sent again on purpose (--force)";
+    case "forced-to":
+      return p.outdated
+        ? "holds an older build of the PDF; the new one is sent on purpose (--force --to)"
+        : `${p.previous.state} before; sent again on purpose (--force --to)`;
     default:
       return undefined;
   }
@@ -419,17 +511,24 @@ function skipReply(p: PlannedDelivery): string | undefined {
 function summarize(
   period: string,
   dryRun: boolean,
+  transportKind: DeliveryEvent["transport"],
   transport: string,
   deliveries: DeliveryResult[],
-  sentNow: number,
   stopped: string | null,
   stoppedByConfig: boolean,
 ): SendReport {
-  const counts: Record<DeliveryState, number> = { sent: 0, failed: 0, unknown: 0, pending: 0 };
+  const counts: Record<DeliveryState, number> = { sent: 0, written: 0, failed: 0, unknown: 0, pending: 0 };
   for (const d of deliveries) counts[d.state] += 1;
-  return { period, dryRun, transport, deliveries, counts, sentNow, stopped, stoppedByConfig };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    period,
+    dryRun,
+    transportKind,
+    transport,
+    deliveries,
+    counts,
+    sentNow: deliveries.filter((d) => d.action === "sent").length,
+    writtenNow: deliveries.filter((d) => d.action === "written").length,
+    stopped,
+    stoppedByConfig,
+  };
 }

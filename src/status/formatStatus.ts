@@ -1,4 +1,4 @@
-import type { DeliveryStatus, StatusReport, StatusRow } from "./computeStatus.js";
+import type { DeliveryStatus, StatusReport, StatusRow } from "../deliver/buildStatusReport.js";
 
 /** Kilobytes as printed: `345 KB` (at least 1 KB for a non-empty file). */
 export function formatKb(bytes: number): string {
@@ -30,17 +30,25 @@ export function formatStatus(report: StatusReport & { dir: string }): string[] {
   lines.push(
     "",
     `Reports: ${t.built} built${t.notBuilt ? `, ${t.notBuilt} NOT built` : ""} (${t.pages} pages, ${formatKb(t.bytes)}).`,
-    `Deliveries: ${d.sent} sent, ${d.failed} failed, ${d.unknown} unknown, ${d.pending} pending (${d.total} in all).`,
+    `Deliveries: ${d.sent} sent, ${d.written} written to the outbox, ${d.failed} failed, ${d.unknown} unknown, ${d.pending} pending (${d.total} in all).`,
   );
+  if (d.written)
+    lines.push(
+      "Written deliveries are .eml files in the outbox: they reached nobody yet; `semaforo send --smtp URL` sends them.",
+    );
+  if (d.outdated)
+    lines.push(
+      `${d.outdated} recipient(s) hold an older build of their PDF ("older build"): send them the new one with \`semaforo send … --force CODE --to ADDRESS --reason "…"\`.`,
+    );
   if (t.notBuilt) lines.push("Rebuild the missing reports with `semaforo build … --only CODE`.");
   if (d.failed)
     lines.push("Failed deliveries: fix the address or the server, then `semaforo send … --resend-failed`.");
   if (d.unknown) {
     lines.push(
-      "Unknown deliveries were handed to the server but the outcome was not recorded: they are never re-sent automatically; check with the recipient before sending again.",
+      'Unknown deliveries were handed to the server but the outcome was not recorded: they are never re-sent automatically; check with the recipient, then `semaforo send … --force CODE --reason "…"`.',
     );
   }
-  if (d.pending) lines.push("Pending deliveries have not been attempted yet: run `semaforo send`.");
+  if (d.pending) lines.push("Pending deliveries are not sent yet: run `semaforo send`.");
   return lines;
 }
 
@@ -58,18 +66,16 @@ function formatRow(row: StatusRow, codeWidth: number, nameWidth: number): string
   return [...head, padStart(String(row.pages), 5), padStart(formatKb(row.bytes), 8), deliveries].join("  ");
 }
 
+/** `address state`, with the transport when it is not the state's own, and why when it matters. */
 function formatDelivery(d: DeliveryStatus): string {
-  const extra =
-    d.state === "sent"
-      ? d.outdated
-        ? " (an older build of the PDF)"
-        : ""
-      : d.state === "failed" || d.state === "unknown"
-        ? d.reply
-          ? ` (${truncate(d.reply.replace(/\s+/g, " "), 60)})`
-          : ""
-        : "";
-  return `${d.email} ${d.state}${extra}`;
+  const notes: string[] = [];
+  if (d.state === "sent" && d.outdated) notes.push("older build of the PDF");
+  if ((d.state === "failed" || d.state === "unknown") && d.reply)
+    notes.push(truncate(d.reply.replace(/\s+/g, " "), 60));
+  // `sent` is always SMTP and `written` always the outbox; a failure in an outbox run says so.
+  if (d.state === "failed" && d.transport === "outbox") notes.push("outbox run");
+  if (d.forced) notes.push(`forced by ${d.forced.by}: ${truncate(d.forced.reason, 40)}`);
+  return `${d.email} ${d.state}${notes.length ? ` (${notes.join("; ")})` : ""}`;
 }
 
 const pad = (text: string, width: number) => text.padEnd(width);

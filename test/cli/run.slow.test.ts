@@ -9,7 +9,7 @@ const out = mkdtempSync(join(tmpdir(), "semaforo-run-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("semaforo run (validate + build + send)", () => {
-  it("builds the tiny set, writes one .eml per recipient address, and a rerun sends nothing", async () => {
+  it("builds the tiny set, writes one .eml per recipient address (written, not sent), and a rerun writes nothing", async () => {
     delete process.env.SEMAFORO_SMTP_URL;
     const io = captureIo();
     const code = await main(
@@ -21,16 +21,25 @@ describe("semaforo run (validate + build + send)", () => {
     // One JSON document holding both steps.
     const summary = JSON.parse(io.stdout()) as {
       build: { built: number; failed: unknown[] };
-      send: { sentNow: number; counts: { sent: number } };
+      send: { sentNow: number; writtenNow: number; counts: { sent: number; written: number } };
     };
     expect(summary.build.built).toBe(10);
     expect(summary.build.failed).toEqual([]);
-    expect(summary.send.sentNow).toBe(11);
+    expect(summary.send.sentNow).toBe(0);
+    expect(summary.send.writtenNow).toBe(11);
+    expect(summary.send.counts).toMatchObject({ sent: 0, written: 11 });
     expect(readdirSync(join(out, "2026-05", "outbox")).filter((f) => f.endsWith(".eml"))).toHaveLength(11);
 
     const again = captureIo();
     expect(await main(["send", "--out", out, "--period", "2026-05", "--json"], again)).toBe(0);
-    expect((JSON.parse(again.stdout()) as { sentNow: number }).sentNow).toBe(0);
+    expect(JSON.parse(again.stdout())).toMatchObject({ sentNow: 0, writtenNow: 0, counts: { written: 11 } });
+
+    // status reads the same states: written to the outbox, not sent.
+    const status = captureIo();
+    expect(await main(["status", join(out, "2026-05")], status)).toBe(0);
+    expect(status.stdout()).toMatch(
+      /Deliveries: 0 sent, 11 written to the outbox, 0 failed, 0 unknown, 0 pending/,
+    );
   }, 120_000);
 
   it("stops at validation for an invalid dataset: exit 3, nothing written", async () => {

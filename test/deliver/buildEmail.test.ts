@@ -84,17 +84,30 @@ describe("buildEmail", () => {
     expect(parsed.date?.toISOString()).toBe(date.toISOString());
     expect(parsed.text).toContain("Estimado/a Directora UGEL 01:");
     expect(parsed.text).toContain("Resumen del mes: 4 de 8 indicadores en meta.");
-    expect(parsed.text).toContain("- En meta: 4");
-    expect(parsed.text).toContain("- Sin datos: 1");
+    // The report's own words (templates/locales/es.json), symbols and order.
+    expect(parsed.text).toContain(
+      "Indicadores por estado:\n● En meta: 4\n▲ En alerta: 2\n■ Bajo el mínimo: 1\n◆ Referencial: 0\n– Sin datos: 1\n",
+    );
+    expect(parsed.text).not.toContain("Críticos");
     expect(parsed.text).toContain("sintéticas");
     expect(parsed.html).toContain("<strong>Resumen del mes:</strong> 4 de 8 indicadores en meta.");
     expect(parsed.attachments).toHaveLength(1);
     const attachment = parsed.attachments[0]!;
-    expect(attachment.filename).toBe("150102-ugel-01-san-juan-de-miraflores.pdf");
+    expect(attachment.filename).toBe("2026-10-150102-ugel-01-san-juan-de-miraflores.pdf");
     expect(attachment.contentType).toBe("application/pdf");
     expect(sha256(attachment.content)).toBe(report.sha256);
     expect(parsed.headers.get("auto-submitted")).toBe("auto-generated");
     expect(raw.toString("latin1")).not.toMatch(/^X-Mailer:/m);
+  });
+
+  it("colours the HTML summary with the report's palette", async () => {
+    const { parsed } = await build(delivery({}, { language: "en" }));
+    const { STATUS_STYLES } = await import("../../src/render/palette.js");
+    expect(parsed.html).toContain(
+      `<span style="color: ${STATUS_STYLES.red.stroke};">■</span> Below minimum</td><td style="text-align: right;">1</td>`,
+    );
+    expect(parsed.html).toContain("Indicators by status");
+    expect(parsed.html).not.toMatch(/Critical|#c0392b/);
   });
 
   it("writes English for an English recipient and omits a missing summary", async () => {

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,12 +20,28 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
  * node_modules and templates. Independent of `npm run build`, so other work in progress cannot break it.
  */
 export function buildChildSender(): { script: string; cleanup: () => void } {
+  return buildChild(
+    "src/deliver/sendReportSet.ts",
+    `import { sendReportSet } from "./src/deliver/sendReportSet.js";
+const [out, period, smtpUrl] = process.argv.slice(2);
+const report = await sendReportSet({ out, period, smtpUrl, retry: { attempts: 2, baseMs: 10 } });
+console.log(JSON.stringify(report.counts));
+`,
+  );
+}
+
+/**
+ * A throw-away transpiled copy of `entry` (a path under the project root) and the modules it
+ * imports, with `source` as the script a child `node` runs (it imports `./src/….js`).
+ */
+export function buildChild(entry: string, source: string): { script: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "semaforo-child-"));
-  const queue = [join(ROOT, "src/deliver/sendReportSet.ts")];
+  const queue = [join(ROOT, entry)];
   const done = new Set<string>();
   while (queue.length > 0) {
     const file = queue.pop()!;
-    if (done.has(file)) continue;
+    // Import lines quoted in doc comments may name files that do not exist from here.
+    if (done.has(file) || !existsSync(file)) continue;
     done.add(file);
     const source = readFileSync(file, "utf8");
     for (const match of source.matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) {
@@ -37,14 +61,7 @@ export function buildChildSender(): { script: string; cleanup: () => void } {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "semaforo-child", type: "module" }));
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   symlinkSync(join(ROOT, "templates"), join(dir, "templates"));
-  const script = join(dir, "send.mjs");
-  writeFileSync(
-    script,
-    `import { sendReportSet } from "./src/deliver/sendReportSet.js";
-const [out, period, smtpUrl] = process.argv.slice(2);
-const report = await sendReportSet({ out, period, smtpUrl, retry: { attempts: 2, baseMs: 10 } });
-console.log(JSON.stringify(report.counts));
-`,
-  );
+  const script = join(dir, "child.mjs");
+  writeFileSync(script, source);
   return { script, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

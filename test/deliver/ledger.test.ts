@@ -9,9 +9,15 @@ import { replayLedger } from "../../src/deliver/replayLedger.js";
 import { CliError } from "../../src/errors.js";
 import type { DeliveryEvent, Manifest } from "../../src/model.js";
 import { computeBackoff } from "../../src/deliver/computeBackoff.js";
+import { heldVersions } from "../../src/deliver/heldVersions.js";
 
 let clock = 0;
-function event(id: string, state: DeliveryEvent["state"], reply?: string): DeliveryEvent {
+function event(
+  id: string,
+  state: DeliveryEvent["state"],
+  reply?: string,
+  extra: Partial<DeliveryEvent> = {},
+): DeliveryEvent {
   clock += 1;
   return {
     id,
@@ -25,8 +31,10 @@ function event(id: string, state: DeliveryEvent["state"], reply?: string): Deliv
     state,
     ...(reply ? { reply } : {}),
     transport: "smtp",
+    ...extra,
   };
 }
+const outbox = { transport: "outbox" } as const;
 
 const A = "2026-10/district/010001/es/a@example.org";
 const B = "2026-10/district/010002/es/b@example.org";
@@ -47,8 +55,70 @@ describe("replayLedger", () => {
     expect(ledger.get(A)).toMatchObject({ state: "sent", attempts: 2, reply: "250 OK" });
     expect(ledger.get(B)).toMatchObject({ state: "failed", attempts: 1, reply: "550 no such user" });
     expect(ledger.get(C)).toMatchObject({ state: "unknown", attempts: 1 });
-    expect(ledger.get(C)?.reply).toMatch(/run stopped after the message was handed over/);
+    expect(ledger.get(C)?.reply).toMatch(/run stopped after the message was handed to the SMTP server/);
     expect(ledger.has(D)).toBe(false);
+  });
+
+  it("reads an outbox message as written, legacy `sent` outbox events included, never as sent", () => {
+    const ledger = replayLedger([
+      event(A, "attempt", undefined, outbox),
+      event(A, "sent", "written to outbox/a.eml", outbox),
+      event(B, "attempt", undefined, outbox),
+      event(B, "written", "written to outbox/b.eml", outbox),
+      event(C, "attempt", undefined, outbox),
+    ]);
+    expect(ledger.get(A)).toMatchObject({ state: "written", transport: "outbox", attempts: 1 });
+    expect(ledger.get(B)).toMatchObject({ state: "written", transport: "outbox" });
+    // An outbox write that never finished reached nobody: still pending, not unknown.
+    expect(ledger.get(C)).toMatchObject({ state: "pending", attempts: 1 });
+  });
+
+  it("a later SMTP send makes a written delivery sent; an outbox write never hides sent or unknown", () => {
+    const ledger = replayLedger([
+      event(A, "written", undefined, outbox),
+      event(A, "attempt"),
+      event(A, "sent", "250 OK"),
+      event(A, "written", undefined, outbox),
+      event(B, "attempt"),
+      event(B, "written", undefined, outbox),
+    ]);
+    expect(ledger.get(A)).toMatchObject({ state: "sent", transport: "smtp", sentSha256: "ab" });
+    expect(ledger.get(B)).toMatchObject({ state: "unknown", transport: "smtp" });
+  });
+
+  it("keys deliveries by id with the address in any capitals, as earlier versions wrote it", () => {
+    const ledger = replayLedger([
+      event("2026-10/district/010001/es/Ana.Perez@UGEL.example.org", "sent", "250 OK"),
+    ]);
+    expect(ledger.get("2026-10/district/010001/es/ana.perez@ugel.example.org")).toMatchObject({
+      state: "sent",
+    });
+  });
+
+  it("keeps who forced a re-send and why", () => {
+    const ledger = replayLedger([
+      event(A, "attempt", undefined, { forced: { by: "ops", reason: "asked by the UGEL" } }),
+      event(A, "sent", "250 OK", { forced: { by: "ops", reason: "asked by the UGEL" } }),
+    ]);
+    expect(ledger.get(A)?.forced).toEqual({ by: "ops", reason: "asked by the UGEL", at: expect.any(String) });
+  });
+});
+
+describe("heldVersions", () => {
+  it("names the versions handed to an SMTP server, never those only written to the outbox", () => {
+    expect(
+      [
+        ...heldVersions([
+          event(A, "attempt", undefined, { sha256: "s1" }),
+          event(A, "sent", undefined, { sha256: "s1" }),
+          event(B, "attempt", undefined, { sha256: "u1" }),
+          event(B, "failed", undefined, { sha256: "f1" }),
+          event(C, "attempt", undefined, { ...outbox, sha256: "o1" }),
+          event(C, "sent", undefined, { ...outbox, sha256: "o1" }),
+          event(D, "written", undefined, { ...outbox, sha256: "o2" }),
+        ]),
+      ].sort(),
+    ).toEqual(["s1", "u1"]);
   });
 });
 
@@ -104,8 +174,18 @@ const manifest = {
 } as unknown as Manifest;
 
 describe("planDeliveries", () => {
-  const ledger = replayLedger([event(A, "sent"), event(B, "failed", "550"), event(C, "attempt")]);
-  const base = { only: [], force: [], resendFailed: false, domain: "example.org" };
+  const ledger = replayLedger([
+    event(A, "sent", undefined, { sha256: "aa" }),
+    event(B, "failed", "550"),
+    event(C, "attempt"),
+  ]);
+  const base = {
+    only: [],
+    force: [],
+    resendFailed: false,
+    domain: "example.org",
+    transport: "smtp" as const,
+  };
   const summary = (plan: ReturnType<typeof planDeliveries>) =>
     plan.map((p) => `${p.email}:${p.action}:${p.why}`);
 
@@ -128,15 +208,36 @@ describe("planDeliveries", () => {
     });
   });
 
-  it("re-sends failed ones with resendFailed, and anything of a forced unit", () => {
+  it("re-sends failed ones with resendFailed; --force re-sends unknown ones only, never a sent one", () => {
     expect(summary(planDeliveries(manifest, ledger, { ...base, resendFailed: true }))).toContain(
       "b@example.org:send:resend-failed",
     );
     expect(summary(planDeliveries(manifest, ledger, { ...base, force: ["010003", "010001"] }))).toEqual([
-      "a@example.org:send:forced",
-      "d@example.org:send:forced",
-      "c@example.org:send:forced",
+      "a@example.org:skip:already-sent",
+      "d@example.org:send:new",
+      "c@example.org:send:forced-unknown",
     ]);
+  });
+
+  it("sends a sent address again only when --to names it (any capitals)", () => {
+    const plan = planDeliveries(manifest, ledger, { ...base, force: ["010001"], forceTo: ["A@Example.org"] });
+    expect(summary(plan)).toEqual(["a@example.org:send:forced-to"]);
+  });
+
+  it("an SMTP run sends what was only written to the outbox; an outbox run does not write it twice", () => {
+    const written = replayLedger([event(A, "sent", undefined, outbox)]);
+    const only = { ...base, only: ["010001"] };
+    expect(summary(planDeliveries(manifest, written, only))).toEqual(["a@example.org:send:written"]);
+    expect(summary(planDeliveries(manifest, written, { ...only, transport: "outbox" }))).toEqual([
+      "a@example.org:skip:already-written",
+    ]);
+  });
+
+  it("marks a delivery sent with an older build of the PDF as outdated, and does not send it", () => {
+    const older = replayLedger([event(A, "sent", "250 OK", { sha256: "an-older-build" })]);
+    const plan = planDeliveries(manifest, older, { ...base, only: ["010001"] });
+    expect(summary(plan)).toEqual(["a@example.org:skip:outdated"]);
+    expect(plan[0]?.outdated).toBe(true);
   });
 
   it("limits to --only codes", () => {

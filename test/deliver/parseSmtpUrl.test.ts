@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { maskSmtpUrl } from "../../src/deliver/maskSmtpUrl.js";
 import { parseSmtpUrl } from "../../src/deliver/parseSmtpUrl.js";
 import { classify } from "../../src/deliver/createSmtpTransport.js";
 
@@ -44,6 +45,42 @@ describe("parseSmtpUrl", () => {
   it("never shows the password in an error", () => {
     expect(() => parseSmtpUrl("ftp://u:hunter2@h")).toThrow(/u:\*\*\*@h/);
   });
+
+  it.each([
+    ["smtp://mailer:pa/ss-Secret@127.0.0.1:2525", "pa/ss-Secret"],
+    ["smtp://mailer:50%off-Secret@127.0.0.1:2525", "50%off-Secret"],
+    ["smtp://mailer:p%40ss%2FSecret@127.0.0.1:2525", "p@ss/Secret"],
+    ["smtp://mailer:p@ss#?Secret@127.0.0.1:2525", "p@ss#?Secret"],
+  ])("reads the password of %s as typed", (url, pass) => {
+    expect(parseSmtpUrl(url)).toMatchObject({
+      host: "127.0.0.1",
+      port: 2525,
+      auth: { user: "mailer", pass },
+      display: "smtp://mailer@127.0.0.1:2525",
+    });
+  });
+
+  it.each([
+    "smtp://mailer:pa/ss-Secret@no host here:2525",
+    "smtp://mailer:50%off-Secret@h:25/path",
+    "smtp://mailer:p@ss#?Secret@h:notaport",
+    "http://mailer:pa/ss%-Secret@h",
+  ])("masks the password of %s in the error, whatever it holds", (url) => {
+    let message = "";
+    try {
+      parseSmtpUrl(url);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/cannot be used/);
+    expect(message).not.toMatch(/Secret/);
+    expect(message).toMatch(/mailer:\*\*\*@/);
+  });
+
+  it("masks URLs without a password as they are", () => {
+    expect(maskSmtpUrl("smtp://h:25")).toBe("smtp://h:25");
+    expect(maskSmtpUrl("smtp://u@h:25")).toBe("smtp://u@h:25");
+  });
 });
 
 describe("classify (SMTP errors)", () => {
@@ -67,5 +104,18 @@ describe("classify (SMTP errors)", () => {
       fatal: true,
     });
     expect(classify(error({ code: "ETLS" }), false)).toMatchObject({ status: "not-sent", fatal: true });
+  });
+
+  it("stops at once on DNS and certificate errors, retries a temporary DNS failure", () => {
+    const notSent = (props: object) => classify(error(props), false);
+    expect(notSent({ code: "EDNS", originalCode: "ENOTFOUND" })).toMatchObject({ fatal: true });
+    expect(notSent({ code: "EDNS", originalCode: "EAI_AGAIN" })).toMatchObject({ fatal: false });
+    expect(notSent({ code: "ESOCKET", originalCode: "DEPTH_ZERO_SELF_SIGNED_CERT" })).toMatchObject({
+      fatal: true,
+    });
+    expect(notSent({ code: "ESOCKET", originalCode: "ERR_TLS_CERT_ALTNAME_INVALID" })).toMatchObject({
+      fatal: true,
+    });
+    expect(notSent({ code: "ESOCKET", originalCode: "ECONNREFUSED" })).toMatchObject({ fatal: false });
   });
 });

@@ -44,18 +44,20 @@ const send = (out: string, options: Partial<SendReportSetOptions> = {}) =>
   sendReportSet({ out, period: PERIOD, ...fixed, ...options });
 
 describe("sendReportSet to the outbox", () => {
-  it("writes one .eml per recipient, logs each, and a second run sends nothing", async () => {
+  it("writes one .eml per recipient, records each as written (not sent), and a second run writes nothing", async () => {
     const { out, periodDir, manifest } = makeArchive();
     const first = await send(out);
-    expect(first.counts).toEqual({ sent: 11, failed: 0, unknown: 0, pending: 0 });
-    expect(first.sentNow).toBe(11);
+    expect(first.counts).toEqual({ sent: 0, written: 11, failed: 0, unknown: 0, pending: 0 });
+    expect(first.sentNow).toBe(0);
+    expect(first.writtenNow).toBe(11);
     expect(sendExitCode(first)).toBe(0);
     const files = readdirSync(join(periodDir, "outbox")).sort();
     expect(files).toHaveLength(11);
-    expect(files).toContain("district-020003-en-liaison.raymondi@example.org.eml");
-    const parsed = await simpleParser(
-      readFileSync(join(periodDir, "outbox", "district-020003-en-liaison.raymondi@example.org.eml")),
+    const raymondi = files.find((f) =>
+      /^district-020003-en-liaison\.raymondi@example\.org-[0-9a-f]{8}\.eml$/.test(f),
     );
+    expect(raymondi).toBeDefined();
+    const parsed = await simpleParser(readFileSync(join(periodDir, "outbox", raymondi!)));
     expect(parsed.subject).toBe("Semáforo Escuela · October 2026 report · UGEL Antonio Raymondi");
     const report = manifest.reports.find((r) => r.code === "020003");
     const { createHash } = await import("node:crypto");
@@ -65,7 +67,7 @@ describe("sendReportSet to the outbox", () => {
     expect(events.filter((e) => e.state === "attempt")).toHaveLength(11);
     expect(
       events
-        .filter((e) => e.state === "sent")
+        .filter((e) => e.state === "written")
         .map((e) => e.email)
         .sort(),
     ).toEqual(TINY_ADDRESSES);
@@ -77,8 +79,8 @@ describe("sendReportSet to the outbox", () => {
     });
 
     const second = await send(out);
-    expect(second.sentNow).toBe(0);
-    expect(second.counts.sent).toBe(11);
+    expect(second.writtenNow).toBe(0);
+    expect(second.counts.written).toBe(11);
     expect(sendExitCode(second)).toBe(0);
     expect(ledgerOf(periodDir)).toHaveLength(events.length);
     expect(existsSync(join(periodDir, ".send.lock"))).toBe(false);
@@ -88,7 +90,7 @@ describe("sendReportSet to the outbox", () => {
     const { out, periodDir } = makeArchive();
     const report = await send(out, { dryRun: true });
     expect(report.deliveries).toHaveLength(11);
-    expect(report.deliveries.every((d) => d.action === "attempted" && d.state === "pending")).toBe(true);
+    expect(report.deliveries.every((d) => d.action === "would-send" && d.state === "pending")).toBe(true);
     expect(existsSync(join(periodDir, "deliveries.jsonl"))).toBe(false);
     expect(existsSync(join(periodDir, "outbox"))).toBe(false);
   });
@@ -100,7 +102,7 @@ describe("sendReportSet to the outbox", () => {
     ]);
     writeFileSync(join(periodDir, "district/010001-es-report.pdf"), "tampered");
     const report = await send(out, { maxSize: 100_000 });
-    expect(report.counts).toEqual({ sent: 0, failed: 2, unknown: 0, pending: 0 });
+    expect(report.counts).toEqual({ sent: 0, written: 0, failed: 2, unknown: 0, pending: 0 });
     expect(report.deliveries[0]?.reply).toMatch(
       /does not match the manifest \(sha256 [0-9a-f]{64}, manifest/,
     );
@@ -140,7 +142,7 @@ describe("sendReportSet to the outbox", () => {
     const transport = scripted();
     const report = await send(out, { transport });
     expect(transport.handed.map((m) => m.to)).toEqual(["good@example.org"]);
-    expect(report.counts).toEqual({ sent: 1, failed: 3, unknown: 0, pending: 0 });
+    expect(report.counts).toEqual({ sent: 1, written: 0, failed: 3, unknown: 0, pending: 0 });
     const replies = report.deliveries.filter((d) => d.state === "failed").map((d) => d.reply);
     expect(replies).toEqual([
       expect.stringMatching(
@@ -205,9 +207,19 @@ describe("sendReportSet outcomes (scripted transport)", () => {
     const rerun = await send(out, { transport });
     expect(rerun.counts.unknown).toBe(1);
     expect(transport.handed).toHaveLength(1);
-    const forced = await send(out, { transport, force: ["010001"] });
+    await expect(send(out, { transport, force: ["010001"] })).rejects.toThrow(/--reason/);
+    const forced = await send(out, {
+      transport,
+      force: ["010001"],
+      reason: "the UGEL never got it",
+      forcedBy: "ops",
+    });
     expect(forced.counts.sent).toBe(1);
     expect(transport.handed).toHaveLength(2);
+    expect(ledgerOf(join(out, PERIOD)).at(-1)).toMatchObject({
+      state: "sent",
+      forced: { by: "ops", reason: "the UGEL never got it" },
+    });
   });
 
   it("reads an attempt without an outcome (a killed run) as unknown and does not re-send it", async () => {
@@ -270,15 +282,18 @@ describe("semaforo send (command line)", () => {
     expect(io.stdout()).toMatch(
       /send +liaison\.raymondi@example\.org +district 020003 UGEL Antonio Raymondi +en/,
     );
-    expect(io.stdout()).toMatch(/11 of 11 deliveries would be sent\. Nothing was sent\./);
+    expect(io.stdout()).toMatch(/11 of 11 deliveries would be written to the outbox\. Nothing was sent\./);
     io = captureIo();
     expect(await main(["send", "--out", out, "--period", PERIOD], io)).toBe(0);
-    expect(io.stdout()).toMatch(/11 sent now; 11 sent, 0 failed, 0 unknown of 11 deliveries\./);
+    expect(io.stdout()).toMatch(
+      /11 written to the outbox now \(not sent: no SMTP URL\); 0 sent, 11 written, 0 failed, 0 unknown of 11 deliveries\./,
+    );
+    expect(io.stdout()).toMatch(/nobody got them yet/);
     io = captureIo();
     expect(await main(["send", "--out", out, "--period", PERIOD, "--json"], io)).toBe(0);
     expect(JSON.parse(io.stdout())).toMatchObject({
-      sentNow: 0,
-      counts: { sent: 11, failed: 0, unknown: 0 },
+      writtenNow: 0,
+      counts: { sent: 0, written: 11, failed: 0, unknown: 0 },
     });
   });
 
@@ -317,12 +332,150 @@ describe("semaforo send (command line)", () => {
   it("lets the config's email settings override the recorded sender field by field", async () => {
     const { out, periodDir, manifest } = makeArchive([TINY_REPORTS[3]!]);
     const report = await send(out, { sender: { replyTo: "mesa-de-ayuda@example.org" } });
-    expect(report.counts.sent).toBeGreaterThan(0);
+    expect(report.counts.written).toBeGreaterThan(0);
     const file = readdirSync(join(periodDir, "outbox"))[0]!;
     const parsed = await simpleParser(readFileSync(join(periodDir, "outbox", file)));
     expect(parsed.replyTo?.text).toBe("mesa-de-ayuda@example.org");
     // The rest is still the build's: makeArchive records "Semáforo Escuela <semaforo@example.org>".
     expect(manifest.email?.from).toBe("Semáforo Escuela <semaforo@example.org>");
     expect(parsed.from?.value[0]).toEqual({ address: "semaforo@example.org", name: "Semáforo Escuela" });
+  });
+});
+
+describe("the dry run refuses what send refuses, in the same words", () => {
+  it("refuses a quote in an address and a line break in a unit name, like the real send", async () => {
+    const reports = [
+      {
+        level: "district" as const,
+        code: "010001",
+        name: "UGEL Chachapoyas",
+        recipients: [{ email: "o'neil@ugel.example.org", name: "Ana O'Neil" }],
+      },
+      {
+        level: "district" as const,
+        code: "010002",
+        name: "UGEL Bagua\r\nBcc: x@evil.test",
+        recipients: [{ email: "bagua@example.org" }],
+      },
+      {
+        level: "district" as const,
+        code: "010003",
+        name: "UGEL Bongará",
+        recipients: [{ email: "ok@example.org" }],
+      },
+    ];
+    const { out } = makeArchive(reports);
+    const dry = await send(out, { dryRun: true, transport: scripted() });
+    expect(dry.deliveries.map((d) => d.action)).toEqual(["refused", "refused", "would-send"]);
+    expect(sendExitCode(dry)).toBe(5);
+    const io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--dry-run"], io)).toBe(5);
+    expect(io.stdout()).toMatch(/REFUSE +o'neil@ugel\.example\.org/);
+    expect(io.stdout()).toMatch(/1 of 3 deliveries would be written to the outbox, 2 would be refused/);
+
+    const real = await send(out, { transport: scripted() });
+    expect(real.deliveries.map((d) => d.reply)).toEqual([
+      dry.deliveries[0]?.reply,
+      dry.deliveries[1]?.reply,
+      "250 OK",
+    ]);
+    expect(dry.deliveries[0]?.reply).toMatch(
+      /^refused, nothing sent: recipient address "o'neil@ugel\.example\.org"/,
+    );
+    expect(dry.deliveries[1]?.reply).toMatch(/^refused, nothing sent: unit name .* contains a line break/);
+  });
+});
+
+describe("outbox and SMTP together", () => {
+  it("an outbox run leaves everything to deliver: the SMTP run then sends all of it, once", async () => {
+    const { out } = makeArchive();
+    const outboxRun = await send(out);
+    expect(outboxRun.counts.written).toBe(11);
+    const transport = scripted();
+    const smtpRun = await send(out, { transport });
+    expect(smtpRun.sentNow).toBe(11);
+    expect(smtpRun.counts).toEqual({ sent: 11, written: 0, failed: 0, unknown: 0, pending: 0 });
+    expect(sendExitCode(smtpRun)).toBe(0);
+    expect((await send(out, { transport })).sentNow).toBe(0);
+    expect(transport.handed).toHaveLength(11);
+  });
+
+  it("a failed SMTP delivery retried without an SMTP URL ends written, not sent", async () => {
+    const { out } = makeArchive([TINY_REPORTS[3]!]);
+    const transport = scripted({
+      "ugel.chachapoyas@example.org": [{ status: "rejected", permanent: true, reply: "550 mailbox full" }],
+    });
+    expect((await send(out, { transport })).counts.failed).toBe(1);
+    const retried = await send(out, { resendFailed: true });
+    expect(retried.deliveries.map((d) => `${d.state}:${d.action}`)).toEqual(["written:written"]);
+    const smtp = await send(out, { transport });
+    expect(smtp.deliveries.map((d) => `${d.state}:${d.action}`)).toEqual(["sent:sent"]);
+  });
+
+  it("names outbox files from safe parts: a code or address holding / or .. stays inside outbox/", async () => {
+    const { out, periodDir } = makeArchive([
+      {
+        level: "district",
+        code: "..evil",
+        name: "UGEL X",
+        recipients: [{ email: "a/b@example.org" }],
+      },
+    ]);
+    const report = await send(out);
+    expect(report.counts.written).toBe(1);
+    const files = readdirSync(join(periodDir, "outbox"));
+    expect(files).toEqual([expect.stringMatching(/^district-_evil-es-a_+b@example\.org-[0-9a-f]{8}\.eml$/)]);
+  });
+});
+
+describe("--force and --to", () => {
+  it("never sends a sent address again unless --to names it; records who and why", async () => {
+    const { out, periodDir } = makeArchive([TINY_REPORTS[6]!]);
+    const transport = scripted({
+      "gestion.huaraz@example.org": [{ status: "lost", reply: "ECONNECTION: closed" }],
+    });
+    await send(out, { transport });
+    expect(transport.handed.map((m) => m.to)).toEqual([
+      "ugel.huaraz@example.org",
+      "gestion.huaraz@example.org",
+    ]);
+    const forced = await send(out, {
+      transport,
+      force: ["020001"],
+      reason: "asked by phone",
+      forcedBy: "ops",
+    });
+    expect(transport.handed.slice(2).map((m) => m.to)).toEqual(["gestion.huaraz@example.org"]);
+    expect(forced.counts.sent).toBe(2);
+    await send(out, {
+      transport,
+      force: ["020001"],
+      forceTo: ["UGEL.Huaraz@example.org"],
+      reason: "new build",
+      forcedBy: "ops",
+    });
+    expect(transport.handed.slice(3).map((m) => m.to)).toEqual(["ugel.huaraz@example.org"]);
+    expect(
+      ledgerOf(periodDir)
+        .filter((e) => e.forced)
+        .map((e) => `${e.email} ${e.state} ${e.forced?.reason}`),
+    ).toEqual([
+      "gestion.huaraz@example.org attempt asked by phone",
+      "gestion.huaraz@example.org sent asked by phone",
+      "ugel.huaraz@example.org attempt new build",
+      "ugel.huaraz@example.org sent new build",
+    ]);
+    const warnings: string[] = [];
+    await send(out, { transport, force: ["020001"], reason: "again?", warn: (w) => warnings.push(w) });
+    expect(transport.handed).toHaveLength(4);
+    expect(warnings.join("\n")).toMatch(
+      /--force 020001: no delivery of that unit is unknown, so nothing is sent again/,
+    );
+    await expect(send(out, { transport, forceTo: ["ugel.huaraz@example.org"] })).rejects.toThrow(
+      /there is no --force/,
+    );
+    await expect(
+      send(out, { transport, force: ["020001"], forceTo: ["nobody@example.org"], reason: "x" }),
+    ).rejects.toThrow(/not a recipient of 020001/);
   });
 });

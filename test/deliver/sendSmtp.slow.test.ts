@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "@jest/globals";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
 import { sendReportSet, type SendReportSetOptions } from "../../src/deliver/sendReportSet.js";
@@ -36,7 +36,7 @@ describe("send through a real SMTP server", () => {
     server = await startSmtpServer();
     const { out, manifest } = makeArchive();
     const first = await send(out);
-    expect(first.counts).toEqual({ sent: 11, failed: 0, unknown: 0, pending: 0 });
+    expect(first.counts).toEqual({ sent: 11, written: 0, failed: 0, unknown: 0, pending: 0 });
     expect(receivedAddresses(server)).toEqual(TINY_ADDRESSES);
     for (const message of server.received) {
       expect(message.to).toHaveLength(1);
@@ -200,7 +200,7 @@ describe("killing a send mid-way", () => {
 
     const rerun = await send(out);
     expect(rerun.sentNow).toBe(11 - KILL_AFTER - 1);
-    expect(rerun.counts).toEqual({ sent: 10, failed: 0, unknown: 1, pending: 0 });
+    expect(rerun.counts).toEqual({ sent: 10, written: 0, failed: 0, unknown: 1, pending: 0 });
     expect(rerun.deliveries.find((d) => d.state === "unknown")?.email).toBe(inFlight);
 
     // Accounting: every recipient got its message once, counting the one the server read before the kill.
@@ -238,5 +238,160 @@ describe("the SMTP transport", () => {
     expect(waits).toEqual([200, 200]);
     expect(server.connections).toBe(1);
     expect(receivedAddresses(server)).toEqual(["b@example.org", "c@example.org", "d@example.org"]);
+  });
+});
+
+describe("outbox, then SMTP (issue 13 item 1)", () => {
+  it("a send without an SMTP URL writes the outbox; the SMTP send then delivers every message once", async () => {
+    server = await startSmtpServer();
+    const { out, periodDir } = makeArchive();
+    const io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD], io)).toBe(0);
+    expect(io.stdout()).toMatch(/11 written to the outbox now/);
+    expect(server.received).toHaveLength(0);
+    const dry = captureIo();
+    expect(
+      await main(["send", "--out", out, "--period", PERIOD, "--smtp", server.url, "--dry-run"], dry),
+    ).toBe(0);
+    expect(dry.stdout()).toMatch(/11 of 11 deliveries would be sent/);
+    const smtp = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--smtp", server.url], smtp)).toBe(0);
+    expect(smtp.stdout()).toMatch(/11 sent now; 11 sent, 0 failed, 0 unknown of 11 deliveries/);
+    expect(receivedAddresses(server)).toEqual(TINY_ADDRESSES);
+    expect((await send(out)).sentNow).toBe(0);
+    expect(server.received).toHaveLength(11);
+    const status = captureIo();
+    expect(await main(["status", periodDir], status)).toBe(0);
+    expect(status.stdout()).toMatch(/Deliveries: 11 sent, 0 written to the outbox/);
+  });
+
+  it("a ledger written by an earlier version (outbox `sent`) is delivered by SMTP", async () => {
+    server = await startSmtpServer();
+    const { out, periodDir } = makeArchive([TINY_REPORTS[3]!]);
+    const report = TINY_REPORTS[3]!;
+    const legacy = {
+      id: `${PERIOD}/district/${report.code}/es/${report.recipients[0]!.email}`,
+      messageId: "<legacy@example.org>",
+      at: "2026-11-01T10:00:00.000Z",
+      level: "district",
+      code: report.code,
+      email: report.recipients[0]!.email,
+      file: "district/010001-es-report.pdf",
+      sha256: "0".repeat(64),
+      state: "sent",
+      reply: "written to outbox/district-010001-es-ugel.chachapoyas@example.org.eml",
+      transport: "outbox",
+    };
+    writeFileSync(join(periodDir, "deliveries.jsonl"), JSON.stringify(legacy) + "\n");
+    const result = await send(out);
+    expect(result.sentNow).toBe(1);
+    expect(receivedAddresses(server)).toEqual(["ugel.chachapoyas@example.org"]);
+  });
+});
+
+describe("--force through a real SMTP server (issue 13 item 3)", () => {
+  it("re-sends only the unit's unknown delivery; a sent address only when --to names it", async () => {
+    server = await startSmtpServer({
+      onData: (to, n) => (to[0] === "gestion.huaraz@example.org" && n <= 2 ? "drop" : undefined),
+    });
+    const { out, periodDir } = makeArchive([TINY_REPORTS[6]!]);
+    const first = await send(out);
+    expect(first.deliveries.map((d) => `${d.email}:${d.state}`)).toEqual([
+      "ugel.huaraz@example.org:sent",
+      "gestion.huaraz@example.org:unknown",
+    ]);
+    const refused = captureIo();
+    expect(
+      await main(
+        ["send", "--out", out, "--period", PERIOD, "--smtp", server.url, "--force", "020001"],
+        refused,
+      ),
+    ).toBe(2);
+    expect(refused.stderr()).toMatch(/--reason/);
+    const forced = captureIo();
+    expect(
+      await main(
+        [
+          "send",
+          "--out",
+          out,
+          "--period",
+          PERIOD,
+          "--smtp",
+          server.url,
+          "--force",
+          "020001",
+          "--reason",
+          "asked",
+        ],
+        forced,
+      ),
+    ).toBe(0);
+    expect(server.rcptTo.filter((a) => a === "ugel.huaraz@example.org")).toHaveLength(1);
+    expect(receivedAddresses(server)).toEqual(["gestion.huaraz@example.org", "ugel.huaraz@example.org"]);
+    const named = captureIo();
+    expect(
+      await main(
+        [
+          "send",
+          "--out",
+          out,
+          "--period",
+          PERIOD,
+          "--smtp",
+          server.url,
+          "--force",
+          "020001",
+          "--to",
+          "UGEL.Huaraz@example.org",
+          "--reason",
+          "corrected build",
+        ],
+        named,
+      ),
+    ).toBe(0);
+    expect(receivedAddresses(server)).toEqual([
+      "gestion.huaraz@example.org",
+      "ugel.huaraz@example.org",
+      "ugel.huaraz@example.org",
+    ]);
+    expect(
+      ledgerOf(periodDir)
+        .filter((e) => e.state === "sent" && e.forced)
+        .map((e) => e.forced?.reason),
+    ).toEqual(["asked", "corrected build"]);
+  });
+});
+
+describe("SMTP failures fail fast (issue 13 item 5)", () => {
+  it("a refused login (535) closes the connection and ends with exit 2 within seconds", async () => {
+    server = await startSmtpServer({ refuseLogin: true });
+    const { out } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
+    const url = `smtp://mailer:pa%2Fss-Secret@127.0.0.1:${server.port}`;
+    const started = Date.now();
+    const io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--smtp", url], io)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(io.stdout()).toMatch(/Stopped early: the SMTP server cannot be used \(EAUTH: .*535/);
+    expect(io.stdout() + io.stderr()).not.toMatch(/Secret/);
+    // The client closed the connection: nothing keeps the process alive (it used to wait 120 s).
+    await server.allClosed();
+    expect(server.connections).toBe(1);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("TLS on a server that does not speak it ends with exit 2 within seconds", async () => {
+    server = await startSmtpServer();
+    const { out } = makeArchive([TINY_REPORTS[3]!]);
+    const started = Date.now();
+    const io = captureIo();
+    expect(
+      await main(
+        ["send", "--out", out, "--period", PERIOD, "--smtp", `smtps://127.0.0.1:${server.port}`],
+        io,
+      ),
+    ).toBe(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(io.stdout()).toMatch(/Stopped early: the SMTP server cannot be used/);
   });
 });

@@ -24,6 +24,8 @@ export interface TestServerOptions {
   onData?: (to: string[], n: number) => Verdict;
   /** Called when a message was read completely (accepted or not). */
   onMessageRead?: (to: string[]) => void;
+  /** Offer AUTH (without TLS, on loopback) and refuse every login with 535. */
+  refuseLogin?: boolean;
 }
 
 export interface TestServer {
@@ -37,6 +39,8 @@ export interface TestServer {
   rcptTo: string[];
   /** How many connections were opened. */
   readonly connections: number;
+  /** Resolves once no client connection is open (the client closed its side). */
+  allClosed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,8 +59,12 @@ export async function startSmtpServer(options: TestServerOptions = {}): Promise<
   const pending: Promise<void>[] = [];
   const server = new SMTPServer({
     secure: false,
-    disabledCommands: ["STARTTLS", "AUTH"],
+    disabledCommands: options.refuseLogin ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
     authOptional: true,
+    allowInsecureAuth: true,
+    onAuth(_auth, _session, callback) {
+      callback(Object.assign(new Error("Authentication credentials invalid"), { responseCode: 535 }));
+    },
     logger: false,
     size: 20 * 1024 * 1024,
     closeTimeout: 100,
@@ -101,10 +109,14 @@ export async function startSmtpServer(options: TestServerOptions = {}): Promise<
     },
   });
   let connections = 0;
+  const closedWaiters: (() => void)[] = [];
   server.server.on("connection", (socket: Socket) => {
     connections += 1;
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) for (const resolve of closedWaiters.splice(0)) resolve();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.server.address();
@@ -117,6 +129,10 @@ export async function startSmtpServer(options: TestServerOptions = {}): Promise<
     rcptTo,
     get connections() {
       return connections;
+    },
+    allClosed() {
+      if (sockets.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => closedWaiters.push(resolve));
     },
     async close() {
       await Promise.all(pending);

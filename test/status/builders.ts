@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { deliveryId } from "../../src/deliver/deliveryIds.js";
 import type { DeliveryEvent, Manifest, ManifestReport } from "../../src/model.js";
 
 export function makeReport(overrides: Partial<ManifestReport> = {}): ManifestReport {
@@ -42,11 +43,13 @@ export function makeEvent(
 ): DeliveryEvent {
   minute += 1;
   return {
-    id: `2026-10|${report.level}|${report.code}|${report.language}|${email}`,
+    // The id send writes (deliveryIds), so these tests tie status to send's state model.
+    id: deliveryId("2026-10", report.level, report.code, report.language, email),
     messageId: `<${report.code}.${email}@semaforo>`,
     at: `2026-11-15T06:${String(minute % 60).padStart(2, "0")}:00.000-05:00`,
     level: report.level,
     code: report.code,
+    language: report.language,
     email,
     file: report.file,
     sha256: report.sha256,

@@ -56,10 +56,12 @@ describe("semaforo status", () => {
       /^national\s+PE\s+Perú\s+es\s+12\s+500 KB\s+dge@example\.org sent$/,
     );
     expect(lines.find((l) => l.startsWith("district"))).toMatch(
-      /^district\s+010001\s+UGEL Chachapoyas\s+es\s+6\s+200 KB\s+a@example\.org failed \(550 5\.1\.1 <a@example\.org>: mailbox unavailable\), b@example\.org unknown \(no outcome/,
+      /^district\s+010001\s+UGEL Chachapoyas\s+es\s+6\s+200 KB\s+a@example\.org failed \(550 5\.1\.1 <a@example\.org>: mailbox unavailable\), b@example\.org unknown \(the run stopped after the message was handed/,
     );
     expect(io.stdout()).toContain("Reports: 2 built (18 pages, 700 KB).");
-    expect(io.stdout()).toContain("Deliveries: 1 sent, 1 failed, 1 unknown, 0 pending (3 in all).");
+    expect(io.stdout()).toContain(
+      "Deliveries: 1 sent, 0 written to the outbox, 1 failed, 1 unknown, 0 pending (3 in all).",
+    );
     expect(io.stderr()).toBe("");
   });
 
@@ -74,7 +76,15 @@ describe("semaforo status", () => {
     };
     expect(json.period).toBe("2026-10");
     expect(json.reports).toHaveLength(2);
-    expect(json.totals.deliveries).toEqual({ sent: 1, failed: 1, unknown: 1, pending: 0, total: 3 });
+    expect(json.totals.deliveries).toEqual({
+      sent: 1,
+      written: 0,
+      failed: 1,
+      unknown: 1,
+      pending: 0,
+      total: 3,
+      outdated: 0,
+    });
   });
 
   it("finds the folder from --out and --period", async () => {
@@ -90,7 +100,9 @@ describe("semaforo status", () => {
     await writeFile(path.join(dir, "manifest.json"), JSON.stringify(makeManifest([district])));
     const io = captureIo();
     expect(await main(["status", dir], io)).toBe(0);
-    expect(io.stdout()).toContain("Deliveries: 0 sent, 0 failed, 0 unknown, 2 pending (2 in all).");
+    expect(io.stdout()).toContain(
+      "Deliveries: 0 sent, 0 written to the outbox, 0 failed, 0 unknown, 2 pending (2 in all).",
+    );
   });
 
   it("fails with exit 2 and says to build first when there is no manifest", async () => {

@@ -18,7 +18,14 @@ export const sendCommand = defineCommand({
     ["$0 send --out out --period 2026-10", "Write every message to out/2026-10/outbox/ as .eml files"],
     ["SEMAFORO_SMTP_URL=smtps://user:pass@smtp.example.org $0 send --period 2026-10", "Send through SMTP"],
     ["$0 send --period 2026-10 --resend-failed", "Try again the deliveries that failed"],
-    ["$0 send --period 2026-10 --force 150102", "Send one unit's report again on purpose"],
+    [
+      '$0 send --period 2026-10 --force 150102 --reason "UGEL says it never arrived"',
+      "Send one unit's `unknown` deliveries again on purpose",
+    ],
+    [
+      '$0 send --period 2026-10 --force 150102 --to ana@ugel.example.org --reason "corrected build"',
+      "Send one address its report again, also when it was `sent` (e.g. it holds an older build)",
+    ],
   ],
   builder: (y) =>
     y
@@ -41,7 +48,17 @@ export const sendCommand = defineCommand({
       })
       .option("force", {
         type: "string",
-        describe: "Send these units' reports again on purpose (also when sent or unknown), comma-separated",
+        describe:
+          "Send these units' `unknown` deliveries again on purpose, comma-separated (needs --reason; `sent` ones only with --to)",
+      })
+      .option("to", {
+        type: "string",
+        describe:
+          "With --force: these recipient addresses get the report again whatever their state, `sent` included, comma-separated",
+      })
+      .option("reason", {
+        type: "string",
+        describe: "Why --force is used; recorded in the delivery ledger with your user name",
       })
       .option("max-size", {
         type: "number",
@@ -65,6 +82,8 @@ export interface SendArgs {
   only?: string;
   "resend-failed": boolean;
   force?: string;
+  to?: string;
+  reason?: string;
   "max-size": number;
   rate?: number;
   retries: number;
@@ -91,6 +110,8 @@ export async function runSend(args: SendArgs, io: Io): Promise<number> {
     dryRun: args["dry-run"],
     only: codes(args.only),
     force: codes(args.force),
+    forceTo: codes(args.to),
+    ...(args.reason !== undefined ? { reason: args.reason } : {}),
     resendFailed: args["resend-failed"],
     maxSize: Math.round(maxSize * 1024 * 1024),
     rate: options.rate,
@@ -99,7 +120,10 @@ export async function runSend(args: SendArgs, io: Io): Promise<number> {
     warn: (text) => io.err(`warning: ${text}`),
     onDelivery: (result, done, total) => {
       progress ??= createProgress(io, total, "Sending", { json: args.json });
-      progress.tick(`${result.code} ${result.email}`, result.state !== "sent");
+      progress.tick(
+        `${result.code} ${result.email}`,
+        result.action !== "sent" && result.action !== "written",
+      );
     },
   });
   (progress as ReturnType<typeof createProgress> | null)?.stop();
@@ -112,44 +136,67 @@ export function formatSendReport(report: SendReport): string[] {
   const lines: string[] = [];
   if (report.dryRun) {
     const rows = report.deliveries.map((d) => [
-      d.action === "attempted" ? "send" : "skip",
+      d.action === "would-send" ? "send" : d.action === "refused" ? "REFUSE" : "skip",
       d.email,
       `${d.level} ${d.code} ${d.unit}`,
       d.language,
       d.file,
       formatBytes(d.bytes),
+      d.state,
       d.reply ?? "",
     ]);
-    lines.push(...table([["", "address", "unit", "lang", "file", "size", "note"], ...rows]));
-    const toSend = report.deliveries.filter((d) => d.action === "attempted").length;
+    lines.push(...table([["", "address", "unit", "lang", "file", "size", "state", "note"], ...rows]));
+    const toSend = report.deliveries.filter((d) => d.action === "would-send").length;
+    const refused = report.deliveries.filter((d) => d.action === "refused").length;
     lines.push(
       "",
-      `Dry run for ${report.period} via ${report.transport}: ${toSend} of ${report.deliveries.length} deliveries would be sent. Nothing was sent.`,
+      `Dry run for ${report.period} via ${report.transport}: ${toSend} of ${report.deliveries.length} deliveries would be ${report.transportKind === "smtp" ? "sent" : "written to the outbox"}` +
+        `${refused ? `, ${refused} would be refused (see REFUSE)` : ""}. Nothing was sent.`,
     );
+    lines.push(...advice(report));
     return lines;
   }
   for (const d of report.deliveries) {
-    if (d.state === "sent" || d.action === "skipped") continue;
+    if (d.state === "sent" || d.state === "written" || d.action === "skipped") continue;
     lines.push(`${d.state.padEnd(7)} ${d.level} ${d.code} → ${d.email}: ${d.reply ?? ""}`);
   }
-  const { sent, failed, unknown, pending } = report.counts;
+  const { sent, written, failed, unknown, pending } = report.counts;
+  const now =
+    report.transportKind === "smtp"
+      ? `${report.sentNow} sent now`
+      : `${report.writtenNow} written to the outbox now (not sent: no SMTP URL)`;
   lines.push(
-    `${report.period} via ${report.transport}: ${report.sentNow} sent now; ${sent} sent, ${failed} failed, ${unknown} unknown` +
+    `${report.period} via ${report.transport}: ${now}; ${sent} sent, ${written ? `${written} written, ` : ""}${failed} failed, ${unknown} unknown` +
       `${pending ? `, ${pending} not sent yet` : ""} of ${report.deliveries.length} deliveries.`,
   );
   if (report.stopped) lines.push(`Stopped early: ${report.stopped}.`);
-  const skippedFailed = report.deliveries.filter((d) => d.state === "failed").length;
-  if (skippedFailed)
-    lines.push(`Failed deliveries are retried with --resend-failed once the cause is fixed.`);
-  const unknownCodes = [
-    ...new Set(report.deliveries.filter((d) => d.state === "unknown").map((d) => d.code)),
-  ];
+  lines.push(...advice(report));
+  if (pending) lines.push("Deliveries not sent yet are sent by running the same command again.");
+  return lines;
+}
+
+/** What to do next about written, failed, unknown and outdated deliveries. */
+function advice(report: SendReport): string[] {
+  const lines: string[] = [];
+  const { deliveries } = report;
+  if (report.counts.written && report.transportKind === "outbox")
+    lines.push(
+      "Written deliveries are .eml files in the outbox: nobody got them yet. Send them with --smtp URL (or SEMAFORO_SMTP_URL).",
+    );
+  if (deliveries.some((d) => d.state === "failed"))
+    lines.push("Failed deliveries are retried with --resend-failed once the cause is fixed.");
+  const unknownCodes = [...new Set(deliveries.filter((d) => d.state === "unknown").map((d) => d.code))];
   if (unknownCodes.length) {
     lines.push(
-      `Unknown deliveries may or may not have arrived (the connection broke after the message was handed over): they are never re-sent automatically. Ask the recipients, then re-send on purpose with --force ${unknownCodes.join(",")}.`,
+      `Unknown deliveries may or may not have arrived (the connection broke after the message was handed over): they are never re-sent automatically. Ask the recipients, then re-send on purpose with --force ${unknownCodes.join(",")} --reason "…".`,
     );
   }
-  if (pending) lines.push("Deliveries not sent yet are sent by running the same command again.");
+  const outdated = deliveries.filter((d) => d.outdated);
+  if (outdated.length) {
+    lines.push(
+      `${outdated.length} recipient(s) hold an older build of their PDF: ${outdated.map((d) => `${d.code} ${d.email}`).join(", ")}. Send the new one with --force CODE --to ADDRESS --reason "…".`,
+    );
+  }
   return lines;
 }
 

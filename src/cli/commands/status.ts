@@ -4,7 +4,7 @@ import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { CliError, ExitCode } from "../../errors.js";
 import { formatStatus } from "../../status/formatStatus.js";
-import { readStatus } from "../../status/readStatus.js";
+import { readStatus } from "../../deliver/readStatus.js";
 import { defineCommand } from "../command.js";
 
 interface StatusArgs {
@@ -30,7 +30,7 @@ export const statusCommand = defineCommand<StatusArgs>({
       .option("out", { type: "string", describe: "Output folder (default: out, or `out` in the config)" })
       .option("period", { type: "string", describe: "Month YYYY-MM, used with --out instead of DIR" })
       .epilog(
-        "Delivery states: sent; failed (permanent, with the server's reply); unknown (handed over, outcome not recorded: never re-sent automatically); pending (not attempted yet).\n\nExit code: 0 whenever the manifest could be read, whatever the states (status is a report: read the totals, or `--json` .totals.deliveries); 2 when there is no manifest.json or it is damaged.",
+        "Delivery states: sent (an SMTP server accepted it); written (an .eml file in the outbox: reached nobody, an SMTP send still sends it); failed (permanent, with the server's reply); unknown (handed to the SMTP server, outcome not recorded: never re-sent automatically); pending (not attempted yet). A sent delivery marked `older build of the PDF` holds an earlier build than the archive's. The states are the ones `send --dry-run` plans from.\n\nExit code: 0 whenever the manifest could be read, whatever the states (status is a report: read the totals, or `--json` .totals.deliveries); 2 when there is no manifest.json or it is damaged.",
       ),
   run: async (args, io) => {
     const dir = await periodDir(args);

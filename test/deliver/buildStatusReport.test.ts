@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import { computeStatus } from "../../src/status/computeStatus.js";
-import { makeEvent, makeManifest, makeReport } from "./builders.js";
+import { buildStatusReport } from "../../src/deliver/buildStatusReport.js";
+import { replayLedger } from "../../src/deliver/replayLedger.js";
+import type { DeliveryEvent, Manifest } from "../../src/model.js";
+import { makeEvent, makeManifest, makeReport } from "../status/builders.js";
 
 const national = makeReport({
   level: "national",
@@ -23,7 +25,10 @@ const district = makeReport({
   recipients: ["a@example.org", "b@example.org", "c@example.org"],
 });
 
-describe("computeStatus", () => {
+const computeStatus = (manifest: Manifest, events: DeliveryEvent[]) =>
+  buildStatusReport(manifest, replayLedger(events));
+
+describe("buildStatusReport", () => {
   it("takes each delivery's state from its last event; attempt without outcome is unknown; no event is pending", () => {
     const events = [
       makeEvent(national, "dge@example.org", "attempt", { attempt: 1 }),
@@ -48,13 +53,23 @@ describe("computeStatus", () => {
     ]);
     const [n, r, d] = status.rows;
     expect(n?.built && n.deliveries).toEqual([
-      { email: "dge@example.org", state: "sent", at: expect.any(String), attempts: 2, outdated: false },
       {
+        id: "2026-10/national/PE/es/use@example.org",
         email: "use@example.org",
         state: "failed",
+        transport: "smtp",
         at: expect.any(String),
         reply: "550 5.1.1 mailbox unavailable",
         attempts: 1,
+        outdated: false,
+      },
+      {
+        id: "2026-10/national/PE/es/dge@example.org",
+        email: "dge@example.org",
+        state: "sent",
+        transport: "smtp",
+        at: expect.any(String),
+        attempts: 2,
         outdated: false,
       },
     ]);
@@ -66,13 +81,13 @@ describe("computeStatus", () => {
       ["b@example.org", "unknown"],
       ["c@example.org", "pending"],
     ]);
-    expect(d?.built && d.deliveries[1]?.reply).toMatch(/no outcome recorded/);
+    expect(d?.built && d.deliveries[1]?.reply).toMatch(/before its outcome was recorded/);
     expect(status.totals).toEqual({
       built: 3,
       notBuilt: 0,
       pages: 12 + 6 + 6,
       bytes: 512_000 + 204_800 * 2,
-      deliveries: { sent: 2, failed: 1, unknown: 2, pending: 1, total: 6 },
+      deliveries: { sent: 2, written: 0, failed: 1, unknown: 2, pending: 1, total: 6, outdated: 0 },
     });
   });
 
@@ -85,7 +100,7 @@ describe("computeStatus", () => {
     expect(row?.built && row.deliveries.map((x) => x.state)).toEqual(["sent", "pending", "pending"]);
   });
 
-  it("keeps the two languages of one unit apart by file", () => {
+  it("keeps the two languages of one unit apart by delivery id", () => {
     const es = makeReport({
       code: "010001",
       file: "district/010001-ugel.pdf",
@@ -101,8 +116,8 @@ describe("computeStatus", () => {
     const rows = computeStatus(makeManifest([en, es]), events).rows;
     expect(rows.map((r) => r.language)).toEqual(["en", "es"]);
     expect(rows[0]?.built && rows[0].deliveries.map((x) => `${x.email} ${x.state}`)).toEqual([
-      "x@example.org pending",
       "y@example.org sent",
+      "x@example.org pending",
     ]);
     expect(rows[1]?.built && rows[1].deliveries.map((x) => `${x.email} ${x.state}`)).toEqual([
       "x@example.org sent",
@@ -113,6 +128,21 @@ describe("computeStatus", () => {
     const events = [makeEvent(region, "dre@example.org", "sent", { sha256: "sha-of-last-week" })];
     const [row] = computeStatus(makeManifest([region]), events).rows;
     expect(row?.built && row.deliveries[0]).toMatchObject({ state: "sent", outdated: true });
+  });
+
+  it("shows outbox messages as written with their transport, legacy `sent` outbox events included", () => {
+    const events = [
+      makeEvent(district, "a@example.org", "sent", { transport: "outbox" }),
+      makeEvent(district, "b@example.org", "written", { transport: "outbox" }),
+    ];
+    const status = computeStatus(makeManifest([district]), events);
+    const [row] = status.rows;
+    expect(row?.built && row.deliveries.map((x) => `${x.email} ${x.state} ${x.transport ?? "-"}`)).toEqual([
+      "a@example.org written outbox",
+      "b@example.org written outbox",
+      "c@example.org pending -",
+    ]);
+    expect(status.totals.deliveries).toMatchObject({ sent: 0, written: 2, pending: 1 });
   });
 
   it("lists reports that could not be built, and does not count them as built", () => {

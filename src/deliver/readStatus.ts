@@ -1,0 +1,21 @@
+import path from "node:path";
+import { loadManifest } from "../archive/manifest.js";
+import { buildStatusReport, type StatusReport } from "./buildStatusReport.js";
+import { readLedger } from "./readLedger.js";
+import { replayLedger } from "./replayLedger.js";
+
+/**
+ * Reads OUT/PERIOD's manifest (loadManifest) and ledger (readLedger, the reader `send` uses: a
+ * damaged line stops status too, naming file:line) and computes the status of the set.
+ */
+export async function readStatus(dir: string): Promise<StatusReport & { dir: string; warnings: string[] }> {
+  const manifest = await loadManifest(dir);
+  const file = path.join(dir, "deliveries.jsonl");
+  const ledger = readLedger(file);
+  const warnings = ledger.partialLine
+    ? [
+        `${file}: the last line is incomplete (an interrupted run); it is ignored, and the next send removes it.`,
+      ]
+    : [];
+  return { dir, ...buildStatusReport(manifest, replayLedger(ledger.events)), warnings };
+}
