@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { insidePeriod } from "../archive/insidePeriod.js";
+import { formatSize } from "../formatSize.js";
 import type { Manifest } from "../model.js";
 import { buildEmail } from "./buildEmail.js";
 import { composeMessage } from "./composeMessage.js";
@@ -47,7 +48,7 @@ export async function prepareMessage(
   const raw = await composeMessage(built.mail);
   if (raw.length > settings.maxSize) {
     return refuse(
-      `refused, nothing sent: the encoded message is ${megabytes(raw.length)}, over the limit of ${megabytes(settings.maxSize)} (--max-size)`,
+      `refused, nothing sent: the encoded message is ${formatSize(raw.length)}, over the limit of ${formatSize(settings.maxSize)} (--max-size)`,
     );
   }
   const name = outboxName(delivery);
@@ -76,8 +77,4 @@ function readPdf(
   cache.file = report.file;
   cache.bytes = bytes;
   return bytes;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -354,7 +354,10 @@ class Runner {
           break;
       }
       if (attempt >= policy.attempts) {
-        record("failed", { attempt: number, reply: `gave up after ${attempt} attempts: ${outcome.reply}` });
+        record("failed", {
+          attempt: number,
+          reply: `gave up after ${attempt === 1 ? "1 attempt (no retries)" : `${attempt} attempts (the first and ${attempt - 1} ${attempt === 2 ? "retry" : "retries"})`}: ${outcome.reply}`,
+        });
         const unreachable = outcome.status === "not-sent";
         return {
           state: "failed",

@@ -1,9 +1,5 @@
+import { formatSize } from "../formatSize.js";
 import type { DeliveryStatus, StatusReport, StatusRow } from "../deliver/buildStatusReport.js";
-
-/** Kilobytes as printed: `345 KB` (at least 1 KB for a non-empty file). */
-export function formatKb(bytes: number): string {
-  return `${bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /**
  * The text `semaforo status` prints (pure): a header, one line per report
@@ -29,7 +25,7 @@ export function formatStatus(report: StatusReport & { dir: string }): string[] {
   const d = t.deliveries;
   lines.push(
     "",
-    `Reports: ${t.built} built${t.notBuilt ? `, ${t.notBuilt} NOT built` : ""} (${t.pages} pages, ${formatKb(t.bytes)}).`,
+    `Reports: ${t.built} built${t.notBuilt ? `, ${t.notBuilt} NOT built` : ""} (${t.pages} pages, ${formatSize(t.bytes)}).`,
     `Deliveries: ${d.sent} sent, ${d.written} written to the outbox, ${d.failed} failed, ${d.unknown} unknown, ${d.pending} pending (${d.total} in all).`,
   );
   if (d.written)
@@ -63,7 +59,7 @@ function formatRow(row: StatusRow, codeWidth: number, nameWidth: number): string
   const deliveries = row.deliveries.length
     ? row.deliveries.map(formatDelivery).join(", ")
     : "(no recipients)";
-  return [...head, padStart(String(row.pages), 5), padStart(formatKb(row.bytes), 8), deliveries].join("  ");
+  return [...head, padStart(String(row.pages), 5), padStart(formatSize(row.bytes), 8), deliveries].join("  ");
 }
 
 /** `address state`, with the transport when it is not the state's own, and why when it matters. */

@@ -106,7 +106,7 @@ describe("sendReportSet to the outbox", () => {
     expect(report.deliveries[0]?.reply).toMatch(
       /does not match the manifest \(sha256 [0-9a-f]{64}, manifest/,
     );
-    expect(report.deliveries[1]?.reply).toMatch(/encoded message is 0\.3 MB, over the limit of 0\.1 MB/);
+    expect(report.deliveries[1]?.reply).toMatch(/encoded message is 271 kB, over the limit of 98 kB/);
     expect(sendExitCode(report)).toBe(5);
     expect(existsSync(join(periodDir, "outbox"))).toBe(false);
     expect(ledgerOf(periodDir).some((e) => e.state === "attempt")).toBe(false);
@@ -193,7 +193,9 @@ describe("sendReportSet outcomes (scripted transport)", () => {
       "failed:attempted",
       "pending:not-reached",
     ]);
-    expect(report.deliveries[0]?.reply).toMatch(/^gave up after 3 attempts: ECONNECTION/);
+    expect(report.deliveries[0]?.reply).toMatch(
+      /^gave up after 3 attempts \(the first and 2 retries\): ECONNECTION/,
+    );
     expect(report.stopped).toMatch(/could not be reached/);
     expect(sendExitCode(report)).toBe(5);
   });

@@ -82,6 +82,18 @@ describe("send through a real SMTP server", () => {
     expect(events[5]?.reply).toMatch(/^250/);
   });
 
+  it("--retries N means N retries after the first attempt, and says so", async () => {
+    server = await startSmtpServer({ onData: () => ({ reply: 451, message: "Local error, try again" }) });
+    const { out } = makeArchive([TINY_REPORTS[3]!]);
+    const io = captureIo();
+    expect(
+      await main(["send", "--out", out, "--period", PERIOD, "--smtp", server.url, "--retries", "1"], io),
+    ).toBe(5);
+    expect(server.received).toHaveLength(0);
+    expect(io.stdout()).toContain("gave up after 2 attempts (the first and 1 retry): EMESSAGE: Message failed: 451");
+    expect(io.stdout()).toMatch(/0 sent, 1 failed, 0 unknown of 1 delivery\./);
+  }, 30_000);
+
   it("a 550 for one address: the others are sent, that one failed with the reply, exit 5", async () => {
     server = await startSmtpServer({
       onRcptTo: (address) =>

@@ -53,12 +53,12 @@ describe("semaforo status", () => {
     expect(await main(["status", dir], io)).toBe(0);
     const lines = io.stdout().split("\n");
     expect(lines.find((l) => l.startsWith("national"))).toMatch(
-      /^national\s+PE\s+Perú\s+es\s+12\s+500 KB\s+dge@example\.org sent$/,
+      /^national\s+PE\s+Perú\s+es\s+12\s+500 kB\s+dge@example\.org sent$/,
     );
     expect(lines.find((l) => l.startsWith("district"))).toMatch(
-      /^district\s+010001\s+UGEL Chachapoyas\s+es\s+6\s+200 KB\s+a@example\.org failed \(550 5\.1\.1 <a@example\.org>: mailbox unavailable\), b@example\.org unknown \(the run stopped after the message was handed/,
+      /^district\s+010001\s+UGEL Chachapoyas\s+es\s+6\s+200 kB\s+a@example\.org failed \(550 5\.1\.1 <a@example\.org>: mailbox unavailable\), b@example\.org unknown \(the run stopped after the message was handed/,
     );
-    expect(io.stdout()).toContain("Reports: 2 built (18 pages, 700 KB).");
+    expect(io.stdout()).toContain("Reports: 2 built (18 pages, 700 kB).");
     expect(io.stdout()).toContain(
       "Deliveries: 1 sent, 0 written to the outbox, 1 failed, 1 unknown, 0 pending (3 in all).",
     );

@@ -7,6 +7,7 @@ import {
 import { CliError, ExitCode } from "../../errors.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
+import { formatSize } from "../../formatSize.js";
 import { defineCommand, type Io } from "../command.js";
 import { createProgress } from "../progress.js";
 
@@ -68,8 +69,8 @@ export const sendCommand = defineCommand({
       .option("rate", { type: "number", describe: "At most N SMTP messages per second" })
       .option("retries", {
         type: "number",
-        default: 5,
-        describe: "Attempts per delivery on temporary failures",
+        default: 4,
+        describe: "Retries of a delivery after a temporary failure (4: at most 5 attempts)",
       }),
   run: (args, io) => runSend(args, io),
 });
@@ -99,7 +100,7 @@ export async function runSend(args: SendArgs, io: Io): Promise<number> {
   // The config's `email` settings override the ones the build recorded, field by field.
   const sender = options.email;
   const maxSize = positive(args["max-size"], "--max-size");
-  const attempts = Math.floor(positive(args.retries, "--retries"));
+  const attempts = 1 + Math.floor(nonNegative(args.retries, "--retries"));
   if (args.rate !== undefined) positive(args.rate, "--rate");
   let progress: ReturnType<typeof createProgress> | null = null;
   const report = await sendReportSet({
@@ -141,7 +142,7 @@ export function formatSendReport(report: SendReport): string[] {
       `${d.level} ${d.code} ${d.unit}`,
       d.language,
       d.file,
-      formatBytes(d.bytes),
+      formatSize(d.bytes),
       d.state,
       d.reply ?? "",
     ]);
@@ -150,7 +151,7 @@ export function formatSendReport(report: SendReport): string[] {
     const refused = report.deliveries.filter((d) => d.action === "refused").length;
     lines.push(
       "",
-      `Dry run for ${report.period} via ${report.transport}: ${toSend} of ${report.deliveries.length} deliveries would be ${report.transportKind === "smtp" ? "sent" : "written to the outbox"}` +
+      `Dry run for ${report.period} via ${report.transport}: ${toSend} of ${deliveries(report.deliveries.length)} would be ${report.transportKind === "smtp" ? "sent" : "written to the outbox"}` +
         `${refused ? `, ${refused} would be refused (see REFUSE)` : ""}. Nothing was sent.`,
     );
     lines.push(...advice(report));
@@ -167,7 +168,7 @@ export function formatSendReport(report: SendReport): string[] {
       : `${report.writtenNow} written to the outbox now (not sent: no SMTP URL)`;
   lines.push(
     `${report.period} via ${report.transport}: ${now}; ${sent} sent, ${written ? `${written} written, ` : ""}${failed} failed, ${unknown} unknown` +
-      `${pending ? `, ${pending} not sent yet` : ""} of ${report.deliveries.length} deliveries.`,
+      `${pending ? `, ${pending} not sent yet` : ""} of ${deliveries(report.deliveries.length)}.`,
   );
   if (report.stopped) lines.push(`Stopped early: ${report.stopped}.`);
   lines.push(...advice(report));
@@ -208,17 +209,18 @@ function codes(value: string | undefined): string[] {
     .filter((c) => c !== "");
 }
 
+function nonNegative(value: number, flag: string): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new CliError("usage", `${flag} must be 0 or a positive number.`, ExitCode.usage);
+  }
+  return value;
+}
+
 function positive(value: number, flag: string): number {
   if (!Number.isFinite(value) || value <= 0) {
     throw new CliError("usage", `${flag} must be a positive number.`, ExitCode.usage);
   }
   return value;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
 function table(rows: string[][]): string[] {
@@ -230,3 +232,6 @@ function table(rows: string[][]): string[] {
       .trimEnd(),
   );
 }
+
+/** "1 delivery", "507 deliveries". */
+const deliveries = (count: number) => `${count} ${count === 1 ? "delivery" : "deliveries"}`;
