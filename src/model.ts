@@ -448,6 +448,7 @@ export interface SupersededReport {
  * server, outcome not recorded) or `pending` (nothing done yet).
  */
 export type DeliveryState = "pending" | "written" | "sent" | "failed" | "unknown";
+export const DELIVERY_STATES: readonly DeliveryState[] = ["sent", "written", "failed", "unknown", "pending"];
 
 /** One line of `deliveries.jsonl`: a state change of one delivery (one report to one address). */
 export interface DeliveryEvent {

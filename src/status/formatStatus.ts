@@ -1,14 +1,21 @@
 import { formatSize } from "../formatSize.js";
+import { formatLocalTime } from "../locale/formatLocalTime.js";
 import type { DeliveryStatus, StatusReport, StatusRow } from "../deliver/buildStatusReport.js";
 
 /**
  * The text `semaforo status` prints (pure): a header, one line per report
  * (level, code, name, language, pages, size, each recipient's state), and the totals.
  */
-export function formatStatus(report: StatusReport & { dir: string }): string[] {
+export function formatStatus(
+  report: StatusReport & { dir: string; shown?: number; filtered?: boolean },
+  timeZone?: string,
+): string[] {
   const nameWidth = Math.min(40, Math.max(4, ...report.rows.map((r) => r.name.length)));
   const codeWidth = Math.max(4, ...report.rows.map((r) => r.code.length));
-  const lines = [`${report.dir}: period ${report.period}, built ${report.generatedAt}`, ""];
+  const lines = [
+    `${report.dir}: period ${report.period}, built ${formatLocalTime(report.generatedAt, timeZone)}`,
+    "",
+  ];
   lines.push(
     [
       pad("level", 8),
@@ -23,6 +30,11 @@ export function formatStatus(report: StatusReport & { dir: string }): string[] {
   for (const row of report.rows) lines.push(formatRow(row, codeWidth, nameWidth));
   const t = report.totals;
   const d = t.deliveries;
+  if (report.filtered)
+    lines.push(
+      "",
+      `Showing ${report.rows.length} of ${t.built + t.notBuilt} reports; the totals are the whole period's.`,
+    );
   lines.push(
     "",
     `Reports: ${t.built} built${t.notBuilt ? `, ${t.notBuilt} NOT built` : ""} (${t.pages} pages, ${formatSize(t.bytes)}).`,

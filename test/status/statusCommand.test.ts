@@ -125,4 +125,56 @@ describe("semaforo status", () => {
     expect(await main(["status", "--period", "2026-13"], io)).toBe(2);
     expect(io.stderr()).toMatch(/YYYY-MM/);
   });
+
+  it("prints the build time in the programme's time zone, not raw UTC", async () => {
+    await writeSet();
+    const io = captureIo();
+    expect(await main(["status", dir], io)).toBe(0);
+    // generatedAt 2026-11-15T06:00:00-05:00 is 06:00 in Lima.
+    expect(io.stdout().split("\n")[0]).toBe(`${dir}: period 2026-10, built 2026-11-15 06:00 (America/Lima)`);
+  });
+
+  it("shows the latest period built when none is named", async () => {
+    await writeSet();
+    await mkdir(path.join(root, "out", "2026-09"), { recursive: true });
+    await writeFile(
+      path.join(root, "out", "2026-09", "manifest.json"),
+      JSON.stringify(makeManifest([district], { period: "2026-09" })),
+    );
+    await mkdir(path.join(root, "out", "2026-11"), { recursive: true }); // started, never finished: no manifest
+    const io = captureIo();
+    expect(await main(["status", "--out", path.join(root, "out"), "--json"], io)).toBe(0);
+    expect((JSON.parse(io.stdout()) as { period: string }).period).toBe("2026-10");
+
+    const empty = captureIo();
+    expect(await main(["status", "--out", path.join(root, "nothing")], empty)).toBe(2);
+    expect(empty.stderr()).toContain("holds no built period");
+  });
+
+  it("filters by delivery state and by unit, keeping the whole period's totals", async () => {
+    await writeSet();
+    const io = captureIo();
+    expect(await main(["status", dir, "--state", "failed,unknown"], io)).toBe(0);
+    const rows = io
+      .stdout()
+      .split("\n")
+      .filter((l) => /^(national|region|district) /.test(l));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^district\s+010001 .*a@example\.org failed .*b@example\.org unknown/);
+    expect(io.stdout()).toContain("Showing 1 of 2 reports; the totals are the whole period's.");
+    expect(io.stdout()).toContain(
+      "Deliveries: 1 sent, 0 written to the outbox, 1 failed, 1 unknown, 0 pending (3 in all).",
+    );
+
+    const only = captureIo();
+    expect(await main(["status", dir, "--only", "PE", "--json"], only)).toBe(0);
+    const json = JSON.parse(only.stdout()) as { reports: { code: string }[] };
+    expect(json.reports.map((r) => r.code)).toEqual(["PE"]);
+
+    const bad = captureIo();
+    expect(await main(["status", dir, "--state", "delivered"], bad)).toBe(2);
+    expect(bad.stderr()).toContain(
+      "--state delivered: the states are sent, written, failed, unknown, pending.",
+    );
+  });
 });

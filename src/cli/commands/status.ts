@@ -4,13 +4,18 @@ import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { CliError, ExitCode } from "../../errors.js";
 import { formatStatus } from "../../status/formatStatus.js";
+import { latestPeriod } from "../../archive/latestPeriod.js";
+import { filterStatus } from "../../deliver/filterStatus.js";
 import { readStatus } from "../../deliver/readStatus.js";
+import { DELIVERY_STATES, type DeliveryState } from "../../model.js";
 import { defineCommand } from "../command.js";
 
 interface StatusArgs {
   dir?: string;
   out?: string;
   period?: string;
+  state?: string;
+  only?: string;
 }
 
 export const statusCommand = defineCommand<StatusArgs>({
@@ -19,6 +24,9 @@ export const statusCommand = defineCommand<StatusArgs>({
     "Show what was built and delivered for a period: one line per report, with each recipient's state",
   examples: [
     ["semaforo status out/2026-10", "Reports and deliveries of October 2026"],
+    ["semaforo status", "The latest period built in out/ (or the config's out)"],
+    ["semaforo status --state failed,unknown", "Only the deliveries that need a decision"],
+    ["semaforo status out/2026-10 --only 010001,PE", "Two units"],
     [
       "semaforo status --period 2026-10 --json > status-2026-10.json",
       "The same as JSON, to keep with the archive",
@@ -28,13 +36,22 @@ export const statusCommand = defineCommand<StatusArgs>({
     y
       .positional("dir", { type: "string", describe: "The period folder, OUT/PERIOD (e.g. out/2026-10)" })
       .option("out", { type: "string", describe: "Output folder (default: out, or `out` in the config)" })
-      .option("period", { type: "string", describe: "Month YYYY-MM, used with --out instead of DIR" })
+      .option("period", {
+        type: "string",
+        describe: "Month YYYY-MM, used with --out instead of DIR (default: the latest period built)",
+      })
+      .option("state", {
+        type: "string",
+        describe: `Only deliveries in these states, comma-separated: ${DELIVERY_STATES.join(", ")}`,
+      })
+      .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" })
       .epilog(
         "Delivery states: sent (an SMTP server accepted it); written (an .eml file in the outbox: reached nobody, an SMTP send still sends it); failed (permanent, with the server's reply); unknown (handed to the SMTP server, outcome not recorded: never re-sent automatically); pending (not attempted yet). A sent delivery marked `older build of the PDF` holds an earlier build than the archive's. The states are the ones `send --dry-run` plans from.\n\nExit code: 0 whenever the manifest could be read, whatever the states (status is a report: read the totals, or `--json` .totals.deliveries); 2 when there is no manifest.json or it is damaged.",
       ),
   run: async (args, io) => {
     const dir = await periodDir(args);
-    const status = await readStatus(dir);
+    const filter = { states: parseStates(args.state), only: list(args.only) };
+    const status = filterStatus(await readStatus(dir), filter);
     for (const warning of status.warnings) io.err(`semaforo: warning: ${warning}`);
     if (args.json) {
       io.out(
@@ -67,15 +84,41 @@ async function periodDir(args: StatusArgs & { config?: string }): Promise<string
     }
     return args.dir;
   }
+  const config = await loadConfig(process.cwd(), args.config);
+  const out = resolveOptions({ out: args.out }, config).out;
   if (args.period === undefined) {
-    throw new CliError(
-      "usage",
-      "Which period? Name its folder, or the month.",
-      ExitCode.usage,
-      "Example: semaforo status out/2026-10   or   semaforo status --period 2026-10",
-    );
+    const latest = await latestPeriod(out);
+    if (latest === null) {
+      throw new CliError(
+        "no-period",
+        `${out} holds no built period (no OUT/YYYY-MM/manifest.json).`,
+        ExitCode.usage,
+        "Name the period folder (semaforo status out/2026-10) or --out, or build one first.",
+      );
+    }
+    return path.join(out, latest);
   }
   assertPeriod(args.period);
-  const config = await loadConfig(process.cwd(), args.config);
-  return path.join(resolveOptions({ out: args.out }, config).out, args.period);
+  return path.join(out, args.period);
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function parseStates(value: string | undefined): DeliveryState[] {
+  const states = list(value);
+  const unknown = states.filter((s) => !(DELIVERY_STATES as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    throw new CliError(
+      "bad-choice",
+      `--state ${unknown.join(",")}: the states are ${DELIVERY_STATES.join(", ")}.`,
+      ExitCode.usage,
+      "Example: semaforo status --state failed,unknown",
+    );
+  }
+  return states as DeliveryState[];
 }
