@@ -1,4 +1,6 @@
 import type { District, Problem, Region } from "../model.js";
+import { checkCode } from "./checkCode.js";
+import { checkName } from "./checkName.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
 import { at, problems } from "./problems.js";
 
@@ -34,6 +36,18 @@ export function parseUnits(
     const empty = UNITS_COLUMNS.filter((column) => cell(table, row, column) === "");
     for (const column of empty) found.push(at(where(table, row, column), problems.missingValue(column)));
     if (empty.length) continue;
+    const before = found.length;
+    for (const column of ["district_code", "region_code"]) {
+      const value = cell(table, row, column);
+      const reason = checkCode(value);
+      if (reason) found.push(at(where(table, row, column), problems.badCode(column, value, reason)));
+    }
+    for (const column of ["district_name", "region_name"]) {
+      const value = cell(table, row, column);
+      const reason = checkName(value);
+      if (reason) found.push(at(where(table, row, column), problems.badName(column, value, reason)));
+    }
+    if (found.length > before) continue;
     const region = regions.get(regionCode);
     if (region && region.name !== regionName) {
       found.push(

@@ -1,0 +1,20 @@
+import { checkHeaderText } from "../deliver/checkAddress.js";
+
+/** The longest name accepted (units, recipients, schools, labels, titles). */
+export const NAME_MAX_LENGTH = 200;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why `value` cannot be a name shown in reports, file names and e-mail headers, or null when it
+ * can: no control characters (a CR/LF would become a new header line), well-formed Unicode, at
+ * most NAME_MAX_LENGTH characters. Built on the send's own header rule, so a name that passes
+ * here is never refused at send.
+ */
+export function checkName(value: string): string | null {
+  const header = checkHeaderText(value);
+  if (header) return header;
+  if (LONE_SURROGATE.test(value)) return "contains a broken Unicode character (a lone surrogate)";
+  if (value.length > NAME_MAX_LENGTH) return `is longer than ${NAME_MAX_LENGTH} characters`;
+  return null;
+}
