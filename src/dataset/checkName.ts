@@ -12,7 +12,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * here is never refused at send.
  */
 export function checkName(value: string): string | null {
-  const header = checkHeaderText(value);
+  // The header rule's own, longer length bound never applies: NAME_MAX_LENGTH is checked below.
+  const header = checkHeaderText(value.slice(0, NAME_MAX_LENGTH + 1));
   if (header) return header;
   if (LONE_SURROGATE.test(value)) return "contains a broken Unicode character (a lone surrogate)";
   if (value.length > NAME_MAX_LENGTH) return `is longer than ${NAME_MAX_LENGTH} characters`;

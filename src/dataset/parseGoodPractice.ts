@@ -62,11 +62,13 @@ export function parseGoodPractice(
     const reason = error.message.split("\n")[0] ?? error.code;
     return { practice: null, problems: [at(place(error.pos[0]), problems.badFrontMatter(reason))] };
   }
+  // The first alias, anchor or tag is enough: a bomb has thousands.
   visit(document, {
     Node(_key, node: Node) {
       const offset = node.range?.[0] ?? 0;
       if (isAlias(node) || node.anchor) found.push(at(place(offset), problems.frontMatterAlias()));
       else if (node.tag) found.push(at(place(offset), problems.frontMatterTag(node.tag)));
+      return found.length ? visit.BREAK : undefined;
     },
   });
   if (found.length) return { practice: null, problems: found };

@@ -46,6 +46,12 @@ export function parseTargets(
         found.push(at(where(table, row, column), problems.targetOutOfRange(column, value)));
       else values[column] = value;
     }
+    const better = known.indicators?.get(indicator)?.better;
+    const { target, minimum } = values;
+    if (better && target !== undefined && minimum !== undefined) {
+      if (better === "higher" ? minimum > target : minimum < target)
+        found.push(at(where(table, row, "minimum"), problems.minimumPastTarget(minimum, target, better)));
+    }
     const key = `${yearText}|${level}|${code}|${indicator}`;
     const first = seen.get(key);
     if (first !== undefined) found.push(at(where(table, row, "year"), problems.duplicateTarget(first)));

@@ -28,6 +28,15 @@ export function parseUnits(
   const districts = new Map<string, District & { line: number }>();
   const regions = new Map<string, { name: string; line: number; districts: Set<string> }>();
   const places = new Map<string, { line: number; column: number }>();
+  /** Column and lower-cased code → the code as first written: report files must not collide. */
+  const folded = new Map<string, { code: string; line: number }>();
+  const caseConflict = (code: string, column: string, row: (typeof table.rows)[number]) => {
+    const key = `${column}|${code.toLowerCase()}`;
+    const first = folded.get(key);
+    if (first && first.code !== code)
+      found.push(at(where(table, row, column), problems.codeCaseConflict(code, first.code, first.line)));
+    else if (!first) folded.set(key, { code, line: row.line });
+  };
   for (const row of table.rows) {
     const code = cell(table, row, "district_code");
     const name = cell(table, row, "district_name");
@@ -47,7 +56,12 @@ export function parseUnits(
       const reason = checkName(value);
       if (reason) found.push(at(where(table, row, column), problems.badName(column, value, reason)));
     }
-    if (found.length > before) continue;
+    // The row is still recorded (the dataset is refused anyway): other files' references to it
+    // are not reported a second time as unknown units.
+    if (found.length === before) {
+      caseConflict(code, "district_code", row);
+      caseConflict(regionCode, "region_code", row);
+    }
     const region = regions.get(regionCode);
     if (region && region.name !== regionName) {
       found.push(

@@ -184,6 +184,14 @@ export const problems = {
       `${column} ${value} is outside 0–100`,
       "Targets are percentages, from 0 to 100.",
     ),
+  minimumPastTarget: (minimum: number, target: number, better: "higher" | "lower") =>
+    error(
+      "minimum-past-target",
+      `minimum ${minimum} is ${better === "higher" ? "above" : "below"} target ${target}`,
+      better === "higher"
+        ? "For an indicator where higher is better, amber lies between the minimum and the target: the minimum is at most the target."
+        : "For an indicator where lower is better, amber lies between the target and the minimum: the minimum is at least the target.",
+    ),
   badYear: (value: string) => error("bad-year", `year ${q(value)} is not a year such as 2026`),
   unknownLevel: (value: string) =>
     error(
@@ -258,6 +266,12 @@ export const problems = {
       "district-in-two-regions",
       `district ${code} is in region ${region} here but in region ${otherRegion} on line ${otherLine}`,
       "Every district belongs to exactly one region: keep one row per district.",
+    ),
+  codeCaseConflict: (code: string, other: string, otherLine: number) =>
+    error(
+      "code-case-conflict",
+      `code ${q(code)} differs from ${q(other)} (line ${otherLine}) only in upper/lower case`,
+      "Their report files would overwrite each other on a case-insensitive disk: give the units distinct codes.",
     ),
   duplicateDistrict: (code: string, otherLine: number) =>
     error(
