@@ -65,7 +65,7 @@ export function checkTopology(value: Json, layers: string[]): TopologyFault | nu
         continue;
       }
       const depth = typeof type === "string" ? ARC_DEPTH[type] : undefined;
-      if (depth === undefined)
+      if (typeof type !== "string" || depth === undefined)
         return fault(
           [...here, "type"],
           `geometry type ${JSON.stringify(type)} is not Polygon, MultiPolygon, LineString, MultiLineString, Point, MultiPoint or null`,

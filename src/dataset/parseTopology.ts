@@ -65,7 +65,7 @@ export function parseTopology(
       found.push(at(locateKey(key), problems.missingGeoObject(key, name, available)));
   }
   if (found.length) return { topology: null, ids: null, problems: found };
-  const fault = checkTopology(topology as Record<string, unknown>, [objects.regions, objects.districts]);
+  const fault = checkTopology(topology, [objects.regions, objects.districts]);
   if (fault) {
     return {
       topology: null,
