@@ -13,9 +13,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function checkName(value: string): string | null {
   // The header rule's own, longer length bound never applies: NAME_MAX_LENGTH is checked below.
-  const header = checkHeaderText(value.slice(0, NAME_MAX_LENGTH + 1));
+  const header = checkHeaderText(value.slice(0, 2 * NAME_MAX_LENGTH + 2));
   if (header) return header;
   if (LONE_SURROGATE.test(value)) return "contains a broken Unicode character (a lone surrogate)";
-  if (value.length > NAME_MAX_LENGTH) return `is longer than ${NAME_MAX_LENGTH} characters`;
+  // Characters as a reader counts them (code points: an emoji is one), not UTF-16 units.
+  if (value.length > NAME_MAX_LENGTH && [...value].length > NAME_MAX_LENGTH)
+    return `is longer than ${NAME_MAX_LENGTH} characters`;
   return null;
 }

@@ -22,10 +22,12 @@ export interface Location {
 export const at = (location: Location, text: ProblemText): Problem => ({ ...location, ...text });
 
 /** A value quoted for a message: escaped (control characters visible), long values cut. */
-const q = (value: string) =>
-  value.length > 60
-    ? `${JSON.stringify(value.slice(0, 60)).slice(0, -1)}…" (${value.length} characters)`
-    : JSON.stringify(value);
+const q = (value: string) => {
+  if (value.length <= 60) return JSON.stringify(value);
+  const characters = [...value];
+  if (characters.length <= 60) return JSON.stringify(value);
+  return `${JSON.stringify(characters.slice(0, 60).join("")).slice(0, -1)}…" (${characters.length} characters)`;
+};
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` (did you mean ${suggestion}?)` : "");
 const error = (code: string, message: string, hint?: string): ProblemText => ({
   severity: "error",

@@ -2,6 +2,9 @@ import { describe, expect, it } from "@jest/globals";
 import { checkCode } from "../../src/dataset/checkCode.js";
 import { checkName } from "../../src/dataset/checkName.js";
 import { parseDataset, type DatasetFiles } from "../../src/dataset/parseDataset.js";
+import { parseTopology } from "../../src/dataset/parseTopology.js";
+import { findNeighbours } from "../../src/compute/findNeighbours.js";
+import { GeoCache } from "../../src/render/maps/GeoCache.js";
 import type { Problem } from "../../src/model.js";
 import { text, tinyFiles, withField, withFile, withLine } from "./tinyFiles.js";
 
@@ -122,6 +125,8 @@ describe("names: one line, no control characters, at most 200 characters", () =>
     expect(checkName("Rosa Ñahui Huancané (especialista de gestión) — 😀")).toBeNull();
     expect(checkName("x".repeat(200))).toBeNull();
     expect(checkName("x".repeat(201))).toBe("is longer than 200 characters");
+    expect(checkName("😀".repeat(200))).toBeNull(); // characters as a reader counts them
+    expect(checkName("😀".repeat(201))).toBe("is longer than 200 characters");
     expect(checkName("a\r\nBcc: x@evil.example")).toBe("contains a line break (CR/LF)");
     expect(checkName("a\u0000b")).toBe("contains a control character (U+0000)");
     expect(checkName("a\u007fb")).toBe("contains a control character (U+007F)");
@@ -466,5 +471,56 @@ describe("TopoJSON: the structure the maps rely on", () => {
       geo: { path: "geo.topojson", bytes: Buffer.from("[".repeat(100_000) + "]".repeat(100_000)) },
     });
     expect(where(p)).toEqual(["bad-topology", "geo.topojson:1:1"]);
+  });
+});
+
+describe("TopoJSON: whatever validates, the maps can draw", () => {
+  it("random mutations of the tiny topology either fail validation or project without throwing", () => {
+    const original = Buffer.from(tiny.geo && "bytes" in tiny.geo ? tiny.geo.bytes : []).toString();
+    const objects = { regions: "regions", districts: "districts" };
+    const replacements: unknown[] = [[], {}, null, 0, -1, 17, -18, 1.5, "x", [[0]], [[[0, 0]]], 1e308, true];
+    let seed = 7;
+    /** mulberry32: deterministic, and its low bits are as random as its high ones. */
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    /** Replaces one randomly chosen node (object member or array item) of `value`. */
+    const mutate = (value: unknown): unknown => {
+      if (value === null || typeof value !== "object") return value;
+      const keys = Object.keys(value);
+      if (keys.length === 0) return value;
+      const key = keys[random(keys.length)]!;
+      const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+      copy[key] = random(3) === 0 ? replacements[random(replacements.length)] : mutate(copy[key]);
+      return copy;
+    };
+    let accepted = 0;
+    let refused = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const text = JSON.stringify(mutate(JSON.parse(original)));
+      const { topology } = parseTopology(text, "geo.topojson", objects, () => ({ file: "dataset.json" }));
+      if (!topology) {
+        refused++;
+        continue;
+      }
+      accepted++;
+      const draw = () => {
+        const cache = new GeoCache(topology, objects);
+        for (const layer of ["region", "district"] as const)
+          cache.project({ layer, codes: [], width: 400, maxHeight: 400, inset: true });
+        findNeighbours(topology, "districts");
+      };
+      let error: string | null = null;
+      try {
+        draw();
+      } catch (thrown) {
+        error = String(thrown);
+      }
+      expect([text, error]).toEqual([text, null]);
+    }
+    expect([accepted > 20, refused > 20]).toEqual([true, true]);
   });
 });

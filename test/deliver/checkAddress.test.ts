@@ -86,9 +86,12 @@ describe("a dataset that validates can always be sent", () => {
     "\ud800",
   ];
   let seed = 20260501;
+  /** mulberry32: deterministic, and its low bits are as random as its high ones. */
   const random = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
   const draw = (length: number) => Array.from({ length }, () => ALPHABET[random(ALPHABET.length)]).join("");
   const candidates = [
