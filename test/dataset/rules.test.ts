@@ -493,7 +493,10 @@ describe("TopoJSON: whatever validates, the maps can draw", () => {
       const keys = Object.keys(value);
       if (keys.length === 0) return value;
       const key = keys[random(keys.length)]!;
-      const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+      const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...value }) as Record<
+        string,
+        unknown
+      >;
       copy[key] = random(3) === 0 ? replacements[random(replacements.length)] : mutate(copy[key]);
       return copy;
     };
