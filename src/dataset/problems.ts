@@ -64,6 +64,12 @@ export const problems = {
       `text is not valid ${encoding === "utf8" ? "UTF-8" : encoding}`,
       'Save the file as UTF-8, or declare the export\'s encoding in dataset.json, e.g. "csv": {"encoding": "latin1"}.',
     ),
+  utf8DeclaredLatin1: () =>
+    error(
+      "encoding-mismatch",
+      'the file is UTF-8 but dataset.json declares "encoding": "latin1": accented letters would be garbled',
+      'Remove "encoding": "latin1" from dataset.json (UTF-8 is the default), or export the file as latin1.',
+    ),
   badJson: (detail: string) =>
     error("bad-json", `invalid JSON: ${detail}`, "Check for a missing comma, quote or bracket here."),
   badSchema: (path: string, detail: string) => error("bad-schema", `${path}: ${detail}`),

@@ -527,3 +527,39 @@ describe("TopoJSON: whatever validates, the maps can draw", () => {
     expect([accepted > 20, refused > 20]).toEqual([true, true]);
   });
 });
+
+describe("encodings: declared latin1", () => {
+  const latin1 = () => {
+    const config = text(tiny, "dataset.json").replace(
+      '"synthetic": true,',
+      '"synthetic": true, "csv": {"encoding": "latin1"},',
+    );
+    let files = withFile(tiny, "dataset.json", config);
+    for (const name of ["units.csv", "results.csv", "targets.csv", "recipients.csv", "schools.csv"])
+      files = withFile(files, name, Buffer.from(text(tiny, name), "latin1"));
+    return files;
+  };
+
+  it("the tiny dataset exported as latin1 is valid and reads the same names", () => {
+    const { found, dataset } = errors(latin1());
+    expect(found).toEqual([]);
+    expect(dataset?.regions.map((r) => r.name)).toEqual(["DRE Amazonas", "DRE Áncash"]);
+  });
+
+  it("a UTF-8 file declared latin1 (it validated, and every accented name was garbled)", () => {
+    const files = withFile(latin1(), "units.csv", text(tiny, "units.csv"));
+    const p = onlyError(files);
+    expect([...where(p), p.message]).toEqual([
+      "encoding-mismatch",
+      "units.csv:4:19",
+      'the file is UTF-8 but dataset.json declares "encoding": "latin1": accented letters would be garbled',
+    ]);
+  });
+
+  it("a byte that Windows-1252 leaves undefined (it became U+FFFD silently)", () => {
+    const units = Buffer.from(text(tiny, "units.csv"), "latin1");
+    units[units.indexOf(Buffer.from("UGEL Bagua")) + 4] = 0x81;
+    const p = onlyError(withFile(latin1(), "units.csv", units));
+    expect(where(p)).toEqual(["bad-encoding", "units.csv:3:12"]);
+  });
+});
