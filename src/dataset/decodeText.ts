@@ -26,7 +26,7 @@ export function decodeText(
   };
   // UTF-8 read as latin1 would pass silently as mojibake ("Ã\ufffdncash" for "Áncash"): refuse it.
   if (encoding === "latin1" && isUtf8(bytes) && Buffer.from(bytes).some((byte) => byte >= 0x80)) {
-    found.push(at(place(text.search(/[^\x00-\x7f]/)), problems.utf8DeclaredLatin1()));
+    found.push(at(place(text.search(/[^\p{ASCII}]/u)), problems.utf8DeclaredLatin1()));
     return { text, problems: found };
   }
   // Invalid UTF-8, or one of the five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
