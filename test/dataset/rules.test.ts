@@ -134,6 +134,8 @@ describe("names: one line, no control characters, at most 200 characters", () =>
     expect(checkName("a\u2028b")).toBe("contains a control character (U+2028)");
     expect(checkName("a\tb")).toBe("contains a control character (U+0009)");
     expect(checkName("a\ud800b")).toBe("contains a broken Unicode character (a lone surrogate)");
+    expect(checkName("UGEL \u202eacnaH")).toBe("contains an invisible text-direction control (U+202E)");
+    expect(checkName("UGEL \u2066x\u2069")).toBe("contains an invisible text-direction control (U+2066)");
   });
 
   it("a unit name with a NUL, and one 10,000 characters long (ENAMETOOLONG at build)", () => {
