@@ -45,9 +45,9 @@ const schema = z.object({
   email: z.object({ from: address, fromName: fromName.optional(), replyTo: address.optional() }),
   csv: z
     .object({
+      // A quote, a line break, a letter or "." as the delimiter only breaks every row confusingly.
       delimiter: z
-        .string()
-        .length(1, 'must be one character, e.g. "," or ";"')
+        .enum([",", ";", "\t", "|"], { error: 'must be ",", ";", "\\t" (tab) or "|"' })
         .default(DEFAULT_DIALECT.delimiter),
       decimal: z.enum([".", ","]).default(DEFAULT_DIALECT.decimal),
       encoding: z.enum(["utf8", "latin1"]).default(DEFAULT_DIALECT.encoding),

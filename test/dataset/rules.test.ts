@@ -565,3 +565,20 @@ describe("encodings: declared latin1", () => {
     expect(where(p)).toEqual(["bad-encoding", "units.csv:3:12"]);
   });
 });
+
+describe("dataset.json csv.delimiter", () => {
+  it('is ",", ";", tab or "|" (a quote, a line break or "." broke every row confusingly)', () => {
+    for (const delimiter of ['"', "\n", ".", "a"]) {
+      const config = text(tiny, "dataset.json").replace(
+        '"synthetic": true,',
+        `"synthetic": true, "csv": {"delimiter": ${JSON.stringify(delimiter)}},`,
+      );
+      const found = errors(withFile(tiny, "dataset.json", config)).found;
+      expect([delimiter, found[0]?.code, found[0]?.message]).toEqual([
+        delimiter,
+        "bad-schema",
+        'csv.delimiter: must be ",", ";", "\\t" (tab) or "|"',
+      ]);
+    }
+  });
+});
