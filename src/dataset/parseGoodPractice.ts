@@ -90,7 +90,10 @@ export function parseGoodPractice(
       found.push(at(place(value.range?.[0] ?? 0), problems.frontMatterNotText(key)));
       continue;
     }
-    const written = isScalar(value) ? String(value.value).trim() : "";
+    // Failsafe reads `title: ~` as the text "~": an unquoted YAML null still means "not given".
+    const isNull =
+      isScalar(value) && value.type === "PLAIN" && /^(?:~|null|Null|NULL)$/.test(String(value.value));
+    const written = isScalar(value) && !isNull ? String(value.value).trim() : "";
     if (written === "") found.push(at(keyAt, problems.missingFrontMatterKey(key)));
     else values[key] = { text: written, where: isScalar(value) ? place(value.range?.[0] ?? 0) : keyAt };
   }

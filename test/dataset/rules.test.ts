@@ -404,6 +404,15 @@ describe("good-practice front matter", () => {
     expect(practice).toMatchObject({ district: "010002", period: "2026-03", title: "yes" });
   });
 
+  it("an unquoted YAML null is a missing value; a quoted one is text", () => {
+    for (const empty of ["~", "null", ""]) {
+      const p = onlyError(withStory(FRONT.replace("title: Buen inicio", `title: ${empty}`)));
+      expect([empty, ...where(p)]).toEqual([empty, "missing-front-matter-key", `${story}:5:1`]);
+    }
+    const quoted = parseDataset(withStory(FRONT.replace("title: Buen inicio", 'title: "null"'))).dataset;
+    expect(quoted?.goodPractices.find((g) => g.file === story)?.title).toBe("null");
+  });
+
   it("size limits: 16 KB of front matter, 64 KB of story", () => {
     const big = onlyError(withStory(FRONT + "\n# " + "x".repeat(16 * 1024)));
     expect([...where(big), big.message]).toEqual([
