@@ -18,8 +18,23 @@ export interface Location {
   column?: number;
 }
 
-/** A catalogue entry placed at a location. */
-export const at = (location: Location, text: ProblemText): Problem => ({ ...location, ...text });
+/** Control and text-direction characters, shown escaped: a dataset must not drive the terminal. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const printable = (text: string) =>
+  text.replace(UNPRINTABLE, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
+
+/**
+ * A catalogue entry placed at a location. Names and codes from the dataset reach messages and
+ * file names raw (a warning names the unit): their control characters are shown escaped, so an
+ * ANSI sequence in a name cannot rewrite or hide lines of validate's report.
+ */
+export const at = (location: Location, text: ProblemText): Problem => ({
+  ...location,
+  file: printable(location.file),
+  ...text,
+  message: printable(text.message),
+});
 
 /** A value quoted for a message: escaped (control characters visible), long values cut. */
 const q = (value: string) => {

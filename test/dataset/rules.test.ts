@@ -591,3 +591,14 @@ describe("dataset.json csv.delimiter", () => {
     }
   });
 });
+
+describe("validate's own output", () => {
+  it("shows a name's control characters escaped in every message, warnings included", () => {
+    const units = text(tiny, "units.csv").replace("UGEL Aija", "UGEL \u001b[2K\u001b[1AAija");
+    const found = parseDataset(withFile(tiny, "units.csv", units)).problems;
+    expect(found.map((p) => p.code)).toEqual(expect.arrayContaining(["bad-name", "missing-month"]));
+    for (const problem of found)
+      expect([problem.code, problem.message]).not.toEqual([problem.code, expect.stringContaining("\u001b")]);
+    expect(found.find((p) => p.code === "missing-month")?.message).toContain("UGEL \\u001b[2K\\u001b[1AAija");
+  });
+});
