@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isEmailAddress } from "../dataset/isEmailAddress.js";
+import { checkAddress, checkHeaderText } from "../deliver/checkAddress.js";
 
 /** Default environment variable holding the SMTP URL (SPEC: `--smtp` may also come from it). */
 export const DEFAULT_SMTP_URL_ENV = "SEMAFORO_SMTP_URL";
@@ -29,14 +29,28 @@ const smtpUrl = z.string().superRefine((value, ctx) => {
   }
 });
 
-/** Same rule as dataset.json: a plain address; the display name goes in `fromName`. */
+/** The send's own rule (checkAddress), as in dataset.json: a plain address; the display name goes in `fromName`. */
 const address = z
   .string()
-  .refine(
-    isEmailAddress,
-    "must be a plain e-mail address like semaforo@minedu.gob.pe (put a display name in fromName)",
-  )
+  .superRefine((value, ctx) => {
+    const reason = checkAddress(value);
+    if (reason)
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "must be a plain e-mail address like semaforo@minedu.gob.pe (put a display name in fromName)",
+      });
+  })
   .meta({ format: "email" });
+
+/** The sender's display name, as the send checks it: one header line, no quotes or backslashes. */
+const fromName = z
+  .string()
+  .min(1)
+  .superRefine((value, ctx) => {
+    const reason = checkHeaderText(value) ?? (/["\\]/.test(value) ? "contains a quote or backslash" : null);
+    if (reason) ctx.addIssue({ code: "custom", message: `${reason}: it goes into the From header` });
+  });
 
 const points = z.number().min(0).max(100);
 
@@ -78,7 +92,7 @@ export const configSchema = z
     email: z
       .strictObject({
         from: address.optional().describe("Sender address; overrides dataset.json email.from."),
-        fromName: z.string().min(1).optional().describe("Sender display name, e.g. Semáforo Escuela."),
+        fromName: fromName.optional().describe("Sender display name, e.g. Semáforo Escuela."),
         replyTo: address.optional().describe("Address that replies go to."),
       })
       .optional(),

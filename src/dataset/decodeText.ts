@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import type { Problem } from "../model.js";
 import { at, problems } from "./problems.js";
@@ -19,12 +20,17 @@ export function decodeText(
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, "\n");
   const found: Problem[] = [];
-  const bad = encoding === "utf8" ? text.indexOf("\ufffd") : -1;
-  if (bad >= 0) {
-    const before = text.slice(0, bad);
-    const line = before.split("\n").length;
-    const column = bad - before.lastIndexOf("\n");
-    found.push(at({ file, line, column }, problems.badEncoding(encoding)));
+  const place = (offset: number) => {
+    const before = text.slice(0, offset);
+    return { file, line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+  };
+  // UTF-8 read as latin1 would pass silently as mojibake ("Ã\ufffdncash" for "Áncash"): refuse it.
+  if (encoding === "latin1" && isUtf8(bytes) && Buffer.from(bytes).some((byte) => byte >= 0x80)) {
+    found.push(at(place(text.search(/[^\p{ASCII}]/u)), problems.utf8DeclaredLatin1()));
+    return { text, problems: found };
   }
+  // Invalid UTF-8, or one of the five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+  const bad = text.indexOf("\ufffd");
+  if (bad >= 0) found.push(at(place(bad), problems.badEncoding(encoding)));
   return { text, problems: found };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DatasetConfig, Problem } from "../model.js";
-import { isEmailAddress } from "./isEmailAddress.js";
+import { checkAddress, checkHeaderText } from "../deliver/checkAddress.js";
+import { checkName } from "./checkName.js";
 import { parseJsonFile } from "./parseJsonFile.js";
 import { at, problems } from "./problems.js";
 
@@ -9,25 +10,44 @@ export const DEFAULT_DIALECT = { delimiter: ",", decimal: ".", encoding: "utf8" 
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 
+/** A zod check from one of the shared rules: the rule's reason becomes the issue's message. */
+const rule = (check: (value: string) => string | null, explain: (reason: string) => string) =>
+  z.string().superRefine((value, ctx) => {
+    const reason = check(value);
+    if (reason) ctx.addIssue({ code: "custom", message: explain(reason) });
+  });
+
+/** The send's own address rule (checkAddress): a sender that validates is never refused at send. */
 const address = z
   .string()
   .trim()
-  .refine(
-    isEmailAddress,
-    "must be a plain e-mail address like semaforo@minedu.gob.pe (put a display name in fromName)",
+  .pipe(
+    rule(
+      checkAddress,
+      (reason) =>
+        `must be a plain e-mail address like semaforo@minedu.gob.pe (put a display name in fromName): ${reason}`,
+    ),
   );
 
+/** The sender's display name, as the send checks it: one header line, no quotes or backslashes. */
+const fromName = nonEmpty.pipe(
+  rule(
+    (value) => checkHeaderText(value) ?? (/["\\]/.test(value) ? "contains a quote or backslash" : null),
+    (reason) => `${reason}: it goes into the From header`,
+  ),
+);
+
 const schema = z.object({
-  name: nonEmpty,
+  name: nonEmpty.pipe(rule(checkName, (reason) => reason)),
   description: z.string().optional(),
   synthetic: z.boolean().default(false),
   geo: z.object({ file: nonEmpty, regions: nonEmpty, districts: nonEmpty }),
-  email: z.object({ from: address, fromName: nonEmpty.optional(), replyTo: address.optional() }),
+  email: z.object({ from: address, fromName: fromName.optional(), replyTo: address.optional() }),
   csv: z
     .object({
+      // A quote, a line break, a letter or "." as the delimiter only breaks every row confusingly.
       delimiter: z
-        .string()
-        .length(1, 'must be one character, e.g. "," or ";"')
+        .enum([",", ";", "\t", "|"], { error: 'must be ",", ";", "\\t" (tab) or "|"' })
         .default(DEFAULT_DIALECT.delimiter),
       decimal: z.enum([".", ","]).default(DEFAULT_DIALECT.decimal),
       encoding: z.enum(["utf8", "latin1"]).default(DEFAULT_DIALECT.encoding),

@@ -1,38 +1,24 @@
-import matter from "gray-matter";
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Node } from "yaml";
 import type { GoodPractice, Problem } from "../model.js";
+import { checkName } from "./checkName.js";
 import { checkDistrict, checkIndicator, type Known } from "./known.js";
-import { isPeriod } from "./parseNumber.js";
+import { checkPeriod } from "./parseNumber.js";
 import { at, problems, type Location } from "./problems.js";
 
 const KEYS = ["district", "period", "indicator", "title"] as const;
 
-interface FrontMatterLine {
-  line: number;
-  /** Column where the value starts. */
-  column: number;
-  /** The scalar as written, without quotes: YAML would read district 010001 as the number 4097. */
-  raw: string;
-}
-
-/** Where each top-level key of the front matter is, and its value as written. */
-function scanFrontMatter(lines: string[]): Map<string, FrontMatterLine> {
-  const keys = new Map<string, FrontMatterLine>();
-  for (let index = 1; index < lines.length && lines[index] !== "---"; index++) {
-    const match = /^([A-Za-z_][\w-]*)(\s*:\s*)(.*)$/.exec(lines[index] ?? "");
-    if (!match) continue;
-    const [, key = "", separator = "", rest = ""] = match;
-    const raw = rest
-      .replace(/\s+#.*$/, "")
-      .trim()
-      .replace(/^(["'])(.*)\1$/, "$2");
-    keys.set(key, { line: index + 1, column: key.length + separator.length + 1, raw });
-  }
-  return keys;
-}
+/** Four short fields: anything larger is not a front matter written by hand. */
+export const MAX_FRONT_MATTER_BYTES = 16 * 1024;
+/** A story is a few paragraphs (the demo's longest is under 1 KB). */
+export const MAX_STORY_BYTES = 64 * 1024;
 
 /**
  * One `good-practices/*.md` story: YAML front matter (district, period, indicator, title) and an
  * untrusted Markdown body. `file` is relative to the dataset folder.
+ *
+ * The front matter is read with the YAML failsafe schema, so every value stays the text as written
+ * (district 010001 is never the number 10001, a date never a Date), and aliases, anchors and tags
+ * are refused before anything is expanded: an alias bomb costs nothing. Sizes are bounded.
  */
 export function parseGoodPractice(
   text: string,
@@ -44,61 +30,101 @@ export function parseGoodPractice(
   if (lines[0]?.trimEnd() !== "---" || closing < 0) {
     return { practice: null, problems: [at({ file, line: 1, column: 1 }, problems.missingFrontMatter())] };
   }
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // Passing options turns off gray-matter's cache (keyed by content), which would share results.
-    parsed = matter(text, {});
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number }; reason?: string }).mark;
-    const reason =
-      (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
-    const location: Location = mark
-      ? { file, line: mark.line + 1, column: mark.column + 1 }
-      : { file, line: 1, column: 1 };
-    return { practice: null, problems: [at(location, problems.badFrontMatter(reason))] };
-  }
-  const data: Record<string, unknown> =
-    parsed.data !== null && typeof parsed.data === "object" && !Array.isArray(parsed.data) ? parsed.data : {};
-  const scanned = scanFrontMatter(lines);
+  const source = lines.slice(1, closing).join("\n");
+  const body = lines.slice(closing + 1).join("\n");
   const found: Problem[] = [];
-  const values: Partial<Record<(typeof KEYS)[number], string>> = {};
-  for (const key of KEYS) {
-    const value = data[key];
-    const place = scanned.get(key);
-    const text =
-      typeof value === "string"
-        ? value.trim()
-        : (place?.raw ??
-          (value == null
-            ? ""
-            : typeof value === "number" || typeof value === "boolean"
-              ? String(value)
-              : JSON.stringify(value)));
-    if (value == null || text === "") {
-      found.push(
-        at({ file, line: place?.line ?? 1, column: place?.column ?? 1 }, problems.missingFrontMatterKey(key)),
-      );
-    } else values[key] = text;
-  }
-  const locate = (key: string): Location => {
-    const place = scanned.get(key);
-    return { file, line: place?.line ?? 1, column: place?.column ?? 1 };
+  const sourceBytes = Buffer.byteLength(source);
+  if (sourceBytes > MAX_FRONT_MATTER_BYTES)
+    found.push(
+      at({ file, line: 2, column: 1 }, problems.frontMatterTooLarge(sourceBytes, MAX_FRONT_MATTER_BYTES)),
+    );
+  const bodyBytes = Buffer.byteLength(body);
+  if (bodyBytes > MAX_STORY_BYTES)
+    found.push(
+      at({ file, line: closing + 2, column: 1 }, problems.storyTooLarge(bodyBytes, MAX_STORY_BYTES)),
+    );
+  if (found.length) return { practice: null, problems: found };
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, {
+    schema: "failsafe",
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter,
+  });
+  /** File position of an offset in the front matter (which starts on the file's line 2). */
+  const place = (offset: number): Location => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line: line + 1, column: col };
   };
-  if (values.period !== undefined && !isPeriod(values.period))
-    found.push(at(locate("period"), problems.malformedPeriod(values.period)));
-  if (values.district !== undefined) {
-    const unknown = checkDistrict(known, values.district, locate("district"));
-    if (unknown) found.push(unknown);
+  const [error] = document.errors;
+  if (error) {
+    const reason = error.message.split("\n")[0] ?? error.code;
+    return { practice: null, problems: [at(place(error.pos[0]), problems.badFrontMatter(reason))] };
   }
-  if (values.indicator !== undefined) {
-    const unknown = checkIndicator(known, values.indicator, locate("indicator"));
-    if (unknown) found.push(unknown);
+  // The first alias, anchor or tag is enough: a bomb has thousands.
+  visit(document, {
+    Node(_key, node: Node) {
+      const offset = node.range?.[0] ?? 0;
+      if (isAlias(node) || node.anchor) found.push(at(place(offset), problems.frontMatterAlias()));
+      else if (node.tag) found.push(at(place(offset), problems.frontMatterTag(node.tag)));
+      return found.length ? visit.BREAK : undefined;
+    },
+  });
+  if (found.length) return { practice: null, problems: found };
+  const contents = document.contents;
+  if (!isMap(contents)) {
+    const reason = "expected lines of the form key: value";
+    return {
+      practice: null,
+      problems: [at(place(contents?.range?.[0] ?? 0), problems.badFrontMatter(reason))],
+    };
+  }
+
+  const values: Partial<Record<(typeof KEYS)[number], { text: string; where: Location }>> = {};
+  for (const key of KEYS) {
+    const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+    const keyAt = isScalar(pair?.key) ? place(pair.key.range?.[0] ?? 0) : { file, line: 1, column: 1 };
+    const value = pair?.value;
+    if (value !== null && value !== undefined && !isScalar(value)) {
+      found.push(at(place(value.range?.[0] ?? 0), problems.frontMatterNotText(key)));
+      continue;
+    }
+    // Failsafe reads `title: ~` as the text "~": an unquoted YAML null still means "not given".
+    const isNull =
+      isScalar(value) && value.type === "PLAIN" && /^(?:~|null|Null|NULL)$/.test(String(value.value));
+    const written = isScalar(value) && !isNull ? String(value.value).trim() : "";
+    if (written === "") found.push(at(keyAt, problems.missingFrontMatterKey(key)));
+    else values[key] = { text: written, where: isScalar(value) ? place(value.range?.[0] ?? 0) : keyAt };
   }
   const { district, period, indicator, title } = values;
+  if (period) {
+    const bad = checkPeriod(period.text);
+    if (bad) found.push(at(period.where, bad));
+  }
+  if (district) {
+    const unknown = checkDistrict(known, district.text, district.where);
+    if (unknown) found.push(unknown);
+  }
+  if (indicator) {
+    const unknown = checkIndicator(known, indicator.text, indicator.where);
+    if (unknown) found.push(unknown);
+  }
+  if (title) {
+    const bad = checkName(title.text);
+    if (bad) found.push(at(title.where, problems.badName("title", title.text, bad)));
+  }
   if (found.length || !district || !period || !indicator || !title)
     return { practice: null, problems: found };
   return {
-    practice: { file, district, period, indicator, title, body: parsed.content.trim() + "\n" },
+    practice: {
+      file,
+      district: district.text,
+      period: period.text,
+      indicator: indicator.text,
+      title: title.text,
+      body: body.trim() + "\n",
+    },
     problems: [],
   };
 }

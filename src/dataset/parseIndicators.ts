@@ -1,15 +1,23 @@
 import { z } from "zod";
 import type { Indicator, Problem } from "../model.js";
+import { checkName } from "./checkName.js";
 import { parseJsonFile } from "./parseJsonFile.js";
 import { at, problems } from "./problems.js";
 
 const text = z.string().trim().min(1, "must not be empty");
+/** A label or category: shown in reports, so the name rule applies. */
+const name = text.superRefine((value, ctx) => {
+  const reason = checkName(value);
+  if (reason) ctx.addIssue({ code: "custom", message: reason });
+});
 
 const schema = z.array(
   z.object({
-    id: text.regex(/^[\w.-]+$/, "must be letters, digits, - _ or . (no spaces)"),
-    label: z.object({ es: text, en: text }),
-    category: text,
+    id: text
+      .regex(/^[\w.-]+$/, "must be letters, digits, - _ or . (no spaces)")
+      .max(64, "must be at most 64 characters"),
+    label: z.object({ es: name, en: name }),
+    category: name,
     better: z.enum(["higher", "lower"]),
     unit: z.literal("percent"),
   }),

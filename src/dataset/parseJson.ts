@@ -1,7 +1,17 @@
 /**
  * JSON with positions: a small recursive-descent parser that records where every key and value
- * starts, so a schema problem can point at the offending line and column.
+ * starts, so a schema problem can point at the offending line and column. Stricter than JSON.parse
+ * where that hides a mistake: a key twice in one object (JSON.parse keeps the last one silently),
+ * `__proto__`/`constructor`/`prototype` keys, and nesting deeper than MAX_JSON_DEPTH (which would
+ * otherwise overflow the stack) are errors at their position.
  */
+import { problems, type ProblemText } from "./problems.js";
+
+/** Deepest nesting accepted: dataset files are a few levels deep, a TopoJSON about eight. */
+export const MAX_JSON_DEPTH = 64;
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
 export type JsonPath = readonly PropertyKey[];
 
 export interface Position {
@@ -19,6 +29,8 @@ export class JsonSyntaxError extends Error {
   constructor(
     message: string,
     readonly position: Position,
+    /** The catalogue entry when it is more than a syntax error (a duplicate key, too deep…). */
+    readonly problem: ProblemText = problems.badJson(message),
   ) {
     super(message);
   }
@@ -41,8 +53,8 @@ export function parseJson(text: string): LocatedJson {
   const keyOf = (path: JsonPath) => JSON.stringify(path.map(String));
   let i = 0;
 
-  const fail = (message: string, at = i): never => {
-    throw new JsonSyntaxError(message, toPosition(at));
+  const fail = (message: string, at = i, problem?: ProblemText): never => {
+    throw new JsonSyntaxError(message, toPosition(at), problem);
   };
   const skip = () => {
     while (i < text.length && " \t\n\r".includes(text[i] ?? "")) i++;
@@ -74,11 +86,16 @@ export function parseJson(text: string): LocatedJson {
   const readValue = (path: JsonPath): unknown => {
     skip();
     const start = i;
+    if (path.length > MAX_JSON_DEPTH) {
+      const message = `nested more than ${MAX_JSON_DEPTH} levels deep`;
+      fail(message, start, problems.tooDeep(MAX_JSON_DEPTH));
+    }
     if (!offsets.has(keyOf(path))) offsets.set(keyOf(path), start);
     const char = text[i];
     if (char === "{") {
       i++;
       const object: Record<string, unknown> = {};
+      const keyStarts = new Map<string, number>();
       skip();
       if (text[i] === "}") {
         i++;
@@ -89,6 +106,13 @@ export function parseJson(text: string): LocatedJson {
         if (text[i] !== '"') fail(text[i] === "}" ? "trailing comma before }" : "expected a quoted key");
         const keyStart = i;
         const key = readString();
+        if (FORBIDDEN_KEYS.has(key)) fail(`key ${key} is not allowed`, keyStart, problems.forbiddenKey(key));
+        const first = keyStarts.get(key);
+        if (first !== undefined) {
+          const firstLine = toPosition(first).line;
+          fail(`key ${key} appears twice`, keyStart, problems.duplicateKey(key, firstLine));
+        }
+        keyStarts.set(key, keyStart);
         offsets.set(keyOf([...path, key]), keyStart);
         expectChar(":");
         object[key] = readValue([...path, key]);

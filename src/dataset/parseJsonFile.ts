@@ -30,7 +30,7 @@ export function parseJsonFile<T>(
       return {
         value: null,
         raw: undefined,
-        problems: [at({ file, ...error.position }, problems.badJson(error.message))],
+        problems: [at({ file, ...error.position }, error.problem)],
         locate: () => ({ line: 1, column: 1 }),
       };
     }

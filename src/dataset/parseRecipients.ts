@@ -1,6 +1,7 @@
 import { NATIONAL_CODE, type CsvDialect, type Locale, type Problem, type Recipient } from "../model.js";
 import { compare } from "./compare.js";
-import { isEmailAddress } from "./isEmailAddress.js";
+import { checkAddress } from "../deliver/checkAddress.js";
+import { checkName } from "./checkName.js";
 import type { Known } from "./known.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
@@ -36,9 +37,13 @@ export function parseRecipients(
       true,
     );
     if (unit) found.push(unit);
+    const badName = name === "" ? null : checkName(name);
     if (name === "") found.push(at(where(table, row, "name"), problems.missingValue("name")));
+    else if (badName) found.push(at(where(table, row, "name"), problems.badName("name", name, badName)));
+    // The send's own rule: an address that validates is never refused at send.
+    const badEmail = email === "" ? null : checkAddress(email);
     if (email === "") found.push(at(where(table, row, "email"), problems.missingValue("email")));
-    else if (!isEmailAddress(email)) found.push(at(where(table, row, "email"), problems.invalidEmail(email)));
+    else if (badEmail) found.push(at(where(table, row, "email"), problems.invalidEmail(email, badEmail)));
     if (language !== "es" && language !== "en")
       found.push(at(where(table, row, "language"), problems.unknownLanguage(language)));
     if (found.length > before || !isLevel(level)) continue;

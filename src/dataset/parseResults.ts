@@ -2,7 +2,7 @@ import type { CsvDialect, Problem, Result } from "../model.js";
 import { compare } from "./compare.js";
 import { checkDistrict, checkIndicator, type Known } from "./known.js";
 import { cell, parseCsv, where, type CsvRow, type CsvTable } from "./parseCsv.js";
-import { isPeriod, parseCount, parseDecimal } from "./parseNumber.js";
+import { checkPeriod, MAX_COUNT, parseCount, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
 
 export const RESULTS_COLUMNS = [
@@ -37,7 +37,9 @@ export function readCount(
         ? problems.negativeCount(column, raw)
         : count.reason === "non-integer"
           ? problems.nonIntegerCount(column, raw)
-          : problems.badNumber(column, raw, decimal),
+          : count.reason === "too-large"
+            ? problems.countTooLarge(column, raw, MAX_COUNT)
+            : problems.badNumber(column, raw, decimal),
     ),
   );
   return null;
@@ -56,6 +58,22 @@ export function readDecimal(
   const value = parseDecimal(raw, decimal);
   if (value === null) found.push(at(where(table, row, column), problems.badNumber(column, raw, decimal)));
   return value;
+}
+
+/** The optional cv column: a finite percentage, 0 or more (undefined when empty, null when invalid). */
+function readCv(
+  table: CsvTable,
+  row: CsvRow,
+  decimal: "." | ",",
+  found: Problem[],
+): number | undefined | null {
+  const cv = readDecimal(table, row, "cv", decimal, found);
+  if (cv === undefined || cv === null) return cv;
+  const raw = cell(table, row, "cv");
+  const reason = !Number.isFinite(cv) ? "is too large" : cv < 0 ? "is negative" : null;
+  if (!reason) return cv;
+  found.push(at(where(table, row, "cv"), problems.badCv(raw, reason)));
+  return null;
 }
 
 /**
@@ -79,7 +97,8 @@ export function parseResults(
     const period = cell(table, row, "period");
     const districtCode = cell(table, row, "district_code");
     const indicator = cell(table, row, "indicator");
-    if (!isPeriod(period)) found.push(at(where(table, row, "period"), problems.malformedPeriod(period)));
+    const badPeriod = checkPeriod(period);
+    if (badPeriod) found.push(at(where(table, row, "period"), badPeriod));
     const unknown = [
       checkDistrict(known, districtCode, where(table, row, "district_code")),
       checkIndicator(known, indicator, where(table, row, "indicator")),
@@ -88,7 +107,7 @@ export function parseResults(
     const numerator = readCount(table, row, "numerator", dialect.decimal, found);
     const denominator = readCount(table, row, "denominator", dialect.decimal, found);
     const schools = readCount(table, row, "schools", dialect.decimal, found);
-    const cv = readDecimal(table, row, "cv", dialect.decimal, found);
+    const cv = readCv(table, row, dialect.decimal, found);
     if (numerator !== null && denominator !== null) {
       if (denominator === 0) found.push(at(where(table, row, "denominator"), problems.zeroDenominator()));
       else if (numerator > denominator) {

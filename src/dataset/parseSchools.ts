@@ -2,7 +2,9 @@ import type { CsvDialect, Problem, SchoolResult } from "../model.js";
 import { compare } from "./compare.js";
 import { checkDistrict, checkIndicator, type Known } from "./known.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
-import { isPeriod, parseDecimal } from "./parseNumber.js";
+import { checkCode } from "./checkCode.js";
+import { checkName } from "./checkName.js";
+import { checkPeriod, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
 
 export const SCHOOLS_COLUMNS = [
@@ -33,7 +35,8 @@ export function parseSchools(
     const schoolName = cell(table, row, "school_name");
     const indicator = cell(table, row, "indicator");
     const raw = cell(table, row, "value");
-    if (!isPeriod(period)) found.push(at(where(table, row, "period"), problems.malformedPeriod(period)));
+    const badPeriod = checkPeriod(period);
+    if (badPeriod) found.push(at(where(table, row, "period"), badPeriod));
     for (const problem of [
       checkDistrict(known, districtCode, where(table, row, "district_code")),
       checkIndicator(known, indicator, where(table, row, "indicator")),
@@ -44,6 +47,12 @@ export function parseSchools(
       if (cell(table, row, column) === "")
         found.push(at(where(table, row, column), problems.missingValue(column)));
     }
+    const badCode = schoolCode === "" ? null : checkCode(schoolCode);
+    if (badCode)
+      found.push(at(where(table, row, "school_code"), problems.badCode("school_code", schoolCode, badCode)));
+    const badName = schoolName === "" ? null : checkName(schoolName);
+    if (badName)
+      found.push(at(where(table, row, "school_name"), problems.badName("school_name", schoolName, badName)));
     const value = raw === "" ? null : parseDecimal(raw, dialect.decimal);
     if (raw !== "" && value === null)
       found.push(at(where(table, row, "value"), problems.badNumber("value", raw, dialect.decimal)));

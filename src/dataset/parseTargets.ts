@@ -3,7 +3,7 @@ import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
-import { parseDecimal } from "./parseNumber.js";
+import { parseDecimal, YEARS } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
 
 export const TARGETS_COLUMNS = ["year", "level", "code", "indicator", "target"];
@@ -26,6 +26,8 @@ export function parseTargets(
     const code = cell(table, row, "code");
     const indicator = cell(table, row, "indicator");
     if (!/^\d{4}$/.test(yearText)) found.push(at(where(table, row, "year"), problems.badYear(yearText)));
+    else if (Number(yearText) < YEARS.first || Number(yearText) > YEARS.last)
+      found.push(at(where(table, row, "year"), problems.yearOutOfRange(yearText, YEARS.first, YEARS.last)));
     const unit = checkLevelCode(known, level, code, where(table, row, "level"), where(table, row, "code"));
     if (unit) found.push(unit);
     const unknown = checkIndicator(known, indicator, where(table, row, "indicator"));
@@ -43,6 +45,12 @@ export function parseTargets(
       else if (value < 0 || value > 100)
         found.push(at(where(table, row, column), problems.targetOutOfRange(column, value)));
       else values[column] = value;
+    }
+    const better = known.indicators?.get(indicator)?.better;
+    const { target, minimum } = values;
+    if (better && target !== undefined && minimum !== undefined) {
+      if (better === "higher" ? minimum > target : minimum < target)
+        found.push(at(where(table, row, "minimum"), problems.minimumPastTarget(minimum, target, better)));
     }
     const key = `${yearText}|${level}|${code}|${indicator}`;
     const first = seen.get(key);

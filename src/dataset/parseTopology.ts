@@ -1,6 +1,7 @@
-import type { Topology } from "topojson-specification";
+import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Problem } from "../model.js";
-import { JsonSyntaxError, parseJson } from "./parseJson.js";
+import { checkTopology } from "./checkTopology.js";
+import { JsonSyntaxError, parseJson, type JsonPath } from "./parseJson.js";
 import { at, problems } from "./problems.js";
 
 export interface GeoIds {
@@ -31,7 +32,7 @@ export function parseTopology(
       return {
         topology: null,
         ids: null,
-        problems: [at({ file, ...error.position }, problems.badJson(error.message))],
+        problems: [at({ file, ...error.position }, error.problem)],
       };
     }
     throw error;
@@ -41,7 +42,8 @@ export function parseTopology(
     !topology ||
     typeof topology !== "object" ||
     topology.type !== "Topology" ||
-    typeof topology.objects !== "object"
+    typeof topology.objects !== "object" ||
+    topology.objects === null
   ) {
     return {
       topology: null,
@@ -56,19 +58,35 @@ export function parseTopology(
   }
   const available = Object.keys(topology.objects).sort();
   const found: Problem[] = [];
+  for (const key of ["regions", "districts"] as const) {
+    const name = objects[key];
+    const object = Object.hasOwn(topology.objects, name) ? topology.objects[name] : undefined;
+    if (!object || object.type !== "GeometryCollection")
+      found.push(at(locateKey(key), problems.missingGeoObject(key, name, available)));
+  }
+  if (found.length) return { topology: null, ids: null, problems: found };
+  const fault = checkTopology(topology, [objects.regions, objects.districts]);
+  if (fault) {
+    return {
+      topology: null,
+      ids: null,
+      problems: [at({ file, ...locate(text, fault.path) }, problems.badTopology(file, fault.detail))],
+    };
+  }
   const ids: GeoIds = { regions: new Set(), districts: new Set() };
   for (const key of ["regions", "districts"] as const) {
-    const object = topology.objects[objects[key]];
-    if (!object || object.type !== "GeometryCollection") {
-      found.push(at(locateKey(key), problems.missingGeoObject(key, objects[key], available)));
-      continue;
-    }
+    const object = topology.objects[objects[key]] as GeometryCollection;
     for (const geometry of object.geometries)
       if (geometry.id !== undefined) ids[key].add(String(geometry.id));
   }
-  return {
-    topology: found.length ? null : (topology as Topology),
-    ids: found.length ? null : ids,
-    problems: found,
-  };
+  return { topology: topology as Topology, ids, problems: [] };
+}
+
+/** Where `path` is in the topology's text; the located parse runs only to explain a fault. */
+function locate(text: string, path: JsonPath) {
+  try {
+    return parseJson(text).locate(path);
+  } catch {
+    return { line: 1, column: 1 };
+  }
 }

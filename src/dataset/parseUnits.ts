@@ -1,4 +1,6 @@
 import type { District, Problem, Region } from "../model.js";
+import { checkCode } from "./checkCode.js";
+import { checkName } from "./checkName.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
 import { at, problems } from "./problems.js";
 
@@ -26,6 +28,15 @@ export function parseUnits(
   const districts = new Map<string, District & { line: number }>();
   const regions = new Map<string, { name: string; line: number; districts: Set<string> }>();
   const places = new Map<string, { line: number; column: number }>();
+  /** Column and lower-cased code → the code as first written: report files must not collide. */
+  const folded = new Map<string, { code: string; line: number }>();
+  const caseConflict = (code: string, column: string, row: (typeof table.rows)[number]) => {
+    const key = `${column}|${code.toLowerCase()}`;
+    const first = folded.get(key);
+    if (first && first.code !== code)
+      found.push(at(where(table, row, column), problems.codeCaseConflict(code, first.code, first.line)));
+    else if (!first) folded.set(key, { code, line: row.line });
+  };
   for (const row of table.rows) {
     const code = cell(table, row, "district_code");
     const name = cell(table, row, "district_name");
@@ -34,6 +45,23 @@ export function parseUnits(
     const empty = UNITS_COLUMNS.filter((column) => cell(table, row, column) === "");
     for (const column of empty) found.push(at(where(table, row, column), problems.missingValue(column)));
     if (empty.length) continue;
+    const before = found.length;
+    for (const column of ["district_code", "region_code"]) {
+      const value = cell(table, row, column);
+      const reason = checkCode(value);
+      if (reason) found.push(at(where(table, row, column), problems.badCode(column, value, reason)));
+    }
+    for (const column of ["district_name", "region_name"]) {
+      const value = cell(table, row, column);
+      const reason = checkName(value);
+      if (reason) found.push(at(where(table, row, column), problems.badName(column, value, reason)));
+    }
+    // The row is still recorded (the dataset is refused anyway): other files' references to it
+    // are not reported a second time as unknown units.
+    if (found.length === before) {
+      caseConflict(code, "district_code", row);
+      caseConflict(regionCode, "region_code", row);
+    }
     const region = regions.get(regionCode);
     if (region && region.name !== regionName) {
       found.push(

@@ -18,10 +18,31 @@ export interface Location {
   column?: number;
 }
 
-/** A catalogue entry placed at a location. */
-export const at = (location: Location, text: ProblemText): Problem => ({ ...location, ...text });
+/** Control and text-direction characters, shown escaped: a dataset must not drive the terminal. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const printable = (text: string) =>
+  text.replace(UNPRINTABLE, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
 
-const q = (value: string) => JSON.stringify(value);
+/**
+ * A catalogue entry placed at a location. Names and codes from the dataset reach messages and
+ * file names raw (a warning names the unit): their control characters are shown escaped, so an
+ * ANSI sequence in a name cannot rewrite or hide lines of validate's report.
+ */
+export const at = (location: Location, text: ProblemText): Problem => ({
+  ...location,
+  file: printable(location.file),
+  ...text,
+  message: printable(text.message),
+});
+
+/** A value quoted for a message: escaped (control characters visible), long values cut. */
+const q = (value: string) => {
+  if (value.length <= 60) return JSON.stringify(value);
+  const characters = [...value];
+  if (characters.length <= 60) return JSON.stringify(value);
+  return `${JSON.stringify(characters.slice(0, 60).join("")).slice(0, -1)}…" (${characters.length} characters)`;
+};
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` (did you mean ${suggestion}?)` : "");
 const error = (code: string, message: string, hint?: string): ProblemText => ({
   severity: "error",
@@ -58,9 +79,33 @@ export const problems = {
       `text is not valid ${encoding === "utf8" ? "UTF-8" : encoding}`,
       'Save the file as UTF-8, or declare the export\'s encoding in dataset.json, e.g. "csv": {"encoding": "latin1"}.',
     ),
+  utf8DeclaredLatin1: () =>
+    error(
+      "encoding-mismatch",
+      'the file is UTF-8 but dataset.json declares "encoding": "latin1": accented letters would be garbled',
+      'Remove "encoding": "latin1" from dataset.json (UTF-8 is the default), or export the file as latin1.',
+    ),
   badJson: (detail: string) =>
     error("bad-json", `invalid JSON: ${detail}`, "Check for a missing comma, quote or bracket here."),
   badSchema: (path: string, detail: string) => error("bad-schema", `${path}: ${detail}`),
+  duplicateKey: (key: string, otherLine: number) =>
+    error(
+      "duplicate-key",
+      `key ${q(key)} appears twice in this object (first on line ${otherLine})`,
+      "Keep one: JSON readers disagree on which of two equal keys wins.",
+    ),
+  forbiddenKey: (key: string) =>
+    error(
+      "forbidden-key",
+      `key ${q(key)} is not allowed`,
+      "__proto__, constructor and prototype are never dataset keys; remove it.",
+    ),
+  tooDeep: (max: number) =>
+    error(
+      "too-deep",
+      `JSON is nested more than ${max} levels deep`,
+      "Dataset files are a few levels deep; check that the file is the one meant.",
+    ),
   csvSyntax: (detail: string) =>
     error(
       "csv-syntax",
@@ -94,6 +139,18 @@ export const problems = {
       `period ${q(value)} is not a month of the form YYYY-MM`,
       "Write the month as YYYY-MM, e.g. 2026-10.",
     ),
+  periodOutOfRange: (value: string, first: number, last: number) =>
+    error(
+      "period-out-of-range",
+      `period ${q(value)} is outside the years ${first}–${last}`,
+      `Write a month between ${first}-01 and ${last}-12: a year outside that range is a typing error.`,
+    ),
+  yearOutOfRange: (value: string, first: number, last: number) =>
+    error(
+      "year-out-of-range",
+      `year ${value} is outside ${first}–${last}`,
+      "Check the year: targets are set for a school year such as 2026.",
+    ),
   badNumber: (column: string, value: string, decimal: string) =>
     error(
       "bad-number",
@@ -113,6 +170,18 @@ export const problems = {
       "non-integer-count",
       `${column} ${value} is not a whole number`,
       "Counts (numerator, denominator, schools) are whole numbers.",
+    ),
+  countTooLarge: (column: string, value: string, max: number) =>
+    error(
+      "count-too-large",
+      `${column} ${q(value)} is larger than ${max.toLocaleString("en")}`,
+      "Counts are numbers of students, teachers or schools; larger figures cannot be summed exactly across districts.",
+    ),
+  badCv: (value: string, reason: string) =>
+    error(
+      "bad-cv",
+      `cv ${q(value)} ${reason}`,
+      "cv is a coefficient of variation in %, a finite number 0 or more; leave it empty when unknown.",
     ),
   numeratorExceedsDenominator: (numerator: number, denominator: number) =>
     error(
@@ -138,6 +207,14 @@ export const problems = {
       `${column} ${value} is outside 0–100`,
       "Targets are percentages, from 0 to 100.",
     ),
+  minimumPastTarget: (minimum: number, target: number, better: "higher" | "lower") =>
+    error(
+      "minimum-past-target",
+      `minimum ${minimum} is ${better === "higher" ? "above" : "below"} target ${target}`,
+      better === "higher"
+        ? "For an indicator where higher is better, amber lies between the minimum and the target: the minimum is at most the target."
+        : "For an indicator where lower is better, amber lies between the target and the minimum: the minimum is at least the target.",
+    ),
   badYear: (value: string) => error("bad-year", `year ${q(value)} is not a year such as 2026`),
   unknownLevel: (value: string) =>
     error(
@@ -151,14 +228,32 @@ export const problems = {
       `language ${q(value)} is not es or en`,
       "Use es or en, or leave it empty for es.",
     ),
-  invalidEmail: (value: string) =>
+  invalidEmail: (value: string, reason: string) =>
     error(
       "invalid-email",
-      `e-mail address ${q(value)} is not valid`,
+      `e-mail address ${q(value)} is not valid: ${reason}`,
       "Write one plain address per row, like nombre@ugel.gob.pe: no spaces, quotes, commas, angle brackets or display name.",
     ),
 
-  // Codes ----------------------------------------------------------------------------------
+  // Codes and names ----------------------------------------------------------------------------
+  badCode: (what: string, value: string, reason: string, suggestion?: string) =>
+    error(
+      "bad-code",
+      `${what} ${q(value)} ${reason}${didYouMean(suggestion)}`,
+      "Codes are 1–32 letters, digits, - or _ (UGEL codes have 6 digits, the national code is PE): they become part of file names.",
+    ),
+  badName: (what: string, value: string, reason: string) =>
+    error(
+      "bad-name",
+      `${what} ${q(value)} ${reason}`,
+      "Names are one line of at most 200 characters, without control characters: they appear in file names, PDFs and e-mail headers.",
+    ),
+  badHeaderText: (what: string, value: string, reason: string) =>
+    error(
+      "bad-header-text",
+      `${what} ${q(value)} ${reason}`,
+      "This value goes into an e-mail header: one line, no control characters, no quotes or backslashes.",
+    ),
   unknownDistrict: (code: string, suggestion?: string) =>
     error(
       "unknown-district",
@@ -194,6 +289,12 @@ export const problems = {
       "district-in-two-regions",
       `district ${code} is in region ${region} here but in region ${otherRegion} on line ${otherLine}`,
       "Every district belongs to exactly one region: keep one row per district.",
+    ),
+  codeCaseConflict: (code: string, other: string, otherLine: number) =>
+    error(
+      "code-case-conflict",
+      `code ${q(code)} differs from ${q(other)} (line ${otherLine}) only in upper/lower case`,
+      "Their report files would overwrite each other on a case-insensitive disk: give the units distinct codes.",
     ),
   duplicateDistrict: (code: string, otherLine: number) =>
     error(
@@ -236,6 +337,36 @@ export const problems = {
       "Start the file with a block between --- lines giving district, period, indicator and title.",
     ),
   badFrontMatter: (detail: string) => error("bad-front-matter", `front matter is not valid YAML: ${detail}`),
+  frontMatterTooLarge: (size: number, max: number) =>
+    error(
+      "front-matter-too-large",
+      `front matter is ${size} bytes, more than ${max}`,
+      "The front matter holds four short fields: district, period, indicator and title.",
+    ),
+  storyTooLarge: (size: number, max: number) =>
+    error(
+      "story-too-large",
+      `the story is ${size} bytes, more than ${max}`,
+      "A good-practice story is a few paragraphs: shorten it.",
+    ),
+  frontMatterAlias: () =>
+    error(
+      "front-matter-alias",
+      "front matter uses a YAML anchor or alias (& or *)",
+      "Write each value in full: anchors and aliases are not needed for four fields.",
+    ),
+  frontMatterTag: (tag: string) =>
+    error(
+      "front-matter-tag",
+      `front matter uses the YAML tag ${q(tag)}`,
+      "Write plain text values, without ! tags.",
+    ),
+  frontMatterNotText: (key: string) =>
+    error(
+      "front-matter-not-text",
+      `front matter ${key} is not a single text value`,
+      `Write ${key} as one line of text, e.g. ${key}: value.`,
+    ),
   missingFrontMatterKey: (key: string) =>
     error(
       "missing-front-matter-key",

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -146,5 +146,89 @@ describe("semaforo validate on a copy of the demo dataset with injected faults",
     }
     expect(out).toContain(`invalid dataset: ${expected.length} errors`);
     expect(expected).toHaveLength(13);
+  });
+});
+
+describe("semaforo validate on a copy of fixtures/tiny: what build or send would refuse or mangle", () => {
+  let dir = "";
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "semaforo-rules-"));
+    cpSync("fixtures/tiny", dir, { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const path = (file: string) => join(dir, file);
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(path(file), change(readFileSync(path(file), "utf8")));
+  const setLine = (file: string, line: number, content: string) =>
+    edit(file, (text) => {
+      const lines = text.split("\n");
+      lines[line - 1] = content;
+      return lines.join("\n");
+    });
+  const validate = async () => {
+    const io = captureIo();
+    const code = await main(["validate", "--data", dir], io);
+    return { code, lines: io.stdout().split("\n"), stderr: io.stderr() };
+  };
+  const expectLines = (lines: string[], expected: [string, RegExp][]) => {
+    for (const [location, message] of expected) {
+      const line = lines.find((text) => text.startsWith(`${location}: `));
+      expect([location, line]).toEqual([location, expect.stringMatching(message)]);
+    }
+  };
+
+  it("the copy is valid before the faults", async () => {
+    expect((await validate()).code).toBe(0);
+  });
+
+  it("exits 3 and names each fault with file:line:column", async () => {
+    setLine("units.csv", 3, `010002,${"x".repeat(10_000)},010000,DRE Amazonas`);
+    setLine("results.csv", 2, "2025-05,../010001,asistencia-estudiantes,1289,1416,12,");
+    setLine("results.csv", 3, "2025-05,010001,docentes-ausentes,99999999999999999999,108,12,");
+    setLine("results.csv", 4, "2025-05,010001,servicios-basicos,10,20,12,-50");
+    setLine("results.csv", 5, "9322-01,010002,asistencia-estudiantes,10,20,12,");
+    setLine("recipients.csv", 2, "national,PE,Dirección de Gestión Escolar,o'neil@ugel.example.org,es");
+    setLine("recipients.csv", 3, 'national,PE,"Unidad\r\nBcc: todos@evil.example",use@example.org,');
+    edit("good-practices/bagua-asistencia.md", (text) =>
+      text.replace("---\n", '---\nbomb: &a ["lol","lol"]\nmore: [*a,*a,*a,*a]\n'),
+    );
+    edit("geo.topojson", (text) => text.replace(/"arcs": \[\n[\s\S]*\n\s*\]\s*\}\s*$/, '"arcs": []}\n'));
+    expect(readFileSync(path("geo.topojson"), "utf8")).toContain('"arcs": []}');
+
+    const { code, lines } = await validate();
+    expect(code).toBe(3);
+    expectLines(lines, [
+      ["units.csv:3:2", /district_name "x{60}…" \(10000 characters\) is longer than 200 characters$/],
+      ["results.csv:2:2", /district code "..\/010001" may only contain letters, digits, - and _/],
+      ["results.csv:3:4", /numerator "99999999999999999999" is larger than 1,000,000,000,000$/],
+      ["results.csv:4:7", /cv "-50" is negative$/],
+      ["results.csv:5:1", /period "9322-01" is outside the years 2000–2100$/],
+      ["recipients.csv:2:4", /e-mail address "o'neil@ugel.example.org" is not valid/],
+      ["recipients.csv:3:3", /name "Unidad\\nBcc: todos@evil.example" contains a line break/],
+      ["good-practices/bagua-asistencia.md:2:10", /front matter uses a YAML anchor or alias/],
+      [
+        "geo.topojson:6:48",
+        /is not a TopoJSON topology: Polygon arc index 0 is not an index into the topology's 0 arcs$/,
+      ],
+    ]);
+  });
+
+  it("a second key in dataset.json (it silently removed the synthetic-data label)", async () => {
+    edit("dataset.json", (text) =>
+      text.replace('"synthetic": true,', '"synthetic": true,\n  "synthetic": false,'),
+    );
+    const { code, lines } = await validate();
+    expect(code).toBe(3);
+    expectLines(lines, [
+      ["dataset.json:5:3", /key "synthetic" appears twice in this object \(first on line 4\)/],
+    ]);
+  });
+
+  it("JSON nested 100,000 deep is exit 3 with a position, not exit 1 with a stack overflow", async () => {
+    writeFileSync(path("indicators.json"), "[".repeat(100_000) + "]".repeat(100_000));
+    const { code, lines, stderr } = await validate();
+    expect([code, stderr]).toEqual([3, ""]);
+    expectLines(lines, [["indicators.json:1:66", /JSON is nested more than 64 levels deep/]]);
   });
 });

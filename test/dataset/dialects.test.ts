@@ -22,9 +22,12 @@ describe("CSV dialects (fixtures/dialects)", () => {
     const [first, ...others] = read.map(({ dataset }) => records(dataset!));
     for (const other of others) expect(other).toEqual(first);
 
-    // The text fields with a line break, and the accented names, survive every dialect.
+    // The quoted text fields (delimiters, doubled quotes), and the accented names, survive every dialect.
     expect(first!.recipients.find((r) => r.email === "dge-semaforo@example.org")?.name).toBe(
-      "Dirección de Gestión Escolar\nMinisterio de Educación",
+      'Dirección de Gestión Escolar, "Semáforo"; Ministerio de Educación',
+    );
+    expect(first!.schools.find((s) => s.schoolCode === "0215012")?.schoolName).toBe(
+      'IE 18001 "Santa Rosa"; Anexo Pencas, Chiquián',
     );
     expect(first!.recipients.find((r) => r.email === "gestion.huaraz@example.org")?.name).toBe(
       "Rosa Ñahui Huancané (especialista de gestión)",

@@ -4,11 +4,7 @@ import { readDataset } from "../../src/dataset/readDataset.js";
 describe("fixtures/tiny", () => {
   it("reads without errors", async () => {
     const { dataset, problems } = await readDataset("fixtures/tiny");
-    console.log(problems);
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(dataset).not.toBeNull();
-    console.log(
-      JSON.stringify({ ...dataset, topology: undefined, results: dataset?.results.length }, null, 1),
-    );
   });
 });
