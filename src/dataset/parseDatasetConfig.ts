@@ -38,7 +38,15 @@ const fromName = nonEmpty.pipe(
 );
 
 const schema = z.object({
-  name: nonEmpty.pipe(rule(checkName, (reason) => reason)),
+  name: nonEmpty.pipe(
+    rule(
+      (value) =>
+        /^CHANGE ME\b/i.test(value)
+          ? "is still the placeholder that semaforo init wrote: give the programme's name and country, as the reports' title shows it"
+          : checkName(value),
+      (reason) => reason,
+    ),
+  ),
   description: z.string().optional(),
   synthetic: z.boolean().default(false),
   geo: z.object({ file: nonEmpty, regions: nonEmpty, districts: nonEmpty }),

@@ -112,6 +112,9 @@ describe("semaforo init", () => {
     expect(await main(["validate", "--data", dir], io)).toBe(3);
     expect(io.stdout() + io.stderr()).toContain("units.csv:2:1: the file has no districts yet");
     expect(io.stdout() + io.stderr()).toContain("results.csv:2:1: the file has no results yet");
+    expect(io.stdout() + io.stderr()).toMatch(
+      /dataset\.json:2:\d+: .*is still the placeholder that semaforo init wrote/,
+    );
     expect(io.stdout() + io.stderr()).not.toMatch(/\bat .*\.(js|ts):\d+/);
   });
 });
