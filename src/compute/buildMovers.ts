@@ -4,7 +4,7 @@ import type { ViewContext } from "./buildContext.js";
 import { buildChange } from "./buildIndicatorView.js";
 
 /** How many districts a movers list names. */
-export const MOVERS = 8;
+export const MOVERS = 6;
 
 /**
  * The districts whose month went worst: for each district its largest fall since last school month

@@ -14,7 +14,7 @@ const yesNoCache = new WeakMap<Dataset, Map<Period, Set<string>>>();
  */
 function yesNoIndicators(dataset: Dataset, period: Period): Set<string> {
   let byPeriod = yesNoCache.get(dataset);
-  if (!byPeriod) yesNoCache.set(dataset, (byPeriod = new Map()));
+  if (!byPeriod) yesNoCache.set(dataset, (byPeriod = new Map<Period, Set<string>>()));
   let found = byPeriod.get(period);
   if (found) return found;
   const seen = new Set<string>();
@@ -43,7 +43,7 @@ export function compareSchoolRows(a: SchoolRow, b: SchoolRow): number {
 function infoOf(info: SchoolInfo | undefined): SchoolInfo | null {
   if (!info) return null;
   const kept = Object.fromEntries(Object.entries(info).filter(([, v]) => typeof v === "string" && v !== ""));
-  return Object.keys(kept).length ? (kept as SchoolInfo) : null;
+  return Object.keys(kept).length ? kept : null;
 }
 
 /**

@@ -113,7 +113,12 @@ describe("ranks in views", () => {
 
   it("ranks a region among all regions and lists its districts", () => {
     const region = indicatorOf(dataset, "020000");
-    expect(region.rankNational).toMatchObject({ rank: 1, of: 2, excluded: 0, text: "Puesto 1 de 2 regiones" });
+    expect(region.rankNational).toMatchObject({
+      rank: 1,
+      of: 2,
+      excluded: 0,
+      text: "Puesto 1 de 2 regiones",
+    });
     expect(region.peers.units.map((u) => u.code)).toEqual(["020001", "020002"]);
   });
 });

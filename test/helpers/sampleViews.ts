@@ -382,7 +382,10 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
         source: node.level,
         progress: 0.5,
         progressText: "50 % del camino de la línea de base a la meta",
-        gap: v === null ? null : Math.max(0, Math.round((ind.better === "higher" ? ind.target - v : v - ind.target) * 10) / 10),
+        gap:
+          v === null
+            ? null
+            : Math.max(0, Math.round((ind.better === "higher" ? ind.target - v : v - ind.target) * 10) / 10),
         gapText: v === null ? "—" : "faltan puntos para la meta",
       },
       series,
