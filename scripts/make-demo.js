@@ -1118,7 +1118,7 @@ function main() {
   // Write.
   fs.rmSync(OUT, { recursive: true, force: true });
   const dataset = {
-    name: "Demo — Semáforo Escuela (datos sintéticos)",
+    name: "Demo — Semáforo Escuela",
     description:
       "Datos sintéticos para demostración: las cifras, los nombres de personas, las direcciones de correo, " +
       "las escuelas y las buenas prácticas son inventados por scripts/make-demo.js. Solo los códigos y nombres " +

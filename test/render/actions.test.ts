@@ -5,6 +5,7 @@ import { readDataset } from "../../src/dataset/readDataset.js";
 import type { Alert, ReportView } from "../../src/model.js";
 import { trendChart, type TrendPoint } from "../../src/render/charts/trendChart.js";
 import { uniqueLabels } from "../../src/render/charts/uniqueLabels.js";
+import { STATUS_STYLES } from "../../src/render/palette.js";
 import { renderReport } from "../../src/render/renderReport.js";
 import { messagesOf, ROOT, tags, attr, tinyContext } from "./support.js";
 
@@ -187,5 +188,21 @@ describe("uniqueLabels", () => {
     expect(labels).toEqual(["UGEL INTERCULT… RIO SANTIAGO", "UGEL INTERCULTURAL B… CENEPA", "UGEL LUYA"]);
     expect(labels.every((label) => label.length <= 28)).toBe(true);
     expect(uniqueLabels(["UGEL X", "UGEL X"], 28)).toEqual(["UGEL X", "UGEL X (2)"]);
+  });
+});
+
+describe("grey print", () => {
+  it("keeps every status fill at least 10 grey points from the others (amber was 71 %, referential 80 %)", () => {
+    const grey = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      return (0.299 * r! + 0.587 * g! + 0.114 * b!) / 2.55;
+    };
+    const levels = Object.values(STATUS_STYLES)
+      .map((style) => grey(style.fill))
+      .sort((a, b) => a - b);
+    const gaps = levels.slice(1).map((level, i) => level - levels[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(10);
+    // Amber 62 %: green 25 %, red 46 %, amber 62 %, referential 85 %, no data 96 %.
+    expect(Math.round(grey(STATUS_STYLES.amber.fill))).toBe(62);
   });
 });

@@ -202,6 +202,11 @@ export function buildIndicatorSection(
     });
     const title = t(titleKey, { indicator: ind.label, unit: view.region?.name ?? view.name });
     const highlightName = spec.highlight !== undefined ? view.name : null;
+    // Areas drawn with no unit of the dataset (white): say what they are.
+    const known = new Set(spec.values.map((v) => v.code));
+    const outside = [...projected.features, ...(projected.inset?.features ?? [])].some(
+      (f) => !known.has(f.code),
+    );
     // A unit without a polygon is not drawn: say so rather than point at a black border.
     const onMap =
       spec.highlight === undefined ||
@@ -219,6 +224,7 @@ export function buildIndicatorSection(
       }),
       notes: [
         ...(highlightName ? [t(onMap ? "map.highlight" : "map.notOnMap", { name: highlightName })] : []),
+        ...(outside ? [t("map.outside")] : []),
         t("map.credit"),
       ],
     };

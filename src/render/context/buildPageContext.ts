@@ -49,7 +49,8 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
       unitName: view.name,
       parentName,
       periodLabel: view.periodLabel,
-      datasetName: view.datasetName,
+      // The synthetic flag in the report's language (a dataset name is one language only).
+      datasetName: view.synthetic ? `${view.datasetName} · ${t("footer.synthetic")}` : view.datasetName,
       generated,
       syntheticNote: view.synthetic ? t("report.synthetic") : null,
       headline: view.headline.text,
@@ -106,6 +107,8 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
         period: g.periodLabel,
       }),
       html: g.html,
+      // Stories are written in Spanish: an English copy says so rather than switch silently.
+      ...(view.locale === "es" ? {} : { note: t("section.storyLanguage") }),
     })),
     schools: schools(view, t),
     method: method(view, messages, t),
@@ -146,7 +149,8 @@ function heatTable(view: ReportView, t: T): HeatTable {
   const lastMonth = view.indicators.find((ind) => ind.previous)?.previous ?? null;
   return {
     caption: t(national ? "section.league" : "section.heatRegion"),
-    changeLabel: lastMonth ? t("table.heatChange", { vs: lastMonth.vsLabel }) : "",
+    // The region's matrix carries each district's monthly change; the national league stays one page.
+    changeLabel: lastMonth && !national ? t("table.heatChange", { vs: lastMonth.vsLabel }) : "",
     note: national ? t("section.leagueNote") : "",
     unitHeader: t(national ? "table.region" : "table.district"),
     ranked: national,
@@ -168,7 +172,7 @@ function heatTable(view: ReportView, t: T): HeatTable {
         cells: view.indicators.map((ind) => {
           const cell = s.row.cells.find((c) => c.indicator === ind.id);
           const status: Status = cell?.status ?? "no-data";
-          const change = cell?.change;
+          const change = national ? null : cell?.change;
           const arrow =
             !change || change.points === null ? "" : change.points > 0 ? "↑" : change.points < 0 ? "↓" : "=";
           return {

@@ -141,6 +141,8 @@ export interface GoodPracticeBlock {
   title: string;
   meta: string;
   html: string;
+  /** English copies: "Story in Spanish, as its team wrote it." */
+  note?: string;
 }
 
 export interface SchoolsBlock {
