@@ -252,7 +252,16 @@ export function buildIndicatorSection(
     { label: t("table.gap"), value: ind.targets.gapText },
     ...(ind.targets.progress === null
       ? []
-      : [{ label: t("table.progress"), value: formatShare(ind.targets.progress, view.locale) }]),
+      : [
+          {
+            label: t("table.progress"),
+            // Below the baseline, a negative share reads as nonsense: say it in words.
+            value:
+              ind.targets.progress < 0
+                ? t("progress.behind")
+                : formatShare(ind.targets.progress, view.locale),
+          },
+        ]),
     { label: t("table.targetSource"), value: t(`table.source.${ind.targets.source}`) },
     ...(ind.previous
       ? [{ label: t("table.change"), value: `${ind.previous.text} ${ind.previous.vsLabel}` }]

@@ -88,7 +88,9 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
       progressText:
         ind.targets.progress === null
           ? ""
-          : t("table.progressShort", { share: formatShare(ind.targets.progress, view.locale) }),
+          : ind.targets.progress < 0
+            ? t("progress.behind")
+            : t("table.progressShort", { share: formatShare(ind.targets.progress, view.locale) }),
       chip: chip(messages, t, ind.status, ind.statusLabel),
     })),
     movers: actions.movers,
