@@ -228,3 +228,12 @@ describe("region and national movers", () => {
     expect(region.table.map((row) => row.cells[0]?.change?.text)).toEqual(["+7.7 pts", "−10.0 pts"]);
   });
 });
+
+describe("the referential alert's wording", () => {
+  it("says 'solo 1 escuela visitada' in the singular", () => {
+    const data = makeDataset({ results: [makeResult({ districtCode: "010001", schools: 1 })] });
+    expect(viewOf(data, "010001").alerts.map((a) => a.text)).toEqual([
+      "Indicador asistencia: el resultado (90.0%) es solo referencial, solo 1 escuela visitada, menos de 5.",
+    ]);
+  });
+});

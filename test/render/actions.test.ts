@@ -206,3 +206,63 @@ describe("grey print", () => {
     expect(Math.round(grey(STATUS_STYLES.amber.fill))).toBe(62);
   });
 });
+
+describe("label collisions in the trend chart", () => {
+  const point = (value: number): TrendPoint => ({
+    month: "m",
+    year: "",
+    value,
+    valueText: `${value.toFixed(1)} %`,
+    status: "amber",
+  });
+  const chart = (values: number[], target: number) =>
+    trendChart({
+      title: "t",
+      points: values.map(point),
+      target,
+      targetLabel: `Meta ${target} %`,
+      gapLabel: "s/d",
+      formatTick: String,
+      width: 420,
+      height: 96,
+    });
+
+  it("moves the target's label off the line: below it when the line runs just above at the left", () => {
+    // The line runs at 60.0 over the left half, just above a target of 59.3: the label goes below.
+    const svg = chart([60, 60, 60, 60, 50, 50, 50, 50], 59.3);
+    const line = tags(svg, "path").find((p) => attr(p, "class") === "target-line")!;
+    const lineY = Number(/M[\d.]+,([\d.]+)/.exec(attr(line, "d") ?? "")![1]);
+    const label = /<text x="[\d.]+" y="([\d.]+)"[^>]*>Meta 59.3 %<\/text>/.exec(svg);
+    expect(Number(label![1])).toBeGreaterThan(lineY);
+  });
+
+  it("keeps an end value of 100.0 % inside the chart (below its point)", () => {
+    const svg = chart([90, 95, 100], 95);
+    const label = /<rect x="[\d.-]+" y="([\d.-]+)"[^>]*\/><text[^>]*>100.0 %<\/text>/.exec(svg);
+    expect(Number(label![1])).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("wording", () => {
+  it("has no doubled parentheses, no 'Metas de:' and names what was counted (Spanish)", async () => {
+    const chachapoyas = (await tinyViews()).find((v) => v.code === "010001")!;
+    const page = text(renderReport(chachapoyas, tinyContext()));
+    expect(page).not.toMatch(/\)\s*\(/);
+    expect(page).not.toContain("Metas de:");
+    expect(page).toContain("Metas: de la UGEL");
+    expect(page).toContain("Estudiantes presentes: 1,218 de 1,310");
+    expect(page).not.toMatch(/Límite (aceptable|\d)|límite aceptable|\)\)/);
+    expect(page).toContain("UGEL de la DRE Amazonas");
+  });
+
+  it("says in English copies that stories are in Spanish, with no 'n/d' and the synthetic flag in English", async () => {
+    const { dataset } = await readDataset(join(ROOT, "fixtures", "tiny"));
+    const views = buildViews(dataset!, "2026-05", { locale: "en", messages: messagesOf("en") });
+    const national = views.find((v) => v.code === "PE")!;
+    const page = text(renderReport(national, { ...tinyContext("en") }));
+    expect(national.goodPractices.length).toBeGreaterThan(0);
+    expect(page).toContain("Story in Spanish, as its team wrote it.");
+    expect(page).not.toMatch(/\bn\/d\b|on warning|Targets of|colour|datos sintéticos/);
+    expect(page).toContain("· synthetic data");
+  });
+});
