@@ -124,6 +124,13 @@ describe("region and national additions", () => {
     const amazonas = views.find((v) => v.code === "010000")!;
     const page = text(renderReport(amazonas, tinyContext()));
     expect(page).toContain("Bajo cada valor, el cambio vs. abril en puntos; no se muestra");
+    // Under each ranking: the colours follow each unit's own target, the line is the region's.
+    expect(page).toContain(
+      "El color de cada barra es el estado de esa unidad frente a su propia meta; la línea discontinua es la meta de DRE Amazonas.",
+    );
+    // Ranks say against what, and no "0 sin puesto".
+    expect(page).toContain("Puesto 2 de 2 regiones");
+    expect(page).not.toContain(", 0 sin puesto");
     // Chachapoyas attendance: 93.0 in May, 92.0 in April → +1.0.
     expect(page).toMatch(/UGEL Chachapoyas ▲? ?93\.0% ↑ \+1\.0/);
     const national = views.find((v) => v.code === "PE")!;
