@@ -494,6 +494,14 @@ function generateResults(districts, regionsByCode, profiles, visits, shocks) {
         const r = rng("school-ids", d.code, period);
         for (const s of schools) {
           const who = schoolIdentity(r, usedCodes);
+          // The optional visit-list columns, from their own stream so the figures do not change.
+          const f = rng("school-facts", who.code);
+          const facts = {
+            director: personName(f),
+            phone: `9${String(f.int(10000000, 99999999))}`,
+            level: f.pick(["Inicial", "Primaria", "Primaria", "Secundaria"]),
+            area: f.next() < 0.55 ? "rural" : "urbana",
+          };
           for (const id of IDS) {
             const { num, den } = s[id];
             schoolRows.push({
@@ -503,6 +511,7 @@ function generateResults(districts, regionsByCode, profiles, visits, shocks) {
               name: who.name,
               indicator: id,
               value: den === 1 ? String(num * 100) : fixed1((100 * num) / den),
+              ...facts,
             });
           }
         }
@@ -706,6 +715,28 @@ function personName(r) {
   do last2 = r.pick(SURNAMES);
   while (last2 === last1);
   return `${r.pick(FIRST_NAMES)} ${last1} ${last2}`;
+}
+
+/** One monitoring contact per unit (contacts.csv): who a report's reader can call. */
+function generateContacts(districts, regions) {
+  const rows = [];
+  const add = (level, code, role, email) => {
+    const r = rng("contacts", level, code);
+    rows.push({
+      level,
+      code,
+      name: personName(r),
+      role,
+      email,
+      phone: `0${r.int(1, 8)} ${r.int(200000, 999999)}`,
+    });
+  };
+  add("national", "PE", "Coordinación nacional de monitoreo", "monitoreo@minedu.example");
+  for (const region of regions)
+    add("region", region.code, "Especialista de monitoreo", `monitoreo-${region.code}@dre.example`);
+  for (const d of districts)
+    add("district", d.code, "Especialista de monitoreo", `monitoreo-${d.code}@ugel.example`);
+  return rows;
 }
 
 function generateRecipients(districts, regions) {
@@ -1010,6 +1041,7 @@ function main() {
   const { rows, schoolRows } = generateResults(districts, regionsByCode, profiles, visits, shocks);
   const targets = generateTargets(rows, districts, regions, withoutTargets);
   const recipients = generateRecipients(districts, regions);
+  const contacts = generateContacts(districts, regions);
 
   for (const s of STORIES) {
     const words = s.body.split(/\s+/).filter(Boolean).length;
@@ -1086,7 +1118,7 @@ function main() {
   // Write.
   fs.rmSync(OUT, { recursive: true, force: true });
   const dataset = {
-    name: "Demo — Semáforo Escuela (datos sintéticos)",
+    name: "Demo — Semáforo Escuela",
     description:
       "Datos sintéticos para demostración: las cifras, los nombres de personas, las direcciones de correo, " +
       "las escuelas y las buenas prácticas son inventados por scripts/make-demo.js. Solo los códigos y nombres " +
@@ -1142,8 +1174,37 @@ function main() {
   writeFile(
     "schools.csv",
     csv(
-      ["period", "district_code", "school_code", "school_name", "indicator", "value"],
-      schoolRows.map((s) => [s.period, s.district, s.code, s.name, s.indicator, s.value]),
+      [
+        "period",
+        "district_code",
+        "school_code",
+        "school_name",
+        "indicator",
+        "value",
+        "director",
+        "phone",
+        "school_level",
+        "area",
+      ],
+      schoolRows.map((s) => [
+        s.period,
+        s.district,
+        s.code,
+        s.name,
+        s.indicator,
+        s.value,
+        s.director,
+        s.phone,
+        s.level,
+        s.area,
+      ]),
+    ),
+  );
+  writeFile(
+    "contacts.csv",
+    csv(
+      ["level", "code", "name", "role", "email", "phone"],
+      contacts.map((c) => [c.level, c.code, c.name, c.role, c.email, c.phone]),
     ),
   );
   for (const s of STORIES) writeFile(path.join("good-practices", `${s.slug}.md`), storyFile(s));
@@ -1207,7 +1268,8 @@ Contenido:
 | \`targets.csv\` | ${f.targets} metas 2025 y 2026 (nacional, regional y por UGEL, desde la línea de base de abril) |
 | \`recipients.csv\` | ${f.recipients} destinatarios (1–3 por unidad; ${f.english} en inglés) |
 | \`good-practices/\` | ${f.stories} historias de buenas prácticas |
-| \`schools.csv\` | ${f.schoolRows} filas: ${f.schools} escuelas visitadas en ${SCHOOL_MONTHS.join(", ")} |
+| \`schools.csv\` | ${f.schoolRows} filas: ${f.schools} escuelas visitadas en ${SCHOOL_MONTHS.join(", ")}, con director, teléfono, nivel y área (sintéticos) |
+| \`contacts.csv\` | un contacto de monitoreo por unidad (sintético) |
 
 Situaciones incluidas a propósito: una huelga en ${STRIKE.period} (sin datos de ${STRIKE.regions.map(f.label).join(", ")}),
 UGEL que visitan solo 1–4 escuelas en un mes (${f.referentialShare.toFixed(1).replace(".", ",")} % de los meses-UGEL),

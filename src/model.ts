@@ -101,6 +101,28 @@ export interface SchoolResult {
   indicator: string;
   /** In %, 0–100. */
   value: number;
+  /** Optional schools.csv columns, for the visit list: who to call and where the school is. */
+  info?: SchoolInfo;
+}
+
+/** Optional facts about a school (schools.csv `director`, `phone`, `school_level`, `area`). Untrusted. */
+export interface SchoolInfo {
+  director?: string;
+  phone?: string;
+  /** Level of education, e.g. "Primaria". */
+  level?: string;
+  /** "rural" or "urbana", as written in the file. */
+  area?: string;
+}
+
+/** A unit's monitoring contact (contacts.csv, optional): who the report's reader can call. Untrusted. */
+export interface Contact {
+  level: Level;
+  code: string;
+  name: string;
+  role?: string;
+  email?: string;
+  phone?: string;
 }
 
 /** The traffic-light rule's knobs (dataset.json `thresholds`). */
@@ -161,6 +183,8 @@ export interface Dataset {
   goodPractices: GoodPractice[];
   /** Empty when there is no schools.csv. */
   schools: SchoolResult[];
+  /** Monitoring contacts per unit (contacts.csv); absent or empty when the dataset has none. */
+  contacts?: Contact[];
   topology: Topology;
   inputs: InputFile[];
 }
@@ -202,6 +226,8 @@ export interface SeriesPoint {
   /** null = gap (holiday, strike, no visit): drawn as a break, never as zero. */
   value: number | null;
   status: Status;
+  /** The target of that month's school year (the status is decided against it); null when none. */
+  target?: number | null;
 }
 
 /** One unit's value in a comparison, a ranking or a map. */
@@ -234,6 +260,13 @@ export interface TargetsView {
   /** Share of the way from baseline to target, 0–1 (may exceed the range); null when unknown. */
   progress: number | null;
   progressText: string;
+  /**
+   * Points still missing to reach the target, on the shown value (target − value, or value − target
+   * when lower is better); 0 when reached; null without a value or a target.
+   */
+  gap: number | null;
+  /** "faltan 2,6 p.p. para la meta", "meta alcanzada", or "—". */
+  gapText: string;
 }
 
 export interface ChangeView {
@@ -246,6 +279,8 @@ export interface ChangeView {
   /** The period compared with. */
   period: Period;
   periodLabel: string;
+  /** Short label naming the month compared with: "vs. setiembre", "vs. oct. 2025". */
+  vsLabel: string;
 }
 
 export interface MapSpec {
@@ -270,6 +305,8 @@ export interface Alert {
   priority: number;
   /** Plain sentence in the view's locale. */
   text: string;
+  /** red-streak only: how many school months in a row the value has been red (≥ 3). */
+  months?: number;
 }
 
 export interface IndicatorView {
@@ -329,17 +366,61 @@ export interface GoodPracticeView {
   html: string;
 }
 
+export interface SchoolRow {
+  code: string;
+  name: string;
+  /** District the school belongs to (for region lists). */
+  districtCode: string;
+  cells: { value: number | null; text: string; belowMinimum: boolean }[];
+  /** Below the district's minimum on at least one indicator. */
+  flagged: boolean;
+  /** How many indicators are below the district's minimum. */
+  belowCount: number;
+  /** Sum of the points past the minimum over those indicators: "how far", the second sort key. */
+  shortfall: number;
+  /** Labels of the indicators below the minimum, catalogue order. */
+  failing: string[];
+  info: SchoolInfo | null;
+}
+
 export interface SchoolsView {
   period: Period;
-  /** Indicator ids of the columns, catalogue order. */
-  indicators: { id: string; label: string }[];
-  rows: {
-    code: string;
-    name: string;
-    cells: { value: number | null; text: string; belowMinimum: boolean }[];
-    /** Below the district's minimum on at least one indicator: listed first. */
-    flagged: boolean;
+  /** Indicator ids of the columns, catalogue order; `yesNo` when every school value of the month is 0 or 100. */
+  indicators: { id: string; label: string; yesNo: boolean }[];
+  /** Most indicators below the minimum first, then the largest shortfall, then name and code. */
+  rows: SchoolRow[];
+  /** The visit plan: the first rows with at least one indicator below the minimum (at most 5). */
+  visitFirst: SchoolRow[];
+}
+
+/** A unit's contact line: its monitoring contact and the enabling team's reply address. */
+export interface ContactView {
+  contact: Contact | null;
+  /** dataset.json `email.replyTo`, else `email.from`. */
+  replyTo: string;
+}
+
+/** A district without any visit this month: the last months it had, newest first. */
+export interface NoVisitsView {
+  lastMonths: {
+    period: Period;
+    periodLabel: string;
+    cells: { indicator: string; value: number | null; text: string; status: Status }[];
   }[];
+}
+
+/** One district's notable fall or turn to red (region and national lists). */
+export interface MoverView {
+  district: UnitRef;
+  /** "DRE … – UGEL …" on national lists, the UGEL's name on region lists. */
+  label: string;
+  indicator: string;
+  indicatorLabel: string;
+  change: ChangeView;
+  previousText: string;
+  currentText: string;
+  status: Status;
+  turnedRed: boolean;
 }
 
 export interface ReportView {
@@ -360,12 +441,27 @@ export interface ReportView {
   alerts: Alert[];
   goodPractices: GoodPracticeView[];
   schools: SchoolsView | null;
+  /** Who to call (optional: older views have none). */
+  contact?: ContactView;
+  /** District with no result at all this month: the short report. */
+  noVisits?: NoVisitsView | null;
+  /** Region: districts that fell most; national: districts that turned red or fell most. */
+  movers?: MoverView[];
+  /** Region: the schools of the region with most indicators below the minimum. */
+  regionSchools?: SchoolRow[];
   /** The traffic-light rule's knobs, written out on the methodology page (optional). */
   thresholds?: Thresholds;
   /** Region: its districts × indicators; national: regions × indicators. */
   table: {
     unit: UnitRef;
-    cells: { indicator: string; value: number | null; text: string; status: Status }[];
+    cells: {
+      indicator: string;
+      value: number | null;
+      text: string;
+      status: Status;
+      /** Change since last school month (optional in older views). */
+      change?: ChangeView | null;
+    }[];
   }[];
 }
 

@@ -20,9 +20,23 @@ export const ALERT_PRIORITY: Record<AlertKind, number> = {
 };
 
 /**
+ * How many school months in a row, ending at the report's month, the value has been red. A month
+ * without a value (a gap) ends the streak: we only count what was measured.
+ */
+export function redStreak(context: ViewContext, unit: UnitKey, indicator: Indicator): number {
+  let months = 0;
+  for (let i = context.calendar.length - 1; i >= 0; i -= 1) {
+    const month = context.calendar[i] as string;
+    if (context.index.cell(unit, indicator, month).status !== "red") break;
+    months += 1;
+  }
+  return months;
+}
+
+/**
  * The alerts of one unit for one indicator (docs/decisions.md, "Alerts"):
  * - fell: worse by at least `fallAlert` points than last school month, both values reliable;
- * - red-streak: red in each of the last three school months (replaces below-minimum);
+ * - red-streak: red in each of the last three or more school months, saying how many (replaces below-minimum);
  * - below-minimum: red this month (past the minimum);
  * - turned-green: green now, amber or red last school month;
  * - no-data: no value this month;
@@ -65,11 +79,14 @@ export function buildAlerts(context: ViewContext, unit: UnitKey, indicator: Indi
   }
 
   if (cell.status === "red") {
-    const streak =
-      context.streakPeriods !== null &&
-      context.streakPeriods.every((month) => index.cell(unit, indicator, month).status === "red");
-    if (streak) add("red-streak", t("alert.red-streak", { indicator: label, value }));
-    else {
+    const months = redStreak(context, unit, indicator);
+    if (months >= 3) {
+      add(
+        "red-streak",
+        t("alert.red-streak", { indicator: label, value, months: formatInteger(months, locale) }),
+      );
+      (alerts[alerts.length - 1] as Alert).months = months;
+    } else {
       add(
         "below-minimum",
         t(`alert.below-minimum.${indicator.better}`, {
@@ -97,7 +114,7 @@ export function buildAlerts(context: ViewContext, unit: UnitKey, indicator: Indi
   if (cell.reason === "few-schools" || cell.reason === "high-cv") {
     const reason =
       cell.reason === "few-schools"
-        ? t("reason.few-schools", {
+        ? t(cell.schools === 1 ? "reason.few-schools.one" : "reason.few-schools", {
             schools: formatInteger(cell.schools, locale),
             min: formatInteger(thresholds.minSchools, locale),
           })

@@ -19,6 +19,8 @@ export interface ViewContext {
   seriesPeriods: Period[];
   /** The three latest school months ending at the period (red-streak alert), when there are three. */
   streakPeriods: Period[] | null;
+  /** Every school month up to the period, ascending (how long a red streak has lasted). */
+  calendar: Period[];
   national: UnitKey;
   rankDistricts: (indicator: Indicator) => RankResult;
   rankRegions: (indicator: Indicator) => RankResult;
@@ -72,6 +74,7 @@ export function buildContext(
     yearAgoPeriod: index.hasPeriod(yearAgo) ? yearAgo : null,
     seriesPeriods: calendar.slice(-12),
     streakPeriods: calendar.length >= 3 ? calendar.slice(-3) : null,
+    calendar,
     national: { level: "national", code: NATIONAL_CODE },
     rankDistricts: (indicator) => remember(`d|${indicator.id}`, () => rankOf(districtUnits, indicator)),
     rankRegions: (indicator) => remember(`r|${indicator.id}`, () => rankOf(regionUnits, indicator)),

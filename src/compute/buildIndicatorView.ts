@@ -12,6 +12,7 @@ import type {
 } from "../model.js";
 import {
   compareNames,
+  formatDecimal,
   formatMonth,
   formatPercent,
   formatPoints,
@@ -47,16 +48,41 @@ export function buildChange(
     good: points === null || points === 0 ? null : better === "higher" ? points > 0 : points < 0,
     period,
     periodLabel: formatMonth(period, context.locale),
+    vsLabel: context.t("change.vs", { month: monthName(context, period) }),
   };
 }
 
-function buildTargets(context: ViewContext, cell: Cell): TargetsView {
+/**
+ * The month compared with, as short as is unambiguous: "setiembre" within the report's year,
+ * "oct. 2025" otherwise (a year-ago change, or December before March).
+ */
+export function monthName(context: ViewContext, period: Period): string {
+  if (period.slice(0, 4) !== context.period.slice(0, 4)) return formatMonth(period, context.locale, "short");
+  return formatMonth(period, context.locale).replace(/(\s+de)?\s+\d{4}$/, "");
+}
+
+/**
+ * The targets, the progress from the year's baseline (docs/decisions.md) and the gap still to
+ * cover, all on the shown value: 80.8 against a target of 83.4 → "faltan 2,6 p.p. para la meta".
+ */
+function buildTargets(context: ViewContext, cell: Cell, better: Indicator["better"]): TargetsView {
   const { target, baseline, minimum, source } = cell.targets;
   const progress =
     cell.shown === null || target === null || baseline === null || target === baseline
       ? null
       : (cell.shown - baseline) / (target - baseline);
+  const gap =
+    cell.shown === null || target === null
+      ? null
+      : Math.max(0, roundToDisplay(better === "higher" ? target - cell.shown : cell.shown - target));
   return {
+    gap,
+    gapText:
+      gap === null
+        ? "—"
+        : gap === 0
+          ? context.t("gap.reached")
+          : context.t("gap.missing", { points: formatDecimal(gap, context.locale) }),
     baseline: { value: baseline, text: formatPercent(baseline, context.locale) },
     minimum: { value: minimum, text: formatPercent(minimum, context.locale) },
     target: { value: target, text: formatPercent(target, context.locale) },
@@ -71,21 +97,30 @@ function buildTargets(context: ViewContext, cell: Cell): TargetsView {
   };
 }
 
-function rankText(context: ViewContext, rank: number | null, of: number, excluded: number): string {
-  if (rank === null) return context.t("rank.excluded");
-  const position = context.t("rank.position", { rank: String(rank), of: String(of) });
+/** Which ranking a rank is in, so that "Puesto 6 de 10" says against what. */
+type RankScope = "regionDistricts" | "nationDistricts" | "nationRegions";
+
+function rankText(
+  context: ViewContext,
+  scope: RankScope,
+  rank: number | null,
+  of: number,
+  excluded: number,
+): string {
+  if (rank === null) return context.t(`rank.excluded.${scope}`);
+  const position = context.t(`rank.position.${scope}`, { rank: String(rank), of: String(of) });
   return excluded > 0
     ? `${position} ${context.t("rank.excludedCount", { count: String(excluded) })}`
     : position;
 }
 
-function rankSummary(context: ViewContext, result: RankResult, code: string) {
+function rankSummary(context: ViewContext, result: RankResult, code: string, scope: RankScope) {
   const rank = result.ranks.get(code) ?? null;
   return {
     rank,
     of: result.ranked,
     excluded: result.excluded,
-    text: rankText(context, rank, result.ranked, result.excluded),
+    text: rankText(context, scope, rank, result.ranked, result.excluded),
   };
 }
 
@@ -137,7 +172,7 @@ function countStatuses(context: ViewContext, codes: string[], indicator: Indicat
 }
 
 /** District label for national lists: "DRE Amazonas – UGEL Chachapoyas". */
-function districtLabel(context: ViewContext, code: string): string {
+export function districtLabel(context: ViewContext, code: string): string {
   const district = context.index.districts.get(code);
   const region = district ? context.index.regions.get(district.regionCode) : undefined;
   if (!district || !region) return district?.name ?? code;
@@ -158,6 +193,7 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
       label: formatMonth(month, locale, "short"),
       value: point.value,
       status: point.status,
+      target: point.targets.target,
     };
   });
 
@@ -213,8 +249,8 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
     peers = regionRank
       ? ranking(context, regionRank, "district", indicator, unit.code)
       : { units: [], ranked: 0, excluded: 0 };
-    rankNational = rankSummary(context, districts, unit.code);
-    rankRegional = regionRank ? rankSummary(context, regionRank, unit.code) : null;
+    rankNational = rankSummary(context, districts, unit.code, "nationDistricts");
+    rankRegional = regionRank ? rankSummary(context, regionRank, unit.code, "regionDistricts") : null;
     map = mapSpec(context, "district", regionDistricts, false, indicator, unit.code);
   } else if (unit.level === "region") {
     comparisons.push(context.unitValue(unit, indicator, regions.ranks.get(unit.code) ?? null, true));
@@ -222,7 +258,7 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
     peers = regionRank
       ? ranking(context, regionRank, "district", indicator, null)
       : { units: [], ranked: 0, excluded: 0 };
-    rankNational = rankSummary(context, regions, unit.code);
+    rankNational = rankSummary(context, regions, unit.code, "nationRegions");
     statusCounts = countStatuses(context, regionDistricts, indicator);
     map = mapSpec(context, "district", regionDistricts, false, indicator, undefined);
   } else {
@@ -264,7 +300,7 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
       yearAgo === null
         ? null
         : buildChange(context, indicator.better, cell, index.cell(unit, indicator, yearAgo), yearAgo),
-    targets: buildTargets(context, cell),
+    targets: buildTargets(context, cell, indicator.better),
     series,
     comparisons,
     peers,

@@ -4,7 +4,11 @@ import { buildAlerts } from "./buildAlerts.js";
 import { buildContext, type ViewContext } from "./buildContext.js";
 import { buildGoodPractices } from "./buildGoodPractices.js";
 import { buildHeadline } from "./buildHeadline.js";
-import { buildIndicatorView } from "./buildIndicatorView.js";
+import { buildChange, buildIndicatorView, districtLabel } from "./buildIndicatorView.js";
+import { buildContactView } from "./buildContactView.js";
+import { buildMovers } from "./buildMovers.js";
+import { buildNoVisits } from "./buildNoVisits.js";
+import { buildRegionSchools } from "./buildRegionSchools.js";
 import { buildSchoolsView } from "./buildSchoolsView.js";
 import type { UnitKey } from "./indexDataset.js";
 
@@ -63,6 +67,12 @@ export function buildView(
     .sort((a, b) => a.alert.priority - b.alert.priority || a.order - b.order)
     .map(({ alert }) => alert);
 
+  const regionDistrictCodes =
+    unit.level === "national"
+      ? index.dataset.districts.map((d) => d.code)
+      : unit.level === "region"
+        ? (index.regions.get(unit.code)?.districtCodes ?? [])
+        : [];
   const tableUnits: UnitKey[] =
     unit.level === "national"
       ? index.dataset.regions.map((r) => ({ level: "region", code: r.code }))
@@ -86,11 +96,35 @@ export function buildView(
     alerts,
     goodPractices: buildGoodPractices(context, unit, unit.level === "national" ? null : regionCode, html),
     schools: unit.level === "district" ? buildSchoolsView(context, unit.code) : null,
+    contact: buildContactView(context, unit),
+    noVisits: unit.level === "district" ? buildNoVisits(context, unit.code) : null,
+    movers:
+      unit.level === "district"
+        ? []
+        : buildMovers(context, regionDistrictCodes, unit.level === "national", (code) =>
+            unit.level === "national"
+              ? districtLabel(context, code)
+              : index.name({ level: "district", code }),
+          ),
+    regionSchools: unit.level === "region" ? buildRegionSchools(context, regionDistrictCodes) : [],
     table: tableUnits.map((row) => ({
       unit: { level: row.level, code: row.code, name: index.name(row) },
       cells: indicators.map((indicator) => {
         const cell = index.cell(row, indicator, period);
-        return { indicator: indicator.id, value: cell.value, text: cell.text, status: cell.status };
+        const previous = context.previousPeriod;
+        // A change only between two reliable values, as the alerts and the headline count them.
+        const change =
+          previous === null
+            ? null
+            : buildChange(context, indicator.better, cell, index.cell(row, indicator, previous), previous);
+        const reliable = previous !== null && cell.reliable && index.cell(row, indicator, previous).reliable;
+        return {
+          indicator: indicator.id,
+          value: cell.value,
+          text: cell.text,
+          status: cell.status,
+          change: reliable ? change : null,
+        };
       }),
     })),
   };

@@ -4,6 +4,7 @@ import { checkCoverage } from "./checkCoverage.js";
 import { compare } from "./compare.js";
 import { decodeText } from "./decodeText.js";
 import type { Known } from "./known.js";
+import { parseContacts } from "./parseContacts.js";
 import { dialectOf, parseDatasetConfig, DEFAULT_THRESHOLDS } from "./parseDatasetConfig.js";
 import { parseGoodPractice } from "./parseGoodPractice.js";
 import { parseIndicators } from "./parseIndicators.js";
@@ -89,7 +90,9 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
   const recipientsResult = recipientsText === null ? null : parseRecipients(recipientsText, dialect, known);
   const schoolsText = csvText("schools.csv");
   const schoolsResult = schoolsText === null ? null : parseSchools(schoolsText, dialect, known);
-  for (const result of [resultsResult, targetsResult, recipientsResult, schoolsResult])
+  const contactsText = csvText("contacts.csv");
+  const contactsResult = contactsText === null ? null : parseContacts(contactsText, dialect, known);
+  for (const result of [resultsResult, targetsResult, recipientsResult, schoolsResult, contactsResult])
     if (result) found.push(...result.problems);
 
   const goodPractices = [];
@@ -181,6 +184,7 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
       recipients,
       goodPractices,
       schools: schoolsResult?.schools ?? [],
+      contacts: contactsResult?.contacts ?? [],
       topology,
       inputs,
     },

@@ -1,4 +1,4 @@
-import type { CsvDialect, Problem, SchoolResult } from "../model.js";
+import type { CsvDialect, Problem, SchoolInfo, SchoolResult } from "../model.js";
 import { compare } from "./compare.js";
 import { checkDistrict, checkIndicator, type Known } from "./known.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
@@ -15,6 +15,14 @@ export const SCHOOLS_COLUMNS = [
   "indicator",
   "value",
 ];
+
+/** Optional columns for the visit list, by SchoolInfo key. */
+const SCHOOL_INFO_COLUMNS = [
+  ["director", "director"],
+  ["phone", "phone"],
+  ["level", "school_level"],
+  ["area", "area"],
+] as const;
 
 /** schools.csv (optional) → school results, sorted by period, district, school, indicator catalogue order. */
 export function parseSchools(
@@ -64,7 +72,21 @@ export function parseSchools(
       found.push(at(where(table, row, "school_code"), problems.duplicateSchoolResult(first)));
     else seen.set(key, row.line);
     if (found.length > before || value === null) continue;
-    schools.push({ period, districtCode, schoolCode, schoolName, indicator, value });
+    // Optional columns for the visit list (director, phone, school_level, area): kept as written.
+    const info: SchoolInfo = {};
+    for (const [key, column] of SCHOOL_INFO_COLUMNS) {
+      const text = cell(table, row, column);
+      if (text !== "") info[key] = text;
+    }
+    schools.push({
+      period,
+      districtCode,
+      schoolCode,
+      schoolName,
+      indicator,
+      value,
+      ...(Object.keys(info).length ? { info } : {}),
+    });
   }
   const order = new Map([...(known.indicators?.keys() ?? [])].map((id, index) => [id, index]));
   schools.sort(

@@ -2,8 +2,9 @@ import type { Status } from "../model.js";
 
 /**
  * Traffic-light palette. The fills differ in lightness as well as hue, so they stay apart for
- * colour-blind readers and in grey print (relative luminance ≈ green 0.08, red 0.21, amber 0.51,
- * referential 0.60 + dashed outline, no data 0.84), and each status also has its own shape.
+ * colour-blind readers and in grey print (grey level as printers convert, 0.299 R + 0.587 G +
+ * 0.114 B: green 25 %, red 46 %, amber 62 %, referential 85 % + dashed outline, no data 96 %;
+ * amber was 71 % and read as the referential grey, 80 %), and each status has its own shape.
  */
 export interface StatusStyle {
   fill: string;
@@ -18,10 +19,10 @@ export interface StatusStyle {
 
 export const STATUS_STYLES: Record<Status, StatusStyle> = {
   green: { fill: "#0b5d32", ink: "#ffffff", stroke: "#0b5d32", shape: "circle", dashed: false },
-  amber: { fill: "#f0b429", ink: "#1f1f1f", stroke: "#8a5a00", shape: "triangle", dashed: false },
+  amber: { fill: "#e09a00", ink: "#1f1f1f", stroke: "#8a5a00", shape: "triangle", dashed: false },
   red: { fill: "#db4f37", ink: "#ffffff", stroke: "#a12a18", shape: "square", dashed: false },
-  referential: { fill: "#cbcbcb", ink: "#1f1f1f", stroke: "#6b6b6b", shape: "diamond", dashed: true },
-  "no-data": { fill: "#ededed", ink: "#3d3d3d", stroke: "#8c8c8c", shape: "dash", dashed: false },
+  referential: { fill: "#dadada", ink: "#1f1f1f", stroke: "#6b6b6b", shape: "diamond", dashed: true },
+  "no-data": { fill: "#f4f4f4", ink: "#3d3d3d", stroke: "#8c8c8c", shape: "dash", dashed: false },
 };
 
 /** Status order used by legends and counts. */

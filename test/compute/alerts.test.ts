@@ -65,8 +65,9 @@ describe("alerts", () => {
     const streak = alertsFor([80, 80, 80]);
     expect(streak.map((a) => a.kind)).toEqual(["red-streak"]);
     expect(streak[0]?.text).toBe(
-      "Indicador asistencia está bajo el mínimo por tercer mes escolar consecutivo (80.0%).",
+      "Indicador asistencia está bajo el mínimo por 3 meses escolares consecutivos (80.0%).",
     );
+    expect(streak[0]?.months).toBe(3);
     expect(alertsFor([86, 80, 80]).map((a) => a.kind)).toEqual(["below-minimum"]);
     expect(alertsFor([86, 80, 80])[0]?.text).toBe(
       "Indicador asistencia está por debajo del mínimo: 80.0% frente a un mínimo de 85.0%.",

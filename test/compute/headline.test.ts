@@ -40,7 +40,7 @@ describe("headline", () => {
     expect(headline.biggestFall).toMatchObject({ indicator: "c", change: { points: 8, good: false } });
     expect(headline.text).toBe(
       "De 5 indicadores: 1 en meta, 1 en alerta y 1 bajo el mínimo. 2 sin color (referencial o sin datos). " +
-        "Mayor mejora: Indicador a (+12.0 pts). Mayor retroceso: Indicador c (+8.0 pts).",
+        "Mayor mejora: Indicador a, +12.0 pts. Mayor retroceso: Indicador c, +8.0 pts.",
     );
   });
 
@@ -52,6 +52,6 @@ describe("headline", () => {
 
   it("speaks English with the English messages", () => {
     const headline = viewOf(dataset, "010001", "2026-05", "en").headline;
-    expect(headline.text).toMatch(/^Of 5 indicators: 1 on target, 1 on warning and 1 below the minimum\./);
+    expect(headline.text).toMatch(/^Of 5 indicators: 1 on target, 1 on alert and 1 below the minimum\./);
   });
 });

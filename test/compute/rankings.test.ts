@@ -65,7 +65,7 @@ describe("ranks in views", () => {
       rank: 3,
       of: 3,
       excluded: 2,
-      text: "Puesto 3 de 3 (2 sin puesto por ser referenciales o sin datos)",
+      text: "Puesto 3 de 3 UGEL del país (2 sin puesto por ser referenciales o sin datos)",
     });
     expect(view.rankRegional).toMatchObject({ rank: 2, of: 2, excluded: 1 });
     expect(indicatorOf(dataset, "020001").rankNational?.rank).toBe(1);
@@ -113,7 +113,12 @@ describe("ranks in views", () => {
 
   it("ranks a region among all regions and lists its districts", () => {
     const region = indicatorOf(dataset, "020000");
-    expect(region.rankNational).toMatchObject({ rank: 1, of: 2, excluded: 0, text: "Puesto 1 de 2" });
+    expect(region.rankNational).toMatchObject({
+      rank: 1,
+      of: 2,
+      excluded: 0,
+      text: "Puesto 1 de 2 regiones",
+    });
     expect(region.peers.units.map((u) => u.code)).toEqual(["020001", "020002"]);
   });
 });

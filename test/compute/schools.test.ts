@@ -62,19 +62,21 @@ describe("schools of a district view", () => {
     ],
   });
 
-  it("lists the month's schools, those below the district's minimum first, then by name", () => {
+  it("lists the month's schools by how many indicators are below the minimum, then how far, then name", () => {
     const schools = viewOf(dataset, "010001").schools;
     expect(schools?.indicators).toEqual([
-      { id: "a", label: "Indicador a" },
-      { id: "b", label: "Indicador b" },
+      { id: "a", label: "Indicador a", yesNo: false },
+      { id: "b", label: "Indicador b", yesNo: false },
     ]);
-    expect(schools?.rows.map((row) => [row.name, row.flagged])).toEqual([
-      ["IE Beta", true], // 84.9 < 85
-      ["IE Gama", true], // 12 > 10 (lower is better: minimum = 5 + 5)
-      ["IE Alfa", false], // 10.04 shows 10.0: at the limit
-      ["IE Delta", false],
+    expect(schools?.rows.map((row) => [row.name, row.flagged, row.belowCount, row.shortfall])).toEqual([
+      ["IE Gama", true, 1, 2], // 12 > 10 (lower is better: minimum = 5 + 5): 2.0 points past it
+      ["IE Beta", true, 1, 0.1], // 84.9 < 85: 0.1 points past it
+      ["IE Alfa", false, 0, 0], // 10.04 shows 10.0: at the limit
+      ["IE Delta", false, 0, 0],
     ]);
-    expect(schools?.rows[1]?.cells).toEqual([
+    expect(schools?.rows[0]?.failing).toEqual(["Indicador b"]);
+    expect(schools?.visitFirst.map((row) => row.name)).toEqual(["IE Gama", "IE Beta"]);
+    expect(schools?.rows[0]?.cells).toEqual([
       { value: null, text: "—", belowMinimum: false },
       { value: 12, text: "12.0%", belowMinimum: true },
     ]);

@@ -258,6 +258,7 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
       good: points === null || points === 0 ? null : ind.better === "higher" ? points > 0 : points < 0,
       period: before,
       periodLabel: formatMonth(before, "es"),
+      vsLabel: `vs. ${formatMonth(before, "es", "short")}`,
     };
   };
   const counts = (codes: string[], ind: Ind): Record<Status, number> => {
@@ -381,6 +382,11 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
         source: node.level,
         progress: 0.5,
         progressText: "50 % del camino de la línea de base a la meta",
+        gap:
+          v === null
+            ? null
+            : Math.max(0, Math.round((ind.better === "higher" ? ind.target - v : v - ind.target) * 10) / 10),
+        gapText: v === null ? "—" : "faltan puntos para la meta",
       },
       series,
       comparisons,
@@ -463,7 +469,7 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
 
   const schoolsView = (code: string): SchoolsView => ({
     period,
-    indicators: SAMPLE_INDICATORS.map((i) => ({ id: i.id, label: i.label })),
+    indicators: SAMPLE_INDICATORS.map((i) => ({ id: i.id, label: i.label, yesNo: false })),
     rows: Array.from({ length: 9 }, (_, k) => {
       const cells = SAMPLE_INDICATORS.map((i) => {
         const v = Math.round(hash(`${code}|school${k}|${i.id}`) * 100);
@@ -476,10 +482,18 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
           hostile && k === 0
             ? HOSTILE.school
             : `I.E. N.º ${18000 + Math.floor(hash(code + k) * 900)} ${["San Martín de Porres", "José Olaya", "Virgen de Fátima", "Túpac Amaru", "Señor de los Milagros", "Mariscal Castilla", "Santa Rosa", "Ricardo Palma", "César Vallejo"][k]}`,
+        districtCode: code,
         cells,
         flagged: cells.some((c) => c.belowMinimum),
+        belowCount: cells.filter((c) => c.belowMinimum).length,
+        shortfall: 0,
+        failing: SAMPLE_INDICATORS.filter((_, j) => cells[j]?.belowMinimum).map((i) => i.label),
+        info: hostile && k === 0 ? { director: HOSTILE.school, phone: "<b>999</b>" } : null,
       };
-    }).sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.name.localeCompare(b.name)),
+    }).sort((a, b) => b.belowCount - a.belowCount || a.name.localeCompare(b.name)),
+    get visitFirst() {
+      return this.rows.filter((r) => r.belowCount > 0).slice(0, 5);
+    },
   });
 
   const view = (node: UnitNode): ReportView => {

@@ -36,7 +36,8 @@ describe("bulletChart", () => {
     const svg = bulletChart(base);
     svgBasics(svg, base.title);
     expect(tags(svg, "rect").filter((r) => r.includes('class="value-bar"'))).toHaveLength(1);
-    expect(tags(svg, "rect")).toHaveLength(4);
+    // Three bands, the value bar and the white box under the target's label.
+    expect(tags(svg, "rect")).toHaveLength(5);
     expect(tags(svg, "path").filter((p) => p.includes('class="minimum-tick"'))[0]).toContain(
       "stroke-dasharray",
     );

@@ -45,11 +45,13 @@ describe("GeoCache + choroplethMap on fixtures/tiny", () => {
       legend,
       insetLabel: "Lima",
     });
-    const areas = tags(svg, "path").filter((p) => p.includes('class="area"'));
+    const areas = tags(svg, "path").filter((p) => /class="area( outside)?"/.test(p));
     expect(areas).toHaveLength(3);
     expect(attr(areas[0] ?? "", "fill")).toBe("#0b5d32");
-    expect(attr(areas[1] ?? "", "fill")).toBe("#cbcbcb"); // referential: flat grey, dashed outline
-    expect(attr(areas[2] ?? "", "fill")).toBe("#ededed"); // no value = no data, light grey
+    expect(attr(areas[1] ?? "", "fill")).toBe("#dadada"); // referential: flat grey, dashed outline
+    // No entry at all: not a unit of the dataset (DRE Callao's own area), white, not "no data".
+    expect(attr(areas[2] ?? "", "class")).toBe("area outside");
+    expect(attr(areas[2] ?? "", "fill")).toBe("#ffffff");
     expect(tags(svg, "path").filter((p) => p.includes('class="highlight"'))).toHaveLength(1);
     // No <pattern> fill (Chromium rasterizes it): the referential area gets a dashed outline on top.
     expect(svg).not.toContain("<pattern");

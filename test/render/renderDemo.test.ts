@@ -48,4 +48,31 @@ describe("the HTML of every demo report of 2026-10", () => {
       expect(external ? `${id}: ${page.slice(external.index, external.index + 80)}` : null).toBeNull();
     }
   });
+
+  it("never has two identical labels in one ranking or comparison (DRE AMAZONAS: Río Santiago and Cenepa)", () => {
+    let charts = 0;
+    for (const [id, page] of html) {
+      for (const svg of page.match(/<svg[^>]*class="chart bar-chart"[\s\S]*?<\/svg>/g) ?? []) {
+        charts += 1;
+        const labels = [...svg.matchAll(/<text[^>]*class="bar-label"[^>]*>([^<]*)<\/text>/g)].map(
+          (m) => m[1],
+        );
+        const repeated = labels.filter((label, i) => labels.indexOf(label) !== i);
+        expect(repeated.length ? `${id}: ${repeated.join(", ")}` : null).toBeNull();
+      }
+    }
+    expect(charts).toBeGreaterThan(1500);
+    const amazonas = html.get("region/010000")!;
+    expect(amazonas).toContain("UGEL INTERCULTURAL B… CENEPA");
+  });
+
+  it("gives a district without visits this month the short report: no indicator sections", () => {
+    const empty = views.filter((view) => view.noVisits);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const view of empty) {
+      const page = html.get(`district/${view.code}`)!;
+      expect(page).not.toContain('<section class="ind"');
+      expect(visibleText(page)).toContain("Sin visitas este mes");
+    }
+  });
 });

@@ -2,7 +2,8 @@ import { scaleLinear } from "d3-scale";
 import type { Status } from "../../model.js";
 import { statusShape } from "../statusIcon.js";
 import { INK, STATUS_STYLES } from "../palette.js";
-import { clip, r1, svgOpen, svgText } from "./svgFrame.js";
+import { r1, svgOpen, svgText } from "./svgFrame.js";
+import { uniqueLabels } from "./uniqueLabels.js";
 
 export interface BarItem {
   label: string;
@@ -58,6 +59,10 @@ export function barChart(input: BarChartInput): string {
     .range([barX, width - VALUE_W - 6])
     .clamp(true);
   const parts: string[] = [svgOpen("chart bar-chart", width, height, input.title)];
+  const labels = uniqueLabels(
+    input.items.map((item) => item.label),
+    labelChars,
+  );
 
   input.items.forEach((item, i) => {
     if (item.self)
@@ -108,7 +113,8 @@ export function barChart(input: BarChartInput): string {
       );
     parts.push(statusShape(item.status, rankW + 8, cy, Math.min(4.5, rowH / 3.2)));
     parts.push(
-      svgText(labelX, baseline, clip(item.label, labelChars), {
+      svgText(labelX, baseline, labels[i] ?? item.label, {
+        class: "bar-label",
         "font-size": fontSize,
         "font-weight": weight,
         fill: INK.text,

@@ -1,7 +1,7 @@
 import { scaleLinear } from "d3-scale";
 import type { Status } from "../../model.js";
 import { INK, STATUS_STYLES } from "../palette.js";
-import { r1, svgOpen, svgText } from "./svgFrame.js";
+import { boxedText, r1, svgOpen, svgText } from "./svgFrame.js";
 
 export interface BulletChartInput {
   title: string;
@@ -75,7 +75,7 @@ export function bulletChart(input: BulletChartInput): string {
   if (min !== null) {
     const mx = x(min);
     parts.push(
-      `<path class="minimum-tick" d="M${r1(mx)},${barTop - 3}V${barTop + bandH + 3}" stroke="${INK.muted}" stroke-width="2" stroke-dasharray="3 2"/>`,
+      `<path class="minimum-tick" d="M${r1(mx)},${barTop}V${barTop + bandH + 3}" stroke="${INK.muted}" stroke-width="2" stroke-dasharray="3 2"/>`,
     );
     parts.push(
       svgText(mx, barTop + bandH + 12, input.minimumLabel, {
@@ -90,8 +90,9 @@ export function bulletChart(input: BulletChartInput): string {
     parts.push(
       `<path class="target-tick" d="M${r1(tx)},${barTop - 4}V${barTop + bandH + 4}" stroke="${INK.target}" stroke-width="3"/>`,
     );
+    // On a white box: a target at the scale's end puts its label across the minimum's tick.
     parts.push(
-      svgText(tx, barTop - 6, input.targetLabel, {
+      boxedText(tx, barTop - 6, input.targetLabel, {
         "font-size": 10,
         "font-weight": "600",
         fill: INK.text,

@@ -1,4 +1,4 @@
-import { formatInteger, formatMonth, formatPercent } from "../../locale/format.js";
+import { formatInteger, formatMonth, formatPercent, formatShare } from "../../locale/format.js";
 import type { Alert, IndicatorView, MapSpec, Messages, ReportView } from "../../model.js";
 import { barChart } from "../charts/barChart.js";
 import { bulletChart } from "../charts/bulletChart.js";
@@ -87,6 +87,26 @@ export function buildIndicatorSection(
       : null;
 
   let previousYear = "";
+  // Each school year's target over its own months (its points are coloured against it).
+  const segments: { first: number; last: number; value: number; label: string }[] = [];
+  ind.series.forEach((p, i) => {
+    const value = p.target ?? null;
+    const open = segments[segments.length - 1];
+    if (value === null) return;
+    if (open && open.value === value && open.last === i - 1) open.last = i;
+    else segments.push({ first: i, last: i, value, label: "" });
+  });
+  // Only the current target is labelled in the chart; earlier years' targets are named in a note
+  // (a label there would sit on last year's points).
+  const pastTargets: string[] = [];
+  segments.forEach((segment, i) => {
+    const text = formatPercent(segment.value, view.locale);
+    if (i === segments.length - 1) segment.label = targetLabel(text);
+    else
+      pastTargets.push(
+        t("chart.targetYear", { year: (ind.series[segment.first]?.period ?? "").slice(0, 4), value: text }),
+      );
+  });
   const trend: FigureBlock = {
     title: t("chart.trendTitle"),
     svg: trendChart({
@@ -106,12 +126,16 @@ export function buildIndicatorSection(
       }),
       target,
       targetLabel: targetLabel(ind.targets.target.text),
+      ...(ind.series.some((p) => p.target !== undefined) ? { targetSegments: segments } : {}),
       gapLabel: t("chart.gap"),
       formatTick: tick,
       width: MAIN_WIDTH,
       height: 96,
     }),
-    notes: ind.series.some((p) => p.value === null) ? [t("chart.gapNote")] : [],
+    notes: [
+      ...(pastTargets.length ? [t("chart.targetYearNote", { targets: pastTargets.join("; ") })] : []),
+      ...(ind.series.some((p) => p.value === null) ? [t("chart.gapNote")] : []),
+    ],
   };
 
   const comparison: FigureBlock | null =
@@ -135,10 +159,13 @@ export function buildIndicatorSection(
   const ranking: FigureBlock | null =
     view.level !== "district" && ind.peers.units.length
       ? {
-          title: t(view.level === "national" ? "chart.rankingRegions" : "chart.rankingDistricts", {
-            ranked: formatInteger(ind.peers.ranked, view.locale),
-            excluded: formatInteger(ind.peers.excluded, view.locale),
-          }),
+          title: t(
+            `${view.level === "national" ? "chart.rankingRegions" : "chart.rankingDistricts"}${ind.peers.excluded ? "Excluded" : ""}`,
+            {
+              ranked: formatInteger(ind.peers.ranked, view.locale),
+              excluded: formatInteger(ind.peers.excluded, view.locale),
+            },
+          ),
           svg: barChart({
             title: t("chart.rankingAria", { indicator: ind.label, unit: view.name }),
             items: ind.peers.units.map((u) => barItem(u, true)),
@@ -149,9 +176,13 @@ export function buildIndicatorSection(
             labelChars: 28,
             rowHeight: 14,
           }),
-          notes: ind.peers.excluded
-            ? [t("chart.rankingExcluded", { count: formatInteger(ind.peers.excluded, view.locale) })]
-            : [],
+          // Colours follow each unit's own target, the line is this report's: say so.
+          notes: [
+            t("chart.colourNote", { unit: view.name }),
+            ...(ind.peers.excluded
+              ? [t("chart.rankingExcluded", { count: formatInteger(ind.peers.excluded, view.locale) })]
+              : []),
+          ],
         }
       : null;
 
@@ -171,6 +202,16 @@ export function buildIndicatorSection(
     });
     const title = t(titleKey, { indicator: ind.label, unit: view.region?.name ?? view.name });
     const highlightName = spec.highlight !== undefined ? view.name : null;
+    // Areas drawn with no unit of the dataset (white): say what they are.
+    const known = new Set(spec.values.map((v) => v.code));
+    const outside = [...projected.features, ...(projected.inset?.features ?? [])].some(
+      (f) => !known.has(f.code),
+    );
+    // A unit without a polygon is not drawn: say so rather than point at a black border.
+    const onMap =
+      spec.highlight === undefined ||
+      projected.features.some((f) => f.code === spec.highlight) ||
+      (projected.inset?.features.some((f) => f.code === spec.highlight) ?? false);
     return {
       title,
       svg: choroplethMap({
@@ -181,7 +222,11 @@ export function buildIndicatorSection(
         legend,
         insetLabel: t("map.inset"),
       }),
-      notes: [...(highlightName ? [t("map.highlight", { name: highlightName })] : []), t("map.credit")],
+      notes: [
+        ...(highlightName ? [t(onMap ? "map.highlight" : "map.notOnMap", { name: highlightName })] : []),
+        ...(outside ? [t("map.outside")] : []),
+        t("map.credit"),
+      ],
     };
   };
   if (view.level === "national") {
@@ -191,10 +236,12 @@ export function buildIndicatorSection(
     maps.push(mapBlock(ind.map, "map.regionDistricts", MAP_SIZE[view.level]));
   }
 
+  // "directores presentes: 28 de 34": what was counted, when the locale names it.
+  const counted = messages[`counted.${ind.id}`] ?? t("table.ratioOther");
   const facts = [
     { label: t("table.schools"), value: formatInteger(ind.schools, view.locale) },
     {
-      label: t("table.ratio"),
+      label: counted,
       value: t("table.ratioValue", {
         numerator: formatInteger(ind.numerator, view.locale),
         denominator: formatInteger(ind.denominator, view.locale),
@@ -202,8 +249,26 @@ export function buildIndicatorSection(
     },
     { label: t("table.minimum"), value: ind.targets.minimum.text },
     { label: t("table.target"), value: ind.targets.target.text },
+    { label: t("table.gap"), value: ind.targets.gapText },
+    ...(ind.targets.progress === null
+      ? []
+      : [
+          {
+            label: t("table.progress"),
+            // Below the baseline, a negative share reads as nonsense: say it in words.
+            value:
+              ind.targets.progress < 0
+                ? t("progress.behind")
+                : formatShare(ind.targets.progress, view.locale),
+          },
+        ]),
     { label: t("table.targetSource"), value: t(`table.source.${ind.targets.source}`) },
-    ...(ind.yearAgo ? [{ label: t("table.yearAgo"), value: ind.yearAgo.text }] : []),
+    ...(ind.previous
+      ? [{ label: t("table.change"), value: `${ind.previous.text} ${ind.previous.vsLabel}` }]
+      : []),
+    ...(ind.yearAgo
+      ? [{ label: t("table.change"), value: `${ind.yearAgo.text} ${ind.yearAgo.vsLabel}` }]
+      : []),
   ];
   const notes: string[] = [t(ind.better === "higher" ? "chart.betterHigher" : "chart.betterLower")];
   if (ind.referentialReason) notes.push(t(`method.reason.${ind.referentialReason}`));
@@ -244,6 +309,7 @@ export function buildIndicatorSection(
     ranksBeside: sideMm < mainMm,
     alerts,
     counts: ind.statusCounts ? countItems(messages, t, ind.statusCounts, view.locale) : [],
+    listNote: ind.top.length ? t("chart.colourNoteList") : "",
     top: ind.top.length ? { title: t("section.top", { n: ind.top.length }), rows: rows(ind.top) } : null,
     bottom: ind.bottom.length
       ? { title: t("section.bottom", { n: ind.bottom.length }), rows: rows(ind.bottom) }

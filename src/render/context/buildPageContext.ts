@@ -1,9 +1,10 @@
-import { formatInteger, INTL_LOCALE } from "../../locale/format.js";
+import { formatInteger, formatShare, INTL_LOCALE } from "../../locale/format.js";
 import { createTranslator } from "../../locale/translate.js";
 import type { Messages, ReportView, Status } from "../../model.js";
 import type { GeoCache } from "../maps/GeoCache.js";
 import { STATUS_ORDER } from "../palette.js";
 import { statusIcon } from "../statusIcon.js";
+import { buildCoverActions } from "./buildCoverActions.js";
 import { alertsFor, buildIndicatorSection } from "./buildIndicatorSection.js";
 import { changeCell, chip, countItems, nestLabels, type T } from "./common.js";
 import type { HeatTable, MethodBlock, PageContext, SchoolsBlock } from "./types.js";
@@ -23,8 +24,13 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
   const { messages } = deps;
   const t = createTranslator(messages);
   const levelLabel = t(`report.level.${view.level}`);
-  const parentName = view.region?.name ?? (view.level === "national" ? t("report.country") : "");
+  // The national report's title is already the country: no subtitle repeating it.
+  const parentName = view.region?.name ?? "";
   const generated = t("footer.generated", { date: formatGenerated(deps.generatedAt, view.locale) });
+  const actions = buildCoverActions(view, t);
+  const coverAlerts = alertsFor(view.alerts);
+  const firstChange = view.indicators.find((ind) => ind.previous)?.previous ?? null;
+  const firstYearAgo = view.indicators.find((ind) => ind.yearAgo)?.yearAgo ?? null;
 
   return {
     lang: view.locale,
@@ -43,7 +49,8 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
       unitName: view.name,
       parentName,
       periodLabel: view.periodLabel,
-      datasetName: view.datasetName,
+      // The synthetic flag in the report's language (a dataset name is one language only).
+      datasetName: view.synthetic ? `${view.datasetName} · ${t("footer.synthetic")}` : view.datasetName,
       generated,
       syntheticNote: view.synthetic ? t("report.synthetic") : null,
       headline: view.headline.text,
@@ -55,22 +62,45 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
       })),
       counts: countItems(messages, t, view.headline.counts, view.locale),
       countsTitle: t("cover.counts"),
-      alerts: alertsFor(view.alerts).slice(0, COVER_ALERTS),
+      alerts: coverAlerts.slice(0, COVER_ALERTS),
+      // Never a silent cap: say how many more there are and where.
+      moreAlerts:
+        coverAlerts.length > COVER_ALERTS
+          ? t("cover.moreAlerts", { count: formatInteger(coverAlerts.length - COVER_ALERTS, view.locale) })
+          : "",
+      contacts: actions.contacts,
+      visitFirst: actions.visitFirst,
+      noVisits: actions.noVisits,
+    },
+    summaryLabels: {
+      change: firstChange ? t("table.changeVs", { vs: firstChange.vsLabel }) : t("table.change"),
+      yearAgo: firstYearAgo ? firstYearAgo.vsLabel : "",
+      gap: t("table.gapHeader"),
     },
     summary: view.indicators.map((ind) => ({
       label: ind.label,
       valueText: ind.value.text,
       change: changeCell(ind.previous),
+      yearAgo: changeCell(ind.yearAgo),
       minimumText: ind.targets.minimum.text,
       targetText: ind.targets.target.text,
+      gapText: ind.targets.gapText,
+      progressText:
+        ind.targets.progress === null
+          ? ""
+          : ind.targets.progress < 0
+            ? t("progress.behind")
+            : t("table.progressShort", { share: formatShare(ind.targets.progress, view.locale) }),
       chip: chip(messages, t, ind.status, ind.statusLabel),
     })),
+    movers: actions.movers,
+    regionSchools: actions.regionSchools,
     alerts: alertsFor(view.alerts),
     heatTable: view.level === "district" ? null : heatTable(view, t),
-    sections: view.indicators.map((ind, i) =>
+    sections: (view.noVisits ? [] : view.indicators).map((ind, i) =>
       buildIndicatorSection(view, ind, i, { messages, t, geo: deps.geo }),
     ),
-    goodPractices: view.goodPractices.map((g) => ({
+    goodPractices: (view.noVisits ? [] : view.goodPractices).map((g) => ({
       title: g.title,
       meta: t("section.goodPracticeMeta", {
         district: g.district.name,
@@ -79,6 +109,8 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
         period: g.periodLabel,
       }),
       html: g.html,
+      // Stories are written in Spanish: an English copy says so rather than switch silently.
+      ...(view.locale === "es" ? {} : { note: t("section.storyLanguage") }),
     })),
     schools: schools(view, t),
     method: method(view, messages, t),
@@ -116,8 +148,11 @@ function heatTable(view: ReportView, t: T): HeatTable {
     );
   let rank = 0;
   let previous = "";
+  const lastMonth = view.indicators.find((ind) => ind.previous)?.previous ?? null;
   return {
     caption: t(national ? "section.league" : "section.heatRegion"),
+    // The region's matrix carries each district's monthly change; the national league stays one page.
+    changeLabel: lastMonth && !national ? t("table.heatChange", { vs: lastMonth.vsLabel }) : "",
     note: national ? t("section.leagueNote") : "",
     unitHeader: t(national ? "table.region" : "table.district"),
     ranked: national,
@@ -139,7 +174,15 @@ function heatTable(view: ReportView, t: T): HeatTable {
         cells: view.indicators.map((ind) => {
           const cell = s.row.cells.find((c) => c.indicator === ind.id);
           const status: Status = cell?.status ?? "no-data";
-          return { text: cell?.text ?? "—", className: `st-${status}`, icon: statusIcon(status, 10) };
+          const change = national ? null : cell?.change;
+          const arrow =
+            !change || change.points === null ? "" : change.points > 0 ? "↑" : change.points < 0 ? "↓" : "=";
+          return {
+            text: cell?.text ?? "—",
+            className: `st-${status}`,
+            icon: statusIcon(status, 10),
+            change: change && change.points !== null ? `${arrow} ${change.text.replace(/\s*pts$/, "")}` : "",
+          };
         }),
       };
     }),
@@ -149,13 +192,25 @@ function heatTable(view: ReportView, t: T): HeatTable {
 function schools(view: ReportView, t: T): SchoolsBlock | null {
   if (!view.schools) return null;
   const s = view.schools;
+  const infoKeys = (["director", "phone", "level", "area"] as const).filter((key) =>
+    s.rows.some((r) => r.info?.[key]),
+  );
+  const infoLabel = {
+    director: "table.director",
+    phone: "table.phone",
+    level: "table.schoolLevel",
+    area: "table.area",
+  };
   return {
     intro: t("section.schoolsIntro", { count: formatInteger(s.rows.length, view.locale) }),
-    columns: s.indicators,
+    columns: s.indicators.map((i) => ({ id: i.id, label: i.label })),
+    infoColumns: infoKeys.map((key) => ({ key, label: t(infoLabel[key]) })),
     rows: s.rows.map((r) => ({
       code: r.code,
       name: r.name,
       flagged: r.flagged,
+      belowCount: formatInteger(r.belowCount, view.locale),
+      info: infoKeys.map((key) => r.info?.[key] ?? ""),
       cells: r.cells.map((c) => ({
         text: c.text,
         below: c.belowMinimum,

@@ -35,9 +35,33 @@ export interface SummaryRow {
   label: string;
   valueText: string;
   change: ChangeCell;
+  /** The change against the same month a year earlier. */
+  yearAgo: ChangeCell;
   minimumText: string;
   targetText: string;
+  /** "faltan 2,6 p.p. para la meta" or "meta alcanzada". */
+  gapText: string;
+  /** "avance 50 %" from the year's baseline, or "". */
+  progressText: string;
   chip: Chip;
+}
+
+/** One school of the visit plan: name, its facts and the failing indicators in words. */
+export interface VisitItem {
+  name: string;
+  /** District (region lists) · level · area · director · phone, as given. */
+  meta: string;
+  /** "2 indicadores bajo el mínimo: Asistencia de directores, …". */
+  failing: string;
+}
+
+export interface MoverItem {
+  label: string;
+  indicator: string;
+  /** "95,0 % → 85,0 % (−10,0 pts)". */
+  text: string;
+  note: string;
+  icon: StatusIcon;
 }
 
 export interface CountItem {
@@ -67,6 +91,8 @@ export interface RankRow {
 
 export interface HeatTable {
   caption: string;
+  /** The change's column label ("vs. setiembre"); "" when there is no previous month. */
+  changeLabel: string;
   /** National: the league-table note (how rows are ordered); "" otherwise. */
   note: string;
   unitHeader: string;
@@ -78,7 +104,7 @@ export interface HeatTable {
     name: string;
     score: string;
     self: boolean;
-    cells: { text: string; className: string; icon: StatusIcon }[];
+    cells: { text: string; className: string; icon: StatusIcon; change: string }[];
   }[];
 }
 
@@ -105,6 +131,8 @@ export interface IndicatorSection {
   ranksBeside: boolean;
   alerts: { text: string; icon: StatusIcon }[];
   counts: CountItem[];
+  /** Under the top/bottom lists: each status is against the unit's own target. */
+  listNote: string;
   top: { title: string; rows: RankRow[] } | null;
   bottom: { title: string; rows: RankRow[] } | null;
 }
@@ -113,15 +141,21 @@ export interface GoodPracticeBlock {
   title: string;
   meta: string;
   html: string;
+  /** English copies: "Story in Spanish, as its team wrote it." */
+  note?: string;
 }
 
 export interface SchoolsBlock {
   intro: string;
   columns: { id: string; label: string }[];
+  /** Optional school facts shown as columns (director, phone, level, area), only those the data has. */
+  infoColumns: { key: string; label: string }[];
   rows: {
     code: string;
     name: string;
     flagged: boolean;
+    belowCount: string;
+    info: string[];
     cells: { text: string; below: boolean; icon: StatusIcon | null }[];
   }[];
   legend: string;
@@ -166,8 +200,29 @@ export interface PageContext {
     counts: CountItem[];
     countsTitle: string;
     alerts: { text: string; icon: StatusIcon }[];
+    /** "y 2 más, en la página de cada indicador." when the cover shows only some alerts; "" otherwise. */
+    moreAlerts: string;
+    /** Contact lines ("Contacto de monitoreo: …", "Equipo del Semáforo Escuela: …"). */
+    contacts: Fact[];
+    /** District: the visit plan (null elsewhere). */
+    visitFirst: { title: string; intro: string; items: VisitItem[]; empty: string } | null;
+    /** District without visits this month: the short report (null otherwise). */
+    noVisits: {
+      title: string;
+      text: string;
+      empty: string;
+      monthHeader: string;
+      columns: { id: string; label: string }[];
+      rows: { label: string; cells: { text: string; className: string; icon: StatusIcon }[] }[];
+    } | null;
   };
+  /** Column headers of the cover's summary ("Cambio vs. setiembre", "vs. oct. 2025"). */
+  summaryLabels: { change: string; yearAgo: string; gap: string };
   summary: SummaryRow[];
+  /** Region: districts that fell most; national: turned red or fell most. */
+  movers: { title: string; items: MoverItem[]; empty: string } | null;
+  /** Region: its schools with most indicators below the minimum. */
+  regionSchools: { title: string; items: VisitItem[]; empty: string } | null;
   /** Every alert of the report, most important first. */
   alerts: { text: string; icon: StatusIcon }[];
   heatTable: HeatTable | null;

@@ -8,7 +8,10 @@ import type { ProjectedFeature, ProjectedMap } from "./GeoCache.js";
 export interface ChoroplethInput {
   title: string;
   map: ProjectedMap;
-  /** Status and text by feature code; features without an entry are drawn as no data. */
+  /**
+   * Status and text by feature code. Features without an entry are not units of the dataset (the
+   * DRE Callao's directly managed area has a polygon but no UGEL): drawn white, not as no data.
+   */
   values: { code: string; status: Status; text: string }[];
   /** Outlined in black as "this unit". */
   highlight?: string;
@@ -35,7 +38,13 @@ export function choroplethMap(input: ChoroplethInput): string {
     let highlighted = "";
     for (const f of features) {
       const v = byCode.get(f.code);
-      const style = STATUS_STYLES[v?.status ?? "no-data"];
+      if (!v) {
+        out.push(
+          `<path class="area outside" data-code="${escapeXml(f.code)}" d="${f.d}" fill="#ffffff" stroke="${INK.axis}" stroke-width="${strokeWidth}"/>`,
+        );
+        continue;
+      }
+      const style = STATUS_STYLES[v.status];
       out.push(
         `<path class="area" data-code="${escapeXml(f.code)}" d="${f.d}" fill="${style.fill}" stroke="${INK.border}" stroke-width="${strokeWidth}"/>`,
       );
@@ -50,7 +59,11 @@ export function choroplethMap(input: ChoroplethInput): string {
     const b = map.inset;
     parts.push(
       `<g class="inset"><rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#ffffff" stroke="${INK.axis}" stroke-width="0.8"/>` +
-        svgText(b.x + 4, b.y + 11, input.insetLabel, { "font-size": 9, fill: INK.muted }) +
+        // Sized to stay inside its frame (≈ 0.52 em a character).
+        svgText(b.x + 4, b.y + 11, input.insetLabel, {
+          "font-size": Math.min(9, (b.width - 8) / (0.52 * input.insetLabel.length)),
+          fill: INK.muted,
+        }) +
         drawFeatures(b.features, 0.6) +
         `</g>`,
     );

@@ -1,0 +1,61 @@
+import { NATIONAL_CODE, type Contact, type CsvDialect, type Problem } from "../model.js";
+import { compare } from "./compare.js";
+import { isEmailAddress } from "./isEmailAddress.js";
+import type { Known } from "./known.js";
+import { cell, parseCsv, where } from "./parseCsv.js";
+import { checkLevelCode, isLevel } from "./parseLevel.js";
+import { at, problems } from "./problems.js";
+
+export const CONTACTS_COLUMNS = ["level", "code", "name"];
+
+/**
+ * contacts.csv (optional) → each unit's monitoring contact, printed on its report ("who to call").
+ * Columns `level, code, name` and optional `role, email, phone`. Sorted by level, code, then file
+ * order: the first row of a unit is the one printed.
+ */
+export function parseContacts(
+  text: string,
+  dialect: CsvDialect,
+  known: Known,
+  file = "contacts.csv",
+): { contacts: Contact[] | null; problems: Problem[] } {
+  const { table, problems: found } = parseCsv(text, file, dialect, CONTACTS_COLUMNS);
+  if (!table) return { contacts: null, problems: found };
+  const contacts: (Contact & { line: number })[] = [];
+  for (const row of table.rows) {
+    const before = found.length;
+    const level = cell(table, row, "level");
+    const code = cell(table, row, "code");
+    const name = cell(table, row, "name");
+    const email = cell(table, row, "email");
+    const unit = checkLevelCode(
+      known,
+      level,
+      code,
+      where(table, row, "level"),
+      where(table, row, "code"),
+      true,
+    );
+    if (unit) found.push(unit);
+    if (name === "") found.push(at(where(table, row, "name"), problems.missingValue("name")));
+    if (email !== "" && !isEmailAddress(email))
+      found.push(at(where(table, row, "email"), problems.invalidEmail(email)));
+    if (found.length > before || !isLevel(level)) continue;
+    const role = cell(table, row, "role");
+    const phone = cell(table, row, "phone");
+    contacts.push({
+      level,
+      code: level === "national" ? NATIONAL_CODE : code,
+      name,
+      ...(role ? { role } : {}),
+      ...(email ? { email } : {}),
+      ...(phone ? { phone } : {}),
+      line: row.line,
+    });
+  }
+  const levelOrder = { national: 0, region: 1, district: 2 };
+  contacts.sort(
+    (a, b) => levelOrder[a.level] - levelOrder[b.level] || compare(a.code, b.code) || a.line - b.line,
+  );
+  return { contacts: contacts.map(({ line: _line, ...contact }) => contact), problems: found };
+}
