@@ -1,6 +1,7 @@
 import { NATIONAL_CODE, type Contact, type CsvDialect, type Problem } from "../model.js";
 import { compare } from "./compare.js";
-import { isEmailAddress } from "./isEmailAddress.js";
+import { checkAddress } from "../deliver/checkAddress.js";
+import { checkName } from "./checkName.js";
 import type { Known } from "./known.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
@@ -37,12 +38,21 @@ export function parseContacts(
       true,
     );
     if (unit) found.push(unit);
-    if (name === "") found.push(at(where(table, row, "name"), problems.missingValue("name")));
-    if (email !== "" && !isEmailAddress(email))
-      found.push(at(where(table, row, "email"), problems.invalidEmail(email)));
-    if (found.length > before || !isLevel(level)) continue;
     const role = cell(table, row, "role");
     const phone = cell(table, row, "phone");
+    if (name === "") found.push(at(where(table, row, "name"), problems.missingValue("name")));
+    // Printed on the report: the same rule as every other name (no control characters, bounded).
+    for (const [column, value] of [
+      ["name", name],
+      ["role", role],
+      ["phone", phone],
+    ] as const) {
+      const bad = value === "" ? null : checkName(value);
+      if (bad) found.push(at(where(table, row, column), problems.badName(column, value, bad)));
+    }
+    const badEmail = email === "" ? null : checkAddress(email);
+    if (badEmail) found.push(at(where(table, row, "email"), problems.invalidEmail(email, badEmail)));
+    if (found.length > before || !isLevel(level)) continue;
     contacts.push({
       level,
       code: level === "national" ? NATIONAL_CODE : code,

@@ -61,6 +61,12 @@ export function parseSchools(
     const badName = schoolName === "" ? null : checkName(schoolName);
     if (badName)
       found.push(at(where(table, row, "school_name"), problems.badName("school_name", schoolName, badName)));
+    // The optional visit-list columns are printed too: the rule for names applies to them.
+    for (const [, column] of SCHOOL_INFO_COLUMNS) {
+      const text = cell(table, row, column);
+      const bad = text === "" ? null : checkName(text);
+      if (bad) found.push(at(where(table, row, column), problems.badName(column, text, bad)));
+    }
     const value = raw === "" ? null : parseDecimal(raw, dialect.decimal);
     if (raw !== "" && value === null)
       found.push(at(where(table, row, "value"), problems.badNumber("value", raw, dialect.decimal)));
@@ -72,7 +78,7 @@ export function parseSchools(
       found.push(at(where(table, row, "school_code"), problems.duplicateSchoolResult(first)));
     else seen.set(key, row.line);
     if (found.length > before || value === null) continue;
-    // Optional columns for the visit list (director, phone, school_level, area): kept as written.
+    // Optional columns for the visit list (director, phone, school_level, area), checked above.
     const info: SchoolInfo = {};
     for (const [key, column] of SCHOOL_INFO_COLUMNS) {
       const text = cell(table, row, column);

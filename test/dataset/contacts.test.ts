@@ -55,4 +55,26 @@ describe("the optional contacts.csv and schools.csv facts", () => {
       dataset?.schools.find((s) => s.schoolCode === "0215012" && s.indicator === "asistencia-estudiantes"),
     ).toMatchObject({ info: { director: "Rosa Mamani", level: "Primaria", area: "rural" } });
   });
+
+  // The quoted name spans two lines, so the region row is line 4 of the file.
+  it("applies the rule for names to the printed contact and school facts (no line breaks, bounded)", () => {
+    const files = withFile(
+      withFile(
+        tinyFiles(),
+        "contacts.csv",
+        'level,code,name,role,email,phone\ndistrict,010001,"Luis\r\nBcc: x@evil.example",,,\nregion,010000,Ana,,o\'neil@ugel.example,\n',
+      ),
+      "schools.csv",
+      "period,district_code,school_code,school_name,indicator,value,director\n" +
+        `2026-05,010001,0215012,IE 18001,asistencia-estudiantes,95.8,${"x".repeat(201)}\n`,
+    );
+    const { dataset, problems } = parseDataset(files);
+    expect(dataset).toBeNull();
+    const found = problems
+      .filter((p) => p.severity === "error")
+      .map((p) => `${p.file}:${p.line}:${p.column}`);
+    expect(found).toEqual(
+      expect.arrayContaining(["contacts.csv:2:3", "contacts.csv:4:5", "schools.csv:2:7"]),
+    );
+  });
 });
