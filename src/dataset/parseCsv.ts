@@ -77,6 +77,15 @@ export function parseCsv(
     };
   const header = head.fields.map((name) => name.trim().toLowerCase());
   const missing = required.filter((name) => !header.includes(name));
+  // One header cell that holds every column joined by another separator: the file's dialect is not
+  // the declared one (a Spanish-locale Excel export read as comma-separated). Say that once, instead
+  // of one "missing column" per column.
+  const other = missing.length > 0 ? otherDelimiter(head.fields, required, dialect.delimiter) : null;
+  if (other)
+    return {
+      table: null,
+      problems: [at({ file, line: head.line, column: 1 }, problems.wrongDelimiter(other, dialect.delimiter))],
+    };
   for (const name of missing)
     found.push(at({ file, line: head.line, column: 1 }, problems.missingColumn(name, header)));
   if (missing.length) return { table: null, problems: found };
@@ -89,4 +98,17 @@ export function parseCsv(
     } else kept.push(row);
   }
   return { table: { file, header, rows: kept }, problems: found };
+}
+
+const DELIMITERS = [",", ";", "\t", "|"];
+
+/** The separator that splits the header into the required columns, when the declared one does not. */
+function otherDelimiter(fields: string[], required: string[], declared: string): string | null {
+  const joined = fields.join(declared);
+  for (const candidate of DELIMITERS) {
+    if (candidate === declared) continue;
+    const names = joined.split(candidate).map((name) => name.trim().toLowerCase());
+    if (required.every((name) => names.includes(name))) return candidate;
+  }
+  return null;
 }

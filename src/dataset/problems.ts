@@ -118,6 +118,12 @@ export const problems = {
       'csv.decimal "," needs a delimiter other than ","',
       'Spanish-locale Excel exports use "csv": {"delimiter": ";", "decimal": ","}.',
     ),
+  wrongDelimiter: (found: string, declared: string) =>
+    error(
+      "wrong-delimiter",
+      `the columns are separated by ${q(showDelimiter(found))}, but the dataset declares ${q(showDelimiter(declared))}`,
+      `Declare the file's dialect in dataset.json: "csv": {"delimiter": ${JSON.stringify(found)}${found === ";" ? ', "decimal": ","' : ""}} (a Spanish-locale Excel export also uses decimal commas; add "encoding": "latin1" if it is not UTF-8).`,
+    ),
   missingColumn: (column: string, header: string[]) =>
     error(
       "missing-column",
@@ -444,4 +450,9 @@ export function formatLocation(problem: Problem): string {
   if (problem.line !== undefined) where += `:${problem.line}`;
   if (problem.line !== undefined && problem.column !== undefined) where += `:${problem.column}`;
   return where;
+}
+
+/** A separator as a person reads it. */
+function showDelimiter(delimiter: string): string {
+  return delimiter === "\t" ? "tab" : delimiter;
 }

@@ -232,3 +232,27 @@ describe("semaforo validate on a copy of fixtures/tiny: what build or send would
     expectLines(lines, [["indicators.json:1:66", /JSON is nested more than 64 levels deep/]]);
   });
 });
+
+describe("semaforo validate on a semicolon export without a declared dialect", () => {
+  it("says once per file that the separator is ; and how to declare it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "semaforo-dialect-"));
+    try {
+      cpSync("fixtures/dialects/semicolon-latin1", dir, { recursive: true });
+      const config = JSON.parse(readFileSync(join(dir, "dataset.json"), "latin1")) as Record<string, unknown>;
+      delete config.csv;
+      writeFileSync(join(dir, "dataset.json"), JSON.stringify(config, null, 2));
+      const io = captureIo();
+      expect(await main(["validate", "--data", dir], io)).toBe(3);
+      const out = io.stdout();
+      expect(out).toContain(
+        'results.csv:1:1: the columns are separated by ";", but the dataset declares ","',
+      );
+      expect(out).toContain('"csv": {"delimiter": ";", "decimal": ","}');
+      expect(out).not.toMatch(/required column .* is missing/);
+      // One message per CSV file, not one per column.
+      expect(out.match(/results\.csv:1:1/g)).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
