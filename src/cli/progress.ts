@@ -17,15 +17,15 @@ export interface ProgressOptions {
 }
 
 /**
- * Progress on stderr, shared by build, send and verify. On a terminal: a bar (not under --json).
+ * Progress on stderr, shared by build, send and verify; none under --json. On a terminal: a bar.
  * Without one (cron, systemd, a pipe): plain timestamped lines, one every tenth of the work or every
  * 10 s, whichever comes first, with the count, failures and an estimate of the time left, so a log
  * shows that the run is alive and when it will end.
  */
 export function createProgress(io: Io, total: number, what: string, options: ProgressOptions = {}): Progress {
-  if (total === 0) return { tick: () => {}, stop: () => {} };
+  // Under --json the output is for a program: nothing but the document (and errors).
+  if (total === 0 || options.json) return { tick: () => {}, stop: () => {} };
   if (!io.isTTY) return logLines(io, total, what, options);
-  if (options.json) return { tick: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,

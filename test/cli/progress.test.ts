@@ -39,3 +39,12 @@ describe("progress without a terminal (cron, systemd, a pipe)", () => {
     expect(io.stderr()).toBe("");
   });
 });
+
+describe("progress under --json", () => {
+  it("prints nothing, so a script reads only the JSON document", () => {
+    const io = captureIo();
+    const progress = createProgress(io, 3, "Printing", { json: true });
+    for (let i = 0; i < 3; i++) progress.tick(String(i));
+    expect(io.stderr()).toBe("");
+  });
+});
