@@ -24,7 +24,13 @@ export interface OpenDataInput {
 }
 
 /** Frictionless Table Dialect of every CSV file written here. */
-export const DIALECT = { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true } as const;
+export const DIALECT = {
+  delimiter: ",",
+  lineTerminator: "\n",
+  quoteChar: '"',
+  doubleQuote: true,
+  header: true,
+} as const;
 
 /**
  * The open-data files: the CSV tables (values, units, indicators, dictionary) and the
@@ -38,12 +44,26 @@ export function buildOpenData(
   const tables = new Map<TableResource, string[][]>([
     [VALUES, valueRows(input.rows)],
     [UNITS, unitRows(input.units)],
-    [INDICATORS, input.indicators.map((ind, i) => [ind.id, String(i + 1), ind.label.es, ind.label.en, ind.category, CODES.better[ind.better], ind.unit === "percent" ? "porcentaje" : ind.unit])],
+    [
+      INDICATORS,
+      input.indicators.map((ind, i) => [
+        ind.id,
+        String(i + 1),
+        ind.label.es,
+        ind.label.en,
+        ind.category,
+        CODES.better[ind.better],
+        ind.unit === "percent" ? "porcentaje" : ind.unit,
+      ]),
+    ],
     [DICTIONARY, dictionaryRows()],
   ]);
   const files: PublicFile[] = TABLES.map((table) => ({
     path: table.path,
-    content: toCsv(table.schema.fields.map((field) => field.name), tables.get(table) ?? []),
+    content: toCsv(
+      table.schema.fields.map((field) => field.name),
+      tables.get(table) ?? [],
+    ),
   }));
   const resources = TABLES.map((table, i) => {
     const { sha256, bytes } = hashOf(files[i]?.content ?? "");

@@ -61,7 +61,10 @@ export function fromViews(view: ReportView): { rows: ValueRow[]; unit: SiteUnit 
         text: formatPercent(point.value, view.locale),
         status: point.status,
       })),
-      mapValues: view.level === "national" ? ind.map.values.map(({ code, status, text }) => ({ code, status, text })) : [],
+      mapValues:
+        view.level === "national"
+          ? ind.map.values.map(({ code, status, text }) => ({ code, status, text }))
+          : [],
     })),
     table: view.table.map((row) => ({
       level: row.unit.level,

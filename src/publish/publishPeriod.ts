@@ -84,7 +84,17 @@ export async function publishPeriod(
   const periodDir = join(options.outDir ?? "out", options.period);
   const publicDir = join(periodDir, "public");
   const warnings: string[] = [];
-  const empty = { periodDir, publicDir, periods: [], languages: [], pages: 0, files: 0, bytes: 0, pdfLinks: 0, rows: 0 };
+  const empty = {
+    periodDir,
+    publicDir,
+    periods: [],
+    languages: [],
+    pages: 0,
+    files: 0,
+    bytes: 0,
+    pdfLinks: 0,
+    rows: 0,
+  };
 
   const { dataset, problems } = await effects.readDataset(options.dataDir);
   const fatal = problems.filter((problem) => problem.severity === "error");
@@ -99,7 +109,9 @@ export async function publishPeriod(
   const periods = all.filter((period) => period <= options.period);
 
   // Spanish first; English when every indicator has an English label.
-  const locales: Locale[] = dataset.indicators.every((ind) => ind.label.en.trim() !== "") ? ["es", "en"] : ["es"];
+  const locales: Locale[] = dataset.indicators.every((ind) => ind.label.en.trim() !== "")
+    ? ["es", "en"]
+    : ["es"];
   const messages = new Map<Locale, Messages>();
   for (const locale of locales) messages.set(locale, await effects.readMessages(locale));
   const es = messages.get("es") ?? {};
@@ -111,22 +123,35 @@ export async function publishPeriod(
     const views = buildViews(dataset, period, { locale: "es", messages: es });
     const adapted = views.map(fromViews);
     rows.push(...adapted.flatMap((a) => a.rows));
-    if (period === options.period) units.set("es", adapted.map((a) => a.unit));
+    if (period === options.period)
+      units.set(
+        "es",
+        adapted.map((a) => a.unit),
+      );
   }
   for (const locale of locales.filter((l) => l !== "es")) {
     const views = buildViews(dataset, options.period, { locale, messages: messages.get(locale) ?? {} });
-    units.set(locale, views.map((view) => fromViews(view).unit));
+    units.set(
+      locale,
+      views.map((view) => fromViews(view).unit),
+    );
   }
   const esUnits = units.get("es") ?? [];
 
   const manifest = await readManifest(periodDir);
   const pdfs = new Map<string, string>();
-  for (const report of manifest?.reports ?? []) pdfs.set(`${report.level}:${report.code}:${report.language}`, report.file);
-  if (!manifest) warnings.push(`${periodDir} has no manifest.json: the pages link no PDF (run \`semaforo build\` first, then publish again).`);
+  for (const report of manifest?.reports ?? [])
+    pdfs.set(`${report.level}:${report.code}:${report.language}`, report.file);
+  if (!manifest)
+    warnings.push(
+      `${periodDir} has no manifest.json: the pages link no PDF (run \`semaforo build\` first, then publish again).`,
+    );
 
   const info = await readPublicationInfo(options.dataDir);
-  if (info.licenses.length === 0) warnings.push('dataset.json states no "license": the data package and the site say so.');
-  if (info.sources.length === 0) warnings.push('dataset.json states no "source": the data package and the site say so.');
+  if (info.licenses.length === 0)
+    warnings.push('dataset.json states no "license": the data package and the site say so.');
+  if (info.sources.length === 0)
+    warnings.push('dataset.json states no "source": the data package and the site say so.');
 
   const generatedAt = effects.now().toISOString();
   const openData = buildOpenData(

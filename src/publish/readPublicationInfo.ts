@@ -18,12 +18,13 @@ export async function readPublicationInfo(dataDir: string): Promise<PublicationI
     // readDataset has already reported an unreadable dataset.json; nothing more to say here.
   }
   const list = (one: unknown, many: unknown): Raw[] =>
-    [...(Array.isArray(many) ? many : []), ...(one === undefined ? [] : [one])]
+    [...(Array.isArray(many) ? (many as unknown[]) : []), ...(one === undefined ? [] : [one])]
       .map((item): Raw | null =>
         typeof item === "string" ? { title: item } : item && typeof item === "object" ? (item as Raw) : null,
       )
       .filter((item): item is Raw => item !== null);
-  const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+  const text = (value: unknown): string | undefined =>
+    typeof value === "string" && value.trim() ? value.trim() : undefined;
   return {
     licenses: list(raw.license, raw.licenses).flatMap((item) => {
       const title = text(item.title) ?? text(item.name);

@@ -97,8 +97,15 @@ export function renderSite(input: SiteInput, templates: SiteTemplates): PublicFi
     status,
   });
   const pdfLink = (unit: SiteUnit, base: string) => {
-    const file = input.pdfs.get(`${unit.level}:${unit.code}:${unit.locale}`) ?? input.pdfs.get(`${unit.level}:${unit.code}:es`);
-    return file ? { href: `${base}../${file.split("/").map(encodeURIComponent).join("/")}`, label: t("site.unit.pdf", { name: unit.name }) } : null;
+    const file =
+      input.pdfs.get(`${unit.level}:${unit.code}:${unit.locale}`) ??
+      input.pdfs.get(`${unit.level}:${unit.code}:es`);
+    return file
+      ? {
+          href: `${base}../${file.split("/").map(encodeURIComponent).join("/")}`,
+          label: t("site.unit.pdf", { name: unit.name }),
+        }
+      : null;
   };
   const indicatorRows = (unit: SiteUnit) =>
     unit.indicators.map((ind) => ({
@@ -117,7 +124,13 @@ export function renderSite(input: SiteInput, templates: SiteTemplates): PublicFi
     const first = known[0];
     const last = known[known.length - 1];
     return first && last
-      ? t("site.spark.label", { indicator: ind.label, from: first.text, fromMonth: first.label, to: last.text, toMonth: last.label })
+      ? t("site.spark.label", {
+          indicator: ind.label,
+          from: first.text,
+          fromMonth: first.label,
+          to: last.text,
+          toMonth: last.label,
+        })
       : t("site.spark.empty", { indicator: ind.label });
   };
   /** The 12 months × indicators table: the figures behind the sparklines. */
@@ -148,19 +161,35 @@ export function renderSite(input: SiteInput, templates: SiteTemplates): PublicFi
   });
 
   const pages: PublicFile[] = [];
-  const add = (path: string, html: string) => pages.push({ path: `${langDir(input.locale)}${path}`, content: html });
+  const add = (path: string, html: string) =>
+    pages.push({ path: `${langDir(input.locale)}${path}`, content: html });
 
   // National page: the headline, the indicators, a map per indicator, the regions' table, and the
   // list of every unit (filtered by the optional search script).
   {
-    const f = frame("index.html", t("site.national.title", { name: national.name, period: national.periodLabel }));
+    const f = frame(
+      "index.html",
+      t("site.national.title", { name: national.name, period: national.periodLabel }),
+    );
     const legend = STATUS_ORDER.map((status) => ({ status, label: statusLabel(status) }));
     const maps = national.indicators.map((ind) => {
       const title = t("site.national.mapTitle", { indicator: ind.label });
-      const projected = geoCache.project({ layer: "region", codes: [], width: 300, maxHeight: 400, inset: true });
+      const projected = geoCache.project({
+        layer: "region",
+        codes: [],
+        width: 300,
+        maxHeight: 400,
+        inset: true,
+      });
       return {
         title,
-        svg: choroplethMap({ title, map: projected, values: ind.mapValues, legend, insetLabel: t("map.inset") }),
+        svg: choroplethMap({
+          title,
+          map: projected,
+          values: ind.mapValues,
+          legend,
+          insetLabel: t("map.inset"),
+        }),
       };
     });
     const regions = input.units.filter((u) => u.level === "region");
@@ -281,7 +310,8 @@ function nest(messages: Messages, prefix: string): Record<string, unknown> {
     let node = root;
     for (const part of path.slice(0, -1)) {
       const next = node[part];
-      node = typeof next === "object" && next !== null ? (next as Record<string, unknown>) : (node[part] = {});
+      node =
+        typeof next === "object" && next !== null ? (next as Record<string, unknown>) : (node[part] = {});
     }
     node[path[path.length - 1] ?? key] = messages[key];
   }
@@ -293,4 +323,3 @@ function formatBytes(bytes: number, locale: Locale): string {
   const format = new Intl.NumberFormat(locale === "es" ? "es-PE" : "en-US", { maximumFractionDigits: 1 });
   return kb < 1024 ? `${format.format(kb)} KB` : `${format.format(kb / 1024)} MB`;
 }
-

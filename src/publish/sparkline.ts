@@ -24,13 +24,18 @@ export function sparkline(points: SitePoint[], target: number | null, label: str
     lo = Math.max(0, mid - 5);
     hi = Math.min(100, mid + 5);
   }
-  const y = scaleLinear().domain([lo, hi]).range([height - pad, pad]);
-  const x = (i: number): number => pad + (points.length > 1 ? (i * (width - 2 * pad)) / (points.length - 1) : 0);
+  const y = scaleLinear()
+    .domain([lo, hi])
+    .range([height - pad, pad]);
+  const x = (i: number): number =>
+    pad + (points.length > 1 ? (i * (width - 2 * pad)) / (points.length - 1) : 0);
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(label)}">`,
   ];
   if (target !== null)
-    parts.push(`<path d="M${pad},${r1(y(target))}H${width - pad}" stroke="${INK.axis}" stroke-width="1" stroke-dasharray="3 2"/>`);
+    parts.push(
+      `<path d="M${pad},${r1(y(target))}H${width - pad}" stroke="${INK.axis}" stroke-width="1" stroke-dasharray="3 2"/>`,
+    );
   const path = line<SitePoint>()
     .defined((p) => p.value !== null)
     .x((_, i) => x(i))

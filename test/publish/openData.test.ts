@@ -13,7 +13,14 @@ import { PERIOD, publishTiny } from "./support.js";
 interface Field {
   name: string;
   type: string;
-  constraints?: { required?: boolean; unique?: boolean; enum?: string[]; minimum?: number; maximum?: number; pattern?: string };
+  constraints?: {
+    required?: boolean;
+    unique?: boolean;
+    enum?: string[];
+    minimum?: number;
+    maximum?: number;
+    pattern?: string;
+  };
 }
 interface Resource {
   name: string;
@@ -42,7 +49,8 @@ function checkTable(resource: Resource, rows: string[][]): string[] {
   const problems: string[] = [];
   const [header, ...body] = rows;
   const names = resource.schema.fields.map((f) => f.name);
-  if (JSON.stringify(header) !== JSON.stringify(names)) problems.push(`${resource.path}: header ${String(header)} ≠ ${String(names)}`);
+  if (JSON.stringify(header) !== JSON.stringify(names))
+    problems.push(`${resource.path}: header ${String(header)} ≠ ${String(names)}`);
   body.forEach((row, i) => {
     const line = i + 2;
     if (row.length !== names.length) problems.push(`${resource.path}:${line}: ${row.length} cells`);
@@ -63,11 +71,11 @@ function checkTable(resource: Resource, rows: string[][]): string[] {
       if (k?.pattern && !new RegExp(`^(?:${k.pattern})$`).test(cell)) problems.push(`${where}: pattern`);
     });
   });
-  const keyOf = (row: string[], fields: string[]) => fields.map((f) => row[names.indexOf(f)]).join("\u0000");
+  const keyOf = (row: string[], fields: string[]) => fields.map((f) => row[names.indexOf(f)]).join("\t");
   const seen = new Set<string>();
   for (const row of body) {
     const key = keyOf(row, resource.schema.primaryKey);
-    if (seen.has(key)) problems.push(`${resource.path}: primary key ${key.replace(/\u0000/g, ",")} repeated`);
+    if (seen.has(key)) problems.push(`${resource.path}: primary key ${key.replace(/\t/g, ",")} repeated`);
     seen.add(key);
   }
   return problems;
@@ -90,7 +98,8 @@ beforeAll(async () => {
     const bytes = await readFile(join(publicDir, resource.path));
     // UTF-8 or a decoding error.
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    tables.set(resource.name, parse(text, { relax_column_count: true }) as string[][]);
+    const rows: string[][] = parse(text, { relax_column_count: true });
+    tables.set(resource.name, rows);
   }
   const { dataset } = await readDataset(published.data);
   if (!dataset) throw new Error("tiny dataset did not load");
@@ -100,7 +109,14 @@ beforeAll(async () => {
 describe("semaforo publish: the open data", () => {
   it("publishes the month with exit 0, in Spanish and English, and open data for every month up to it", () => {
     expect(result.exitCode).toBe(0);
-    expect(result.summary.periods).toEqual(["2025-05", "2025-10", "2025-11", "2026-03", "2026-04", "2026-05"]);
+    expect(result.summary.periods).toEqual([
+      "2025-05",
+      "2025-10",
+      "2025-11",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+    ]);
     expect(result.summary.languages).toEqual(["es", "en"]);
     // national + 2 regions + 6 districts + about + data, per language
     expect(result.summary.pages).toBe(2 * (1 + 2 + 6 + 2));
@@ -122,7 +138,9 @@ describe("semaforo publish: the open data", () => {
         if (!target) throw new Error(`no resource ${fk.reference.resource}`);
         const targetNames = target.schema.fields.map((f) => f.name);
         const keys = new Set(
-          (tables.get(target.name) ?? []).slice(1).map((row) => fk.reference.fields.map((f) => row[targetNames.indexOf(f)]).join(",")),
+          (tables.get(target.name) ?? [])
+            .slice(1)
+            .map((row) => fk.reference.fields.map((f) => row[targetNames.indexOf(f)]).join(",")),
         );
         const names = resource.schema.fields.map((f) => f.name);
         for (const row of (tables.get(resource.name) ?? []).slice(1)) {
@@ -151,29 +169,47 @@ describe("semaforo publish: the open data", () => {
     expect(listing.files.map((f) => f.path)).toEqual(onDisk);
     for (const file of listing.files) {
       const bytes = await readFile(join(publicDir, file.path));
-      expect({ path: file.path, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length }).toEqual(file);
+      expect({
+        path: file.path,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        bytes: bytes.length,
+      }).toEqual(file);
     }
   });
 
   it("carries the licence and the source from dataset.json", () => {
     expect(pkg.licenses).toEqual([
-      { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" },
+      {
+        name: "CC-BY-4.0",
+        path: "https://creativecommons.org/licenses/by/4.0/",
+        title: "Creative Commons Attribution 4.0",
+      },
     ]);
-    expect(pkg.sources).toEqual([{ title: "Ministerio de Educación — Semáforo Escuela", path: "https://www.minedu.gob.pe/" }]);
+    expect(pkg.sources).toEqual([
+      { title: "Ministerio de Educación — Semáforo Escuela", path: "https://www.minedu.gob.pe/" },
+    ]);
   });
 
   it("equals the views for the national unit and a district: numerator, denominator, schools, value, status, targets", () => {
     const values = tables.get("valores") ?? [];
     const header = values[0] ?? [];
     const col = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
-    const status = { green: "verde", amber: "ambar", red: "rojo", referential: "referencial" } as Record<string, string>;
+    const status = { green: "verde", amber: "ambar", red: "rojo", referential: "referencial" } as Record<
+      string,
+      string
+    >;
     for (const [level, code] of [
       ["nacional", "PE"],
       ["distrito", "020002"],
     ] as const) {
       const view = views.find((v) => v.code === code);
       if (!view) throw new Error(`no view ${code}`);
-      const rows = values.slice(1).filter((row) => col(row, "periodo") === PERIOD && col(row, "nivel") === level && col(row, "codigo") === code);
+      const rows = values
+        .slice(1)
+        .filter(
+          (row) =>
+            col(row, "periodo") === PERIOD && col(row, "nivel") === level && col(row, "codigo") === code,
+        );
       const withData = view.indicators.filter((ind) => ind.value.value !== null);
       expect(withData.length).toBeGreaterThan(0);
       expect(rows.map((row) => col(row, "indicador"))).toEqual(withData.map((ind) => ind.id));
@@ -185,21 +221,37 @@ describe("semaforo publish: the open data", () => {
         expect(Math.abs(Number(col(row, "valor")) - (ind.value.value ?? NaN))).toBeLessThanOrEqual(0.00005);
         expect(col(row, "estado")).toBe(status[ind.status]);
         expect(col(row, "referencial")).toBe(String(ind.status === "referential"));
-        expect(col(row, "meta")).toBe(ind.targets.target.value === null ? "" : String(ind.targets.target.value));
-        expect(col(row, "minimo")).toBe(ind.targets.minimum.value === null ? "" : String(Number(ind.targets.minimum.value.toFixed(4))));
+        expect(col(row, "meta")).toBe(
+          ind.targets.target.value === null ? "" : String(ind.targets.target.value),
+        );
+        expect(col(row, "minimo")).toBe(
+          ind.targets.minimum.value === null ? "" : String(Number(ind.targets.minimum.value.toFixed(4))),
+        );
       }
     }
   });
 
   it("writes no school-level row and no personal data (school names, e-mail addresses, recipients' names)", async () => {
-    const [schools, recipients] = await Promise.all([readFile("fixtures/tiny/schools.csv", "utf8"), readFile("fixtures/tiny/recipients.csv", "utf8")]);
-    const schoolNames = (parse(schools, { columns: true }) as { school_name: string; school_code: string }[]).map((s) => s.school_name);
-    const people = (parse(recipients, { columns: true }) as { name: string }[]).map((r) => r.name);
-    const listing = JSON.parse(await readFile(join(publicDir, "files.json"), "utf8")) as { files: { path: string }[] };
+    const [schools, recipients] = await Promise.all([
+      readFile("fixtures/tiny/schools.csv", "utf8"),
+      readFile("fixtures/tiny/recipients.csv", "utf8"),
+    ]);
+    const schoolNames = parse<{ school_name: string }>(schools, { columns: true }).map((s) => s.school_name);
+    const people = parse<{ name: string }>(recipients, { columns: true }).map((r) => r.name);
+    const listing = JSON.parse(await readFile(join(publicDir, "files.json"), "utf8")) as {
+      files: { path: string }[];
+    };
     for (const file of listing.files) {
       const text = await readFile(join(publicDir, file.path), "utf8");
-      expect({ file: file.path, email: /[\w.+-]+@[\w-]+\.[\w.]+/.exec(text)?.[0] }).toEqual({ file: file.path, email: undefined });
-      for (const name of [...new Set([...schoolNames, ...people])]) expect({ file: file.path, found: text.includes(name) ? name : null }).toEqual({ file: file.path, found: null });
+      expect({ file: file.path, email: /[\w.+-]+@[\w-]+\.[\w.]+/.exec(text)?.[0] }).toEqual({
+        file: file.path,
+        email: undefined,
+      });
+      for (const name of [...new Set([...schoolNames, ...people])])
+        expect({ file: file.path, found: text.includes(name) ? name : null }).toEqual({
+          file: file.path,
+          found: null,
+        });
     }
   });
 

@@ -39,6 +39,9 @@ async function watchedPage(options: { javaScript?: boolean } = {}): Promise<Watc
   return watched;
 }
 
+/** The test has no DOM types: expressions are evaluated in the page as strings. */
+const inPage = (page: Page, expression: string): Promise<unknown> => page.evaluate(expression);
+
 const url = (path: string) => pathToFileURL(join(publicDir, path)).href;
 
 /**
@@ -59,7 +62,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 beforeAll(async () => {
   ({ publicDir } = await publishTiny());
   axeSource = await readFile(join("node_modules", "axe-core", "axe.min.js"), "utf8");
-  browser = await puppeteer.launch({ executablePath: findChromium().path, headless: true, args: CHROMIUM_ARGS });
+  browser = await puppeteer.launch({
+    executablePath: findChromium().path,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -72,27 +79,39 @@ describe("the public site in Chromium, from file://", () => {
     await page.goto(url("index.html"), { waitUntil: "load" });
     expect(await page.title()).toContain("Perú");
 
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("table.league a[href='region/020000.html']")]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "load" }),
+      page.click("table.league a[href='region/020000.html']"),
+    ]);
     expect(page.url()).toBe(url("region/020000.html"));
-    expect(await page.$eval("h1", (h) => h.textContent)).toContain("DRE Áncash");
+    expect(await inPage(page, `document.querySelector("h1").textContent`)).toContain("DRE Áncash");
 
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("table.league a[href='../district/020002.html']")]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "load" }),
+      page.click("table.league a[href='../district/020002.html']"),
+    ]);
     expect(page.url()).toBe(url("district/020002.html"));
-    expect(await page.$eval("h1", (h) => h.textContent)).toContain("UGEL Aija");
+    expect(await inPage(page, `document.querySelector("h1").textContent`)).toContain("UGEL Aija");
 
     // Back: to the region with the breadcrumb, to the district with the browser's history, and
     // to the nation with the breadcrumb.
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(".crumbs a[href='../region/020000.html']")]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "load" }),
+      page.click(".crumbs a[href='../region/020000.html']"),
+    ]);
     expect(page.url()).toBe(url("region/020000.html"));
     await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.goBack()]);
     expect(page.url()).toBe(url("district/020002.html"));
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(".crumbs a[href='../index.html']")]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "load" }),
+      page.click(".crumbs a[href='../index.html']"),
+    ]);
     expect(page.url()).toBe(url("index.html"));
 
     // The English version, and back to Spanish.
     await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("a[hreflang='en']")]);
     expect(page.url()).toBe(url("en/index.html"));
-    expect(await page.$eval("html", (h) => h.getAttribute("lang"))).toBe("en");
+    expect(await inPage(page, `document.documentElement.getAttribute("lang")`)).toBe("en");
     await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("a[hreflang='es']")]);
     expect(page.url()).toBe(url("index.html"));
 
@@ -103,10 +122,22 @@ describe("the public site in Chromium, from file://", () => {
 
   it("has no serious or critical axe-core violation on any kind of page (es and en)", async () => {
     const found: Record<string, string[]> = {};
-    for (const path of ["index.html", "region/010000.html", "district/010001.html", "about.html", "data.html", "en/index.html", "en/district/020003.html"]) {
+    for (const path of [
+      "index.html",
+      "region/010000.html",
+      "district/010001.html",
+      "about.html",
+      "data.html",
+      "en/index.html",
+      "en/district/020003.html",
+    ]) {
       const { page, outside, errors } = await watchedPage();
       await page.goto(url(path), { waitUntil: "load" });
-      found[path] = [...(await seriousViolations(page)), ...outside.map((u) => `request outside: ${u}`), ...errors];
+      found[path] = [
+        ...(await seriousViolations(page)),
+        ...outside.map((u) => `request outside: ${u}`),
+        ...errors,
+      ];
       await page.close();
     }
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
@@ -115,10 +146,13 @@ describe("the public site in Chromium, from file://", () => {
   it("works with JavaScript off: every unit is listed, the search box stays hidden", async () => {
     const { page, outside } = await watchedPage({ javaScript: false });
     await page.goto(url("index.html"), { waitUntil: "load" });
-    expect(await page.$$eval(".directory .districts a", (links) => links.length)).toBe(6);
-    expect(await page.$eval("[data-search]", (box) => (box as HTMLElement).hidden)).toBe(true);
+    expect(await inPage(page, `document.querySelectorAll(".directory .districts a").length`)).toBe(6);
+    expect(await inPage(page, `document.querySelector("[data-search]").hidden`)).toBe(true);
     // Every map and chart has a text alternative.
-    const unlabelled = await page.$$eval("svg[role='img']", (svgs) => svgs.filter((svg) => !svg.getAttribute("aria-label")).length);
+    const unlabelled = await inPage(
+      page,
+      `[...document.querySelectorAll("svg[role='img']")].filter((svg) => !svg.getAttribute("aria-label")).length`,
+    );
     expect(unlabelled).toBe(0);
     expect(outside).toEqual([]);
     await page.close();
@@ -128,14 +162,24 @@ describe("the public site in Chromium, from file://", () => {
     const { page, errors } = await watchedPage();
     await page.goto(url("index.html"), { waitUntil: "load" });
     await page.type("#search", "huaraz");
-    const visible = await page.$$eval(".directory .districts li", (items) => items.filter((li) => !(li as HTMLElement).hidden).map((li) => li.textContent ?? ""));
+    const visible = await inPage(
+      page,
+      `[...document.querySelectorAll(".directory .districts li")].filter((li) => !li.hidden).map((li) => li.textContent)`,
+    );
     expect(visible).toEqual([expect.stringContaining("UGEL Huaraz")]);
 
     // The first Tab lands on the skip link, which then shows with a visible outline.
     await page.goto(url("district/010001.html"), { waitUntil: "load" });
     await page.keyboard.press("Tab");
-    const focus = await page.evaluate(`(() => { const a = document.activeElement; const s = getComputedStyle(a); return { text: a.textContent, outline: s.outlineStyle, width: s.outlineWidth, left: a.getBoundingClientRect().left }; })()`);
-    expect(focus).toEqual({ text: expect.any(String), outline: "solid", width: "3px", left: expect.any(Number) });
+    const focus = await page.evaluate(
+      `(() => { const a = document.activeElement; const s = getComputedStyle(a); return { text: a.textContent, outline: s.outlineStyle, width: s.outlineWidth, left: a.getBoundingClientRect().left }; })()`,
+    );
+    expect(focus).toEqual({
+      text: expect.any(String),
+      outline: "solid",
+      width: "3px",
+      left: expect.any(Number),
+    });
     expect((focus as { left: number }).left).toBeGreaterThanOrEqual(0);
     expect(errors).toEqual([]);
     await page.close();

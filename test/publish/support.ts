@@ -11,13 +11,22 @@ export const NOW = new Date("2026-06-10T14:00:00Z");
  * The tiny dataset copied with a licence and a source in dataset.json, an archive manifest that
  * lists two PDFs, and the month published into a temporary out folder.
  */
-export async function publishTiny(): Promise<{ data: string; out: string; publicDir: string; result: Awaited<ReturnType<typeof publishPeriod>> }> {
+export async function publishTiny(): Promise<{
+  data: string;
+  out: string;
+  publicDir: string;
+  result: Awaited<ReturnType<typeof publishPeriod>>;
+}> {
   const root = await mkdtemp(join(tmpdir(), "semaforo-publish-"));
   const data = join(root, "data");
   const out = join(root, "out");
   await cp("fixtures/tiny", data, { recursive: true });
   const config = JSON.parse(await readFile(join(data, "dataset.json"), "utf8")) as Record<string, unknown>;
-  config.license = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" };
+  config.license = {
+    name: "CC-BY-4.0",
+    path: "https://creativecommons.org/licenses/by/4.0/",
+    title: "Creative Commons Attribution 4.0",
+  };
   config.source = { title: "Ministerio de Educación — Semáforo Escuela", path: "https://www.minedu.gob.pe/" };
   await writeFile(join(data, "dataset.json"), JSON.stringify(config, null, 2));
   const pdf = (level: "national" | "district", code: string, name: string, file: string) => ({
@@ -46,6 +55,9 @@ export async function publishTiny(): Promise<{ data: string; out: string; public
     failures: [],
     superseded: [],
   });
-  const result = await publishPeriod({ dataDir: data, period: PERIOD, outDir: out }, { ...defaultPublishEffects(), now: () => NOW });
+  const result = await publishPeriod(
+    { dataDir: data, period: PERIOD, outDir: out },
+    { ...defaultPublishEffects(), now: () => NOW },
+  );
   return { data, out, publicDir: join(out, PERIOD, "public"), result };
 }

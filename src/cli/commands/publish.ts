@@ -51,15 +51,22 @@ export async function runPublish(
 
 export const publishCommand = defineCommand<PublishArgs>({
   command: "publish",
-  describe: "Publish the period as open data (Frictionless Data Package) and a static site in OUT/PERIOD/public",
+  describe:
+    "Publish the period as open data (Frictionless Data Package) and a static site in OUT/PERIOD/public",
   examples: [
-    ["$0 publish --data fixtures/demo --period 2026-10", "out/2026-10/public: open it from file:// or any web server"],
+    [
+      "$0 publish --data fixtures/demo --period 2026-10",
+      "out/2026-10/public: open it from file:// or any web server",
+    ],
     ["$0 publish --data datos --period 2026-10 --json", "Machine-readable summary (pages, files, bytes)"],
   ],
   builder: (y) =>
     y
       .option("data", { type: "string", describe: "Dataset folder (holds dataset.json)" })
       .option("period", { type: "string", demandOption: true, describe: "School month, YYYY-MM" })
-      .option("out", { type: "string", describe: "Output folder (default: out); the site goes to OUT/PERIOD/public" }),
+      .option("out", {
+        type: "string",
+        describe: "Output folder (default: out); the site goes to OUT/PERIOD/public",
+      }),
   run: (args, io) => runPublish(args, io),
 });

@@ -8,7 +8,10 @@
   var count = box.querySelector(".search-count");
   var regions = Array.prototype.slice.call(document.querySelectorAll(".directory .regions > li"));
   var fold = function (text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
   };
   box.hidden = false;
   input.addEventListener("input", function () {
