@@ -5,7 +5,8 @@ import { buildViews } from "../compute/buildViews.js";
 import { readDataset } from "../dataset/readDataset.js";
 import { errors, ExitCode } from "../errors.js";
 import { readMessages } from "../locale/readMessages.js";
-import type { Dataset, Locale, Messages, Problem } from "../model.js";
+import type { Dataset, Locale, Messages, Problem, ReportView } from "../model.js";
+import { buildPageContext } from "../render/context/buildPageContext.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
 import { buildOpenData } from "./buildOpenData.js";
 import { fromViews } from "./fromViews.js";
@@ -116,24 +117,39 @@ export async function publishPeriod(
   for (const locale of locales) messages.set(locale, await effects.readMessages(locale));
   const es = messages.get("es") ?? {};
 
-  // Open-data rows for every month (Spanish views: the figures do not depend on the language).
+  // Open-data rows for every month (Spanish views: the figures do not depend on the language);
+  // the pages of the month in each language. The national page's league table comes from the
+  // report's own page context, so its order and ranks are the report's.
+  const generatedAt = effects.now().toISOString();
+  const geoCache = new GeoCache(dataset.topology, dataset.config.geo);
+  const adapt = (view: ReportView, locale: Locale) =>
+    fromViews(
+      view,
+      view.level === "national"
+        ? buildPageContext(view, { messages: messages.get(locale) ?? {}, geo: geoCache, generatedAt })
+            .heatTable
+        : null,
+    );
   const rows: ValueRow[] = [];
   const units = new Map<Locale, SiteUnit[]>();
   for (const period of periods) {
     const views = buildViews(dataset, period, { locale: "es", messages: es });
-    const adapted = views.map(fromViews);
+    if (period !== options.period) {
+      rows.push(...views.flatMap((view) => fromViews(view).rows));
+      continue;
+    }
+    const adapted = views.map((view) => adapt(view, "es"));
     rows.push(...adapted.flatMap((a) => a.rows));
-    if (period === options.period)
-      units.set(
-        "es",
-        adapted.map((a) => a.unit),
-      );
+    units.set(
+      "es",
+      adapted.map((a) => a.unit),
+    );
   }
   for (const locale of locales.filter((l) => l !== "es")) {
     const views = buildViews(dataset, options.period, { locale, messages: messages.get(locale) ?? {} });
     units.set(
       locale,
-      views.map((view) => fromViews(view).unit),
+      views.map((view) => adapt(view, locale).unit),
     );
   }
   const esUnits = units.get("es") ?? [];
@@ -153,7 +169,6 @@ export async function publishPeriod(
   if (info.sources.length === 0)
     warnings.push('dataset.json states no "source": the data package and the site say so.');
 
-  const generatedAt = effects.now().toISOString();
   const openData = buildOpenData(
     {
       period: options.period,
@@ -172,7 +187,6 @@ export async function publishPeriod(
   const downloads: Download[] = openData.map((file) => ({ path: file.path, ...sha256(file.content) }));
 
   const templates = effects.templates();
-  const geoCache = new GeoCache(dataset.topology, dataset.config.geo);
   const pages = locales.flatMap((locale) =>
     renderSite(
       {

@@ -145,8 +145,12 @@ export function renderSite(input: SiteInput, templates: SiteTemplates): PublicFi
     })),
   });
   const unitTable = (unit: SiteUnit, root: string) => ({
+    ranked: unit.table.some((row) => row.rank !== ""),
+    note: unit.tableNote,
     indicators: unit.indicators.map((ind) => ({ id: ind.id, label: ind.label })),
     rows: unit.table.map((row) => ({
+      rank: row.rank,
+      score: row.score,
       name: row.name,
       href: byKey.has(`${row.level}:${row.code}`) ? `${root}${unitPath(row.level, row.code)}` : null,
       cells: row.cells.map((cell) => ({ text: cell.text, mark: mark(cell.status) })),

@@ -68,8 +68,13 @@ export interface SiteUnit {
   synthetic: boolean;
   headline: { text: string; counts: Record<Status, number> };
   indicators: SiteIndicator[];
-  /** National: regions × indicators; region: its districts × indicators. */
-  table: { level: Level; code: string; name: string; cells: SiteCell[] }[];
+  /**
+   * National: regions × indicators, as the report's league table orders and ranks them; region:
+   * its districts × indicators (rank and score empty).
+   */
+  table: { level: Level; code: string; name: string; rank: string; score: string; cells: SiteCell[] }[];
+  /** National: how the league table is ordered (the report's own note); "" otherwise. */
+  tableNote: string;
 }
 
 /** A file of the public folder, made in memory before anything is written. */

@@ -265,3 +265,33 @@ describe("semaforo publish: the open data", () => {
     expect(result.summary.pdfLinks).toBe(2);
   });
 });
+
+describe("semaforo publish: the national page", () => {
+  it("orders the regions' table as the report's league table: most indicators on target first, ranked", async () => {
+    const html = await readFile(join(publicDir, "index.html"), "utf8");
+    const table = html.slice(
+      html.indexOf('<table class="league">'),
+      html.indexOf("</table>", html.indexOf('<table class="league">')),
+    );
+    const rows = [
+      ...table.matchAll(
+        /<tr>\s*<td class="num">(\d+)<\/td>\s*<th scope="row"><a href="region\/(\d+)\.html">/g,
+      ),
+    ].map((m) => ({
+      rank: Number(m[1]),
+      code: m[2] ?? "",
+    }));
+    const national = views.find((view) => view.level === "national");
+    const green = (code: string) =>
+      national?.table.find((row) => row.unit.code === code)?.cells.filter((c) => c.status === "green")
+        .length ?? -1;
+    expect(rows.map((row) => row.code).sort()).toEqual(national?.table.map((row) => row.unit.code).sort());
+    for (let i = 1; i < rows.length; i++) {
+      const [before, after] = [rows[i - 1], rows[i]];
+      if (!before || !after) continue;
+      expect(green(before.code)).toBeGreaterThanOrEqual(green(after.code));
+      expect(after.rank).toBeGreaterThanOrEqual(before.rank);
+    }
+    expect(rows[0]?.rank).toBe(1);
+  });
+});
