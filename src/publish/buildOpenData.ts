@@ -87,10 +87,10 @@ export function buildOpenData(
     name: "semaforo-escuela",
     title: input.datasetName,
     ...(input.description ? { description: input.description } : {}),
-    version: input.period,
     created: input.generatedAt,
-    licenses: input.info.licenses,
-    sources: input.info.sources,
+    // The Data Package schema wants at least one item in each list: none stated, no key.
+    ...(input.info.licenses.length > 0 ? { licenses: input.info.licenses } : {}),
+    ...(input.info.sources.length > 0 ? { sources: input.info.sources } : {}),
     keywords: ["educación", "education", "Perú", "Semáforo Escuela", "monitoreo de escuelas"],
     semaforo: {
       period: input.period,

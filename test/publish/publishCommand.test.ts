@@ -86,3 +86,27 @@ describe("semaforo publish", () => {
     expect(io.stderr()).toContain('states no "license"');
   });
 });
+
+describe("the data package without a licence or a source", () => {
+  it("leaves out `licenses` and `sources` (the spec wants at least one item) and warns", async () => {
+    let pkg: Record<string, unknown> = {};
+    const io = captureIo();
+    await runPublish(
+      { data: "fixtures/tiny", period: "2026-05", out: "/nonexistent-out", json: false },
+      io,
+      effects({
+        write: (_target, files) => {
+          pkg = JSON.parse(files.find((f) => f.path === "datapackage.json")?.content ?? "{}") as Record<
+            string,
+            unknown
+          >;
+          return Promise.resolve();
+        },
+      }),
+    );
+    expect(pkg).toMatchObject({ profile: "tabular-data-package", name: "semaforo-escuela" });
+    expect(pkg).not.toHaveProperty("licenses");
+    expect(pkg).not.toHaveProperty("sources");
+    expect(io.stderr()).toContain('dataset.json states no "source"');
+  });
+});
