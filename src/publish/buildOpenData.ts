@@ -24,7 +24,7 @@ export interface OpenDataInput {
 }
 
 /** Frictionless Table Dialect of every CSV file written here. */
-export const DIALECT = {
+const DIALECT = {
   delimiter: ",",
   lineTerminator: "\n",
   quoteChar: '"',

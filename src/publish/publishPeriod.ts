@@ -2,19 +2,17 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { readManifest } from "../archive/manifest.js";
 import { buildViews } from "../compute/buildViews.js";
-import { readDataset } from "../dataset/readDataset.js";
 import { errors, ExitCode } from "../errors.js";
-import { readMessages } from "../locale/readMessages.js";
 import type { Dataset, Locale, Messages, Problem, ReportView } from "../model.js";
 import { buildPageContext } from "../render/context/buildPageContext.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
 import { buildOpenData } from "./buildOpenData.js";
 import { fromViews } from "./fromViews.js";
-import { loadSiteTemplates, type SiteTemplates } from "./loadSiteTemplates.js";
+import { defaultPublishEffects } from "./defaultPublishEffects.js";
+import type { SiteTemplates } from "./loadSiteTemplates.js";
 import { readPublicationInfo } from "./readPublicationInfo.js";
 import { renderSite, type Download } from "./renderSite.js";
 import type { PublicFile, SiteUnit, ValueRow } from "./types.js";
-import { writePublicFolder } from "./writePublicFolder.js";
 
 export interface PublishOptions {
   dataDir: string;
@@ -57,14 +55,6 @@ export interface PublishSummary {
   problems?: Problem[];
   ms: number;
 }
-
-export const defaultPublishEffects = (): PublishEffects => ({
-  readDataset,
-  readMessages: (locale) => readMessages(locale),
-  now: () => new Date(),
-  templates: () => loadSiteTemplates(),
-  write: writePublicFolder,
-});
 
 const sha256 = (content: string): { sha256: string; bytes: number } => ({
   sha256: createHash("sha256").update(content).digest("hex"),

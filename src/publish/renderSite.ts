@@ -44,7 +44,7 @@ export interface SiteInput {
 const langDir = (locale: Locale): string => (locale === "es" ? "" : `${locale}/`);
 
 /** Where a unit's page is, relative to the language root. */
-export const unitPath = (level: SiteUnit["level"], code: string): string =>
+const unitPath = (level: SiteUnit["level"], code: string): string =>
   level === "national" ? "index.html" : `${level}/${encodeURIComponent(code)}.html`;
 
 /**

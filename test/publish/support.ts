@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeManifest } from "../../src/archive/manifest.js";
-import { defaultPublishEffects, publishPeriod } from "../../src/publish/publishPeriod.js";
+import { defaultPublishEffects } from "../../src/publish/defaultPublishEffects.js";
+import { publishPeriod } from "../../src/publish/publishPeriod.js";
 
 export const PERIOD = "2026-05";
 export const NOW = new Date("2026-06-10T14:00:00Z");
