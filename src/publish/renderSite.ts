@@ -97,15 +97,16 @@ export function renderSite(input: SiteInput, templates: SiteTemplates): PublicFi
     status,
   });
   const pdfLink = (unit: SiteUnit, base: string) => {
-    const file =
-      input.pdfs.get(`${unit.level}:${unit.code}:${unit.locale}`) ??
-      input.pdfs.get(`${unit.level}:${unit.code}:es`);
-    return file
-      ? {
-          href: `${base}../${file.split("/").map(encodeURIComponent).join("/")}`,
-          label: t("site.unit.pdf", { name: unit.name }),
-        }
-      : null;
+    // The unit's PDF in the page's language, else the Spanish one (said so in the link).
+    const own = input.pdfs.get(`${unit.level}:${unit.code}:${unit.locale}`);
+    const file = own ?? input.pdfs.get(`${unit.level}:${unit.code}:es`);
+    if (!file) return null;
+    const label = t("site.unit.pdf", { name: unit.name });
+    return {
+      href: `${base}../${file.split("/").map(encodeURIComponent).join("/")}`,
+      hreflang: own ? unit.locale : "es",
+      label: own ? label : `${label} ${t("site.unit.pdfInSpanish")}`,
+    };
   };
   const indicatorRows = (unit: SiteUnit) =>
     unit.indicators.map((ind) => ({

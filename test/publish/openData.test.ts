@@ -260,6 +260,11 @@ describe("semaforo publish: the open data", () => {
     expect(district).toContain('href="../../district/010001-ugel-chachapoyas.pdf"');
     const national = await readFile(join(publicDir, "index.html"), "utf8");
     expect(national).toContain('href="../national/PE-peru.pdf"');
+    // The English page links the Spanish PDF when there is no English one, and says so.
+    const english = await readFile(join(publicDir, "en", "district", "010001.html"), "utf8");
+    expect(english).toContain(
+      '<a href="../../../district/010001-ugel-chachapoyas.pdf" hreflang="es" type="application/pdf">PDF report of UGEL Chachapoyas (in Spanish)</a>',
+    );
     const other = await readFile(join(publicDir, "district", "010002.html"), "utf8");
     expect(other).not.toContain(".pdf");
     expect(result.summary.pdfLinks).toBe(2);
