@@ -69,6 +69,13 @@ export const errors = {
       ExitCode.usage,
       'Or set "data" in semaforo.config.json (or the file given with --config).',
     ),
+  periodNotInDataset: (period: string, dataDir: string, periods: string[]) =>
+    new CliError(
+      "period-not-in-dataset",
+      `${dataDir} has no results for ${period}${periods.length ? ` (its months: ${periods[0]} … ${periods[periods.length - 1]})` : " (results.csv has no rows)"}.`,
+      ExitCode.usage,
+      "Publish a month that results.csv has, or add that month's results first.",
+    ),
   smtpPasswordMissing: (variable: string) =>
     new CliError(
       "smtp-password-missing",
