@@ -69,4 +69,47 @@ export const errors = {
       ExitCode.usage,
       `Set it in the environment of the command (e.g. in the systemd unit's EnvironmentFile), or use --dry-run.`,
     ),
+  archiveWrite: (path: string, code: string, detail: string) =>
+    new CliError(
+      "archive-write-failed",
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. Nothing previously archived was removed or changed.`,
+      ExitCode.usage,
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "Free some space on that disk (or use --out on another one) and run the build again."
+        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then build again.",
+    ),
+  outsidePeriod: (periodDir: string, file: string, source: string) =>
+    new CliError(
+      "outside-period",
+      `${source} names the file ${JSON.stringify(file)}, which lies outside the period folder ${periodDir}. Nothing was written or read there.`,
+      ExitCode.usage,
+      "Every archived file must stay inside OUT/PERIOD. Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
+    ),
+  unsafeCode: (level: string, code: string) =>
+    new CliError(
+      "unsafe-code",
+      `The ${level} code ${JSON.stringify(code.length > 60 ? `${code.slice(0, 60)}…` : code)} cannot name a file: codes are 1 to 32 letters, digits, "-" or "_". Nothing was built.`,
+      ExitCode.usage,
+      "Fix the code in units.csv (`semaforo validate` shows the line), then build again.",
+    ),
+  unfinishedCommit: (periodDir: string, why: string) =>
+    new CliError(
+      "unfinished-build",
+      `${periodDir} holds a build that was interrupted while its PDFs were being put in place, and it cannot be completed here (${why}).`,
+      ExitCode.usage,
+      "Run `semaforo verify` or `semaforo build` for this period on a writable copy: either completes the interrupted build from .staging/journal.json.",
+    ),
 } as const;
+
+/** Plain words for the file-system errors a build meets when writing the archive. */
+const ARCHIVE_WRITE_WHY: Record<string, string> = {
+  ENOSPC: "the disk is full (ENOSPC)",
+  EDQUOT: "the disk quota is exhausted (EDQUOT)",
+  EROFS: "the folder is on a read-only file system (EROFS)",
+  EACCES: "permission denied (EACCES)",
+  EPERM: "operation not permitted (EPERM)",
+  EIO: "the disk reported an input/output error (EIO)",
+  ENOTDIR: "a file sits where a folder should be (ENOTDIR)",
+  EISDIR: "a folder sits where a file should be (EISDIR)",
+  ENAMETOOLONG: "the file name is too long (ENAMETOOLONG)",
+};

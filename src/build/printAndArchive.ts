@@ -1,10 +1,19 @@
 import { createHash } from "node:crypto";
-import { rename, rm } from "node:fs/promises";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { readManifest, writeManifest } from "../archive/manifest.js";
+import { applyCommit } from "../archive/applyCommit.js";
+import { archiveWriteError } from "../archive/archiveWriteError.js";
+import { completeCommit } from "../archive/completeCommit.js";
 import { listUnlisted } from "../archive/listUnlisted.js";
+import { readManifest } from "../archive/manifest.js";
 import { mergeManifest } from "../archive/mergeManifest.js";
+import { planCommit, type OnDisk } from "../archive/planCommit.js";
+import { resolveInPeriod } from "../archive/resolveInPeriod.js";
+import { STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
+import { heldVersions } from "../deliver/heldVersions.js";
+import { readLedger } from "../deliver/readLedger.js";
+import { inspectPdf } from "../pdf/inspectPdf.js";
 import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
@@ -26,6 +35,8 @@ export interface ReportFailure {
   code: string;
   language: Locale;
   error: string;
+  /** "kept": the archive still holds this report's earlier PDF; "none": there was none. */
+  previous?: "kept" | "none";
 }
 
 export interface ArchiveOptions {
@@ -47,20 +58,24 @@ export interface ArchiveResult {
   /** This run's reports (not those kept from a previous manifest). */
   written: ManifestReport[];
   failures: ReportFailure[];
-  /** Files removed because the new manifest no longer lists them. */
+  /** Files removed because the new manifest no longer lists them (and no one received them). */
   removed: string[];
+  /** Earlier PDFs someone may hold, moved to `superseded/` by this build. */
+  superseded: string[];
   /** Print time per report, ms, by file. */
   printMs: Map<string, number>;
 }
 
 /**
- * Prints every job, checks and stamps each PDF, and archives the set:
- *  1. each PDF is written under a temporary name beside its final one and synced, as it comes;
- *  2. when all are printed, they are renamed into place (milliseconds for the whole set) and the
- *     manifest is written last, atomically — until then the previous manifest and its files are
- *     untouched, so a build that fails or is interrupted while printing leaves the old set valid;
- *  3. then the PDFs the new manifest no longer lists are removed.
- * A report that fails is recorded in `failures` and the others go on.
+ * Prints every job, checks and stamps each PDF, and archives the set without ever losing one:
+ *  1. first a commit left by a killed build is completed and old staged files are removed;
+ *  2. each PDF is written, synced, to `.staging/<file>` as it comes — the archived set and its
+ *     manifest are untouched, so a kill or a full disk while printing leaves the old set valid
+ *     (a write error stops the build: `archive-write-failed`, exit 2, naming the path);
+ *  3. then a commit plan (planCommit) is journaled and run (applyCommit): PDFs someone may hold
+ *     move to `superseded/`, the staged PDFs are renamed into place, the manifest is written, and
+ *     PDFs the manifest no longer lists (and no one received) are removed.
+ * A report that fails is recorded in `failures`, keeps its previous PDF and entry, and the others go on.
  */
 export async function printAndArchive(
   jobs: ReportJob[],
@@ -68,16 +83,32 @@ export async function printAndArchive(
   options: ArchiveOptions,
 ): Promise<ArchiveResult> {
   const { periodDir } = options;
-  const staged: { temp: string; final: string }[] = [];
+  const inside = (file: string) => resolveInPeriod(periodDir, file, "the build plan");
   const written: ManifestReport[] = [];
   const failures: ReportFailure[] = [];
   const printMs = new Map<string, number>();
   const creator = `${options.tool.name} ${options.tool.version}`;
   let done = 0;
+
+  await completeCommit(periodDir);
+  // The ledger says which versions someone may hold; a damaged one stops the build (exit 2)
+  // before anything is printed, since replacing a PDF blindly could lose a delivered one.
+  const held = heldVersions(readLedger(join(periodDir, "deliveries.jsonl")).events);
+  const stagingDirs = new Set(jobs.map((job) => dirname(inside(`${STAGING}/${job.file}`))));
+  for (const dir of stagingDirs) {
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (error) {
+      throw archiveWriteError(dir, error);
+    }
+  }
+
+  let committing = false;
   try {
     await runLimited(jobs, printer.concurrency * 2, async (job) => {
       let error: string | undefined;
       let ms: number | undefined;
+      let bytes: Uint8Array;
       try {
         const printed = await printer.print({
           id: `${job.level} ${job.code} (${job.language})`,
@@ -85,9 +116,7 @@ export async function printAndArchive(
           mustContain: job.mustContain,
         });
         ms = printed.ms;
-        const bytes = setPdfInfo(printed.bytes, { ...job.info, creator, date: options.generatedAt });
-        const final = join(periodDir, job.file);
-        staged.push({ temp: await writeSynced(final, bytes), final });
+        bytes = setPdfInfo(printed.bytes, { ...job.info, creator, date: options.generatedAt });
         printMs.set(job.file, printed.ms);
         written.push({
           level: job.level,
@@ -105,6 +134,16 @@ export async function printAndArchive(
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
         failures.push({ level: job.level, code: job.code, language: job.language, error });
+        options.onReport?.({ done: ++done, total: jobs.length, job, error, ms });
+        return;
+      }
+      // A write error is the disk's, not the report's: it stops the whole build (runLimited lets
+      // the reports in flight finish first).
+      const staged = inside(`${STAGING}/${job.file}`);
+      try {
+        await rename(await writeSynced(staged, bytes), staged);
+      } catch (caught) {
+        throw archiveWriteError(staged, caught);
       }
       options.onReport?.({ done: ++done, total: jobs.length, job, error, ms });
     });
@@ -115,9 +154,6 @@ export async function printAndArchive(
     } catch (error) {
       if (options.covers) throw error; // a partial build needs the previous manifest intact
     }
-    for (const { temp, final } of staged) await rename(temp, final);
-    staged.length = 0;
-    for (const dir of new Set(written.map((r) => dirname(join(periodDir, r.file))))) await syncDir(dir);
     const manifest = mergeManifest(
       previous,
       {
@@ -135,19 +171,62 @@ export async function printAndArchive(
       },
       options.covers,
     );
-    await writeManifest(periodDir, manifest);
-    const removed = await removeUnlisted(periodDir, manifest);
-    return { manifest, written, failures, removed, printMs };
+    const plan = planCommit({
+      previous,
+      manifest,
+      written,
+      held,
+      onDisk: await readOnDisk(
+        periodDir,
+        [...(previous?.reports ?? []), ...written].map((r) => r.file),
+      ),
+      leftovers: (await listUnlisted(periodDir, manifest)).filter((file) => /(^|\/)\.[^/]*\.tmp$/.test(file)),
+    });
+    // The staged names must be durable before the journal that points at them.
+    for (const dir of stagingDirs)
+      await syncDir(dir).catch((error) => Promise.reject(archiveWriteError(dir, error)));
+    committing = true;
+    await applyCommit(periodDir, plan);
+    committing = false;
+    return {
+      manifest: plan.manifest,
+      written,
+      // This run's failures, with what the archive kept for each.
+      failures: plan.manifest.failures.filter((f) =>
+        failures.some((g) => g.level === f.level && g.code === f.code && g.language === f.language),
+      ),
+      removed: plan.removes,
+      superseded: plan.moves.map((m) => m.from),
+      printMs,
+    };
   } finally {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    // Printed but not committed: the staged PDFs go. A commit that stopped half-way keeps its
+    // journal and staged files, and the next build or verify completes it.
+    if (!committing) await rm(join(periodDir, STAGING), { recursive: true, force: true }).catch(() => {});
   }
 }
 
-/** Removes the PDFs (and leftover temporary files) of the level folders that the manifest does not list. */
-async function removeUnlisted(periodDir: string, manifest: Manifest): Promise<string[]> {
-  const removed = (await listUnlisted(periodDir, manifest)).filter(
-    (file) => file.endsWith(".pdf") || file.endsWith(".tmp"),
-  );
-  for (const file of removed) await rm(join(periodDir, file), { force: true });
-  return removed;
+/** sha256, size and pages of the files the commit may replace or remove, as they are on disk. */
+async function readOnDisk(periodDir: string, files: string[]): Promise<Map<string, OnDisk>> {
+  const found = new Map<string, OnDisk>();
+  for (const file of new Set(files)) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(resolveInPeriod(periodDir, file, "the manifest"));
+    } catch {
+      continue; // not there (or not a file): nothing to keep or remove
+    }
+    let pages = 0;
+    try {
+      pages = inspectPdf(bytes).pages;
+    } catch {
+      // Not a readable PDF; its bytes are still kept if someone received them.
+    }
+    found.set(file, {
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes: bytes.byteLength,
+      pages,
+    });
+  }
+  return found;
 }

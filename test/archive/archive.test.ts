@@ -141,16 +141,38 @@ describe("printAndArchive", () => {
     expect(readFileSync(join(dir, "manifest.json"), "utf8")).toContain("2026-11-06");
   });
 
-  it("records a failed report, archives the others and removes the failed one's old PDF", async () => {
+  it("records a failed report, archives the others and keeps the failed one's previous PDF and entry", async () => {
     const dir = tmp();
-    await printAndArchive(SET, fakePrinter(), options(dir));
-    const result = await printAndArchive(SET, fakePrinter(["010001"]), options(dir));
+    const first = await printAndArchive(SET, fakePrinter(), options(dir));
+    const before = readFileSync(join(dir, "district/010001-ugel-chachapoyas.pdf"));
+    const result = await printAndArchive(SET, fakePrinter(["010001"]), {
+      ...options(dir),
+      generatedAt: new Date("2026-11-06T00:00:00Z"),
+    });
     expect(result.failures).toEqual([
-      { level: "district", code: "010001", language: "es", error: "district 010001 (es): blank report" },
+      {
+        level: "district",
+        code: "010001",
+        language: "es",
+        error: "district 010001 (es): blank report",
+        previous: "kept",
+      },
     ]);
-    expect(result.manifest.reports).toHaveLength(4);
-    expect(result.removed).toEqual(["district/010001-ugel-chachapoyas.pdf"]);
-    expect(existsSync(join(dir, "district/010001-ugel-chachapoyas.pdf"))).toBe(false);
+    expect(result.manifest.failures).toEqual(result.failures);
+    expect(result.manifest.reports).toHaveLength(5);
+    expect(result.manifest.reports.find((r) => r.code === "010001")).toEqual(
+      first.manifest.reports.find((r) => r.code === "010001"),
+    );
+    expect(result.removed).toEqual([]);
+    expect(readFileSync(join(dir, "district/010001-ugel-chachapoyas.pdf"))).toEqual(before);
+    expect((await verifyArchive(dir, null)).problems).toEqual([]);
+  });
+
+  it('says "none" for a failed report that was never archived', async () => {
+    const dir = tmp();
+    const result = await printAndArchive(SET, fakePrinter(["010001"]), options(dir));
+    expect(result.failures.map((f) => f.previous)).toEqual(["none"]);
+    expect(result.manifest.reports.map((r) => r.code)).not.toContain("010001");
     expect((await verifyArchive(dir, null)).problems).toEqual([]);
   });
 
