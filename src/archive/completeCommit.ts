@@ -39,7 +39,10 @@ function parseJournal(periodDir: string, text: string): CommitPlan {
   const manifest = parseManifest(data.manifest);
   const steps = (list: unknown) =>
     Array.isArray(list) &&
-    list.every((s) => typeof s === "object" && s && typeof s.from === "string" && typeof s.to === "string");
+    list.every((step: unknown) => {
+      const { from, to } = (step ?? {}) as { from?: unknown; to?: unknown };
+      return typeof from === "string" && typeof to === "string";
+    });
   if (!manifest.ok || !steps(data.moves) || !steps(data.installs) || !Array.isArray(data.removes))
     throw errors.unfinishedCommit(
       periodDir,

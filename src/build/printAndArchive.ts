@@ -183,8 +183,13 @@ export async function printAndArchive(
       leftovers: (await listUnlisted(periodDir, manifest)).filter((file) => /(^|\/)\.[^/]*\.tmp$/.test(file)),
     });
     // The staged names must be durable before the journal that points at them.
-    for (const dir of stagingDirs)
-      await syncDir(dir).catch((error) => Promise.reject(archiveWriteError(dir, error)));
+    for (const dir of stagingDirs) {
+      try {
+        await syncDir(dir);
+      } catch (error) {
+        throw archiveWriteError(dir, error);
+      }
+    }
     committing = true;
     await applyCommit(periodDir, plan);
     committing = false;
