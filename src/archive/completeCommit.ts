@@ -8,10 +8,11 @@ import { JOURNAL, STAGING } from "./staging.js";
 
 /**
  * At the start of `build` and `verify`: rolls forward a commit that a killed build left in
- * `.staging/journal.json`, then removes `.staging/` (PDFs printed by a build that never reached
- * its commit). Returns whether an interrupted commit was completed.
+ * `.staging/journal.json` and removes `.staging/`. Without a journal, `.staging/` holds only PDFs
+ * printed by a build killed before its commit: removed when `tidy` (the next build), left alone
+ * otherwise (verify only notes them). Returns whether an interrupted commit was completed.
  */
-export async function completeCommit(periodDir: string): Promise<boolean> {
+export async function completeCommit(periodDir: string, tidy: boolean): Promise<boolean> {
   const journal = join(periodDir, JOURNAL);
   let text: string | null = null;
   try {
@@ -21,6 +22,7 @@ export async function completeCommit(periodDir: string): Promise<boolean> {
     if (code !== "ENOENT" && code !== "ENOTDIR") throw errors.unfinishedCommit(periodDir, `${code}`);
   }
   if (text !== null) await finishCommit(periodDir, parseJournal(periodDir, text));
+  if (text === null && !tidy) return false;
   try {
     await rm(join(periodDir, STAGING), { recursive: true, force: true });
   } catch {

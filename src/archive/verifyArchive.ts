@@ -66,7 +66,7 @@ interface Listed {
  */
 export async function verifyArchive(periodDir: string, qpdf: string | null): Promise<VerifyResult> {
   const notes: string[] = [];
-  if (await completeCommit(periodDir))
+  if (await completeCommit(periodDir, false))
     notes.push("completed the commit of a build that was interrupted while putting its PDFs in place");
   const manifest = await loadManifest(periodDir);
   const problems: VerifyProblem[] = [];

@@ -50,6 +50,8 @@ export interface ArchiveOptions {
   email: Manifest["email"];
   /** For `--only` / `--level`: the reports this run rebuilds; the manifest keeps the others. null = all. */
   covers: ((report: { level: Level; code: string; language: Locale }) => boolean) | null;
+  /** Called before each change the commit makes; tests throw from it to stop a build anywhere. */
+  commitStep?: (what: string) => void;
   onReport?: (event: { done: number; total: number; job: ReportJob; error?: string; ms?: number }) => void;
 }
 
@@ -90,7 +92,7 @@ export async function printAndArchive(
   const creator = `${options.tool.name} ${options.tool.version}`;
   let done = 0;
 
-  await completeCommit(periodDir);
+  await completeCommit(periodDir, true);
   // The ledger says which versions someone may hold; a damaged one stops the build (exit 2)
   // before anything is printed, since replacing a PDF blindly could lose a delivered one.
   const held = heldVersions(readLedger(join(periodDir, "deliveries.jsonl")).events);
@@ -191,7 +193,7 @@ export async function printAndArchive(
       }
     }
     committing = true;
-    await applyCommit(periodDir, plan);
+    await applyCommit(periodDir, plan, options.commitStep);
     committing = false;
     return {
       manifest: plan.manifest,
