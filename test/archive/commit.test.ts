@@ -48,7 +48,7 @@ function deliver(
 
 /** Every file under the period folder, relative, sorted (hidden ones included). */
 function tree(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
     .sort();
