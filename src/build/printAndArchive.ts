@@ -97,11 +97,12 @@ export async function printAndArchive(
   // before anything is printed, since replacing a PDF blindly could lose a delivered one.
   const held = heldVersions(readLedger(join(periodDir, "deliveries.jsonl")).events);
   const stagingDirs = new Set(jobs.map((job) => dirname(inside(`${STAGING}/${job.file}`))));
-  for (const dir of stagingDirs) {
+  // One folder at a time: a recursive mkdir on a read-only file system says ENOENT, not EROFS.
+  for (const dir of [periodDir, join(periodDir, STAGING), ...stagingDirs]) {
     try {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: dir === periodDir });
     } catch (error) {
-      throw archiveWriteError(dir, error);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw archiveWriteError(dir, error);
     }
   }
 
