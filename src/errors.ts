@@ -92,6 +92,13 @@ export const errors = {
       ExitCode.usage,
       "Fix the code in units.csv (`semaforo validate` shows the line), then build again.",
     ),
+  ledgerUnreadable: (file: string, why: string) =>
+    new CliError(
+      "ledger-unreadable",
+      `Cannot tell which PDFs were delivered: ${why}. Nothing was built, so no PDF that someone received can be replaced.`,
+      ExitCode.usage,
+      `Repair ${file} (keep a copy; \`semaforo verify\` names the bad line), then build again.`,
+    ),
   unfinishedCommit: (periodDir: string, why: string) =>
     new CliError(
       "unfinished-build",

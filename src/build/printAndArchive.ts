@@ -12,6 +12,7 @@ import { resolveInPeriod } from "../archive/resolveInPeriod.js";
 import { STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
 import { heldVersions } from "../deliver/heldVersions.js";
+import { CliError, errors } from "../errors.js";
 import { readLedger } from "../deliver/readLedger.js";
 import { inspectPdf } from "../pdf/inspectPdf.js";
 import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
@@ -95,7 +96,7 @@ export async function printAndArchive(
   await completeCommit(periodDir, true);
   // The ledger says which versions someone may hold; a damaged one stops the build (exit 2)
   // before anything is printed, since replacing a PDF blindly could lose a delivered one.
-  const held = heldVersions(readLedger(join(periodDir, "deliveries.jsonl")).events);
+  const held = readHeld(join(periodDir, "deliveries.jsonl"));
   const stagingDirs = new Set(jobs.map((job) => dirname(inside(`${STAGING}/${job.file}`))));
   // One folder at a time: a recursive mkdir on a read-only file system says ENOENT, not EROFS.
   for (const dir of [periodDir, join(periodDir, STAGING), ...stagingDirs]) {
@@ -211,6 +212,19 @@ export async function printAndArchive(
     // Printed but not committed: the staged PDFs go. A commit that stopped half-way keeps its
     // journal and staged files, and the next build or verify completes it.
     if (!committing) await rm(join(periodDir, STAGING), { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/** The versions someone may hold, per the ledger; `ledger-unreadable` (exit 2) when it cannot be read. */
+function readHeld(file: string): Set<string> {
+  try {
+    return heldVersions(readLedger(file).events);
+  } catch (error) {
+    const why =
+      error instanceof CliError
+        ? error.message.split(". ")[0]
+        : `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    throw errors.ledgerUnreadable(file, why ?? file);
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   appendFileSync,
@@ -14,7 +15,9 @@ import { completeCommit } from "../../src/archive/completeCommit.js";
 import { readManifest, writeManifest } from "../../src/archive/manifest.js";
 import { verifyArchive } from "../../src/archive/verifyArchive.js";
 import { printAndArchive } from "../../src/build/printAndArchive.js";
+import { main } from "../../src/cli/main.js";
 import type { DeliveryEvent, Manifest } from "../../src/model.js";
+import { captureIo } from "../helpers/io.js";
 import { minimalPdf } from "../pdf/minimalPdf.js";
 import { fakePrinter, job, options, SET, tmp } from "./fakeBuild.js";
 
@@ -225,5 +228,47 @@ describe("verify on bad archive content", () => {
     expect(problems[4]?.detail).toBe("is a folder, not a PDF");
     expect(problems[5]?.detail).toBe("is a symbolic link, not a PDF");
     expect(problems[0]?.detail).toContain("deliveries.jsonl:1");
+  });
+
+  it("the verify command exits 4 (never 1) on a FIFO, a folder for the ledger or superseded/ as a file; 2 on a folder for the manifest", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    deliver(dir, "district/010002-ugel-bagua.pdf", "sent");
+    await printAndArchive(SET, fakePrinter(), { ...options(dir), ...later(9) });
+    const [kept] = ((await readManifest(dir)) as Manifest).superseded;
+    rmSync(join(dir, kept?.file as string));
+    execFileSync("mkfifo", [join(dir, kept?.file as string)]); // reading it would block forever
+    rmSync(join(dir, "deliveries.jsonl"));
+    mkdirSync(join(dir, "deliveries.jsonl"));
+    const io = captureIo();
+    expect(await main(["verify", dir, "--json"], io)).toBe(4);
+    const result = JSON.parse(io.stdout()) as { problems: { file: string; kind: string; detail: string }[] };
+    expect(result.problems.map((p) => `${p.file} ${p.kind}: ${p.detail}`)).toEqual([
+      "deliveries.jsonl ledger: cannot be read (EISDIR)",
+      `${kept?.file} unreadable: is not a regular file, not a PDF`,
+    ]);
+
+    rmSync(join(dir, "manifest.json"));
+    mkdirSync(join(dir, "manifest.json"));
+    const damaged = captureIo();
+    expect(await main(["verify", dir], damaged)).toBe(2);
+    expect(damaged.stderr()).toContain("manifest.json is damaged: it cannot be read (EISDIR)");
+  });
+
+  it("a damaged ledger stops a build before anything is printed (exit 2): no delivered PDF is replaced blindly", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    appendFileSync(join(dir, "deliveries.jsonl"), "not a delivery\n");
+    const before = tree(dir).map((f) => `${f} ${sha(readFileSync(join(dir, f)))}`);
+    let printed = 0;
+    await expect(
+      printAndArchive(
+        SET,
+        fakePrinter([], () => printed++),
+        { ...options(dir), ...later(9) },
+      ),
+    ).rejects.toMatchObject({ code: "ledger-unreadable", exitCode: 2 });
+    expect(printed).toBe(0);
+    expect(tree(dir).map((f) => `${f} ${sha(readFileSync(join(dir, f)))}`)).toEqual(before);
   });
 });
