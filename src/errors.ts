@@ -69,10 +69,14 @@ export const errors = {
       ExitCode.usage,
       `Set it in the environment of the command (e.g. in the systemd unit's EnvironmentFile), or use --dry-run.`,
     ),
-  archiveWrite: (path: string, code: string, detail: string) =>
+  archiveWrite: (path: string, code: string, detail: string, committing = false) =>
     new CliError(
       "archive-write-failed",
-      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. Nothing previously archived was removed or changed.`,
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. ${
+        committing
+          ? "The build had begun putting its PDFs in place: its plan is kept in .staging/journal.json, and the next `semaforo build` or `semaforo verify` completes it. Nothing archived is lost."
+          : "Nothing previously archived was removed or changed."
+      }`,
       ExitCode.usage,
       code === "ENOSPC" || code === "EDQUOT"
         ? "Free some space on that disk (or use --out on another one) and run the build again."
@@ -98,6 +102,13 @@ export const errors = {
       `Cannot tell which PDFs were delivered: ${why}. Nothing was built, so no PDF that someone received can be replaced.`,
       ExitCode.usage,
       `Repair ${file} (keep a copy; \`semaforo verify\` names the bad line), then build again.`,
+    ),
+  sendRunning: (periodDir: string, holder: string) =>
+    new CliError(
+      "send-running",
+      `A send is running for ${periodDir} (${holder}): the build cannot put new PDFs in place while reports are being e-mailed. Nothing archived was changed.`,
+      ExitCode.usage,
+      "Wait for the send to finish, then build again.",
     ),
   unfinishedCommit: (periodDir: string, why: string) =>
     new CliError(

@@ -28,7 +28,7 @@ export async function finishCommit(
     try {
       await fn();
     } catch (error) {
-      throw archiveWriteError(path, error);
+      throw archiveWriteError(path, error, true);
     }
   };
 

@@ -7,6 +7,8 @@ export interface OnDisk {
   sha256: string;
   bytes: number;
   pages: number;
+  /** The PDF's own creation date, when it has one we can read. */
+  createdAt?: string;
 }
 
 /** The steps that put a build in place, written to the journal before the first one runs. */
@@ -63,7 +65,7 @@ export function planCommit(input: {
         sha256: disk.sha256,
         bytes: disk.bytes,
         pages: disk.pages,
-        generatedAt: previous?.generatedAt ?? "",
+        generatedAt: disk.createdAt ?? previous?.generatedAt ?? "",
         supersededAt: manifest.generatedAt,
       });
     } else if (!replacement) {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { applyCommit } from "../archive/applyCommit.js";
@@ -9,12 +10,13 @@ import { readManifest } from "../archive/manifest.js";
 import { mergeManifest } from "../archive/mergeManifest.js";
 import { planCommit, type OnDisk } from "../archive/planCommit.js";
 import { resolveInPeriod } from "../archive/resolveInPeriod.js";
-import { STAGING } from "../archive/staging.js";
+import { JOURNAL, STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
+import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
 import { heldVersions } from "../deliver/heldVersions.js";
 import { CliError, errors } from "../errors.js";
 import { readLedger } from "../deliver/readLedger.js";
-import { inspectPdf } from "../pdf/inspectPdf.js";
+import { inspectPdf, pdfText } from "../pdf/inspectPdf.js";
 import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
@@ -95,8 +97,9 @@ export async function printAndArchive(
 
   await completeCommit(periodDir, true);
   // The ledger says which versions someone may hold; a damaged one stops the build (exit 2)
-  // before anything is printed, since replacing a PDF blindly could lose a delivered one.
-  const held = readHeld(join(periodDir, "deliveries.jsonl"));
+  // before anything is printed, since replacing a PDF blindly could lose a delivered one. It is
+  // read again for the commit.
+  readHeld(join(periodDir, "deliveries.jsonl"));
   const stagingDirs = new Set(jobs.map((job) => dirname(inside(`${STAGING}/${job.file}`))));
   // One folder at a time: a recursive mkdir on a read-only file system says ENOENT, not EROFS.
   for (const dir of [periodDir, join(periodDir, STAGING), ...stagingDirs]) {
@@ -107,7 +110,6 @@ export async function printAndArchive(
     }
   }
 
-  let committing = false;
   try {
     await runLimited(jobs, printer.concurrency * 2, async (job) => {
       let error: string | undefined;
@@ -152,66 +154,99 @@ export async function printAndArchive(
       options.onReport?.({ done: ++done, total: jobs.length, job, error, ms });
     });
 
-    let previous: Manifest | null = null;
+    // The commit runs holding send's lock, so the ledger cannot gain a delivery between the moment
+    // it is read here and the moment the PDFs are replaced (a send that is running stops the build).
+    const lock = lockSends(periodDir);
     try {
-      previous = await readManifest(periodDir);
-    } catch (error) {
-      if (options.covers) throw error; // a partial build needs the previous manifest intact
-    }
-    const manifest = mergeManifest(
-      previous,
-      {
-        version: 1,
-        period: options.period,
-        generatedAt: options.generatedAt.toISOString(),
-        tool: options.tool,
-        browser: printer.browserVersion,
-        dataset: options.dataset,
-        inputs: options.inputs,
-        email: options.email,
-        reports: written,
-        failures,
-        superseded: previous?.superseded ?? [],
-      },
-      options.covers,
-    );
-    const plan = planCommit({
-      previous,
-      manifest,
-      written,
-      held,
-      onDisk: await readOnDisk(
-        periodDir,
-        [...(previous?.reports ?? []), ...written].map((r) => r.file),
-      ),
-      leftovers: (await listUnlisted(periodDir, manifest)).filter((file) => /(^|\/)\.[^/]*\.tmp$/.test(file)),
-    });
-    // The staged names must be durable before the journal that points at them.
-    for (const dir of stagingDirs) {
+      const held = readHeld(join(periodDir, "deliveries.jsonl"));
+      let previous: Manifest | null = null;
       try {
-        await syncDir(dir);
+        previous = await readManifest(periodDir);
       } catch (error) {
-        throw archiveWriteError(dir, error);
+        if (options.covers) throw error; // a partial build needs the previous manifest intact
       }
+      const manifest = mergeManifest(
+        previous,
+        {
+          version: 1,
+          period: options.period,
+          generatedAt: options.generatedAt.toISOString(),
+          tool: options.tool,
+          browser: printer.browserVersion,
+          dataset: options.dataset,
+          inputs: options.inputs,
+          email: options.email,
+          reports: written,
+          failures,
+          superseded: previous?.superseded ?? [],
+        },
+        options.covers,
+      );
+      const plan = planCommit({
+        previous,
+        manifest,
+        written,
+        held,
+        onDisk: await readOnDisk(
+          periodDir,
+          [...(previous?.reports ?? []), ...written].map((r) => r.file),
+        ),
+        leftovers: (await listUnlisted(periodDir, manifest)).filter((file) => LEFTOVER.test(file)),
+      });
+      // The staged names must be durable before the journal that points at them.
+      for (const dir of stagingDirs) {
+        try {
+          await syncDir(dir);
+        } catch (error) {
+          throw archiveWriteError(dir, error);
+        }
+      }
+      await applyCommit(periodDir, plan, options.commitStep);
+      return {
+        manifest: plan.manifest,
+        written,
+        // This run's failures, with what the archive kept for each.
+        failures: plan.manifest.failures.filter((f) =>
+          failures.some((g) => g.level === f.level && g.code === f.code && g.language === f.language),
+        ),
+        removed: plan.removes,
+        superseded: plan.moves.map((m) => m.from),
+        printMs,
+      };
+    } finally {
+      lock.release();
     }
-    committing = true;
-    await applyCommit(periodDir, plan, options.commitStep);
-    committing = false;
-    return {
-      manifest: plan.manifest,
-      written,
-      // This run's failures, with what the archive kept for each.
-      failures: plan.manifest.failures.filter((f) =>
-        failures.some((g) => g.level === f.level && g.code === f.code && g.language === f.language),
-      ),
-      removed: plan.removes,
-      superseded: plan.moves.map((m) => m.from),
-      printMs,
-    };
   } finally {
     // Printed but not committed: the staged PDFs go. A commit that stopped half-way keeps its
     // journal and staged files, and the next build or verify completes it.
-    if (!committing) await rm(join(periodDir, STAGING), { recursive: true, force: true }).catch(() => {});
+    if (!existsSync(join(periodDir, JOURNAL)))
+      await rm(join(periodDir, STAGING), { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/** The PDF's own creation date (the build's generatedAt, stamped by setPdfInfo), ISO 8601. */
+function creationDate(bytes: Buffer): string | undefined {
+  const found = [
+    ...pdfText(bytes).matchAll(/\/CreationDate\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z/g),
+  ].pop();
+  if (!found) return undefined;
+  const [, y, mo, d, h, mi, se] = found;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${se}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** A temporary file of a build killed before staging existed (`.name.pdf.PID-RANDOM.tmp`). */
+const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
+
+/** Send's own lock (`OUT/PERIOD/.send.lock`): while it is held, no delivery is added to the ledger. */
+function lockSends(periodDir: string): SendLock {
+  const file = join(periodDir, ".send.lock");
+  try {
+    return acquireSendLock(file);
+  } catch (error) {
+    if (error instanceof CliError && error.code === "send-locked")
+      throw errors.sendRunning(periodDir, error.message.replace(/^.*is held by /, "").replace(/\.$/, ""));
+    throw archiveWriteError(file, error);
   }
 }
 
@@ -248,6 +283,7 @@ async function readOnDisk(periodDir: string, files: string[]): Promise<Map<strin
       sha256: createHash("sha256").update(bytes).digest("hex"),
       bytes: bytes.byteLength,
       pages,
+      createdAt: creationDate(bytes),
     });
   }
   return found;

@@ -15,6 +15,7 @@ import { completeCommit } from "../../src/archive/completeCommit.js";
 import { readManifest, writeManifest } from "../../src/archive/manifest.js";
 import { verifyArchive } from "../../src/archive/verifyArchive.js";
 import { printAndArchive } from "../../src/build/printAndArchive.js";
+import { acquireSendLock } from "../../src/deliver/acquireSendLock.js";
 import { main } from "../../src/cli/main.js";
 import type { DeliveryEvent, Manifest } from "../../src/model.js";
 import { captureIo } from "../helpers/io.js";
@@ -111,6 +112,39 @@ describe("a rebuild after send keeps every version someone received", () => {
       `superseded/${heldSha}.pdf`,
     ]);
     expect((await verifyArchive(dir, null)).problems).toEqual([]);
+  });
+
+  it("records when the superseded copy was made (its PDF's date), even after a partial build", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    const national = (r: { code: string }) => r.code === "PE";
+    await printAndArchive(SET.filter(national), fakePrinter(), { ...options(dir, national), ...later(7) });
+    deliver(dir, "district/010002-ugel-bagua.pdf", "sent");
+    await printAndArchive(SET, fakePrinter(), { ...options(dir), ...later(9) });
+    expect(
+      ((await readManifest(dir)) as Manifest).superseded.map((s) => [s.generatedAt, s.supersededAt]),
+    ).toEqual([["2026-11-05T15:30:00.000Z", "2026-11-09T00:00:00.000Z"]]);
+  });
+
+  it("does not commit while a send is running (its lock is held): exit 2, nothing archived changed", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    const before = tree(dir).map((f) => `${f} ${sha(readFileSync(join(dir, f)))}`);
+    const lock = acquireSendLock(join(dir, ".send.lock"));
+    try {
+      await expect(
+        printAndArchive(SET, fakePrinter(), { ...options(dir), ...later(9) }),
+      ).rejects.toMatchObject({
+        code: "send-running",
+        exitCode: 2,
+        message: expect.stringContaining(`process ${process.pid}`),
+      });
+    } finally {
+      lock.release();
+    }
+    expect(tree(dir).map((f) => `${f} ${sha(readFileSync(join(dir, f)))}`)).toEqual(before);
+    await printAndArchive(SET, fakePrinter(), { ...options(dir), ...later(9) });
+    expect(existsSync(join(dir, ".send.lock"))).toBe(false);
   });
 
   it("verify names a delivered version the archive lost (the ledger's sha256 must resolve)", async () => {

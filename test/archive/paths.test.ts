@@ -4,9 +4,12 @@ import {
   appendFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -90,5 +93,30 @@ describe("codes reach no file path unchecked", () => {
     expect(await main(["verify", join(out, "2026-05")], io)).toBe(2);
     expect(io.stderr()).toContain("reports.0.file: points outside the period folder");
     expect(io.stderr()).not.toContain("This is a bug");
+  });
+
+  it("refuses a level folder that is a symbolic link out of the period, in build and in verify", async () => {
+    const root = mkdtempSync(join(tmpdir(), "semaforo-paths-"));
+    const out = join(root, "out");
+    expect(
+      await runBuild({ data: "fixtures/tiny", period: "2026-05", out, json: false }, captureIo(), effects),
+    ).toBe(0);
+    const elsewhere = join(root, "elsewhere");
+    mkdirSync(elsewhere);
+    renameSync(join(out, "2026-05", "region"), join(elsewhere, "region"));
+    symlinkSync(join(elsewhere, "region"), join(out, "2026-05", "region"));
+    const before = readdirSync(join(elsewhere, "region")).map((f) =>
+      readFileSync(join(elsewhere, "region", f)),
+    );
+
+    await expect(
+      runBuild({ data: "fixtures/tiny", period: "2026-05", out, json: false }, captureIo(), effects),
+    ).rejects.toMatchObject({ code: "outside-period", exitCode: 2 });
+    expect(
+      readdirSync(join(elsewhere, "region")).map((f) => readFileSync(join(elsewhere, "region", f))),
+    ).toEqual(before);
+    const io = captureIo();
+    expect(await main(["verify", join(out, "2026-05")], io)).toBe(2);
+    expect(io.stderr()).toContain("lies outside the period folder");
   });
 });
