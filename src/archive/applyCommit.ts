@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { archiveWriteError } from "./archiveWriteError.js";
 import { finishCommit } from "./finishCommit.js";
 import type { CommitPlan } from "./planCommit.js";
+import { resolveInPeriod } from "./resolveInPeriod.js";
 import { JOURNAL } from "./staging.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
@@ -15,6 +16,10 @@ export async function applyCommit(
   plan: CommitPlan,
   step?: (what: string) => void,
 ): Promise<void> {
+  // Every path is checked before the journal exists, so a refused one changes nothing.
+  for (const step of [...plan.moves, ...plan.installs])
+    for (const file of [step.from, step.to]) resolveInPeriod(periodDir, file, "the build plan");
+  for (const file of plan.removes) resolveInPeriod(periodDir, file, "the build plan");
   const journal = join(periodDir, JOURNAL);
   try {
     await writeFileAtomic(journal, JSON.stringify(plan) + "\n");

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { applyCommit } from "../archive/applyCommit.js";
 import { archiveWriteError } from "../archive/archiveWriteError.js";
@@ -8,7 +8,8 @@ import { completeCommit } from "../archive/completeCommit.js";
 import { listUnlisted } from "../archive/listUnlisted.js";
 import { readManifest } from "../archive/manifest.js";
 import { mergeManifest } from "../archive/mergeManifest.js";
-import { planCommit, type OnDisk } from "../archive/planCommit.js";
+import { planCommit } from "../archive/planCommit.js";
+import { readOnDisk } from "../archive/readOnDisk.js";
 import { resolveInPeriod } from "../archive/resolveInPeriod.js";
 import { JOURNAL, STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
@@ -16,7 +17,6 @@ import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
 import { heldVersions } from "../deliver/heldVersions.js";
 import { CliError, errors } from "../errors.js";
 import { readLedger } from "../deliver/readLedger.js";
-import { inspectPdf, pdfText } from "../pdf/inspectPdf.js";
 import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
@@ -101,16 +101,15 @@ export async function printAndArchive(
   // read again for the commit.
   readHeld(join(periodDir, "deliveries.jsonl"));
   const stagingDirs = new Set(jobs.map((job) => dirname(inside(`${STAGING}/${job.file}`))));
-  // One folder at a time: a recursive mkdir on a read-only file system says ENOENT, not EROFS.
-  for (const dir of [periodDir, join(periodDir, STAGING), ...stagingDirs]) {
-    try {
-      await mkdir(dir, { recursive: dir === periodDir });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw archiveWriteError(dir, error);
-    }
-  }
-
   try {
+    // One folder at a time: a recursive mkdir on a read-only file system says ENOENT, not EROFS.
+    for (const dir of [periodDir, join(periodDir, STAGING), ...stagingDirs]) {
+      try {
+        await mkdir(dir, { recursive: dir === periodDir });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw archiveWriteError(dir, error);
+      }
+    }
     await runLimited(jobs, printer.concurrency * 2, async (job) => {
       let error: string | undefined;
       let ms: number | undefined;
@@ -224,17 +223,6 @@ export async function printAndArchive(
   }
 }
 
-/** The PDF's own creation date (the build's generatedAt, stamped by setPdfInfo), ISO 8601. */
-function creationDate(bytes: Buffer): string | undefined {
-  const found = [
-    ...pdfText(bytes).matchAll(/\/CreationDate\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z/g),
-  ].pop();
-  if (!found) return undefined;
-  const [, y, mo, d, h, mi, se] = found;
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${se}Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
 /** A temporary file of a build killed before staging existed (`.name.pdf.PID-RANDOM.tmp`). */
 const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
 
@@ -261,30 +249,4 @@ function readHeld(file: string): Set<string> {
         : `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
     throw errors.ledgerUnreadable(file, why ?? file);
   }
-}
-
-/** sha256, size and pages of the files the commit may replace or remove, as they are on disk. */
-async function readOnDisk(periodDir: string, files: string[]): Promise<Map<string, OnDisk>> {
-  const found = new Map<string, OnDisk>();
-  for (const file of new Set(files)) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(resolveInPeriod(periodDir, file, "the manifest"));
-    } catch {
-      continue; // not there (or not a file): nothing to keep or remove
-    }
-    let pages = 0;
-    try {
-      pages = inspectPdf(bytes).pages;
-    } catch {
-      // Not a readable PDF; its bytes are still kept if someone received them.
-    }
-    found.set(file, {
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      bytes: bytes.byteLength,
-      pages,
-      createdAt: creationDate(bytes),
-    });
-  }
-  return found;
 }

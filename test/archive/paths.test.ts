@@ -112,6 +112,13 @@ describe("codes reach no file path unchecked", () => {
     await expect(
       runBuild({ data: "fixtures/tiny", period: "2026-05", out, json: false }, captureIo(), effects),
     ).rejects.toMatchObject({ code: "outside-period", exitCode: 2 });
+    // Refused before anything was put in place: no half-done commit is left.
+    expect(readdirSync(join(out, "2026-05")).sort()).toEqual([
+      "district",
+      "manifest.json",
+      "national",
+      "region",
+    ]);
     expect(
       readdirSync(join(elsewhere, "region")).map((f) => readFileSync(join(elsewhere, "region", f))),
     ).toEqual(before);
