@@ -15,7 +15,7 @@ export const verifyCommand = defineCommand<{ dir: string }>({
   describe: "Re-check an archived set: sha256, sizes, PDFs open, nothing missing or extra (exit 4 if not)",
   examples: [
     ["$0 verify out/2026-10", "Check the October 2026 set against its manifest"],
-    ["$0 verify out/2026-10 --json", "Machine-readable: {ok, checked, problems}"],
+    ["$0 verify out/2026-10 --json", "Machine-readable: {ok, checked, problems, notes}"],
   ],
   builder: (y) =>
     y.positional("dir", {
