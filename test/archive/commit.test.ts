@@ -147,6 +147,18 @@ describe("a rebuild after send keeps every version someone received", () => {
     expect(existsSync(join(dir, ".send.lock"))).toBe(false);
   });
 
+  it("a full rebuild over a damaged manifest still keeps a delivered PDF (judged by the bytes on disk)", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    const sent = readFileSync(join(dir, "district/010002-ugel-bagua.pdf"));
+    const sentSha = deliver(dir, "district/010002-ugel-bagua.pdf", "sent");
+    writeFileSync(join(dir, "manifest.json"), '{"version": 1, "reports": [');
+    const result = await printAndArchive(SET, fakePrinter(), { ...options(dir), ...later(9) });
+    expect(result.superseded).toEqual(["district/010002-ugel-bagua.pdf"]);
+    expect(readFileSync(join(dir, `superseded/${sentSha}.pdf`))).toEqual(sent);
+    expect((await verifyArchive(dir, null)).problems).toEqual([]);
+  });
+
   it("verify names a delivered version the archive lost (the ledger's sha256 must resolve)", async () => {
     const dir = tmp();
     await printAndArchive(SET, fakePrinter(), options(dir));
