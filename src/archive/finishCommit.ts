@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { errors } from "../errors.js";
 import { archiveWriteError } from "./archiveWriteError.js";
@@ -35,7 +36,14 @@ export async function finishCommit(
   for (const move of plan.moves) {
     const from = inside(move.from);
     const to = inside(move.to);
-    if (existsSync(to) || !existsSync(from)) continue;
+    if (!existsSync(from)) continue; // moved already (or was never there)
+    if (existsSync(to)) {
+      // The superseded copy exists (an earlier build kept it): `from` goes only if it is still
+      // those same bytes — after a kill, `from` may already hold the new PDF.
+      if ((await sha256Of(from)) === move.sha256 && (await sha256Of(to)) === move.sha256)
+        await act(from, `drop ${move.from}`, () => rm(from, { force: true }));
+      continue;
+    }
     await act(to, `move ${move.from}`, async () => {
       await mkdir(dirname(to), { recursive: true });
       await rename(from, to);
@@ -62,4 +70,14 @@ export async function finishCommit(
     await act(path, `remove ${file}`, () => rm(path, { force: true }));
   }
   await act(join(periodDir, JOURNAL), "journal", () => rm(join(periodDir, JOURNAL), { force: true }));
+}
+
+async function sha256Of(path: string): Promise<string | null> {
+  try {
+    return createHash("sha256")
+      .update(await readFile(path))
+      .digest("hex");
+  } catch {
+    return null;
+  }
 }
