@@ -103,6 +103,13 @@ export const errors = {
       ExitCode.usage,
       `Repair ${file} (keep a copy; \`semaforo verify\` names the bad line), then build again.`,
     ),
+  buildRunning: (periodDir: string, holder: string) =>
+    new CliError(
+      "build-running",
+      `Another build is running for ${periodDir} (${holder}). Nothing was printed or changed.`,
+      ExitCode.usage,
+      "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and build again.",
+    ),
   sendRunning: (periodDir: string, holder: string) =>
     new CliError(
       "send-running",

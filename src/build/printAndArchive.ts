@@ -11,7 +11,7 @@ import { mergeManifest } from "../archive/mergeManifest.js";
 import { planCommit } from "../archive/planCommit.js";
 import { readOnDisk } from "../archive/readOnDisk.js";
 import { resolveInPeriod } from "../archive/resolveInPeriod.js";
-import { JOURNAL, STAGING } from "../archive/staging.js";
+import { BUILD_LOCK, JOURNAL, STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
 import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
 import { heldVersions } from "../deliver/heldVersions.js";
@@ -83,6 +83,33 @@ export interface ArchiveResult {
  * A report that fails is recorded in `failures`, keeps its previous PDF and entry, and the others go on.
  */
 export async function printAndArchive(
+  jobs: ReportJob[],
+  printer: Printer,
+  options: ArchiveOptions,
+): Promise<ArchiveResult> {
+  const { periodDir } = options;
+  try {
+    await mkdir(periodDir, { recursive: true });
+  } catch (error) {
+    // A recursive mkdir on a read-only file system says ENOENT; the plain one says why.
+    throw archiveWriteError(
+      periodDir,
+      await mkdir(periodDir).then(
+        () => error,
+        (plain: unknown) => plain,
+      ),
+    );
+  }
+  const buildLock = lockBuilds(periodDir);
+  try {
+    return await printAndCommit(jobs, printer, options);
+  } finally {
+    buildLock.release();
+  }
+}
+
+/** printAndArchive, holding the period's build lock. */
+async function printAndCommit(
   jobs: ReportJob[],
   printer: Printer,
   options: ArchiveOptions,
@@ -225,6 +252,18 @@ export async function printAndArchive(
 
 /** A temporary file of a build killed before staging existed (`.name.pdf.PID-RANDOM.tmp`). */
 const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
+
+/** The period's build lock: a second build at the same time stops (exit 2) before printing. */
+function lockBuilds(periodDir: string): SendLock {
+  const file = join(periodDir, BUILD_LOCK);
+  try {
+    return acquireSendLock(file);
+  } catch (error) {
+    if (error instanceof CliError && error.code === "send-locked")
+      throw errors.buildRunning(periodDir, error.message.replace(/^.*is held by /, "").replace(/\.$/, ""));
+    throw archiveWriteError(file, error);
+  }
+}
 
 /** Send's own lock (`OUT/PERIOD/.send.lock`): while it is held, no delivery is added to the ledger. */
 function lockSends(periodDir: string): SendLock {

@@ -10,6 +10,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { completeCommit } from "../../src/archive/completeCommit.js";
 import { readManifest, writeManifest } from "../../src/archive/manifest.js";
@@ -124,6 +125,32 @@ describe("a rebuild after send keeps every version someone received", () => {
     expect(
       ((await readManifest(dir)) as Manifest).superseded.map((s) => [s.generatedAt, s.supersededAt]),
     ).toEqual([["2026-11-05T15:30:00.000Z", "2026-11-09T00:00:00.000Z"]]);
+  });
+
+  it("a second build of the same period at the same time stops before printing (exit 2)", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    const lock = acquireSendLock(join(dir, ".build.lock"));
+    let printed = 0;
+    try {
+      await expect(
+        printAndArchive(
+          SET,
+          fakePrinter([], () => printed++),
+          { ...options(dir), ...later(9) },
+        ),
+      ).rejects.toMatchObject({ code: "build-running", exitCode: 2 });
+    } finally {
+      lock.release();
+    }
+    expect(printed).toBe(0);
+    // A lock left by a dead process is taken over.
+    writeFileSync(
+      join(dir, ".build.lock"),
+      JSON.stringify({ pid: 2 ** 22 + 1, hostname: hostname(), startedAt: "x" }),
+    );
+    await printAndArchive(SET, fakePrinter(), { ...options(dir), ...later(9) });
+    expect(existsSync(join(dir, ".build.lock"))).toBe(false);
   });
 
   it("does not commit while a send is running (its lock is held): exit 2, nothing archived changed", async () => {

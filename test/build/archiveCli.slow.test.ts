@@ -122,11 +122,15 @@ describe("the archive of a real build", () => {
     expect(verify.code).toBe(0);
     expect(verify.stderr).toContain("note: .staging/");
     // The archived files are byte for byte the previous set (the kill's staged PDFs aside).
-    expect(snapshot(period).filter((f) => !f.startsWith(".staging/"))).toEqual(before);
+    // (and its lock, which the next build takes over since its process is dead).
+    expect(
+      snapshot(period).filter((f) => !f.startsWith(".staging/") && !f.startsWith(".build.lock")),
+    ).toEqual(before);
 
     const again = build(out);
     expect(again.code).toBe(0);
     expect(existsSync(join(period, ".staging"))).toBe(false);
+    expect(existsSync(join(period, ".build.lock"))).toBe(false);
     expect(semaforo(["verify", period]).code).toBe(0);
   });
 
@@ -229,7 +233,7 @@ describe("a full or read-only output disk (a real 5 MB tmpfs as --out)", () => {
     try {
       const run = build(out);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`Cannot write ${period}/.staging`);
+      expect(run.stderr).toContain(`Cannot write ${period}/.build.lock`);
       expect(run.stderr).toContain("read-only file system (EROFS)");
       expect(run.stderr).not.toContain("This is a bug");
       expect(snapshot(period)).toEqual(before);
