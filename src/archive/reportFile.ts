@@ -1,6 +1,6 @@
 import { errors } from "../errors.js";
 import type { Level, Locale } from "../model.js";
-import { safeCode } from "./safeCode.js";
+import { checkCode } from "../dataset/checkCode.js";
 import { slugify } from "./slugify.js";
 
 /**
@@ -9,7 +9,8 @@ import { slugify } from "./slugify.js";
  * code rule, `unsafe-code` otherwise) plus a bounded slug, so no input can steer it elsewhere.
  */
 export function reportFile(level: Level, code: string, name: string, language: Locale): string {
-  if (!safeCode(code)) throw errors.unsafeCode(level, code);
+  // The rule validate applies: a dataset that validates always names its files (defence in depth).
+  if (checkCode(code) !== null) throw errors.unsafeCode(level, code);
   const slug = slugify(name);
   return `${level}/${code}${slug ? `-${slug}` : ""}${language === "es" ? "" : `.${language}`}.pdf`;
 }
