@@ -160,6 +160,12 @@ export interface DatasetConfig {
   email: { from: string; fromName?: string; replyTo?: string };
   csv: CsvDialect;
   thresholds: Thresholds;
+  /** IANA time zone in which the operator reads times (status, logs); default America/Lima. */
+  timeZone: string;
+  /** The data's licences (`license` / `licenses`), for the open data and the public site. */
+  licenses: { title: string; name?: string; path?: string }[];
+  /** Where the data comes from (`source` / `sources`). */
+  sources: { title: string; path?: string }[];
 }
 
 /** One input file, for the manifest. */
@@ -504,7 +510,8 @@ export interface Manifest {
   generatedAt: string;
   tool: { name: string; version: string };
   browser: string;
-  dataset: { name: string; synthetic: boolean };
+  /** `timeZone`: the dataset's, in which status shows times (older manifests lack it). */
+  dataset: { name: string; synthetic: boolean; timeZone?: string };
   inputs: InputFile[];
   reports: ManifestReport[];
   /** The dataset's sender (dataset.json `email`), for `send`. Optional in older manifests. */

@@ -75,7 +75,9 @@ const manifestSchema = z.object({
   generatedAt: z.string(),
   tool: z.object({ name: z.string(), version: z.string() }),
   browser: z.string(),
-  dataset: z.object({ name: z.string(), synthetic: z.boolean() }).default({ name: "", synthetic: false }),
+  dataset: z
+    .object({ name: z.string(), synthetic: z.boolean(), timeZone: z.string().optional() })
+    .default({ name: "", synthetic: false }),
   inputs: z.array(z.object({ path: z.string(), sha256: z.string() })),
   reports: z.array(report),
   email: z

@@ -181,7 +181,11 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       period: options.period,
       generatedAt,
       tool,
-      dataset: { name: dataset.config.name, synthetic: dataset.config.synthetic },
+      dataset: {
+        name: dataset.config.name,
+        synthetic: dataset.config.synthetic,
+        timeZone: dataset.config.timeZone,
+      },
       inputs: dataset.inputs,
       email: dataset.config.email,
       covers,

@@ -47,7 +47,7 @@ export interface ArchiveOptions {
   period: string;
   generatedAt: Date;
   tool: { name: string; version: string };
-  dataset: { name: string; synthetic: boolean };
+  dataset: Manifest["dataset"];
   inputs: InputFile[];
   /** The dataset's sender, recorded so `send` needs only the period folder. */
   email: Manifest["email"];

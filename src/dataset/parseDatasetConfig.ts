@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { DatasetConfig, Problem } from "../model.js";
 import { checkAddress, checkHeaderText } from "../deliver/checkAddress.js";
 import { checkName } from "./checkName.js";
+import { DEFAULT_TIME_ZONE } from "../locale/formatLocalTime.js";
 import { parseJsonFile } from "./parseJsonFile.js";
 import { at, problems } from "./problems.js";
 
@@ -37,6 +38,44 @@ const fromName = nonEmpty.pipe(
   ),
 );
 
+/**
+ * A link printed on the public site: only http(s) URLs, so a `javascript:` or `file:` address in
+ * dataset.json can never become a link that runs or reads something.
+ */
+const webLink = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && checkHeaderText(value) === null;
+    } catch {
+      return false;
+    }
+  }, "must be a web address starting with https:// (or http://)");
+
+/** A licence or a source: a title alone, or `{title, name?, path?}` as Frictionless writes them. */
+const attribution = z.union([
+  nonEmpty.pipe(rule(checkName, (reason) => reason)).transform((title) => ({ title })),
+  z
+    .object({
+      title: nonEmpty.pipe(rule(checkName, (reason) => reason)),
+      name: nonEmpty.pipe(rule(checkName, (reason) => reason)).optional(),
+      path: webLink.optional(),
+    })
+    .strict(),
+]);
+
+/** An IANA time zone that this Node knows (Intl): the zone in which times are shown to the operator. */
+const timeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as "America/Lima"');
+
 const schema = z.object({
   name: nonEmpty.pipe(
     rule(
@@ -49,6 +88,11 @@ const schema = z.object({
   ),
   description: z.string().optional(),
   synthetic: z.boolean().default(false),
+  timeZone: timeZone.default(DEFAULT_TIME_ZONE),
+  license: attribution.optional(),
+  licenses: z.array(attribution).optional(),
+  source: attribution.optional(),
+  sources: z.array(attribution).optional(),
   geo: z.object({ file: nonEmpty, regions: nonEmpty, districts: nonEmpty }),
   email: z.object({ from: address, fromName: fromName.optional(), replyTo: address.optional() }),
   csv: z
@@ -98,6 +142,14 @@ export function parseDatasetConfig(
     },
     csv: value.csv,
     thresholds: value.thresholds,
+    timeZone: value.timeZone,
+    licenses: [...(value.licenses ?? []), ...(value.license ? [value.license] : [])],
+    sources: [...(value.sources ?? []), ...(value.source ? [value.source] : [])].map(
+      (item: { title: string; path?: string }) => ({
+        title: item.title,
+        ...(item.path ? { path: item.path } : {}),
+      }),
+    ),
   };
   return { config, raw: parsed.raw, problems: [] };
 }

@@ -49,6 +49,8 @@ export interface StatusTotals {
 export interface StatusReport {
   period: string;
   generatedAt: string;
+  /** The dataset's time zone, as the build recorded it (absent in older manifests). */
+  timeZone?: string;
   rows: StatusRow[];
   totals: StatusTotals;
 }
@@ -119,6 +121,7 @@ export function buildStatusReport(
   return {
     period: manifest.period,
     generatedAt: manifest.generatedAt,
+    ...(manifest.dataset.timeZone ? { timeZone: manifest.dataset.timeZone } : {}),
     rows,
     totals: {
       built: manifest.reports.length,

@@ -2,7 +2,7 @@ import type { Indicator } from "../model.js";
 import { CODES, DICTIONARY, INDICATORS, TABLES, UNITS, VALUES, type TableResource } from "./tableSchemas.js";
 import type { PublicFile, SiteUnit, ValueRow } from "./types.js";
 
-/** Licence and source of the data, as `dataset.json` states them (see readPublicationInfo). */
+/** Licence and source of the data, as `dataset.json` states them (DatasetConfig `licenses`, `sources`). */
 export interface PublicationInfo {
   licenses: { name?: string; path?: string; title: string }[];
   sources: { title: string; path?: string }[];

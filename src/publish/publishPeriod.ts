@@ -10,7 +10,6 @@ import { buildOpenData } from "./buildOpenData.js";
 import { fromViews } from "./fromViews.js";
 import { defaultPublishEffects } from "./defaultPublishEffects.js";
 import type { SiteTemplates } from "./loadSiteTemplates.js";
-import { readPublicationInfo } from "./readPublicationInfo.js";
 import { renderSite, type Download } from "./renderSite.js";
 import type { PublicFile, SiteUnit, ValueRow } from "./types.js";
 
@@ -153,7 +152,7 @@ export async function publishPeriod(
       `${periodDir} has no manifest.json: the pages link no PDF (run \`semaforo build\` first, then publish again).`,
     );
 
-  const info = await readPublicationInfo(options.dataDir);
+  const info = { licenses: dataset.config.licenses, sources: dataset.config.sources };
   if (info.licenses.length === 0)
     warnings.push('dataset.json states no "license": the data package and the site say so.');
   if (info.sources.length === 0)

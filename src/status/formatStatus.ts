@@ -8,12 +8,11 @@ import type { DeliveryStatus, StatusReport, StatusRow } from "../deliver/buildSt
  */
 export function formatStatus(
   report: StatusReport & { dir: string; shown?: number; filtered?: boolean },
-  timeZone?: string,
 ): string[] {
   const nameWidth = Math.min(40, Math.max(4, ...report.rows.map((r) => r.name.length)));
   const codeWidth = Math.max(4, ...report.rows.map((r) => r.code.length));
   const lines = [
-    `${report.dir}: period ${report.period}, built ${formatLocalTime(report.generatedAt, timeZone)}`,
+    `${report.dir}: period ${report.period}, built ${formatLocalTime(report.generatedAt, report.timeZone)}`,
     "",
   ];
   lines.push(

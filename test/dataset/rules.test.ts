@@ -602,3 +602,40 @@ describe("validate's own output", () => {
     expect(found.find((p) => p.code === "missing-month")?.message).toContain("UGEL \\u001b[2K\\u001b[1AAija");
   });
 });
+
+describe("dataset.json: licence, source and time zone", () => {
+  const config = text(tiny, "dataset.json");
+  const withKeys = (keys: string) => withFile(tiny, "dataset.json", config.replace(/^\{/, `{${keys},`));
+
+  it("keeps licences and sources (a title, or {title, name, path}) for the open data", () => {
+    const { dataset } = errors(
+      withKeys(
+        '"license": {"name": "CC-BY-4.0", "title": "Atribución 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"},' +
+          '"sources": ["Monitoreo Semáforo Escuela", {"title": "MINEDU", "path": "https://www.minedu.gob.pe/"}]',
+      ),
+    );
+    expect(dataset?.config.licenses).toEqual([
+      { name: "CC-BY-4.0", title: "Atribución 4.0", path: "https://creativecommons.org/licenses/by/4.0/" },
+    ]);
+    expect(dataset?.config.sources).toEqual([
+      { title: "Monitoreo Semáforo Escuela" },
+      { title: "MINEDU", path: "https://www.minedu.gob.pe/" },
+    ]);
+    expect(dataset?.config.timeZone).toBe("America/Lima");
+  });
+
+  it("refuses a link that is not a web address (it becomes a link on the public site)", () => {
+    for (const path of ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<script>x</script>"]) {
+      const p = onlyError(withKeys(`"license": {"title": "Libre", "path": ${JSON.stringify(path)}}`));
+      expect(p.code).toBe("bad-schema");
+      expect(p.message).toContain("must be a web address starting with https://");
+      expect(p.line).toBe(1);
+    }
+  });
+
+  it("takes an IANA time zone and refuses another", () => {
+    expect(errors(withKeys('"timeZone": "America/Bogota"')).dataset?.config.timeZone).toBe("America/Bogota");
+    const p = onlyError(withKeys('"timeZone": "Peru/Lima"'));
+    expect(p.message).toContain('must be an IANA time zone such as "America/Lima"');
+  });
+});

@@ -177,4 +177,17 @@ describe("semaforo status", () => {
       "--state delivered: the states are sent, written, failed, unknown, pending.",
     );
   });
+
+  it("shows the build time in the time zone the dataset names", async () => {
+    await writeFile(
+      path.join(dir, "manifest.json"),
+      JSON.stringify(
+        makeManifest([district], { dataset: { name: "test", synthetic: true, timeZone: "Europe/Madrid" } }),
+      ),
+    );
+    const io = captureIo();
+    expect(await main(["status", dir], io)).toBe(0);
+    // 06:00 in Lima (UTC−5) is 12:00 in Madrid (UTC+1 in November).
+    expect(io.stdout().split("\n")[0]).toBe(`${dir}: period 2026-10, built 2026-11-15 12:00 (Europe/Madrid)`);
+  });
 });
