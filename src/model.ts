@@ -526,6 +526,11 @@ export interface Manifest {
    * kept byte for byte in `superseded/<sha256>.pdf` when a rebuild replaced them.
    */
   superseded: SupersededReport[];
+  /**
+   * The public site and open data of `semaforo publish` (`public/…`, paths relative to the period
+   * folder), hashed like the PDFs; absent until the month is published.
+   */
+  public?: { generatedAt: string; files: { path: string; sha256: string; bytes: number }[] };
 }
 
 /** A delivered PDF that a later build replaced, kept in the archive. */

@@ -85,6 +85,12 @@ const manifestSchema = z.object({
     .optional(),
   failures: z.array(failure).default([]),
   superseded: z.array(superseded).default([]),
+  public: z
+    .object({
+      generatedAt: z.string(),
+      files: z.array(z.object({ path: relativeFile, sha256, bytes: count })),
+    })
+    .optional(),
 });
 
 /** Checks a parsed manifest (pure); the reason it cannot be used, or the manifest. */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { CliError } from "../errors.js";
 import { heldVersions } from "../deliver/heldVersions.js";
 import { readLedger } from "../deliver/readLedger.js";
-import type { DeliveryEvent } from "../model.js";
+import type { DeliveryEvent, Manifest } from "../model.js";
 import { inspectPdf } from "../pdf/inspectPdf.js";
 import { completeCommit } from "./completeCommit.js";
 import { listUnlisted } from "./listUnlisted.js";
@@ -96,7 +96,7 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
     if (bytes.byteLength !== entry.bytes)
       problem("size", `${bytes.byteLength} bytes, manifest says ${entry.bytes}`);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== entry.sha256) problem("sha256", `sha256 ${sha256}, manifest says ${entry.sha256}`);
+    if (sha256 !== entry.sha256) problem("sha256", `${sha256} on disk, manifest says ${entry.sha256}`);
     try {
       const { pages } = inspectPdf(bytes);
       if (pages !== entry.pages) problem("pages", `${pages} pages, manifest says ${entry.pages}`);
@@ -128,10 +128,16 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
     else problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
   }
   problems.push(...checkLedger(periodDir, [...manifest.reports, ...manifest.superseded]));
+  problems.push(...(await checkPublic(periodDir, manifest)));
   if (await exists(join(periodDir, STAGING)))
     notes.push(`${STAGING}/: printed files of an interrupted build (ignored; the next build removes them)`);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
-  return { checked: manifest.reports.length + manifest.superseded.length, problems, notes, qpdf };
+  return {
+    checked: manifest.reports.length + manifest.superseded.length + (manifest.public?.files.length ?? 0),
+    problems,
+    notes,
+    qpdf,
+  };
 }
 
 /** Every version someone may hold (heldVersions over the ledger) must be an archived PDF. */
@@ -168,4 +174,42 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The published site's files (`semaforo publish`): each there, a regular file, with its size and sha256. */
+async function checkPublic(periodDir: string, manifest: Manifest): Promise<VerifyProblem[]> {
+  const problems: VerifyProblem[] = [];
+  for (const entry of manifest.public?.files ?? []) {
+    const path = resolveInPeriod(periodDir, entry.path, "the manifest");
+    let bytes: Buffer;
+    try {
+      if (!(await lstat(path)).isFile()) {
+        problems.push({ file: entry.path, kind: "unreadable", detail: "is not a regular file" });
+        continue;
+      }
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push(
+        code === "ENOENT" || code === "ENOTDIR"
+          ? { file: entry.path, kind: "missing", detail: "listed in the manifest but not on disk" }
+          : { file: entry.path, kind: "unreadable", detail: `cannot be read (${code ?? String(error)})` },
+      );
+      continue;
+    }
+    if (bytes.byteLength !== entry.bytes)
+      problems.push({
+        file: entry.path,
+        kind: "size",
+        detail: `${bytes.byteLength} bytes, manifest says ${entry.bytes}`,
+      });
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (sha256 !== entry.sha256)
+      problems.push({
+        file: entry.path,
+        kind: "sha256",
+        detail: `${sha256} on disk, manifest says ${entry.sha256}`,
+      });
+  }
+  return problems;
 }

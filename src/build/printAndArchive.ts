@@ -205,6 +205,8 @@ async function printAndCommit(
           reports: written,
           failures,
           superseded: previous?.superseded ?? [],
+          // The published site does not change with the PDFs (its links name the same files).
+          ...(previous?.public ? { public: previous.public } : {}),
         },
         options.covers,
       );

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { readManifest } from "../archive/manifest.js";
+import { readManifest, writeManifest } from "../archive/manifest.js";
+import { lockPeriod } from "./lockPeriod.js";
 import { buildViews } from "../compute/buildViews.js";
 import { errors, ExitCode } from "../errors.js";
 import type { Dataset, Locale, Messages, Problem, ReportView } from "../model.js";
@@ -143,83 +144,96 @@ export async function publishPeriod(
   }
   const esUnits = units.get("es") ?? [];
 
-  const manifest = await readManifest(periodDir);
-  const pdfs = new Map<string, string>();
-  for (const report of manifest?.reports ?? [])
-    pdfs.set(`${report.level}:${report.code}:${report.language}`, report.file);
-  if (!manifest)
-    warnings.push(
-      `${periodDir} has no manifest.json: the pages link no PDF (run \`semaforo build\` first, then publish again).`,
-    );
+  // One build or publish of a period at a time: the manifest is read, then rewritten with the
+  // public files, while no build can replace it.
+  const lock = lockPeriod(periodDir);
+  try {
+    const manifest = await readManifest(periodDir);
+    const pdfs = new Map<string, string>();
+    for (const report of manifest?.reports ?? [])
+      pdfs.set(`${report.level}:${report.code}:${report.language}`, report.file);
+    if (!manifest)
+      warnings.push(
+        `${periodDir} has no manifest.json: the pages link no PDF (run \`semaforo build\` first, then publish again).`,
+      );
 
-  const info = { licenses: dataset.config.licenses, sources: dataset.config.sources };
-  if (info.licenses.length === 0)
-    warnings.push('dataset.json states no "license": the data package and the site say so.');
-  if (info.sources.length === 0)
-    warnings.push('dataset.json states no "source": the data package and the site say so.');
+    const info = { licenses: dataset.config.licenses, sources: dataset.config.sources };
+    if (info.licenses.length === 0)
+      warnings.push('dataset.json states no "license": the data package and the site say so.');
+    if (info.sources.length === 0)
+      warnings.push('dataset.json states no "source": the data package and the site say so.');
 
-  const openData = buildOpenData(
-    {
-      period: options.period,
-      periods,
-      datasetName: dataset.config.name,
-      ...(dataset.config.description ? { description: dataset.config.description } : {}),
-      synthetic: dataset.config.synthetic,
-      indicators: dataset.indicators,
-      units: esUnits,
-      rows,
-      info,
-      generatedAt,
-    },
-    sha256,
-  );
-  const downloads: Download[] = openData.map((file) => ({ path: file.path, ...sha256(file.content) }));
-
-  const templates = effects.templates();
-  const pages = locales.flatMap((locale) =>
-    renderSite(
+    const openData = buildOpenData(
       {
-        locale,
-        locales,
-        messages: messages.get(locale) ?? {},
-        units: units.get(locale) ?? [],
-        topology: dataset.topology,
-        geo: dataset.config.geo,
-        geoCache,
-        pdfs,
-        downloads,
-        info,
-        thresholds: dataset.config.thresholds,
+        period: options.period,
         periods,
+        datasetName: dataset.config.name,
+        ...(dataset.config.description ? { description: dataset.config.description } : {}),
+        synthetic: dataset.config.synthetic,
+        indicators: dataset.indicators,
+        units: esUnits,
+        rows,
+        info,
         generatedAt,
       },
-      templates,
-    ),
-  );
-  const files: PublicFile[] = [...templates.assets, ...openData, ...pages];
-  const entries: PublicFileEntry[] = files
-    .map((file) => ({ path: file.path, ...sha256(file.content) }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const listing = { version: 1, period: options.period, generatedAt, files: entries };
-  const filesJson: PublicFile = { path: "files.json", content: `${JSON.stringify(listing, null, 2)}\n` };
-  await effects.write(publicDir, [...files, filesJson]);
+      sha256,
+    );
+    const downloads: Download[] = openData.map((file) => ({ path: file.path, ...sha256(file.content) }));
 
-  const pdfLinks = esUnits.filter((unit) => pdfs.has(`${unit.level}:${unit.code}:es`)).length;
-  return {
-    exitCode: ExitCode.ok,
-    summary: {
-      ok: true,
-      periodDir,
-      publicDir,
-      periods,
-      languages: locales,
-      pages: pages.length,
-      files: files.length + 1,
-      bytes: entries.reduce((sum, entry) => sum + entry.bytes, 0) + Buffer.byteLength(filesJson.content),
-      pdfLinks,
-      rows: rows.length,
-      warnings,
-      ms: Date.now() - started,
-    },
-  };
+    const templates = effects.templates();
+    const pages = locales.flatMap((locale) =>
+      renderSite(
+        {
+          locale,
+          locales,
+          messages: messages.get(locale) ?? {},
+          units: units.get(locale) ?? [],
+          topology: dataset.topology,
+          geo: dataset.config.geo,
+          geoCache,
+          pdfs,
+          downloads,
+          info,
+          thresholds: dataset.config.thresholds,
+          periods,
+          generatedAt,
+        },
+        templates,
+      ),
+    );
+    const files: PublicFile[] = [...templates.assets, ...openData, ...pages];
+    const entries: PublicFileEntry[] = files
+      .map((file) => ({ path: file.path, ...sha256(file.content) }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const listing = { version: 1, period: options.period, generatedAt, files: entries };
+    const filesJson: PublicFile = { path: "files.json", content: `${JSON.stringify(listing, null, 2)}\n` };
+    await effects.write(publicDir, [...files, filesJson]);
+    if (manifest) {
+      // Archived with the PDFs: the manifest lists every public file with its hash (verify checks them).
+      const listed = [...entries, { path: "files.json", ...sha256(filesJson.content) }]
+        .map((entry) => ({ ...entry, path: `public/${entry.path}` }))
+        .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+      await writeManifest(periodDir, { ...manifest, public: { generatedAt, files: listed } });
+    }
+    const pdfLinks = esUnits.filter((unit) => pdfs.has(`${unit.level}:${unit.code}:es`)).length;
+    return {
+      exitCode: ExitCode.ok,
+      summary: {
+        ok: true,
+        periodDir,
+        publicDir,
+        periods,
+        languages: locales,
+        pages: pages.length,
+        files: files.length + 1,
+        bytes: entries.reduce((sum, entry) => sum + entry.bytes, 0) + Buffer.byteLength(filesJson.content),
+        pdfLinks,
+        rows: rows.length,
+        warnings,
+        ms: Date.now() - started,
+      },
+    };
+  } finally {
+    lock?.release();
+  }
 }
