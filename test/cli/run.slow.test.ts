@@ -53,4 +53,32 @@ describe("semaforo run (validate + build + send)", () => {
     expect(io.stderr()).toMatch(/results\.csv:\d+:1: /);
     expect(existsSync(target)).toBe(false);
   });
+
+  it("--publish publishes the month after sending, in the same JSON document, archived in the manifest", async () => {
+    delete process.env.SEMAFORO_SMTP_URL;
+    const target = mkdtempSync(join(tmpdir(), "semaforo-run-publish-"));
+    try {
+      const io = captureIo();
+      const code = await main(
+        ["run", "--data", "fixtures/tiny", "--period", "2026-05", "--out", target, "--publish", "--json"],
+        io,
+      );
+      expect(code).toBe(0);
+      const summary = JSON.parse(io.stdout()) as {
+        build: { built: number };
+        send: { writtenNow: number };
+        publish: { ok: boolean; pages: number; publicDir: string };
+      };
+      expect(summary.build.built).toBe(10);
+      expect(summary.send.writtenNow).toBe(11);
+      expect(summary.publish).toMatchObject({ ok: true, publicDir: join(target, "2026-05", "public") });
+      expect(existsSync(join(target, "2026-05", "public", "index.html"))).toBe(true);
+      const manifest = JSON.parse(readFileSync(join(target, "2026-05", "manifest.json"), "utf8")) as {
+        public?: { files: { path: string }[] };
+      };
+      expect(manifest.public?.files.map((f) => f.path)).toContain("public/index.html");
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -2,6 +2,7 @@ import { ExitCode } from "../../errors.js";
 import { DEFAULT_MAX_SIZE } from "../../deliver/sendReportSet.js";
 import { defineCommand, type Io } from "../command.js";
 import { runBuild } from "./build.js";
+import { runPublish } from "./publish.js";
 import { runSend } from "./send.js";
 
 export interface RunArgs {
@@ -11,6 +12,7 @@ export interface RunArgs {
   smtp?: string;
   "dry-run": boolean;
   concurrency?: number;
+  publish: boolean;
 }
 
 /**
@@ -23,6 +25,10 @@ export const runCommand = defineCommand<RunArgs>({
   describe: "The monthly cycle in one go: validate, build the period's reports, then send them",
   examples: [
     ["$0 run --data fixtures/demo --period 2026-10 --dry-run", "Validate and build, then show who gets what"],
+    [
+      "$0 run --data datos --period 2026-10 --publish",
+      "The whole cycle, then the open data and the public site",
+    ],
     [
       "SEMAFORO_SMTP_URL=smtps://user:pass@smtp.example.org $0 run --data datos --period 2026-10",
       "The whole cycle, sending through SMTP",
@@ -42,17 +48,23 @@ export const runCommand = defineCommand<RunArgs>({
         default: false,
         describe: "Build, then list who would get what; send nothing",
       })
-      .option("concurrency", { type: "number", describe: "Reports printed at once (default: cores)" }),
+      .option("concurrency", { type: "number", describe: "Reports printed at once (default: cores)" })
+      .option("publish", {
+        type: "boolean",
+        default: false,
+        describe: "After sending, publish the month as open data and a public site (OUT/PERIOD/public)",
+      }),
   run: async (args, io) => {
     // With --json, both steps' summaries are collected into one JSON document.
     const printed: string[] = [];
     const stepIo: Io = args.json ? { ...io, out: (text) => void printed.push(text) } : io;
-    const summary = (send: string | null) =>
+    const summary = (send: string | null, publish: string | null = null) =>
       io.out(
         JSON.stringify(
           {
             build: JSON.parse(printed[0] ?? "null") as unknown,
             send: send === null ? null : (JSON.parse(send) as unknown),
+            ...(args.publish ? { publish: publish === null ? null : (JSON.parse(publish) as unknown) } : {}),
           },
           null,
           2,
@@ -85,13 +97,23 @@ export const runCommand = defineCommand<RunArgs>({
         "dry-run": args["dry-run"],
         "resend-failed": false,
         "max-size": DEFAULT_MAX_SIZE / 1024 / 1024,
-        retries: 5,
+        retries: 4,
         json: args.json,
         config: args.config,
       },
       stepIo,
     );
-    if (args.json) summary(printed[1] ?? "null");
-    return sent;
+    // Publishing comes last: it never holds up the month's e-mails, and a failed send still
+    // leaves the public site to publish by hand (semaforo publish).
+    if (!args.publish || args["dry-run"]) {
+      if (args.json) summary(printed[1] ?? "null");
+      return sent;
+    }
+    const published = await runPublish(
+      { data: args.data, period: args.period, out: args.out, json: args.json, config: args.config },
+      stepIo,
+    );
+    if (args.json) summary(printed[1] ?? "null", printed[2] ?? "null");
+    return sent !== ExitCode.ok ? sent : published;
   },
 });
