@@ -20,7 +20,9 @@ import type { EmailTemplates } from "./renderEmail.js";
 import { replayLedger } from "./replayLedger.js";
 import type { LedgerEntry, MailTransport, OutgoingMessage, PlannedDelivery } from "./types.js";
 
-export const DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
+import { DEFAULT_MAX_SIZE } from "./defaultMaxSize.js";
+
+export { DEFAULT_MAX_SIZE };
 
 export interface SendReportSetOptions {
   /** The output folder (`--out`); the period's folder is OUT/PERIOD. */

@@ -1,5 +1,4 @@
 import { ExitCode } from "../../errors.js";
-import { writeScaffold } from "../../init/writeScaffold.js";
 import { defineCommand } from "../command.js";
 
 interface InitArgs {
@@ -34,6 +33,7 @@ export const initCommand = defineCommand<InitArgs>({
         "Exit code: 0 when the folder was written; 2 when it exists and is not empty (nothing is overwritten).",
       ),
   run: async (args, io) => {
+    const { writeScaffold } = await import("../../init/writeScaffold.js");
     const files = await writeScaffold(args.dir, args.units);
     if (args.json) {
       io.out(JSON.stringify({ dir: args.dir, files }, null, 2));

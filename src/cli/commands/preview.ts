@@ -1,13 +1,14 @@
 import { assertPeriod } from "../../assertPeriod.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
 import { loadConfig } from "../../config/loadConfig.js";
-import { readDataset } from "../../dataset/readDataset.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { CliError, ExitCode } from "../../errors.js";
 import type { Locale } from "../../model.js";
-import { startPreview } from "../../preview/startPreview.js";
 import { spawn } from "node:child_process";
 import { defineCommand, type Io } from "../command.js";
+
+// Heavy modules (d3, Handlebars, Puppeteer, nodemailer…) are imported when the command runs, not
+// when `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
 
 export interface PreviewArgs {
   data?: string;
@@ -51,6 +52,8 @@ export const previewCommand = defineCommand<PreviewArgs>({
     const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
       throw new CliError("bad-port", `--port ${args.port} is not a port number (0–65535).`);
+    const { readDataset } = await import("../../dataset/readDataset.js");
+    const { startPreview } = await import("../../preview/startPreview.js");
     const { dataset, problems } = await readDataset(data);
     if (!dataset) {
       io.err(formatProblems(problems.filter((p) => p.severity === "error")).join("\n"));

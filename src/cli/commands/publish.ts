@@ -3,9 +3,12 @@ import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { errors } from "../../errors.js";
-import { publishPeriod, type PublishEffects } from "../../publish/publishPeriod.js";
+import type { PublishEffects } from "../../publish/publishPeriod.js";
 import { defineCommand, type Io } from "../command.js";
 import { formatDuration } from "../progress.js";
+
+// Heavy modules (d3, Handlebars, Puppeteer, nodemailer…) are imported when the command runs, not
+// when `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
 
 export interface PublishArgs {
   data?: string;
@@ -23,6 +26,7 @@ export async function runPublish(
   const config = await loadConfig(process.cwd(), args.config);
   const options = resolveOptions({ data: args.data, out: args.out }, config);
   if (!options.data) throw errors.noData();
+  const { publishPeriod } = await import("../../publish/publishPeriod.js");
   const { exitCode, summary } = await publishPeriod(
     { dataDir: options.data, period: args.period, outDir: options.out },
     effects,

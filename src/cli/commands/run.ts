@@ -1,9 +1,8 @@
 import { ExitCode } from "../../errors.js";
-import { DEFAULT_MAX_SIZE } from "../../deliver/sendReportSet.js";
+import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
 import { defineCommand, type Io } from "../command.js";
-import { runBuild } from "./build.js";
-import { runPublish } from "./publish.js";
-import { runSend } from "./send.js";
+
+// The steps (and their heavy modules) are imported when `run` runs, not when `semaforo` starts.
 
 export interface RunArgs {
   data?: string;
@@ -70,6 +69,7 @@ export const runCommand = defineCommand<RunArgs>({
           2,
         ),
       );
+    const { runBuild } = await import("./build.js");
     const built = await runBuild(
       {
         data: args.data,
@@ -89,6 +89,7 @@ export const runCommand = defineCommand<RunArgs>({
         );
       return built;
     }
+    const { runSend } = await import("./send.js");
     const sent = await runSend(
       {
         out: args.out,
@@ -109,6 +110,7 @@ export const runCommand = defineCommand<RunArgs>({
       if (args.json) summary(printed[1] ?? "null");
       return sent;
     }
+    const { runPublish } = await import("./publish.js");
     const published = await runPublish(
       { data: args.data, period: args.period, out: args.out, json: args.json, config: args.config },
       stepIo,

@@ -1,15 +1,14 @@
-import {
-  sendExitCode,
-  sendReportSet,
-  DEFAULT_MAX_SIZE,
-  type SendReport,
-} from "../../deliver/sendReportSet.js";
+import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
+import type { SendReport } from "../../deliver/sendReportSet.js";
 import { CliError, ExitCode } from "../../errors.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
 import { formatSize } from "../../formatSize.js";
 import { defineCommand, type Io } from "../command.js";
 import { createProgress } from "../progress.js";
+
+// Heavy modules (nodemailer, the e-mail templates…) are imported when the command runs, not when
+// `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
 
 export const sendCommand = defineCommand({
   command: "send",
@@ -103,6 +102,7 @@ export async function runSend(args: SendArgs, io: Io): Promise<number> {
   const attempts = 1 + Math.floor(nonNegative(args.retries, "--retries"));
   if (args.rate !== undefined) positive(args.rate, "--rate");
   let progress: ReturnType<typeof createProgress> | null = null;
+  const { sendReportSet, sendExitCode } = await import("../../deliver/sendReportSet.js");
   const report = await sendReportSet({
     out: options.out,
     period: args.period,

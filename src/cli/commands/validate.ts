@@ -1,9 +1,11 @@
 import { datasetFolder } from "../../config/datasetFolder.js";
 import { loadConfig } from "../../config/loadConfig.js";
-import { readDataset } from "../../dataset/readDataset.js";
 import { formatProblems, summarizeDataset } from "../../dataset/summarizeDataset.js";
 import { ExitCode } from "../../errors.js";
 import { defineCommand } from "../command.js";
+
+// Heavy modules (d3, Handlebars, Puppeteer, nodemailer…) are imported when the command runs, not
+// when `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -26,6 +28,7 @@ export const validateCommand = defineCommand({
       .option("verbose", { type: "boolean", default: false, describe: "List every warning" }),
   run: async (args, io) => {
     const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
+    const { readDataset } = await import("../../dataset/readDataset.js");
     const { dataset, problems } = await readDataset(data);
     const errors = problems.filter((problem) => problem.severity === "error");
     const warnings = problems.filter((problem) => problem.severity === "warning");

@@ -1,17 +1,17 @@
 import { assertPeriod } from "../../assertPeriod.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildViews } from "../../compute/buildViews.js";
 import { stringifySorted } from "../../compute/stringifySorted.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
 import { loadConfig } from "../../config/loadConfig.js";
-import { readDataset } from "../../dataset/readDataset.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { CliError, ExitCode } from "../../errors.js";
-import { readMessages } from "../../locale/readMessages.js";
 import type { Locale } from "../../model.js";
 import { defineCommand } from "../command.js";
-import { warningsNote } from "./build.js";
+import { warningsNote } from "../warningsNote.js";
+
+// Heavy modules (d3, Handlebars, Puppeteer, nodemailer…) are imported when the command runs, not
+// when `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
 
 interface ViewsArgs {
   data?: string;
@@ -42,6 +42,9 @@ export const viewsCommand = defineCommand<ViewsArgs>({
   run: async (args, io) => {
     assertPeriod(args.period);
     const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
+    const { readDataset } = await import("../../dataset/readDataset.js");
+    const { buildViews } = await import("../../compute/buildViews.js");
+    const { readMessages } = await import("../../locale/readMessages.js");
     const { dataset, problems } = await readDataset(data);
     const fatal = problems.filter((problem) => problem.severity === "error");
     if (!dataset || fatal.length > 0) {
