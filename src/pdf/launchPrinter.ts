@@ -126,9 +126,36 @@ export interface Printer {
   pids(): number[];
 }
 
-/** One report could not be printed: a render error (exit 4), not a crash of the tool. */
+/** Why a report could not be printed. */
+export type ReportErrorKind =
+  /** Not printed within the per-report timeout. */
+  | "timeout"
+  /** Chromium (the page or the whole browser) crashed or disconnected. */
+  | "crashed"
+  /** The report tried to load something: reports must be self-contained. */
+  | "blocked-request"
+  /** The laid-out page does not show the unit's name or an indicator. */
+  | "blank"
+  /** Chromium produced an unreadable PDF, or one without pages. */
+  | "bad-pdf"
+  /** The printer was closed (Ctrl-C, or the build stopped). */
+  | "closed"
+  /** Anything else Chromium or Puppeteer reported. */
+  | "other";
+
+/**
+ * One report could not be printed: a render error (exit 4), not a crash of the tool. `kind` says
+ * why, so callers decide (retry a crash, retire a browser after a timeout) without reading the
+ * message.
+ */
 export class ReportError extends Error {
   override name = "ReportError";
+  constructor(
+    readonly kind: ReportErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 interface Session {
@@ -223,7 +250,7 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
       const pending = current;
       const session = await pending;
       if (!session.dead && !session.retiring && session.browser.connected) return session;
-      if (closed) throw new ReportError("the printer is closed");
+      if (closed) throw new ReportError("closed", "the printer is closed");
       if (current === pending) current = launchSession();
     }
   }
@@ -301,7 +328,7 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
       const work = render(page, state, job);
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new ReportError(`${job.id}: not printed within ${timeoutMs / 1000} s`)),
+          () => reject(new ReportError("timeout", `${job.id}: not printed within ${timeoutMs / 1000} s`)),
           timeoutMs,
         );
       });
@@ -310,9 +337,12 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
       reusable = true;
       return { bytes, pages, ms: performance.now() - started, attempts: 1 };
     } catch (error) {
-      if (error instanceof ReportError && /not printed within/.test(error.message)) session.retiring = true;
+      if (error instanceof ReportError && error.kind === "timeout") session.retiring = true;
       const state = page ? pageStates.get(page) : undefined;
-      if (state?.crashed) (error as { crashed?: boolean }).crashed = true;
+      if (state?.crashed && !(error instanceof ReportError && error.kind === "crashed")) {
+        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        throw new ReportError("crashed", `${job.id}: Chromium crashed: ${reason}`);
+      }
       throw error;
     } finally {
       clearTimeout(timer);
@@ -333,6 +363,7 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
     await page.setContent(job.html, { waitUntil: "load", timeout: timeoutMs });
     if (state.blocked.length > 0) {
       throw new ReportError(
+        "blocked-request",
         `${job.id}: the report tried to load ${state.blocked[0]}${state.blocked.length > 1 ? ` and ${state.blocked.length - 1} more` : ""}; reports must be self-contained (every request is denied)`,
       );
     }
@@ -346,6 +377,7 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
     const missing = checkVisibleText(visible, job.mustContain);
     if (missing.length > 0) {
       throw new ReportError(
+        "blank",
         `${job.id}: blank or incomplete report: the page does not show ${missing.map((m) => JSON.stringify(m)).join(", ")}`,
       );
     }
@@ -354,9 +386,12 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
     try {
       pages = inspectPdf(bytes).pages;
     } catch (error) {
-      throw new ReportError(`${job.id}: Chromium produced an unreadable PDF (${(error as Error).message})`);
+      throw new ReportError(
+        "bad-pdf",
+        `${job.id}: Chromium produced an unreadable PDF (${(error as Error).message})`,
+      );
     }
-    if (pages < 1) throw new ReportError(`${job.id}: the PDF has no pages`);
+    if (pages < 1) throw new ReportError("bad-pdf", `${job.id}: the PDF has no pages`);
     return { bytes, pages };
   }
 
@@ -380,21 +415,26 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
     await acquire();
     try {
       for (let attempt = 1; ; attempt++) {
-        if (closed) throw new ReportError(`${job.id}: the printer was closed`);
+        if (closed) throw new ReportError("closed", `${job.id}: the printer was closed`);
         const session = await liveSession();
         try {
           const printed = await printOnce(session, job);
           return { ...printed, attempts: attempt };
         } catch (error) {
           const crashed =
-            session.dead || !session.browser.connected || (error as { crashed?: boolean }).crashed === true;
+            session.dead ||
+            !session.browser.connected ||
+            (error instanceof ReportError && error.kind === "crashed");
           const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
           if (crashed && attempt < 2 && !closed) {
             emit({ kind: "retry", job: job.id, reason: reason ?? "" });
             continue;
           }
           if (error instanceof ReportError) throw error;
-          throw new ReportError(`${job.id}: ${crashed ? "Chromium crashed: " : ""}${reason}`);
+          throw new ReportError(
+            crashed ? "crashed" : "other",
+            `${job.id}: ${crashed ? "Chromium crashed: " : ""}${reason}`,
+          );
         }
       }
     } finally {

@@ -15,7 +15,7 @@ export function fakePrinter(failIds: string[] = [], onPrint?: (job: PrintJob) =>
     print: (job) => {
       onPrint?.(job);
       if (failIds.some((id) => job.id.includes(id)))
-        return Promise.reject(new ReportError(`${job.id}: blank report`));
+        return Promise.reject(new ReportError("blank", `${job.id}: blank report`));
       return Promise.resolve({ bytes: minimalPdf(2, job.id), pages: 2, ms: 1, attempts: 1 });
     },
     close: () => Promise.resolve(),

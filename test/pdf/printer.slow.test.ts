@@ -173,9 +173,9 @@ describe("the printer, with real Chromium", () => {
       ];
       for (const attack of attacks) {
         const j = job("999999", "UGEL Prueba", ["1,0 %"], "district", attack);
-        await expect(
-          printer.print({ id: "attack", html: j.html(), mustContain: j.mustContain }),
-        ).rejects.toThrow(/tried to load (http|file):/);
+        const refused = printer.print({ id: "attack", html: j.html(), mustContain: j.mustContain });
+        await expect(refused).rejects.toThrow(/tried to load (http|file):/);
+        await expect(refused).rejects.toMatchObject({ kind: "blocked-request" });
       }
       // A script is no request: JavaScript is off, so it neither fetches nor changes the page.
       const script = `<script>fetch("${base}/script");document.body.append("SCRIPT-RAN")</script>`;
@@ -202,6 +202,9 @@ describe("the printer, with real Chromium", () => {
       html: "<!doctype html><title>x</title><body></body>",
     };
     await expect(printer.print({ ...blank, mustContain: ["UGEL Bagua"] })).rejects.toThrow(ReportError);
+    await expect(printer.print({ ...blank, mustContain: ["UGEL Bagua"] })).rejects.toMatchObject({
+      kind: "blank",
+    });
     const hidden = job("010002", "UGEL Bagua", ["1 %"], "district", "");
     const html = hidden
       .html()
