@@ -1,3 +1,5 @@
+import { suggest } from "./dataset/suggest.js";
+
 /**
  * Expected errors carry their exit code; only src/cli catches them and exits.
  * Messages say what happened and what to do next. Unexpected errors are reported as bugs.
@@ -104,12 +106,18 @@ export const errors = {
       ExitCode.usage,
       "Use the addresses `semaforo status` lists for that unit (capitals do not matter).",
     ),
-  unknownUnit: (codes: string[], period: string) =>
+  /** A code given with --only / --force that names no unit; `known`: the codes there are, for "did you mean". */
+  unknownUnit: (codes: string[], where: string, known: Iterable<string>) =>
     new CliError(
       "unknown-unit",
-      `No report for ${codes.join(", ")} in ${period}'s manifest.`,
+      `${codes
+        .map((code) => {
+          const near = suggest(code, known);
+          return `${code}${near ? ` (did you mean ${near}?)` : ""}`;
+        })
+        .join(", ")} ${codes.length === 1 ? "is not a unit" : "are not units"} of ${where}.`,
       ExitCode.usage,
-      "Use the unit codes of the manifest's reports (PE for the national report).",
+      "Use PE for the national report, a region code or a district code (semaforo status lists the period's units).",
     ),
   archiveWrite: (path: string, code: string, detail: string, committing = false) =>
     new CliError(

@@ -1,5 +1,5 @@
 import { reportFile } from "../archive/reportFile.js";
-import { CliError, ExitCode } from "../errors.js";
+import { errors } from "../errors.js";
 import type { Level, Locale, Recipient, ReportView } from "../model.js";
 
 export interface PlanOptions {
@@ -35,12 +35,7 @@ export function planReports(
   const known = new Set(units.map((u) => u.code));
   const unknown = (options.only ?? []).filter((code) => !known.has(code));
   if (unknown.length > 0) {
-    throw new CliError(
-      "unknown-unit",
-      `--only names ${unknown.join(", ")}, which ${unknown.length > 1 ? "are not units" : "is not a unit"} of this dataset.`,
-      ExitCode.usage,
-      "Use the codes of units.csv (district or region codes) or PE for the national report.",
-    );
+    throw errors.unknownUnit(unknown, "this dataset (--only)", known);
   }
   const only = options.only ? new Set(options.only) : null;
   const plans: ReportPlan[] = [];

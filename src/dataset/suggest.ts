@@ -32,7 +32,8 @@ export function suggest(
       ties = 0;
     } else if (d === bestDistance) ties++;
   }
-  const allowed = Math.max(2, Math.floor(value.length / 3));
+  // Never a code that shares nothing with the value ("99" → "PE" is two edits, but no suggestion).
+  const allowed = Math.min(Math.max(2, Math.floor(value.length / 3)), wanted.length - 1);
   // Only a clear winner: with six-digit codes, many are one edit away from each other.
   return bestDistance > 0 && bestDistance <= allowed && ties === 0 ? best : undefined;
 }

@@ -408,7 +408,7 @@ function resolveSender(email: Manifest["email"]): Sender {
 function checkCodes(manifest: Manifest, codes: string[]): void {
   const known = new Set(manifest.reports.map((r) => r.code));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length > 0) throw errors.unknownUnit(unknown, manifest.period);
+  if (unknown.length > 0) throw errors.unknownUnit(unknown, `${manifest.period}'s manifest`, known);
 }
 
 /** `--force` needs a reason; `--to` needs `--force` and names recipients of the forced units. */

@@ -134,3 +134,36 @@ describe("semaforo completion", () => {
     expect(words.stdout.split("\n")).toEqual(expect.arrayContaining(["build", "validate", "send"]));
   });
 });
+
+describe("a mistyped unit code", () => {
+  it("gets a did-you-mean in build, views and send, in one voice", async () => {
+    const build = await run(
+      "build",
+      "--data",
+      "fixtures/tiny",
+      "--period",
+      "2026-05",
+      "--only",
+      "01001",
+      "--out",
+      "/nonexistent/out",
+    );
+    expect(build.code).toBe(2);
+    expect(build.stderr).toContain(
+      "semaforo: 01001 (did you mean 010001?) is not a unit of this dataset (--only).",
+    );
+    const views = await run(
+      "views",
+      "--data",
+      "fixtures/tiny",
+      "--period",
+      "2026-05",
+      "--only",
+      "01001,PE,99",
+    );
+    expect(views.code).toBe(2);
+    expect(views.stderr).toContain(
+      "01001 (did you mean 010001?), 99 are not units of fixtures/tiny (--only).",
+    );
+  });
+});

@@ -311,7 +311,7 @@ describe("semaforo send (command line)", () => {
     expect(io.stderr()).toMatch(/takes only user, password, host and port/);
     io = captureIo();
     expect(await main(["send", "--out", out, "--period", PERIOD, "--only", "999999"], io)).toBe(2);
-    expect(io.stderr()).toMatch(/No report for 999999/);
+    expect(io.stderr()).toMatch(/999999 is not a unit of 2026-10's manifest/);
     io = captureIo();
     expect(await main(["send", "--out", out, "--period", "2026-13"], io)).toBe(2);
     io = captureIo();

@@ -5,7 +5,7 @@ import { stringifySorted } from "../../compute/stringifySorted.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
-import { CliError, ExitCode } from "../../errors.js";
+import { ExitCode, errors } from "../../errors.js";
 import type { Locale } from "../../model.js";
 import { defineCommand } from "../command.js";
 import { warningsNote } from "../warningsNote.js";
@@ -67,12 +67,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       const known = new Set(views.map((view) => view.code));
       const unknown = codes.filter((code) => !known.has(code));
       if (unknown.length > 0) {
-        throw new CliError(
-          "unknown-unit",
-          `--only: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a unit of ${data}.`,
-          ExitCode.usage,
-          "Use PE for the national report, a region code or a district code from units.csv.",
-        );
+        throw errors.unknownUnit(unknown, `${data} (--only)`, known);
       }
       const wanted = new Set(codes);
       views = views.filter((view) => wanted.has(view.code));
