@@ -18,7 +18,10 @@ export const DANGLING_ATTEMPT =
  * - `sent`: an SMTP server accepted it; the version (sha256) is kept, to tell an older build apart.
  * - `written`: an .eml file in the outbox. It never hides a `sent` or `unknown` (a recipient may
  *   hold the message), and SMTP still has to deliver it.
- * - `failed`, `pending`: as recorded, with the reply.
+ * - `failed`, `pending`: as recorded, with the reply; except that an SMTP hand-over that did not
+ *   reach the server (`pending`: a temporary error, or the run stopped on bad credentials) leaves a
+ *   delivery that was `written` as it was: its .eml file is still in the outbox, and SMTP still
+ *   has to deliver it.
  */
 export function replayLedger(events: readonly DeliveryEvent[]): Map<string, LedgerEntry> {
   const entries = new Map<string, LedgerEntry>();
@@ -35,6 +38,8 @@ export function replayLedger(events: readonly DeliveryEvent[]): Map<string, Ledg
     } else if (state === "written") {
       entry.written = event.at;
       if (entry.state !== "sent" && entry.state !== "unknown") set(entry, "written", event, event.reply);
+    } else if (state === "pending" && entry.written !== undefined) {
+      set(entry, "written", event, event.reply);
     } else {
       set(entry, state, event, event.reply);
       if (state === "sent") entry.sentSha256 = event.sha256;

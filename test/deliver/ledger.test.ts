@@ -86,6 +86,18 @@ describe("replayLedger", () => {
     expect(ledger.get(B)).toMatchObject({ state: "unknown", transport: "smtp" });
   });
 
+  it("a written delivery whose SMTP send did not reach the server stays written, with the reply", () => {
+    const ledger = replayLedger([
+      event(A, "written", "written to outbox/a.eml", outbox),
+      event(A, "attempt"),
+      event(A, "pending", "535 5.7.8 authentication failed"),
+      event(B, "attempt"),
+      event(B, "pending", "421 try later"),
+    ]);
+    expect(ledger.get(A)).toMatchObject({ state: "written", reply: "535 5.7.8 authentication failed" });
+    expect(ledger.get(B)).toMatchObject({ state: "pending", reply: "421 try later" });
+  });
+
   it("keys deliveries by id with the address in any capitals, as earlier versions wrote it", () => {
     const ledger = replayLedger([
       event("2026-10/district/010001/es/Ana.Perez@UGEL.example.org", "sent", "250 OK"),
