@@ -125,6 +125,33 @@ export interface Contact {
   phone?: string;
 }
 
+/**
+ * One performance commitment ("Compromisos de Desempeño"), commitments.csv: a unit's indicator,
+ * judged over evaluation months of a year against the unit's own baseline / minimum / target
+ * (targets.csv). `fija` pays all or nothing; `variable` pays in proportion to progress.
+ */
+export interface Commitment {
+  year: number;
+  level: "region" | "district";
+  code: string;
+  indicator: string;
+  type: "fija" | "variable";
+  /** Evaluation months, ascending, all in `year`. */
+  months: Period[];
+  /** Amount assignable for this commitment (soles); the unit's maximum is the sum of its amounts. */
+  amount: number;
+}
+
+/** One action of the enabling team (support.csv, optional). `action` is untrusted text. */
+export interface SupportAction {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  level: "region" | "district";
+  code: string;
+  indicator: string;
+  action: string;
+}
+
 /** The traffic-light rule's knobs (dataset.json `thresholds`). */
 export interface Thresholds {
   /** Fewer schools visited than this makes a value referential. Default 5. */
@@ -185,6 +212,10 @@ export interface Dataset {
   schools: SchoolResult[];
   /** Monitoring contacts per unit (contacts.csv); absent or empty when the dataset has none. */
   contacts?: Contact[];
+  /** Performance commitments (commitments.csv, optional); absent or empty when none. */
+  commitments?: Commitment[];
+  /** The enabling team's support actions (support.csv, optional); absent or empty when none. */
+  support?: SupportAction[];
   topology: Topology;
   inputs: InputFile[];
 }
@@ -423,6 +454,86 @@ export interface MoverView {
   turnedRed: boolean;
 }
 
+/** Where a commitment stands if the year ended today (compute/computeCommitment.ts). */
+export type CommitmentState = "met" | "at-risk" | "out-of-reach" | "no-data" | "no-target";
+
+/** One commitment of the report's unit, judged on the months so far. */
+export interface CommitmentStanding {
+  indicator: string;
+  indicatorLabel: string;
+  type: "fija" | "variable";
+  typeLabel: string;
+  /** "mar.–oct. 2026 (8 meses)". */
+  monthsLabel: string;
+  /** Evaluation months up to the report's month, and how many of them had data. */
+  monthsSoFar: number;
+  monthsWithData: number;
+  monthsRemaining: number;
+  ytd: Figure;
+  baseline: Figure;
+  minimum: Figure;
+  target: Figure;
+  progress: number | null;
+  progressText: string;
+  /** Average needed in the remaining months; value null when met or no month remains. */
+  needed: Figure;
+  state: CommitmentState;
+  stateLabel: string;
+  /** Status colour the state is drawn with (met green, at risk amber, out of reach red). */
+  status: Status;
+  amount: number;
+  amountText: string;
+  transfer: number;
+  transferText: string;
+}
+
+/** A unit's commitments of the report's year: each standing, and the estimated transfer. */
+export interface CommitmentsView {
+  year: number;
+  rows: CommitmentStanding[];
+  transfer: number;
+  transferText: string;
+  /** The unit's maximum assignable amount: the sum of its commitments' amounts. */
+  maximum: number;
+  maximumText: string;
+}
+
+/** Counts of commitments by state. */
+export interface CommitmentCounts {
+  met: number;
+  atRisk: number;
+  outOfReach: number;
+  /** No data yet, or no target to judge against. */
+  unknown: number;
+}
+
+/** The national page: every region's and UGEL's standing. */
+export interface CommitmentsSummaryView {
+  year: number;
+  /** Per indicator and level (DRE commitments, UGEL commitments). */
+  byIndicator: {
+    indicator: string;
+    indicatorLabel: string;
+    level: "region" | "district";
+    counts: CommitmentCounts;
+  }[];
+  /** Per region: its DRE's and its UGELs' commitments together. */
+  regions: {
+    code: string;
+    name: string;
+    counts: CommitmentCounts;
+    transfer: number;
+    transferText: string;
+    maximum: number;
+    maximumText: string;
+  }[];
+  counts: CommitmentCounts;
+  transfer: number;
+  transferText: string;
+  maximum: number;
+  maximumText: string;
+}
+
 export interface ReportView {
   level: Level;
   code: string;
@@ -451,6 +562,10 @@ export interface ReportView {
   regionSchools?: SchoolRow[];
   /** The traffic-light rule's knobs, written out on the methodology page (optional). */
   thresholds?: Thresholds;
+  /** District and region: the unit's performance commitments of the year (absent when none). */
+  commitments?: CommitmentsView;
+  /** National: every region's and UGEL's commitments (absent when the dataset has none). */
+  commitmentsSummary?: CommitmentsSummaryView;
   /** Region: its districts × indicators; national: regions × indicators. */
   table: {
     unit: UnitRef;
