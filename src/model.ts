@@ -581,6 +581,88 @@ export interface ReportView {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The enabling team's monthly brief (level `team`): compute/buildTeamBrief.ts → render.
+// ---------------------------------------------------------------------------------------------
+
+/** Why an indicator of a unit needs support this month (docs/decisions.md, "The team's brief"). */
+export type WeakReason = "red-streak" | "fell" | "commitment";
+
+/** One weak indicator of a unit that needs support. */
+export interface WeakIndicatorView {
+  indicator: string;
+  indicatorLabel: string;
+  value: Figure;
+  status: Status;
+  statusLabel: string;
+  reasons: WeakReason[];
+  /** Plain sentences, one per reason, in the brief's locale. */
+  reasonTexts: string[];
+  /** The last school months' values, oldest first: "82,0 % → 79,5 % → 76,1 %". */
+  trendText: string;
+  /** School months in a row below the minimum, ending this month. */
+  redStreak: number;
+  /** Worsening since last school month in points (positive = worse); null when not reliable. */
+  fall: number | null;
+}
+
+/** A unit that needs support, in rank order. */
+export interface SupportUnitView {
+  rank: number;
+  unit: UnitRef;
+  region: UnitRef | null;
+  /** Indicators below the minimum for two or more school months in a row. */
+  streaks: number;
+  /** Commitments at risk or out of reach. */
+  commitmentsAtRisk: number;
+  /** Largest worsening since last month, in points; 0 when none. */
+  worstFall: number;
+  weak: WeakIndicatorView[];
+  contact: Contact | null;
+  /** Good-practice stories on its weak indicators: same region first. Titles and places only. */
+  stories: { title: string; file: string; district: string; region: string; indicatorLabel: string }[];
+}
+
+/** What changed in a supported unit's indicator since support started. */
+export interface FollowUpView {
+  unit: UnitRef;
+  indicator: string;
+  indicatorLabel: string;
+  /** The first support action's date, and every action taken, oldest first (untrusted text). */
+  since: string;
+  actions: { date: string; action: string }[];
+  /** The last school month before support started, and its value. */
+  beforePeriod: Period | null;
+  beforeLabel: string;
+  before: Figure;
+  now: Figure;
+  /** now − before, points; good is judged with the indicator's direction. */
+  change: { points: number | null; text: string; good: boolean | null };
+}
+
+/** The month's data quality. */
+export interface DataQualityView {
+  /** Districts without any result this month. */
+  noVisits: UnitRef[];
+  /** Districts with referential values this month: which indicators, and why. */
+  referential: { unit: UnitRef; items: string[] }[];
+  /** Districts missing school months of the year so far (this month included), by month label. */
+  missingMonths: { unit: UnitRef; months: string[] }[];
+}
+
+export interface TeamBriefView {
+  level: "team";
+  period: Period;
+  periodLabel: string;
+  locale: Locale;
+  datasetName: string;
+  synthetic: boolean;
+  /** Every unit that needs support, ranked (the CSV lists them all; the PDF the first ones). */
+  units: SupportUnitView[];
+  followUp: FollowUpView[];
+  quality: DataQualityView;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Archive and delivery.
 // ---------------------------------------------------------------------------------------------
 

@@ -230,4 +230,58 @@ export interface PageContext {
   goodPractices: GoodPracticeBlock[];
   schools: SchoolsBlock | null;
   method: MethodBlock;
+  /** District and region: the unit's performance commitments (null when none). */
+  commitments: CommitmentsBlock | null;
+  /** National: every DRE's and UGEL's commitments (null when none). */
+  commitmentsSummary: CommitmentsSummaryBlock | null;
+}
+
+/** The "Compromisos de desempeño" section of a unit: every text decided, the state as a chip. */
+export interface CommitmentsBlock {
+  title: string;
+  intro: string;
+  headers: Record<
+    "indicator" | "type" | "ytd" | "minimum" | "target" | "progress" | "needed" | "state" | "amount" | "transfer",
+    string
+  >;
+  rows: {
+    indicator: string;
+    type: string;
+    months: string;
+    soFar: string;
+    ytd: string;
+    minimum: string;
+    target: string;
+    progress: string;
+    needed: string;
+    chip: Chip;
+    amount: string;
+    transfer: string;
+  }[];
+  total: { label: string; amount: string; transfer: string };
+  assumptionsTitle: string;
+  assumptions: string[];
+}
+
+interface CountTexts {
+  met: string;
+  atRisk: string;
+  outOfReach: string;
+  unknown: string;
+}
+
+/** The national page of commitments. */
+export interface CommitmentsSummaryBlock {
+  title: string;
+  intro: string;
+  byIndicatorTitle: string;
+  byRegionTitle: string;
+  headers: Record<
+    "indicator" | "level" | "region" | "met" | "atRisk" | "outOfReach" | "unknown" | "estimate",
+    string
+  >;
+  byIndicator: ({ indicator: string; level: string } & CountTexts)[];
+  regions: ({ name: string; estimate: string } & CountTexts)[];
+  total: { label: string; estimate: string } & CountTexts;
+  assumptions: string[];
 }
