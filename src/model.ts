@@ -612,7 +612,7 @@ export interface SupportUnitView {
   region: UnitRef | null;
   /** Indicators below the minimum for two or more school months in a row. */
   streaks: number;
-  /** Commitments at risk or out of reach. */
+  /** Commitments at risk (still reachable: support can change them). */
   commitmentsAtRisk: number;
   /** Largest worsening since last month, in points; 0 when none. */
   worstFall: number;
@@ -656,6 +656,8 @@ export interface TeamBriefView {
   locale: Locale;
   datasetName: string;
   synthetic: boolean;
+  /** dataset.json `thresholds.fallAlert`: the fall that lists a unit, stated in the rule. */
+  fallAlert: number;
   /** Every unit that needs support, ranked (the CSV lists them all; the PDF the first ones). */
   units: SupportUnitView[];
   followUp: FollowUpView[];

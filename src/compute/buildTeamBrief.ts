@@ -42,6 +42,7 @@ export function buildTeamBrief(dataset: Dataset, period: string, options: BuildV
     locale: options.locale,
     datasetName: dataset.config.name,
     synthetic: dataset.config.synthetic,
+    fallAlert: dataset.config.thresholds.fallAlert,
     units: ranked.map(({ code: _code, ...view }) => view),
     followUp: buildTeamBriefFollowUp(context),
     quality: buildTeamBriefQuality(context),
@@ -58,7 +59,8 @@ function supportUnit(context: ViewContext, code: string): Omit<SupportUnitView, 
   const atRisk = new Set(
     commitmentsOf(context, unit)
       .map((c) => buildCommitmentStanding(context, unit, c))
-      .filter((row) => row.state === "at-risk" || row.state === "out-of-reach")
+      // Only what support can still change: an out-of-reach commitment is lost for the year.
+      .filter((row) => row.state === "at-risk")
       .map((row) => row.indicator),
   );
   const weak: WeakIndicatorView[] = [];

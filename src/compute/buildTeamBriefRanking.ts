@@ -4,7 +4,7 @@ export interface SupportScore {
   code: string;
   /** Indicators below the minimum for two or more school months in a row. */
   streaks: number;
-  /** Commitments at risk or out of reach. */
+  /** Commitments at risk (still reachable). */
   commitmentsAtRisk: number;
   /** Largest worsening since last school month, points (0 when none). */
   worstFall: number;
@@ -13,7 +13,7 @@ export interface SupportScore {
 /**
  * The support ranking (docs/decisions.md, "The team's brief"): first the units with more
  * indicators below the minimum two or more months in a row (a lasting problem), then more
- * commitments at risk or out of reach (money at stake), then the largest fall (a new problem),
+ * commitments at risk (money still to win), then the largest fall (a new problem),
  * then the code, so ties always come out in the same order. Ties share a rank.
  */
 export function buildTeamBriefRanking<S extends SupportScore>(scores: S[]): (S & { rank: number })[] {

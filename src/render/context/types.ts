@@ -285,3 +285,56 @@ export interface CommitmentsSummaryBlock {
   total: { label: string; estimate: string } & CountTexts;
   assumptions: string[];
 }
+
+/** The enabling team's brief (pages/team.hbs): every text decided; data escaped by `{{ }}`. */
+export interface TeamPageContext {
+  lang: Locale;
+  level: "team";
+  labels: Record<string, unknown>;
+  docTitle: string;
+  running: RunningText;
+  kicker: string;
+  cover: {
+    brand: string;
+    title: string;
+    periodLabel: string;
+    datasetName: string;
+    generated: string;
+    syntheticNote: string | null;
+  };
+  intro: string;
+  ruleTitle: string;
+  rule: string;
+  unitsTitle: string;
+  headers: Record<"indicator" | "status" | "value" | "trend" | "why", string>;
+  contactLabel: string;
+  storiesLabel: string;
+  units: {
+    rank: string;
+    name: string;
+    region: string;
+    contact: string;
+    stories: string;
+    weak: { indicator: string; chip: Chip; value: string; trend: string; why: string }[];
+  }[];
+  /** "… y 184 UGEL más en el CSV." or "". */
+  more: string;
+  followUp: {
+    title: string;
+    intro: string;
+    headers: Record<"unit" | "indicator" | "since" | "actions" | "before" | "now" | "change", string>;
+    rows: {
+      unit: string;
+      indicator: string;
+      since: string;
+      actions: string[];
+      before: string;
+      beforeLabel: string;
+      now: string;
+      change: string;
+      changeClass: string;
+    }[];
+  };
+  quality: { title: string; none: string; groups: { title: string; items: string[] }[] };
+  footer: string;
+}
