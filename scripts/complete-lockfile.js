@@ -33,7 +33,17 @@ for (const [name, { version, dev }] of wanted) {
   const meta = JSON.parse(
     execFileSync(
       "npm",
-      ["view", `${name}@${resolvedVersion}`, "version", "dist.integrity", "dist.tarball", "os", "cpu", "libc", "--json"],
+      [
+        "view",
+        `${name}@${resolvedVersion}`,
+        "version",
+        "dist.integrity",
+        "dist.tarball",
+        "os",
+        "cpu",
+        "libc",
+        "--json",
+      ],
       { encoding: "utf8" },
     ),
   );
@@ -56,7 +66,9 @@ writeFileSync(file, JSON.stringify(lock, null, 2) + "\n");
 console.log(
   [
     added.length ? `Added ${added.length} optional platform packages: ${added.join(", ")}.` : "",
-    completed.length ? `Completed ${completed.length} entries (integrity, resolved, dev): ${completed.join(", ")}.` : "",
+    completed.length
+      ? `Completed ${completed.length} entries (integrity, resolved, dev): ${completed.join(", ")}.`
+      : "",
   ]
     .filter(Boolean)
     .join("\n") || "Nothing to add.",

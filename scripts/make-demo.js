@@ -1212,6 +1212,16 @@ function main() {
       "las escuelas y las buenas prácticas son inventados por scripts/make-demo.js. Solo los códigos y nombres " +
       "de DRE/GRE y UGEL y los límites del mapa son reales. Synthetic demo data: the figures are not real.",
     synthetic: true,
+    // Stated in the open data that `semaforo publish` writes (datapackage.json, "about the data").
+    license: {
+      name: "CC-BY-4.0",
+      title: "Creative Commons Atribución 4.0 Internacional",
+      path: "https://creativecommons.org/licenses/by/4.0/",
+    },
+    source: {
+      title:
+        "Datos sintéticos generados por scripts/make-demo.js (Semáforo Reports); códigos y límites: INEI, IGN, MINEDU",
+    },
     geo: { file: "geo/peru.topojson", regions: "dre", districts: "ugel" },
     email: {
       from: "semaforo@minedu.example",

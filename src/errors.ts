@@ -69,6 +69,13 @@ export const errors = {
       ExitCode.usage,
       'Or set "data" in semaforo.config.json (or the file given with --config).',
     ),
+  periodNotInDataset: (period: string, dataDir: string, periods: string[]) =>
+    new CliError(
+      "period-not-in-dataset",
+      `${dataDir} has no results for ${period}${periods.length ? ` (its months: ${periods[0]} … ${periods[periods.length - 1]})` : " (results.csv has no rows)"}.`,
+      ExitCode.usage,
+      "Publish a month that results.csv has, or add that month's results first.",
+    ),
   smtpPasswordMissing: (variable: string) =>
     new CliError(
       "smtp-password-missing",
@@ -104,4 +111,72 @@ export const errors = {
       ExitCode.usage,
       "Use the unit codes of the manifest's reports (PE for the national report).",
     ),
+  archiveWrite: (path: string, code: string, detail: string, committing = false) =>
+    new CliError(
+      "archive-write-failed",
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. ${
+        committing
+          ? "The build had begun putting its PDFs in place: its plan is kept in .staging/journal.json, and the next `semaforo build` or `semaforo verify` completes it. Nothing archived is lost."
+          : "Nothing previously archived was removed or changed."
+      }`,
+      ExitCode.usage,
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "Free some space on that disk (or use --out on another one) and run the build again."
+        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then build again.",
+    ),
+  outsidePeriod: (periodDir: string, file: string, source: string) =>
+    new CliError(
+      "outside-period",
+      `${source} names the file ${JSON.stringify(file)}, which lies outside the period folder ${periodDir}. Nothing was written or read there.`,
+      ExitCode.usage,
+      "Every archived file must stay inside OUT/PERIOD. Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
+    ),
+  unsafeCode: (level: string, code: string) =>
+    new CliError(
+      "unsafe-code",
+      `The ${level} code ${JSON.stringify(code.length > 60 ? `${code.slice(0, 60)}…` : code)} cannot name a file: codes are 1 to 32 letters, digits, "-" or "_". Nothing was built.`,
+      ExitCode.usage,
+      "Fix the code in units.csv (`semaforo validate` shows the line), then build again.",
+    ),
+  ledgerUnreadable: (file: string, why: string) =>
+    new CliError(
+      "ledger-unreadable",
+      `Cannot tell which PDFs were delivered: ${why}. Nothing was built, so no PDF that someone received can be replaced.`,
+      ExitCode.usage,
+      `Repair ${file} (keep a copy; \`semaforo verify\` names the bad line), then build again.`,
+    ),
+  buildRunning: (periodDir: string, holder: string) =>
+    new CliError(
+      "build-running",
+      `Another build is running for ${periodDir} (${holder}). Nothing was printed or changed.`,
+      ExitCode.usage,
+      "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and build again.",
+    ),
+  sendRunning: (periodDir: string, holder: string) =>
+    new CliError(
+      "send-running",
+      `A send is running for ${periodDir} (${holder}): the build cannot put new PDFs in place while reports are being e-mailed. Nothing archived was changed.`,
+      ExitCode.usage,
+      "Wait for the send to finish, then build again.",
+    ),
+  unfinishedCommit: (periodDir: string, why: string) =>
+    new CliError(
+      "unfinished-build",
+      `${periodDir} holds a build that was interrupted while its PDFs were being put in place, and it cannot be completed here (${why}).`,
+      ExitCode.usage,
+      "Run `semaforo verify` or `semaforo build` for this period on a writable copy: either completes the interrupted build from .staging/journal.json.",
+    ),
 } as const;
+
+/** Plain words for the file-system errors a build meets when writing the archive. */
+const ARCHIVE_WRITE_WHY: Record<string, string> = {
+  ENOSPC: "the disk is full (ENOSPC)",
+  EDQUOT: "the disk quota is exhausted (EDQUOT)",
+  EROFS: "the folder is on a read-only file system (EROFS)",
+  EACCES: "permission denied (EACCES)",
+  EPERM: "operation not permitted (EPERM)",
+  EIO: "the disk reported an input/output error (EIO)",
+  ENOTDIR: "a file sits where a folder should be (ENOTDIR)",
+  EISDIR: "a folder sits where a file should be (EISDIR)",
+  ENAMETOOLONG: "the file name is too long (ENAMETOOLONG)",
+};

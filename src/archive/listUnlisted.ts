@@ -2,18 +2,25 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { LEVELS, type Manifest } from "../model.js";
 
-/** Files in the period's level folders (`national/`, `region/`, `district/`) that the manifest does not list. */
+/** The folders whose every file the manifest lists. */
+export const ARCHIVE_FOLDERS = [...LEVELS, "superseded"] as const;
+
+/**
+ * Files in the period's archive folders (`national/`, `region/`, `district/`, `superseded/`) that
+ * the manifest lists neither as a report nor as a superseded version. A folder that cannot be
+ * listed is skipped here (verify reports the listed files it cannot read).
+ */
 export async function listUnlisted(periodDir: string, manifest: Manifest): Promise<string[]> {
-  const listed = new Set(manifest.reports.map((r) => r.file));
+  const listed = new Set([...manifest.reports, ...manifest.superseded].map((r) => r.file));
   const unlisted: string[] = [];
-  for (const level of LEVELS) {
+  for (const folder of ARCHIVE_FOLDERS) {
     let names: string[];
     try {
-      names = await readdir(join(periodDir, level));
+      names = await readdir(join(periodDir, folder));
     } catch {
       continue;
     }
-    for (const name of names.sort()) if (!listed.has(`${level}/${name}`)) unlisted.push(`${level}/${name}`);
+    for (const name of names.sort()) if (!listed.has(`${folder}/${name}`)) unlisted.push(`${folder}/${name}`);
   }
   return unlisted;
 }

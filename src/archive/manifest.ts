@@ -1,9 +1,11 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { CliError, ExitCode, errors } from "../errors.js";
 import type { Manifest } from "../model.js";
 import { insidePeriod } from "./insidePeriod.js";
+import { JOURNAL } from "./staging.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /**
@@ -96,6 +98,10 @@ export function parseManifest(data: unknown): { ok: true; manifest: Manifest } |
 
 /** The period folder's manifest, or null when there is none (never built, or not completely). */
 export async function readManifest(periodDir: string): Promise<Manifest | null> {
+  // A build killed while putting its PDFs in place: the files and this manifest may disagree until
+  // `build` or `verify` completes it (completeCommit), so nothing is read from it meanwhile.
+  if (existsSync(join(periodDir, JOURNAL)))
+    throw errors.unfinishedCommit(periodDir, "this command only reads the archive");
   const file = join(periodDir, MANIFEST);
   let text: string;
   try {

@@ -14,21 +14,40 @@ export function sortReports<T extends { level: Level; code: string; language: Lo
 }
 
 /**
- * The manifest after a build (pure). A full build replaces everything. A partial one (`--only`,
+ * The manifest after a build (pure). A full build replaces every entry; a partial one (`--only`,
  * `--level`) replaces the entries of the reports it covered — `covers` says which — and keeps every
- * other entry and failure of the previous manifest of the same period.
+ * other entry and failure of the previous manifest of the same period. Either way a report that
+ * failed keeps its previous entry (its archived PDF stays), and its failure says so with
+ * `previous: "kept"` (or `"none"` when there was no earlier build of it).
  */
 export function mergeManifest(
   previous: Manifest | null,
   next: Manifest,
   covers: ((report: { level: Level; code: string; language: Locale }) => boolean) | null,
 ): Manifest {
-  if (!covers || !previous || previous.period !== next.period) {
-    return { ...next, reports: sortReports(next.reports), failures: sortReports(next.failures) };
+  const before = previous && previous.period === next.period ? previous : null;
+  const earlier = new Map((before?.reports ?? []).map((r) => [key(r), r]));
+  const failures = next.failures.map((f) => ({
+    ...f,
+    previous: earlier.has(key(f)) ? ("kept" as const) : ("none" as const),
+  }));
+  const keptFailed = failures.flatMap((f) => {
+    const entry = earlier.get(key(f));
+    return entry ? [entry] : [];
+  });
+  if (!covers || !before) {
+    return {
+      ...next,
+      reports: sortReports([...next.reports, ...keptFailed]),
+      failures: sortReports(failures),
+    };
   }
   const rebuilt = new Set([...next.reports, ...next.failures].map(key));
   const keep = (r: { level: Level; code: string; language: Locale }) => !covers(r) && !rebuilt.has(key(r));
-  const reports: ManifestReport[] = [...previous.reports.filter(keep), ...next.reports];
-  const failures = [...previous.failures.filter(keep), ...next.failures];
-  return { ...next, reports: sortReports(reports), failures: sortReports(failures) };
+  const reports: ManifestReport[] = [...before.reports.filter(keep), ...next.reports, ...keptFailed];
+  return {
+    ...next,
+    reports: sortReports(reports),
+    failures: sortReports([...before.failures.filter(keep), ...failures]),
+  };
 }

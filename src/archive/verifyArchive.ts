@@ -1,21 +1,32 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { CliError } from "../errors.js";
+import { heldVersions } from "../deliver/heldVersions.js";
+import { readLedger } from "../deliver/readLedger.js";
+import type { DeliveryEvent } from "../model.js";
 import { inspectPdf } from "../pdf/inspectPdf.js";
+import { completeCommit } from "./completeCommit.js";
 import { listUnlisted } from "./listUnlisted.js";
 import { loadManifest } from "./manifest.js";
+import { resolveInPeriod } from "./resolveInPeriod.js";
+import { STAGING } from "./staging.js";
 
 export interface VerifyProblem {
   /** Relative to the period folder. */
   file: string;
-  kind: "missing" | "size" | "sha256" | "unreadable" | "pages" | "unexpected";
+  kind:
+    "missing" | "size" | "sha256" | "unreadable" | "pages" | "unexpected" | "ledger" | "delivered-missing";
   detail: string;
 }
 
 export interface VerifyResult {
+  /** Files checked: reports plus superseded versions. */
   checked: number;
   problems: VerifyProblem[];
+  /** Things worth knowing that are not problems (an interrupted build completed, leftovers ignored). */
+  notes: string[];
   /** The qpdf used for the deep check, or null when only the structural check ran. */
   qpdf: string | null;
 }
@@ -35,67 +46,126 @@ function qpdfCheck(qpdf: string, path: string): Promise<string | null> {
   });
 }
 
+/** A temporary file of a build killed before this version (`.name.pdf.PID-RANDOM.tmp`). */
+const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
+
+interface Listed {
+  file: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+}
+
 /**
- * Re-checks an archived set against its manifest: every listed PDF is there, with the recorded
- * size and sha256, opens (qpdf --check when qpdf is given, and always the structural check: header,
- * %%EOF, trailer, page count equal to the manifest's), and no unlisted file sits in the level folders.
+ * Re-checks an archived set against its manifest: every listed PDF — reports and superseded
+ * versions — is there as a regular file, with the recorded size and sha256, opens (qpdf --check
+ * when qpdf is given, and always the structural check: header, %%EOF, trailer, page count), no
+ * unlisted file sits in the archive folders, and every version the ledger says someone may hold
+ * is one of the archived PDFs. Bad archive content is a problem (exit 4), never a crash. A commit
+ * left by a killed build is completed first; temporary files of one are noted, not problems.
  */
 export async function verifyArchive(periodDir: string, qpdf: string | null): Promise<VerifyResult> {
+  const notes: string[] = [];
+  if (await completeCommit(periodDir, false))
+    notes.push("completed the commit of a build that was interrupted while putting its PDFs in place");
   const manifest = await loadManifest(periodDir);
   const problems: VerifyProblem[] = [];
 
-  const queue = [...manifest.reports];
-  const worker = async () => {
-    for (let report = queue.shift(); report; report = queue.shift()) {
-      const path = join(periodDir, report.file);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(path);
-      } catch {
-        problems.push({
-          file: report.file,
-          kind: "missing",
-          detail: "listed in the manifest but not on disk",
-        });
-        continue;
+  const check = async (entry: Listed): Promise<void> => {
+    const path = resolveInPeriod(periodDir, entry.file, "the manifest");
+    const problem = (kind: VerifyProblem["kind"], detail: string) =>
+      problems.push({ file: entry.file, kind, detail });
+    let bytes: Buffer;
+    try {
+      const stat = await lstat(path);
+      if (!stat.isFile()) {
+        problem(
+          "unreadable",
+          `is ${stat.isDirectory() ? "a folder" : stat.isSymbolicLink() ? "a symbolic link" : "not a regular file"}, not a PDF`,
+        );
+        return;
       }
-      if (bytes.byteLength !== report.bytes) {
-        problems.push({
-          file: report.file,
-          kind: "size",
-          detail: `${bytes.byteLength} bytes, manifest says ${report.bytes}`,
-        });
-      }
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
-      if (sha256 !== report.sha256) {
-        problems.push({
-          file: report.file,
-          kind: "sha256",
-          detail: `sha256 ${sha256}, manifest says ${report.sha256}`,
-        });
-      }
-      try {
-        const { pages } = inspectPdf(bytes);
-        if (pages !== report.pages) {
-          problems.push({
-            file: report.file,
-            kind: "pages",
-            detail: `${pages} pages, manifest says ${report.pages}`,
-          });
-        }
-      } catch (error) {
-        problems.push({ file: report.file, kind: "unreadable", detail: (error as Error).message });
-        continue;
-      }
-      const failure = qpdf ? await qpdfCheck(qpdf, path) : null;
-      if (failure)
-        problems.push({ file: report.file, kind: "unreadable", detail: `qpdf --check: ${failure}` });
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR")
+        problem("missing", "listed in the manifest but not on disk");
+      else problem("unreadable", `cannot be read (${code ?? (error as Error).message})`);
+      return;
     }
+    if (bytes.byteLength !== entry.bytes)
+      problem("size", `${bytes.byteLength} bytes, manifest says ${entry.bytes}`);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (sha256 !== entry.sha256) problem("sha256", `sha256 ${sha256}, manifest says ${entry.sha256}`);
+    try {
+      const { pages } = inspectPdf(bytes);
+      if (pages !== entry.pages) problem("pages", `${pages} pages, manifest says ${entry.pages}`);
+    } catch (error) {
+      problem("unreadable", error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const failure = qpdf ? await qpdfCheck(qpdf, path) : null;
+    if (failure) problem("unreadable", `qpdf --check: ${failure}`);
+  };
+
+  for (const entry of manifest.superseded) {
+    if (entry.file !== `superseded/${entry.sha256}.pdf`)
+      problems.push({
+        file: entry.file,
+        kind: "unexpected",
+        detail: `a superseded version must be named superseded/${entry.sha256}.pdf`,
+      });
+  }
+  const queue: Listed[] = [...manifest.reports, ...manifest.superseded];
+  const worker = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) await check(entry);
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
 
-  for (const file of await listUnlisted(periodDir, manifest))
-    problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
+  for (const file of await listUnlisted(periodDir, manifest)) {
+    if (LEFTOVER.test(file))
+      notes.push(`${file}: a temporary file of an interrupted build (ignored; the next build removes it)`);
+    else problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
+  }
+  problems.push(...checkLedger(periodDir, [...manifest.reports, ...manifest.superseded]));
+  if (await exists(join(periodDir, STAGING)))
+    notes.push(`${STAGING}/: printed files of an interrupted build (ignored; the next build removes them)`);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
-  return { checked: manifest.reports.length, problems, qpdf };
+  return { checked: manifest.reports.length + manifest.superseded.length, problems, notes, qpdf };
+}
+
+/** Every version someone may hold (heldVersions over the ledger) must be an archived PDF. */
+function checkLedger(periodDir: string, archived: { sha256: string }[]): VerifyProblem[] {
+  let events: DeliveryEvent[];
+  try {
+    events = readLedger(join(periodDir, "deliveries.jsonl")).events;
+  } catch (error) {
+    const detail =
+      error instanceof CliError
+        ? error.message
+        : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    return [{ file: "deliveries.jsonl", kind: "ledger", detail }];
+  }
+  const have = new Set(archived.map((a) => a.sha256));
+  const problems: VerifyProblem[] = [];
+  for (const sha256 of [...heldVersions(events)].sort()) {
+    if (have.has(sha256)) continue;
+    const sent = events.filter((e) => e.sha256 === sha256);
+    const files = [...new Set(sent.map((e) => e.file))].join(", ");
+    problems.push({
+      file: "deliveries.jsonl",
+      kind: "delivered-missing",
+      detail: `${files} with sha256 ${sha256} went to ${[...new Set(sent.map((e) => e.email))].sort().join(", ")}, but no archived PDF has these bytes`,
+    });
+  }
+  return problems;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

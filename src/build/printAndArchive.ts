@@ -1,10 +1,22 @@
 import { createHash } from "node:crypto";
-import { rename, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { readManifest, writeManifest } from "../archive/manifest.js";
+import { applyCommit } from "../archive/applyCommit.js";
+import { archiveWriteError } from "../archive/archiveWriteError.js";
+import { completeCommit } from "../archive/completeCommit.js";
 import { listUnlisted } from "../archive/listUnlisted.js";
+import { readManifest } from "../archive/manifest.js";
 import { mergeManifest } from "../archive/mergeManifest.js";
+import { planCommit } from "../archive/planCommit.js";
+import { readOnDisk } from "../archive/readOnDisk.js";
+import { resolveInPeriod } from "../archive/resolveInPeriod.js";
+import { BUILD_LOCK, JOURNAL, STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
+import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
+import { heldVersions } from "../deliver/heldVersions.js";
+import { CliError, errors } from "../errors.js";
+import { readLedger } from "../deliver/readLedger.js";
 import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
@@ -26,6 +38,8 @@ export interface ReportFailure {
   code: string;
   language: Locale;
   error: string;
+  /** "kept": the archive still holds this report's earlier PDF; "none": there was none. */
+  previous?: "kept" | "none";
 }
 
 export interface ArchiveOptions {
@@ -39,6 +53,8 @@ export interface ArchiveOptions {
   email: Manifest["email"];
   /** For `--only` / `--level`: the reports this run rebuilds; the manifest keeps the others. null = all. */
   covers: ((report: { level: Level; code: string; language: Locale }) => boolean) | null;
+  /** Called before each change the commit makes; tests throw from it to stop a build anywhere. */
+  commitStep?: (what: string) => void;
   onReport?: (event: { done: number; total: number; job: ReportJob; error?: string; ms?: number }) => void;
 }
 
@@ -47,20 +63,24 @@ export interface ArchiveResult {
   /** This run's reports (not those kept from a previous manifest). */
   written: ManifestReport[];
   failures: ReportFailure[];
-  /** Files removed because the new manifest no longer lists them. */
+  /** Files removed because the new manifest no longer lists them (and no one received them). */
   removed: string[];
+  /** Earlier PDFs someone may hold, moved to `superseded/` by this build. */
+  superseded: string[];
   /** Print time per report, ms, by file. */
   printMs: Map<string, number>;
 }
 
 /**
- * Prints every job, checks and stamps each PDF, and archives the set:
- *  1. each PDF is written under a temporary name beside its final one and synced, as it comes;
- *  2. when all are printed, they are renamed into place (milliseconds for the whole set) and the
- *     manifest is written last, atomically — until then the previous manifest and its files are
- *     untouched, so a build that fails or is interrupted while printing leaves the old set valid;
- *  3. then the PDFs the new manifest no longer lists are removed.
- * A report that fails is recorded in `failures` and the others go on.
+ * Prints every job, checks and stamps each PDF, and archives the set without ever losing one:
+ *  1. first a commit left by a killed build is completed and old staged files are removed;
+ *  2. each PDF is written, synced, to `.staging/<file>` as it comes — the archived set and its
+ *     manifest are untouched, so a kill or a full disk while printing leaves the old set valid
+ *     (a write error stops the build: `archive-write-failed`, exit 2, naming the path);
+ *  3. then a commit plan (planCommit) is journaled and run (applyCommit): PDFs someone may hold
+ *     move to `superseded/`, the staged PDFs are renamed into place, the manifest is written, and
+ *     PDFs the manifest no longer lists (and no one received) are removed.
+ * A report that fails is recorded in `failures`, keeps its previous PDF and entry, and the others go on.
  */
 export async function printAndArchive(
   jobs: ReportJob[],
@@ -68,16 +88,59 @@ export async function printAndArchive(
   options: ArchiveOptions,
 ): Promise<ArchiveResult> {
   const { periodDir } = options;
-  const staged: { temp: string; final: string }[] = [];
+  try {
+    await mkdir(periodDir, { recursive: true });
+  } catch (error) {
+    // A recursive mkdir on a read-only file system says ENOENT; the plain one says why.
+    throw archiveWriteError(
+      periodDir,
+      await mkdir(periodDir).then(
+        () => error,
+        (plain: unknown) => plain,
+      ),
+    );
+  }
+  const buildLock = lockBuilds(periodDir);
+  try {
+    return await printAndCommit(jobs, printer, options);
+  } finally {
+    buildLock.release();
+  }
+}
+
+/** printAndArchive, holding the period's build lock. */
+async function printAndCommit(
+  jobs: ReportJob[],
+  printer: Printer,
+  options: ArchiveOptions,
+): Promise<ArchiveResult> {
+  const { periodDir } = options;
+  const inside = (file: string) => resolveInPeriod(periodDir, file, "the build plan");
   const written: ManifestReport[] = [];
   const failures: ReportFailure[] = [];
   const printMs = new Map<string, number>();
   const creator = `${options.tool.name} ${options.tool.version}`;
   let done = 0;
+
+  await completeCommit(periodDir, true);
+  // The ledger says which versions someone may hold; a damaged one stops the build (exit 2)
+  // before anything is printed, since replacing a PDF blindly could lose a delivered one. It is
+  // read again for the commit.
+  readHeld(join(periodDir, "deliveries.jsonl"));
+  const stagingDirs = new Set(jobs.map((job) => dirname(inside(`${STAGING}/${job.file}`))));
   try {
+    // One folder at a time: a recursive mkdir on a read-only file system says ENOENT, not EROFS.
+    for (const dir of [periodDir, join(periodDir, STAGING), ...stagingDirs]) {
+      try {
+        await mkdir(dir, { recursive: dir === periodDir });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw archiveWriteError(dir, error);
+      }
+    }
     await runLimited(jobs, printer.concurrency * 2, async (job) => {
       let error: string | undefined;
       let ms: number | undefined;
+      let bytes: Uint8Array;
       try {
         const printed = await printer.print({
           id: `${job.level} ${job.code} (${job.language})`,
@@ -85,9 +148,7 @@ export async function printAndArchive(
           mustContain: job.mustContain,
         });
         ms = printed.ms;
-        const bytes = setPdfInfo(printed.bytes, { ...job.info, creator, date: options.generatedAt });
-        const final = join(periodDir, job.file);
-        staged.push({ temp: await writeSynced(final, bytes), final });
+        bytes = setPdfInfo(printed.bytes, { ...job.info, creator, date: options.generatedAt });
         printMs.set(job.file, printed.ms);
         written.push({
           level: job.level,
@@ -105,49 +166,126 @@ export async function printAndArchive(
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
         failures.push({ level: job.level, code: job.code, language: job.language, error });
+        options.onReport?.({ done: ++done, total: jobs.length, job, error, ms });
+        return;
+      }
+      // A write error is the disk's, not the report's: it stops the whole build (runLimited lets
+      // the reports in flight finish first).
+      const staged = inside(`${STAGING}/${job.file}`);
+      try {
+        await rename(await writeSynced(staged, bytes), staged);
+      } catch (caught) {
+        throw archiveWriteError(staged, caught);
       }
       options.onReport?.({ done: ++done, total: jobs.length, job, error, ms });
     });
 
-    let previous: Manifest | null = null;
+    // The commit runs holding send's lock, so the ledger cannot gain a delivery between the moment
+    // it is read here and the moment the PDFs are replaced (a send that is running stops the build).
+    const lock = lockSends(periodDir);
     try {
-      previous = await readManifest(periodDir);
-    } catch (error) {
-      if (options.covers) throw error; // a partial build needs the previous manifest intact
+      const held = readHeld(join(periodDir, "deliveries.jsonl"));
+      let previous: Manifest | null = null;
+      try {
+        previous = await readManifest(periodDir);
+      } catch (error) {
+        if (options.covers) throw error; // a partial build needs the previous manifest intact
+      }
+      const manifest = mergeManifest(
+        previous,
+        {
+          version: 1,
+          period: options.period,
+          generatedAt: options.generatedAt.toISOString(),
+          tool: options.tool,
+          browser: printer.browserVersion,
+          dataset: options.dataset,
+          inputs: options.inputs,
+          email: options.email,
+          reports: written,
+          failures,
+          superseded: previous?.superseded ?? [],
+        },
+        options.covers,
+      );
+      const plan = planCommit({
+        previous,
+        manifest,
+        written,
+        held,
+        onDisk: await readOnDisk(
+          periodDir,
+          [...(previous?.reports ?? []), ...written].map((r) => r.file),
+        ),
+        leftovers: (await listUnlisted(periodDir, manifest)).filter((file) => LEFTOVER.test(file)),
+      });
+      // The staged names must be durable before the journal that points at them.
+      for (const dir of stagingDirs) {
+        try {
+          await syncDir(dir);
+        } catch (error) {
+          throw archiveWriteError(dir, error);
+        }
+      }
+      await applyCommit(periodDir, plan, options.commitStep);
+      return {
+        manifest: plan.manifest,
+        written,
+        // This run's failures, with what the archive kept for each.
+        failures: plan.manifest.failures.filter((f) =>
+          failures.some((g) => g.level === f.level && g.code === f.code && g.language === f.language),
+        ),
+        removed: plan.removes,
+        superseded: plan.moves.map((m) => m.from),
+        printMs,
+      };
+    } finally {
+      lock.release();
     }
-    for (const { temp, final } of staged) await rename(temp, final);
-    staged.length = 0;
-    for (const dir of new Set(written.map((r) => dirname(join(periodDir, r.file))))) await syncDir(dir);
-    const manifest = mergeManifest(
-      previous,
-      {
-        version: 1,
-        period: options.period,
-        generatedAt: options.generatedAt.toISOString(),
-        tool: options.tool,
-        browser: printer.browserVersion,
-        dataset: options.dataset,
-        inputs: options.inputs,
-        email: options.email,
-        reports: written,
-        failures,
-        superseded: previous?.superseded ?? [],
-      },
-      options.covers,
-    );
-    await writeManifest(periodDir, manifest);
-    const removed = await removeUnlisted(periodDir, manifest);
-    return { manifest, written, failures, removed, printMs };
   } finally {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    // Printed but not committed: the staged PDFs go. A commit that stopped half-way keeps its
+    // journal and staged files, and the next build or verify completes it.
+    if (!existsSync(join(periodDir, JOURNAL)))
+      await rm(join(periodDir, STAGING), { recursive: true, force: true }).catch(() => {});
   }
 }
 
-/** Removes the PDFs (and leftover temporary files) of the level folders that the manifest does not list. */
-async function removeUnlisted(periodDir: string, manifest: Manifest): Promise<string[]> {
-  const removed = (await listUnlisted(periodDir, manifest)).filter(
-    (file) => file.endsWith(".pdf") || file.endsWith(".tmp"),
-  );
-  for (const file of removed) await rm(join(periodDir, file), { force: true });
-  return removed;
+/** A temporary file of a build killed before staging existed (`.name.pdf.PID-RANDOM.tmp`). */
+const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
+
+/** The period's build lock: a second build at the same time stops (exit 2) before printing. */
+function lockBuilds(periodDir: string): SendLock {
+  const file = join(periodDir, BUILD_LOCK);
+  try {
+    return acquireSendLock(file);
+  } catch (error) {
+    if (error instanceof CliError && error.code === "send-locked")
+      throw errors.buildRunning(periodDir, error.message.replace(/^.*is held by /, "").replace(/\.$/, ""));
+    throw archiveWriteError(file, error);
+  }
+}
+
+/** Send's own lock (`OUT/PERIOD/.send.lock`): while it is held, no delivery is added to the ledger. */
+function lockSends(periodDir: string): SendLock {
+  const file = join(periodDir, ".send.lock");
+  try {
+    return acquireSendLock(file);
+  } catch (error) {
+    if (error instanceof CliError && error.code === "send-locked")
+      throw errors.sendRunning(periodDir, error.message.replace(/^.*is held by /, "").replace(/\.$/, ""));
+    throw archiveWriteError(file, error);
+  }
+}
+
+/** The versions someone may hold, per the ledger; `ledger-unreadable` (exit 2) when it cannot be read. */
+function readHeld(file: string): Set<string> {
+  try {
+    return heldVersions(readLedger(file).events);
+  } catch (error) {
+    const why =
+      error instanceof CliError
+        ? error.message.split(". ")[0]
+        : `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    throw errors.ledgerUnreadable(file, why ?? file);
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readManifest } from "../../src/archive/manifest.js";
@@ -8,9 +8,9 @@ import { reportFile } from "../../src/archive/reportFile.js";
 import { slugify } from "../../src/archive/slugify.js";
 import { verifyArchive } from "../../src/archive/verifyArchive.js";
 import { writeFileAtomic } from "../../src/archive/writeFileAtomic.js";
-import { printAndArchive, type ReportJob } from "../../src/build/printAndArchive.js";
-import type { Level, Manifest } from "../../src/model.js";
-import { ReportError, type Printer, type PrintJob } from "../../src/pdf/launchPrinter.js";
+import { printAndArchive } from "../../src/build/printAndArchive.js";
+import type { Manifest } from "../../src/model.js";
+import { fakePrinter, options, SET, tmp } from "./fakeBuild.js";
 import { minimalPdf } from "../pdf/minimalPdf.js";
 
 describe("file names", () => {
@@ -29,63 +29,6 @@ describe("file names", () => {
     expect(reportFile("national", "PE", "Perú", "es")).toBe("national/PE-peru.pdf");
   });
 });
-
-/** A printer without Chromium: minimal PDFs, and failures on demand. */
-function fakePrinter(failIds: string[] = [], onPrint?: (job: PrintJob) => void): Printer {
-  return {
-    browserVersion: "Chrome/0.0-test",
-    concurrency: 2,
-    print: (job) => {
-      onPrint?.(job);
-      if (failIds.some((id) => job.id.includes(id)))
-        return Promise.reject(new ReportError(`${job.id}: blank report`));
-      return Promise.resolve({ bytes: minimalPdf(2, job.id), pages: 2, ms: 1, attempts: 1 });
-    },
-    close: () => Promise.resolve(),
-    kill: () => {},
-    pids: () => [],
-  };
-}
-
-function job(level: Level, code: string, name: string, language: "es" | "en" = "es"): ReportJob {
-  return {
-    level,
-    code,
-    name,
-    language,
-    file: reportFile(level, code, name, language),
-    recipients: [`${code}@example.org`],
-    recipientNames: { [`${code}@example.org`]: `Directora ${name}` },
-    headline: { green: 1, amber: 0, red: 1, referential: 0, noData: 0, text: `Resumen ${name}` },
-    html: () => `<h1>${name}</h1>`,
-    mustContain: [name],
-    info: { author: "a", subject: "s", keywords: [], language: "es-PE" },
-  };
-}
-
-const options = (
-  periodDir: string,
-  covers: ((r: { level: Level; code: string }) => boolean) | null = null,
-) => ({
-  periodDir,
-  period: "2026-10",
-  generatedAt: new Date("2026-11-05T15:30:00Z"),
-  tool: { name: "semaforo-reports", version: "0.0.0" },
-  dataset: { name: "test", synthetic: true },
-  inputs: [{ path: "results.csv", sha256: "ab" }],
-  email: { from: "semaforo@example.org", fromName: "Semáforo Escuela" },
-  covers,
-});
-
-const SET = [
-  job("national", "PE", "Perú"),
-  job("region", "010000", "DRE Amazonas"),
-  job("district", "010001", "UGEL Chachapoyas"),
-  job("district", "010002", "UGEL Bagua"),
-  job("district", "010002", "UGEL Bagua", "en"),
-];
-
-const tmp = () => join(mkdtempSync(join(tmpdir(), "semaforo-archive-")), "2026-10");
 
 describe("printAndArchive", () => {
   it("writes every PDF and the manifest, with hashes verify agrees with", async () => {
@@ -141,16 +84,38 @@ describe("printAndArchive", () => {
     expect(readFileSync(join(dir, "manifest.json"), "utf8")).toContain("2026-11-06");
   });
 
-  it("records a failed report, archives the others and removes the failed one's old PDF", async () => {
+  it("records a failed report, archives the others and keeps the failed one's previous PDF and entry", async () => {
     const dir = tmp();
-    await printAndArchive(SET, fakePrinter(), options(dir));
-    const result = await printAndArchive(SET, fakePrinter(["010001"]), options(dir));
+    const first = await printAndArchive(SET, fakePrinter(), options(dir));
+    const before = readFileSync(join(dir, "district/010001-ugel-chachapoyas.pdf"));
+    const result = await printAndArchive(SET, fakePrinter(["010001"]), {
+      ...options(dir),
+      generatedAt: new Date("2026-11-06T00:00:00Z"),
+    });
     expect(result.failures).toEqual([
-      { level: "district", code: "010001", language: "es", error: "district 010001 (es): blank report" },
+      {
+        level: "district",
+        code: "010001",
+        language: "es",
+        error: "district 010001 (es): blank report",
+        previous: "kept",
+      },
     ]);
-    expect(result.manifest.reports).toHaveLength(4);
-    expect(result.removed).toEqual(["district/010001-ugel-chachapoyas.pdf"]);
-    expect(existsSync(join(dir, "district/010001-ugel-chachapoyas.pdf"))).toBe(false);
+    expect(result.manifest.failures).toEqual(result.failures);
+    expect(result.manifest.reports).toHaveLength(5);
+    expect(result.manifest.reports.find((r) => r.code === "010001")).toEqual(
+      first.manifest.reports.find((r) => r.code === "010001"),
+    );
+    expect(result.removed).toEqual([]);
+    expect(readFileSync(join(dir, "district/010001-ugel-chachapoyas.pdf"))).toEqual(before);
+    expect((await verifyArchive(dir, null)).problems).toEqual([]);
+  });
+
+  it('says "none" for a failed report that was never archived', async () => {
+    const dir = tmp();
+    const result = await printAndArchive(SET, fakePrinter(["010001"]), options(dir));
+    expect(result.failures.map((f) => f.previous)).toEqual(["none"]);
+    expect(result.manifest.reports.map((r) => r.code)).not.toContain("010001");
     expect((await verifyArchive(dir, null)).problems).toEqual([]);
   });
 

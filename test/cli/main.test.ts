@@ -8,7 +8,7 @@ async function run(...argv: string[]) {
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
 
-const COMMANDS = "validate, build, views, preview, send, run, status, verify, doctor, init";
+const COMMANDS = "validate, build, views, preview, send, run, publish, status, verify, doctor, init";
 
 describe("semaforo command line", () => {
   it("names the unknown command as typed and the command it was probably meant to be", async () => {

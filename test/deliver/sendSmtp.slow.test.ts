@@ -90,7 +90,9 @@ describe("send through a real SMTP server", () => {
       await main(["send", "--out", out, "--period", PERIOD, "--smtp", server.url, "--retries", "1"], io),
     ).toBe(5);
     expect(server.received).toHaveLength(0);
-    expect(io.stdout()).toContain("gave up after 2 attempts (the first and 1 retry): EMESSAGE: Message failed: 451");
+    expect(io.stdout()).toContain(
+      "gave up after 2 attempts (the first and 1 retry): EMESSAGE: Message failed: 451",
+    );
     expect(io.stdout()).toMatch(/0 sent, 1 failed, 0 unknown of 1 delivery\./);
   }, 30_000);
 

@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { removeStagingSync } from "../../archive/staging.js";
 import { assertPeriod } from "../../assertPeriod.js";
 import { buildReportSet, type BuildEffects } from "../../build/buildReportSet.js";
 import { defaultBuildEffects } from "../../build/defaultBuildEffects.js";
@@ -23,11 +25,15 @@ export interface BuildArgs {
   timeout?: number;
 }
 
-/** Kills the browser on Ctrl-C / SIGTERM / SIGHUP, then exits with 128 + the signal number. */
-function killOnSignals(getPrinter: () => Printer | undefined): () => void {
+/**
+ * On Ctrl-C / SIGTERM / SIGHUP: kills the browser, removes the build's staged PDFs (a commit under
+ * way keeps its journal for the next command to complete), then exits with 128 + the signal number.
+ */
+function killOnSignals(getPrinter: () => Printer | undefined, periodDir: string): () => void {
   const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
     const handler = () => {
       getPrinter()?.kill();
+      removeStagingSync(periodDir);
       process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
     };
     process.once(signal, handler);
@@ -55,7 +61,8 @@ export async function runBuild(
   const fx = effects ?? defaultBuildEffects({ thresholds: options.thresholds });
   let printer: Printer | undefined;
   let progress = createProgress(io, 0, "");
-  const offSignals = killOnSignals(() => printer);
+  // The same folder buildReportSet writes to.
+  const offSignals = killOnSignals(() => printer, join(options.out ?? "out", args.period));
   let outcome;
   try {
     outcome = await buildReportSet(
@@ -117,6 +124,7 @@ export async function runBuild(
           built: outcome.written.length,
           failed,
           removed: outcome.removed,
+          superseded: outcome.superseded,
           ms: outcome.ms,
           stages: outcome.stages,
           browser: outcome.manifest.browser,
@@ -129,7 +137,14 @@ export async function runBuild(
     );
     return exit;
   }
-  for (const failure of failed) io.err(`semaforo: ${failure.error}`);
+  for (const failure of failed)
+    io.err(
+      `semaforo: ${failure.error}${failure.previous === "kept" ? " (the archive keeps the earlier build of this report)" : ""}`,
+    );
+  if (outcome.superseded.length > 0)
+    io.err(
+      `semaforo: ${outcome.superseded.length} earlier PDF${outcome.superseded.length === 1 ? "" : "s"} that someone may have received ${outcome.superseded.length === 1 ? "is" : "are"} kept in ${outcome.periodDir}/superseded/ (listed in the manifest).`,
+    );
   if (outcome.warnings.length > 0) io.err(warningsNote(outcome.warnings.length, options.data));
   const n = outcome.written.length;
   const failedText = failed.length

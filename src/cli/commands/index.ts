@@ -2,6 +2,7 @@ import { buildCommand } from "./build.js";
 import { doctorCommand } from "./doctor.js";
 import { initCommand } from "./init.js";
 import { previewCommand } from "./preview.js";
+import { publishCommand } from "./publish.js";
 import { runCommand } from "./run.js";
 import { sendCommand } from "./send.js";
 import { statusCommand } from "./status.js";
@@ -17,6 +18,7 @@ export const commands = [
   previewCommand,
   sendCommand,
   runCommand,
+  publishCommand,
   statusCommand,
   verifyCommand,
   doctorCommand,

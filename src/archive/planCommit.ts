@@ -1,0 +1,82 @@
+import type { Manifest, ManifestReport, SupersededReport } from "../model.js";
+import { sortReports } from "./mergeManifest.js";
+import { STAGING } from "./staging.js";
+
+/** What is on disk at a path the commit touches. */
+export interface OnDisk {
+  sha256: string;
+  bytes: number;
+  pages: number;
+  /** The PDF's own creation date, when it has one we can read. */
+  createdAt?: string;
+}
+
+/** The steps that put a build in place, written to the journal before the first one runs. */
+export interface CommitPlan {
+  /** PDFs someone may hold that leave their place: to `superseded/<sha256>.pdf`. */
+  moves: { from: string; to: string; sha256: string }[];
+  /** Staged PDFs (`.staging/<file>`) to their place. */
+  installs: { from: string; to: string; sha256: string }[];
+  /** Removed once the manifest is written: earlier PDFs no one received, leftovers. */
+  removes: string[];
+  /** Written after the moves and installs; from then on it describes the folder. */
+  manifest: Manifest;
+}
+
+/**
+ * Decides how a build replaces the archived set (pure). A PDF on disk that the new manifest does
+ * not list with the same bytes is either kept in `superseded/` — when its sha256 is a version
+ * someone may hold (`held`, from the ledger) — or overwritten / removed. Decisions use the bytes on
+ * disk (`onDisk`), not only the previous manifest, so a damaged manifest cannot make a delivered
+ * PDF disappear.
+ */
+export function planCommit(input: {
+  previous: Manifest | null;
+  manifest: Manifest;
+  written: ManifestReport[];
+  held: ReadonlySet<string>;
+  onDisk: ReadonlyMap<string, OnDisk>;
+  leftovers: string[];
+}): CommitPlan {
+  const { previous, manifest, written, held, onDisk } = input;
+  const next = new Map(manifest.reports.map((r) => [r.file, r]));
+  const before = new Map((previous?.reports ?? []).map((r) => [r.file, r]));
+  const superseded: SupersededReport[] = [...manifest.superseded];
+  const kept = new Set(superseded.map((s) => s.sha256));
+  const moves: CommitPlan["moves"] = [];
+  const removes: string[] = [];
+  const files = [...new Set([...before.keys(), ...written.map((r) => r.file)])].sort();
+  for (const file of files) {
+    const disk = onDisk.get(file);
+    if (!disk) continue;
+    const replacement = next.get(file);
+    if (replacement && replacement.sha256 === disk.sha256) continue; // unchanged
+    if (held.has(disk.sha256) && !kept.has(disk.sha256)) {
+      const unit = (before.get(file) ?? replacement) as ManifestReport;
+      const to = `superseded/${disk.sha256}.pdf`;
+      moves.push({ from: file, to, sha256: disk.sha256 });
+      kept.add(disk.sha256);
+      superseded.push({
+        level: unit.level,
+        code: unit.code,
+        name: unit.name,
+        language: unit.language,
+        file: to,
+        sha256: disk.sha256,
+        bytes: disk.bytes,
+        pages: disk.pages,
+        generatedAt: disk.createdAt ?? previous?.generatedAt ?? "",
+        supersededAt: manifest.generatedAt,
+      });
+    } else if (!replacement) {
+      removes.push(file);
+    }
+  }
+  return {
+    moves,
+    installs: written.map((r) => ({ from: `${STAGING}/${r.file}`, to: r.file, sha256: r.sha256 })),
+    removes: [...removes, ...input.leftovers],
+    // sortReports is stable: a unit's superseded versions stay oldest first.
+    manifest: { ...manifest, superseded: sortReports(superseded) },
+  };
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { reportFile } from "../../src/archive/reportFile.js";
+import type { ReportJob } from "../../src/build/printAndArchive.js";
+import type { Level } from "../../src/model.js";
+import { ReportError, type Printer, type PrintJob } from "../../src/pdf/launchPrinter.js";
+import { minimalPdf } from "../pdf/minimalPdf.js";
+
+/** A printer without Chromium: minimal PDFs, and failures on demand. */
+export function fakePrinter(failIds: string[] = [], onPrint?: (job: PrintJob) => void): Printer {
+  return {
+    browserVersion: "Chrome/0.0-test",
+    concurrency: 2,
+    print: (job) => {
+      onPrint?.(job);
+      if (failIds.some((id) => job.id.includes(id)))
+        return Promise.reject(new ReportError(`${job.id}: blank report`));
+      return Promise.resolve({ bytes: minimalPdf(2, job.id), pages: 2, ms: 1, attempts: 1 });
+    },
+    close: () => Promise.resolve(),
+    kill: () => {},
+    pids: () => [],
+  };
+}
+
+export function job(level: Level, code: string, name: string, language: "es" | "en" = "es"): ReportJob {
+  return {
+    level,
+    code,
+    name,
+    language,
+    file: reportFile(level, code, name, language),
+    recipients: [`${code}@example.org`],
+    recipientNames: { [`${code}@example.org`]: `Directora ${name}` },
+    headline: { green: 1, amber: 0, red: 1, referential: 0, noData: 0, text: `Resumen ${name}` },
+    html: () => `<h1>${name}</h1>`,
+    mustContain: [name],
+    info: { author: "a", subject: "s", keywords: [], language: "es-PE" },
+  };
+}
+
+export const options = (
+  periodDir: string,
+  covers: ((r: { level: Level; code: string }) => boolean) | null = null,
+) => ({
+  periodDir,
+  period: "2026-10",
+  generatedAt: new Date("2026-11-05T15:30:00Z"),
+  tool: { name: "semaforo-reports", version: "0.0.0" },
+  dataset: { name: "test", synthetic: true },
+  inputs: [{ path: "results.csv", sha256: "ab" }],
+  email: { from: "semaforo@example.org", fromName: "Semáforo Escuela" },
+  covers,
+});
+
+export const SET = [
+  job("national", "PE", "Perú"),
+  job("region", "010000", "DRE Amazonas"),
+  job("district", "010001", "UGEL Chachapoyas"),
+  job("district", "010002", "UGEL Bagua"),
+  job("district", "010002", "UGEL Bagua", "en"),
+];
+
+export const tmp = () => join(mkdtempSync(join(tmpdir(), "semaforo-archive-")), "2026-10");
