@@ -799,7 +799,9 @@ function generateSupport(rows) {
   }
   const picked = [];
   for (const id of ["asistencia-docentes", "asistencia-directores", "asistencia-estudiantes"]) {
-    const lowest = (byIndicator.get(id) ?? []).sort((a, b) => a.value - b.value || (a.district < b.district ? -1 : 1));
+    const lowest = (byIndicator.get(id) ?? []).sort(
+      (a, b) => a.value - b.value || (a.district < b.district ? -1 : 1),
+    );
     picked.push(...lowest.slice(0, 4));
   }
   const support = [];

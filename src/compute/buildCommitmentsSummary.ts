@@ -61,7 +61,12 @@ export function buildCommitmentsSummary(context: ViewContext): CommitmentsSummar
     for (const indicator of index.dataset.indicators) {
       const counts = byIndicator.get(`${level}|${indicator.id}`);
       if (counts)
-        rows.push({ indicator: indicator.id, indicatorLabel: indicator.label[context.locale], level, counts });
+        rows.push({
+          indicator: indicator.id,
+          indicatorLabel: indicator.label[context.locale],
+          level,
+          counts,
+        });
     }
   }
   return {

@@ -71,7 +71,9 @@ function supportUnit(context: ViewContext, code: string): Omit<SupportUnitView, 
     const previous = previousPeriod === null ? null : index.cell(unit, indicator, previousPeriod);
     const fall =
       previous && cell.reliable && previous.reliable && cell.shown !== null && previous.shown !== null
-        ? roundToDisplay(indicator.better === "higher" ? previous.shown - cell.shown : cell.shown - previous.shown)
+        ? roundToDisplay(
+            indicator.better === "higher" ? previous.shown - cell.shown : cell.shown - previous.shown,
+          )
         : null;
     const reasons: WeakReason[] = [];
     const reasonTexts: string[] = [];
@@ -129,7 +131,8 @@ function supportUnit(context: ViewContext, code: string): Omit<SupportUnitView, 
       region: index.regions.get(from.regionCode)?.name ?? from.regionCode,
       indicatorLabel: indicator.label[locale],
     }));
-  const contact = (index.dataset.contacts ?? []).find((c) => c.level === "district" && c.code === code) ?? null;
+  const contact =
+    (index.dataset.contacts ?? []).find((c) => c.level === "district" && c.code === code) ?? null;
   return {
     unit: { ...unit, name: district.name },
     region: region ? { level: "region", code: region.code, name: region.name } : null,

@@ -41,7 +41,8 @@ export function buildTeamBriefFollowUp(context: ViewContext): FollowUpView[] {
       change: {
         points,
         text: formatPoints(points, locale),
-        good: points === null || points === 0 ? null : indicator.better === "higher" ? points > 0 : points < 0,
+        good:
+          points === null || points === 0 ? null : indicator.better === "higher" ? points > 0 : points < 0,
       },
     });
   }

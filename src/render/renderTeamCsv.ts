@@ -23,7 +23,8 @@ export const TEAM_CSV_COLUMNS = [
 /**
  * The brief's list as CSV (RFC 4180, comma, UTF-8 with a BOM so spreadsheet programs read the
  * accents): every unit, not only those printed. A field that a spreadsheet would run as a formula
- * (=, +, -, @ first) gets a leading apostrophe. Pure.
+ * (=, +, -, @ first, other than a
+ * negative number) gets a leading apostrophe. Pure.
  */
 export function renderTeamCsv(view: TeamBriefView): string {
   const rows: string[][] = [TEAM_CSV_COLUMNS];
@@ -53,6 +54,7 @@ export function renderTeamCsv(view: TeamBriefView): string {
 }
 
 function field(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A plain number ("-1.0", a rise) is data, not a formula: it stays a number.
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -47,7 +47,11 @@ export function buildCommitmentsSummaryBlock(view: ReportView, t: T): Commitment
       ...counts(row.counts),
       estimate: `${row.transferText} / ${row.maximumText}`,
     })),
-    total: { label: t("commitments.total"), ...counts(s.counts), estimate: `${s.transferText} / ${s.maximumText}` },
+    total: {
+      label: t("commitments.total"),
+      ...counts(s.counts),
+      estimate: `${s.transferText} / ${s.maximumText}`,
+    },
     assumptions: ["ytd", "state", "transfer"].map((key) => t(`commitments.assumption.${key}`)),
   };
 }

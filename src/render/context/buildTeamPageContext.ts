@@ -86,7 +86,8 @@ export function buildTeamPageContext(
         why: w.reasonTexts.join("; "),
       })),
     })),
-    more: view.units.length > shown.length ? t("team.more", { count: n(view.units.length - shown.length) }) : "",
+    more:
+      view.units.length > shown.length ? t("team.more", { count: n(view.units.length - shown.length) }) : "",
     followUp: {
       title: t("team.section.followUp"),
       intro: view.followUp.length === 0 ? t("team.followUp.none") : t("team.followUp.intro"),
@@ -121,7 +122,9 @@ export function buildTeamPageContext(
         },
         {
           title: t("team.quality.missing", { count: n(view.quality.missingMonths.length) }),
-          items: view.quality.missingMonths.map((m) => `${m.unit.code} ${m.unit.name}: ${m.months.join(", ")}`),
+          items: view.quality.missingMonths.map(
+            (m) => `${m.unit.code} ${m.unit.name}: ${m.months.join(", ")}`,
+          ),
         },
         {
           title: t("team.quality.referential", { count: n(view.quality.referential.length) }),

@@ -241,7 +241,16 @@ export interface CommitmentsBlock {
   title: string;
   intro: string;
   headers: Record<
-    "indicator" | "type" | "ytd" | "minimum" | "target" | "progress" | "needed" | "state" | "amount" | "transfer",
+    | "indicator"
+    | "type"
+    | "ytd"
+    | "minimum"
+    | "target"
+    | "progress"
+    | "needed"
+    | "state"
+    | "amount"
+    | "transfer",
     string
   >;
   rows: {
