@@ -836,6 +836,8 @@ function generateRecipients(districts, regions) {
   ["jefatura.monitoreo", "semaforo.analisis", "cooperacion.internacional"].forEach((box, k) =>
     add("national", "PE", personName(rn), `${box}@minedu.example`, k),
   );
+  // The enabling team gets its monthly brief (level team, code PE).
+  add("team", "PE", personName(rng("recipients", "team")), "equipo.acompanamiento@minedu.example", 0);
   const prefixes = ["", "director.", "monitoreo."];
   for (const region of regions) {
     const r = rng("recipients", region.code);

@@ -9,6 +9,12 @@ import type { Topology } from "topojson-specification";
 
 export type Level = "national" | "region" | "district";
 export const LEVELS: readonly Level[] = ["national", "region", "district"];
+/**
+ * The levels of report: one per unit level, and `team`, the enabling team's monthly brief (one
+ * per dataset, code PE). Recipients, the manifest and deliveries are keyed by report level.
+ */
+export type ReportLevel = Level | "team";
+export const REPORT_LEVELS: readonly ReportLevel[] = [...LEVELS, "team"];
 
 /** Traffic-light status of one value against its unit's own targets. */
 export type Status = "green" | "amber" | "red" | "referential" | "no-data";
@@ -75,7 +81,7 @@ export interface Target {
 }
 
 export interface Recipient {
-  level: Level;
+  level: ReportLevel;
   code: string;
   name: string;
   email: string;
@@ -669,7 +675,7 @@ export interface TeamBriefView {
 // ---------------------------------------------------------------------------------------------
 
 export interface ManifestReport {
-  level: Level;
+  level: ReportLevel;
   code: string;
   name: string;
   language: Locale;
@@ -683,6 +689,16 @@ export interface ManifestReport {
   recipientNames?: Record<string, string>;
   /** The view's headline, for the e-mail body. Optional: send then omits the summary. */
   headline?: ManifestHeadline;
+  /** Files archived and sent with the PDF (the team brief's CSV). Optional. */
+  attachments?: ManifestAttachment[];
+}
+
+/** A file that goes with a report (e.g. `team/PE-equipo-de-acompanamiento.csv`). */
+export interface ManifestAttachment {
+  /** Relative to the period folder. */
+  file: string;
+  sha256: string;
+  bytes: number;
 }
 
 /** What the e-mail body says about a report: indicator counts by status and the headline sentence. */
@@ -712,7 +728,13 @@ export interface Manifest {
    * Reports that could not be rendered in the last build, with the reason. `previous: "kept"`: the
    * archived PDF listed in `reports` is an earlier build's, kept because this one failed.
    */
-  failures: { level: Level; code: string; language: Locale; error: string; previous?: "kept" | "none" }[];
+  failures: {
+    level: ReportLevel;
+    code: string;
+    language: Locale;
+    error: string;
+    previous?: "kept" | "none";
+  }[];
   /**
    * Earlier builds of reports that someone may have received (a `sent` or `unknown` delivery),
    * kept byte for byte in `superseded/<sha256>.pdf` when a rebuild replaced them.
@@ -722,7 +744,7 @@ export interface Manifest {
 
 /** A delivered PDF that a later build replaced, kept in the archive. */
 export interface SupersededReport {
-  level: Level;
+  level: ReportLevel;
   code: string;
   name: string;
   language: Locale;
@@ -751,7 +773,7 @@ export interface DeliveryEvent {
   id: string;
   messageId: string;
   at: string;
-  level: Level;
+  level: ReportLevel;
   code: string;
   email: string;
   file: string;

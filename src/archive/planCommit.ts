@@ -74,7 +74,13 @@ export function planCommit(input: {
   }
   return {
     moves,
-    installs: written.map((r) => ({ from: `${STAGING}/${r.file}`, to: r.file, sha256: r.sha256 })),
+    installs: written.flatMap((r) =>
+      [r, ...(r.attachments ?? [])].map((f) => ({
+        from: `${STAGING}/${f.file}`,
+        to: f.file,
+        sha256: f.sha256,
+      })),
+    ),
     removes: [...removes, ...input.leftovers],
     // sortReports is stable: a unit's superseded versions stay oldest first.
     manifest: { ...manifest, superseded: sortReports(superseded) },

@@ -226,7 +226,7 @@ export const problems = {
     error(
       "unknown-level",
       `level ${q(value)} is not national, region or district`,
-      "Use national, region or district.",
+      "Use national, region or district (recipients.csv also takes team, for the enabling team's brief).",
     ),
   unknownLanguage: (value: string) =>
     error(
