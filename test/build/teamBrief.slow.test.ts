@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, jest } from "@jest/globals";
 import { createHash } from "node:crypto";
-import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildReportSet } from "../../src/build/buildReportSet.js";
@@ -72,5 +72,26 @@ describe("the enabling team's brief in a real build", () => {
     }
     expect(text).toContain("Calidad de los datos del mes");
     execFileSync("node", ["bin/semaforo.js", "verify", join(out, "2026-05")]);
+
+    // send (to the outbox: no SMTP URL) attaches the CSV, the archived bytes.
+    execFileSync("node", ["bin/semaforo.js", "send", "--out", out, "--period", "2026-05", "--only", "PE"], {
+      env: { ...process.env, SEMAFORO_SMTP_URL: "" },
+    });
+    const outbox = join(out, "2026-05", "outbox");
+    const eml = readdirSync(outbox).find((name) => name.startsWith("team-PE-es-equipo@example.org"));
+    const raw = readFileSync(join(outbox, eml ?? "missing"), "utf8");
+    expect(raw).toContain("filename=2026-05-PE-equipo-de-acompanamiento.pdf");
+    expect(raw).toContain("filename=2026-05-PE-equipo-de-acompanamiento.csv");
+    const part = raw.split("filename=2026-05-PE-equipo-de-acompanamiento.csv")[1] ?? "";
+    const base64 = (part.split(/\r?\n\r?\n/)[1] ?? "").split(/\r?\n--/)[0] ?? "";
+    expect(Buffer.from(base64.replace(/\s+/g, ""), "base64").equals(csv)).toBe(true);
+
+    // A changed CSV is a verify problem, like a changed PDF.
+    appendFileSync(join(out, "2026-05", csvEntry?.file ?? ""), "x");
+    const verify = spawnSync("node", ["bin/semaforo.js", "verify", join(out, "2026-05")], {
+      encoding: "utf8",
+    });
+    expect(verify.status).not.toBe(0);
+    expect(verify.stdout + verify.stderr).toContain("team/PE-equipo-de-acompanamiento.csv");
   });
 });

@@ -97,3 +97,30 @@ describe("the optional commitments.csv and support.csv", () => {
     ]);
   });
 });
+
+describe("a team recipient in recipients.csv", () => {
+  it("is read with code PE; another code is refused with its place", () => {
+    const ok = withFile(
+      tinyFiles(),
+      "recipients.csv",
+      "level,code,name,email\nnational,PE,Ana,ana@example.org\nteam,PE,Equipo,equipo@example.org\n",
+    );
+    expect(parseDataset(ok).dataset?.recipients.find((r) => r.level === "team")).toEqual({
+      level: "team",
+      code: "PE",
+      name: "Equipo",
+      email: "equipo@example.org",
+      language: "es",
+    });
+    const bad = withFile(
+      tinyFiles(),
+      "recipients.csv",
+      "level,code,name,email\nteam,010001,Equipo,equipo@example.org\n",
+    );
+    expect(
+      parseDataset(bad)
+        .problems.filter((p) => p.file === "recipients.csv" && p.severity === "error")
+        .map((p) => [p.code, p.line, p.column]),
+    ).toEqual([["unknown-national-code", 2, 2]]);
+  });
+});
