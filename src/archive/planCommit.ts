@@ -72,6 +72,10 @@ export function planCommit(input: {
       removes.push(file);
     }
   }
+  // A report's attachments (the team brief's CSV) go with it: those the new manifest no longer lists are removed.
+  const attached = new Set(manifest.reports.flatMap((r) => (r.attachments ?? []).map((a) => a.file)));
+  for (const r of previous?.reports ?? [])
+    for (const a of r.attachments ?? []) if (!attached.has(a.file)) removes.push(a.file);
   return {
     moves,
     installs: written.flatMap((r) =>
