@@ -739,6 +739,94 @@ function generateContacts(districts, regions) {
   return rows;
 }
 
+/**
+ * Performance commitments for 2026 (commitments.csv), in the shape of the yearly norm: every DRE
+ * and UGEL commits on teacher attendance (average of March–November, variable), principal
+ * attendance (average of March–October, fixed) and on timely materials (July only, fixed); a third of the UGELs
+ * also on student attendance (variable). Amounts in soles, larger for larger units.
+ */
+const COMMITMENT_PLAN = [
+  { indicator: "asistencia-docentes", type: "variable", months: "03-11", share: 0.4 },
+  { indicator: "asistencia-directores", type: "fija", months: "03-10", share: 0.35 },
+  { indicator: "materiales", type: "fija", months: "07", share: 0.25 },
+];
+
+function generateCommitments(districts, regions) {
+  const rows = [];
+  const add = (level, code, maximum, plan) => {
+    for (const c of plan)
+      rows.push({
+        year: 2026,
+        level,
+        code,
+        indicator: c.indicator,
+        type: c.type,
+        months: c.months,
+        amount: Math.round((maximum * c.share) / 1000) * 1000,
+      });
+  };
+  for (const region of regions) {
+    const r = rng("commitments", region.code);
+    add("region", region.code, r.int(30, 90) * 10000, COMMITMENT_PLAN);
+  }
+  for (const d of districts) {
+    const r = rng("commitments", d.code);
+    const plan = [...COMMITMENT_PLAN];
+    if (r.next() < 1 / 3)
+      plan.push({ indicator: "asistencia-estudiantes", type: "variable", months: "04-11", share: 0.2 });
+    add("district", d.code, r.int(8, 25) * 10000, plan);
+  }
+  return rows;
+}
+
+/** What the enabling team did (support.csv): a few visits to UGELs weak in June 2026. */
+const SUPPORT_ACTIONS = [
+  "Visita de acompañamiento al especialista de la UGEL y plan de mejora",
+  "Taller con directores sobre registro de asistencia",
+  "Reunión de seguimiento con la jefatura de gestión pedagógica",
+  "Llamada de seguimiento y revisión del plan de mejora",
+];
+
+function generateSupport(rows) {
+  const june = rows
+    .filter((row) => row.period === "2026-06" && row.denominator > 0 && row.schools >= 5)
+    .map((row) => ({ ...row, value: row.numerator / row.denominator }));
+  const byIndicator = new Map();
+  for (const row of june) {
+    const list = byIndicator.get(row.indicator) ?? [];
+    list.push(row);
+    byIndicator.set(row.indicator, list);
+  }
+  const picked = [];
+  for (const id of ["asistencia-docentes", "asistencia-directores", "asistencia-estudiantes"]) {
+    const lowest = (byIndicator.get(id) ?? []).sort(
+      (a, b) => a.value - b.value || (a.district < b.district ? -1 : 1),
+    );
+    picked.push(...lowest.slice(0, 4));
+  }
+  const support = [];
+  for (const row of picked) {
+    const r = rng("support", row.district, row.indicator);
+    const day = r.int(3, 26);
+    support.push({
+      date: `2026-07-${String(day).padStart(2, "0")}`,
+      level: "district",
+      code: row.district,
+      indicator: row.indicator,
+      action: SUPPORT_ACTIONS[0],
+    });
+    if (r.next() < 0.6)
+      support.push({
+        date: `2026-0${r.int(8, 9)}-${String(r.int(2, 28)).padStart(2, "0")}`,
+        level: "district",
+        code: row.district,
+        indicator: row.indicator,
+        action: r.pick(SUPPORT_ACTIONS.slice(1)),
+      });
+  }
+  return support.sort((a, b) => (a.code + a.indicator + a.date < b.code + b.indicator + b.date ? -1 : 1));
+}
+
 function generateRecipients(districts, regions) {
   const rows = [];
   const english = new Set(["PE#2", "150101#0", "160000#0", "150102#0", "080001#0", "250001#0"]);
@@ -748,6 +836,8 @@ function generateRecipients(districts, regions) {
   ["jefatura.monitoreo", "semaforo.analisis", "cooperacion.internacional"].forEach((box, k) =>
     add("national", "PE", personName(rn), `${box}@minedu.example`, k),
   );
+  // The enabling team gets its monthly brief (level team, code PE).
+  add("team", "PE", personName(rng("recipients", "team")), "equipo.acompanamiento@minedu.example", 0);
   const prefixes = ["", "director.", "monitoreo."];
   for (const region of regions) {
     const r = rng("recipients", region.code);
@@ -1042,6 +1132,8 @@ function main() {
   const targets = generateTargets(rows, districts, regions, withoutTargets);
   const recipients = generateRecipients(districts, regions);
   const contacts = generateContacts(districts, regions);
+  const commitments = generateCommitments(districts, regions);
+  const support = generateSupport(rows);
 
   for (const s of STORIES) {
     const words = s.body.split(/\s+/).filter(Boolean).length;
@@ -1217,6 +1309,20 @@ function main() {
       contacts.map((c) => [c.level, c.code, c.name, c.role, c.email, c.phone]),
     ),
   );
+  writeFile(
+    "commitments.csv",
+    csv(
+      ["year", "level", "code", "indicator", "type", "months", "amount"],
+      commitments.map((c) => [c.year, c.level, c.code, c.indicator, c.type, c.months, c.amount]),
+    ),
+  );
+  writeFile(
+    "support.csv",
+    csv(
+      ["date", "level", "code", "indicator", "action"],
+      support.map((a) => [a.date, a.level, a.code, a.indicator, a.action]),
+    ),
+  );
   for (const s of STORIES) writeFile(path.join("good-practices", `${s.slug}.md`), storyFile(s));
 
   const facts = {
@@ -1227,6 +1333,8 @@ function main() {
     results: rows.length,
     targets: targets.length,
     recipients: recipients.length,
+    commitments: commitments.length,
+    support: support.length,
     english: recipients.filter((r) => r.language === "en").length,
     stories: STORIES.length,
     schoolRows: schoolRows.length,
@@ -1280,6 +1388,8 @@ Contenido:
 | \`good-practices/\` | ${f.stories} historias de buenas prácticas |
 | \`schools.csv\` | ${f.schoolRows} filas: ${f.schools} escuelas visitadas en ${SCHOOL_MONTHS.join(", ")}, con director, teléfono, nivel y área (sintéticos) |
 | \`contacts.csv\` | un contacto de monitoreo por unidad (sintético) |
+| \`commitments.csv\` | ${f.commitments} compromisos de desempeño 2026 (sintéticos): cada DRE y UGEL en asistencia docente (variable, promedio marzo–noviembre) y de directores (fija, marzo–octubre), y materiales a tiempo (julio, fija); un tercio de las UGEL también en asistencia de estudiantes |
+| \`support.csv\` | ${f.support} acciones del equipo de acompañamiento (jul.–set. 2026) en UGEL débiles en junio |
 
 Situaciones incluidas a propósito: una huelga en ${STRIKE.period} (sin datos de ${STRIKE.regions.map(f.label).join(", ")}),
 UGEL que visitan solo 1–4 escuelas en un mes (${f.referentialShare.toFixed(1).replace(".", ",")} % de los meses-UGEL),

@@ -9,6 +9,12 @@ import type { Topology } from "topojson-specification";
 
 export type Level = "national" | "region" | "district";
 export const LEVELS: readonly Level[] = ["national", "region", "district"];
+/**
+ * The levels of report: one per unit level, and `team`, the enabling team's monthly brief (one
+ * per dataset, code PE). Recipients, the manifest and deliveries are keyed by report level.
+ */
+export type ReportLevel = Level | "team";
+export const REPORT_LEVELS: readonly ReportLevel[] = [...LEVELS, "team"];
 
 /** Traffic-light status of one value against its unit's own targets. */
 export type Status = "green" | "amber" | "red" | "referential" | "no-data";
@@ -75,7 +81,7 @@ export interface Target {
 }
 
 export interface Recipient {
-  level: Level;
+  level: ReportLevel;
   code: string;
   name: string;
   email: string;
@@ -123,6 +129,33 @@ export interface Contact {
   role?: string;
   email?: string;
   phone?: string;
+}
+
+/**
+ * One performance commitment ("Compromisos de Desempeño"), commitments.csv: a unit's indicator,
+ * judged over evaluation months of a year against the unit's own baseline / minimum / target
+ * (targets.csv). `fija` pays all or nothing; `variable` pays in proportion to progress.
+ */
+export interface Commitment {
+  year: number;
+  level: "region" | "district";
+  code: string;
+  indicator: string;
+  type: "fija" | "variable";
+  /** Evaluation months, ascending, all in `year`. */
+  months: Period[];
+  /** Amount assignable for this commitment (soles); the unit's maximum is the sum of its amounts. */
+  amount: number;
+}
+
+/** One action of the enabling team (support.csv, optional). `action` is untrusted text. */
+export interface SupportAction {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  level: "region" | "district";
+  code: string;
+  indicator: string;
+  action: string;
 }
 
 /** The traffic-light rule's knobs (dataset.json `thresholds`). */
@@ -191,6 +224,10 @@ export interface Dataset {
   schools: SchoolResult[];
   /** Monitoring contacts per unit (contacts.csv); absent or empty when the dataset has none. */
   contacts?: Contact[];
+  /** Performance commitments (commitments.csv, optional); absent or empty when none. */
+  commitments?: Commitment[];
+  /** The enabling team's support actions (support.csv, optional); absent or empty when none. */
+  support?: SupportAction[];
   topology: Topology;
   inputs: InputFile[];
 }
@@ -429,6 +466,86 @@ export interface MoverView {
   turnedRed: boolean;
 }
 
+/** Where a commitment stands if the year ended today (compute/computeCommitment.ts). */
+export type CommitmentState = "met" | "at-risk" | "out-of-reach" | "no-data" | "no-target";
+
+/** One commitment of the report's unit, judged on the months so far. */
+export interface CommitmentStanding {
+  indicator: string;
+  indicatorLabel: string;
+  type: "fija" | "variable";
+  typeLabel: string;
+  /** "mar.–oct. 2026 (8 meses)". */
+  monthsLabel: string;
+  /** Evaluation months up to the report's month, and how many of them had data. */
+  monthsSoFar: number;
+  monthsWithData: number;
+  monthsRemaining: number;
+  ytd: Figure;
+  baseline: Figure;
+  minimum: Figure;
+  target: Figure;
+  progress: number | null;
+  progressText: string;
+  /** Average needed in the remaining months; value null when met or no month remains. */
+  needed: Figure;
+  state: CommitmentState;
+  stateLabel: string;
+  /** Status colour the state is drawn with (met green, at risk amber, out of reach red). */
+  status: Status;
+  amount: number;
+  amountText: string;
+  transfer: number;
+  transferText: string;
+}
+
+/** A unit's commitments of the report's year: each standing, and the estimated transfer. */
+export interface CommitmentsView {
+  year: number;
+  rows: CommitmentStanding[];
+  transfer: number;
+  transferText: string;
+  /** The unit's maximum assignable amount: the sum of its commitments' amounts. */
+  maximum: number;
+  maximumText: string;
+}
+
+/** Counts of commitments by state. */
+export interface CommitmentCounts {
+  met: number;
+  atRisk: number;
+  outOfReach: number;
+  /** No data yet, or no target to judge against. */
+  unknown: number;
+}
+
+/** The national page: every region's and UGEL's standing. */
+export interface CommitmentsSummaryView {
+  year: number;
+  /** Per indicator and level (DRE commitments, UGEL commitments). */
+  byIndicator: {
+    indicator: string;
+    indicatorLabel: string;
+    level: "region" | "district";
+    counts: CommitmentCounts;
+  }[];
+  /** Per region: its DRE's and its UGELs' commitments together. */
+  regions: {
+    code: string;
+    name: string;
+    counts: CommitmentCounts;
+    transfer: number;
+    transferText: string;
+    maximum: number;
+    maximumText: string;
+  }[];
+  counts: CommitmentCounts;
+  transfer: number;
+  transferText: string;
+  maximum: number;
+  maximumText: string;
+}
+
 export interface ReportView {
   level: Level;
   code: string;
@@ -457,6 +574,10 @@ export interface ReportView {
   regionSchools?: SchoolRow[];
   /** The traffic-light rule's knobs, written out on the methodology page (optional). */
   thresholds?: Thresholds;
+  /** District and region: the unit's performance commitments of the year (absent when none). */
+  commitments?: CommitmentsView;
+  /** National: every region's and UGEL's commitments (absent when the dataset has none). */
+  commitmentsSummary?: CommitmentsSummaryView;
   /** Region: its districts × indicators; national: regions × indicators. */
   table: {
     unit: UnitRef;
@@ -472,11 +593,95 @@ export interface ReportView {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The enabling team's monthly brief (level `team`): compute/buildTeamBrief.ts → render.
+// ---------------------------------------------------------------------------------------------
+
+/** Why an indicator of a unit needs support this month (docs/decisions.md, "The team's brief"). */
+export type WeakReason = "red-streak" | "fell" | "commitment";
+
+/** One weak indicator of a unit that needs support. */
+export interface WeakIndicatorView {
+  indicator: string;
+  indicatorLabel: string;
+  value: Figure;
+  status: Status;
+  statusLabel: string;
+  reasons: WeakReason[];
+  /** Plain sentences, one per reason, in the brief's locale. */
+  reasonTexts: string[];
+  /** The last school months' values, oldest first: "82,0 % → 79,5 % → 76,1 %". */
+  trendText: string;
+  /** School months in a row below the minimum, ending this month. */
+  redStreak: number;
+  /** Worsening since last school month in points (positive = worse); null when not reliable. */
+  fall: number | null;
+}
+
+/** A unit that needs support, in rank order. */
+export interface SupportUnitView {
+  rank: number;
+  unit: UnitRef;
+  region: UnitRef | null;
+  /** Indicators below the minimum for two or more school months in a row. */
+  streaks: number;
+  /** Commitments at risk (still reachable: support can change them). */
+  commitmentsAtRisk: number;
+  /** Largest worsening since last month, in points; 0 when none. */
+  worstFall: number;
+  weak: WeakIndicatorView[];
+  contact: Contact | null;
+  /** Good-practice stories on its weak indicators: same region first. Titles and places only. */
+  stories: { title: string; file: string; district: string; region: string; indicatorLabel: string }[];
+}
+
+/** What changed in a supported unit's indicator since support started. */
+export interface FollowUpView {
+  unit: UnitRef;
+  indicator: string;
+  indicatorLabel: string;
+  /** The first support action's date, and every action taken, oldest first (untrusted text). */
+  since: string;
+  actions: { date: string; action: string }[];
+  /** The last school month before support started, and its value. */
+  beforePeriod: Period | null;
+  beforeLabel: string;
+  before: Figure;
+  now: Figure;
+  /** now − before, points; good is judged with the indicator's direction. */
+  change: { points: number | null; text: string; good: boolean | null };
+}
+
+/** The month's data quality. */
+export interface DataQualityView {
+  /** Districts without any result this month. */
+  noVisits: UnitRef[];
+  /** Districts with referential values this month: which indicators, and why. */
+  referential: { unit: UnitRef; items: string[] }[];
+  /** Districts missing school months of the year so far (this month included), by month label. */
+  missingMonths: { unit: UnitRef; months: string[] }[];
+}
+
+export interface TeamBriefView {
+  level: "team";
+  period: Period;
+  periodLabel: string;
+  locale: Locale;
+  datasetName: string;
+  synthetic: boolean;
+  /** dataset.json `thresholds.fallAlert`: the fall that lists a unit, stated in the rule. */
+  fallAlert: number;
+  /** Every unit that needs support, ranked (the CSV lists them all; the PDF the first ones). */
+  units: SupportUnitView[];
+  followUp: FollowUpView[];
+  quality: DataQualityView;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Archive and delivery.
 // ---------------------------------------------------------------------------------------------
 
 export interface ManifestReport {
-  level: Level;
+  level: ReportLevel;
   code: string;
   name: string;
   language: Locale;
@@ -490,6 +695,16 @@ export interface ManifestReport {
   recipientNames?: Record<string, string>;
   /** The view's headline, for the e-mail body. Optional: send then omits the summary. */
   headline?: ManifestHeadline;
+  /** Files archived and sent with the PDF (the team brief's CSV). Optional. */
+  attachments?: ManifestAttachment[];
+}
+
+/** A file that goes with a report (e.g. `team/PE-equipo-de-acompanamiento.csv`). */
+export interface ManifestAttachment {
+  /** Relative to the period folder. */
+  file: string;
+  sha256: string;
+  bytes: number;
 }
 
 /** What the e-mail body says about a report: indicator counts by status and the headline sentence. */
@@ -520,7 +735,13 @@ export interface Manifest {
    * Reports that could not be rendered in the last build, with the reason. `previous: "kept"`: the
    * archived PDF listed in `reports` is an earlier build's, kept because this one failed.
    */
-  failures: { level: Level; code: string; language: Locale; error: string; previous?: "kept" | "none" }[];
+  failures: {
+    level: ReportLevel;
+    code: string;
+    language: Locale;
+    error: string;
+    previous?: "kept" | "none";
+  }[];
   /**
    * Earlier builds of reports that someone may have received (a `sent` or `unknown` delivery),
    * kept byte for byte in `superseded/<sha256>.pdf` when a rebuild replaced them.
@@ -535,7 +756,7 @@ export interface Manifest {
 
 /** A delivered PDF that a later build replaced, kept in the archive. */
 export interface SupersededReport {
-  level: Level;
+  level: ReportLevel;
   code: string;
   name: string;
   language: Locale;
@@ -564,7 +785,7 @@ export interface DeliveryEvent {
   id: string;
   messageId: string;
   at: string;
-  level: Level;
+  level: ReportLevel;
   code: string;
   email: string;
   file: string;

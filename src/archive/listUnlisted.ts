@@ -1,9 +1,9 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { LEVELS, type Manifest } from "../model.js";
+import { REPORT_LEVELS, type Manifest } from "../model.js";
 
 /** The folders whose every file the manifest lists. */
-export const ARCHIVE_FOLDERS = [...LEVELS, "superseded"] as const;
+export const ARCHIVE_FOLDERS = [...REPORT_LEVELS, "superseded"] as const;
 
 /**
  * Files in the period's archive folders (`national/`, `region/`, `district/`, `superseded/`) that
@@ -11,7 +11,10 @@ export const ARCHIVE_FOLDERS = [...LEVELS, "superseded"] as const;
  * listed is skipped here (verify reports the listed files it cannot read).
  */
 export async function listUnlisted(periodDir: string, manifest: Manifest): Promise<string[]> {
-  const listed = new Set([...manifest.reports, ...manifest.superseded].map((r) => r.file));
+  const listed = new Set([
+    ...[...manifest.reports, ...manifest.superseded].map((r) => r.file),
+    ...manifest.reports.flatMap((r) => (r.attachments ?? []).map((a) => a.file)),
+  ]);
   const unlisted: string[] = [];
   for (const folder of ARCHIVE_FOLDERS) {
     let names: string[];

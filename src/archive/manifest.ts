@@ -15,7 +15,7 @@ import { writeFileAtomic } from "./writeFileAtomic.js";
  */
 export const MANIFEST = "manifest.json";
 
-const level = z.enum(["national", "region", "district"]);
+const level = z.enum(["national", "region", "district", "team"]);
 const language = z.enum(["es", "en"]);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "is not a sha256 (64 hex digits)");
 const count = z.number().int().nonnegative();
@@ -46,6 +46,7 @@ const report = z.object({
       text: z.string(),
     })
     .optional(),
+  attachments: z.array(z.object({ file: relativeFile, sha256, bytes: count })).optional(),
 });
 
 const failure = z.object({

@@ -1,13 +1,16 @@
-import type { Level, Locale, Manifest, ManifestReport } from "../model.js";
-import { LEVELS } from "../model.js";
+import type { ReportLevel, Locale, Manifest, ManifestReport } from "../model.js";
+import { REPORT_LEVELS } from "../model.js";
 
-const key = (r: { level: Level; code: string; language: Locale }) => `${r.level}/${r.code}/${r.language}`;
+const key = (r: { level: ReportLevel; code: string; language: Locale }) =>
+  `${r.level}/${r.code}/${r.language}`;
 
 /** Manifest order: national, regions, districts; by code; Spanish before English. */
-export function sortReports<T extends { level: Level; code: string; language: Locale }>(reports: T[]): T[] {
+export function sortReports<T extends { level: ReportLevel; code: string; language: Locale }>(
+  reports: T[],
+): T[] {
   return [...reports].sort(
     (a, b) =>
-      LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
+      REPORT_LEVELS.indexOf(a.level) - REPORT_LEVELS.indexOf(b.level) ||
       a.code.localeCompare(b.code) ||
       (a.language === b.language ? 0 : a.language === "es" ? -1 : 1),
   );
@@ -23,7 +26,7 @@ export function sortReports<T extends { level: Level; code: string; language: Lo
 export function mergeManifest(
   previous: Manifest | null,
   next: Manifest,
-  covers: ((report: { level: Level; code: string; language: Locale }) => boolean) | null,
+  covers: ((report: { level: ReportLevel; code: string; language: Locale }) => boolean) | null,
 ): Manifest {
   const before = previous && previous.period === next.period ? previous : null;
   const earlier = new Map((before?.reports ?? []).map((r) => [key(r), r]));
@@ -43,7 +46,8 @@ export function mergeManifest(
     };
   }
   const rebuilt = new Set([...next.reports, ...next.failures].map(key));
-  const keep = (r: { level: Level; code: string; language: Locale }) => !covers(r) && !rebuilt.has(key(r));
+  const keep = (r: { level: ReportLevel; code: string; language: Locale }) =>
+    !covers(r) && !rebuilt.has(key(r));
   const reports: ManifestReport[] = [...before.reports.filter(keep), ...next.reports, ...keptFailed];
   return {
     ...next,

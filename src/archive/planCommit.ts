@@ -72,9 +72,19 @@ export function planCommit(input: {
       removes.push(file);
     }
   }
+  // A report's attachments (the team brief's CSV) go with it: those the new manifest no longer lists are removed.
+  const attached = new Set(manifest.reports.flatMap((r) => (r.attachments ?? []).map((a) => a.file)));
+  for (const r of previous?.reports ?? [])
+    for (const a of r.attachments ?? []) if (!attached.has(a.file)) removes.push(a.file);
   return {
     moves,
-    installs: written.map((r) => ({ from: `${STAGING}/${r.file}`, to: r.file, sha256: r.sha256 })),
+    installs: written.flatMap((r) =>
+      [r, ...(r.attachments ?? [])].map((f) => ({
+        from: `${STAGING}/${f.file}`,
+        to: f.file,
+        sha256: f.sha256,
+      })),
+    ),
     removes: [...removes, ...input.leftovers],
     // sortReports is stable: a unit's superseded versions stay oldest first.
     manifest: { ...manifest, superseded: sortReports(superseded) },

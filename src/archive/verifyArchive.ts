@@ -122,6 +122,27 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
 
+  // A report's attachments (the team brief's CSV): there, with the recorded size and sha256.
+  for (const attachment of manifest.reports.flatMap((r) => r.attachments ?? [])) {
+    const problem = (kind: VerifyProblem["kind"], detail: string) =>
+      problems.push({ file: attachment.file, kind, detail });
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(resolveInPeriod(periodDir, attachment.file, "the manifest"));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR")
+        problem("missing", "listed in the manifest but not on disk");
+      else problem("unreadable", `cannot be read (${code ?? (error as Error).message})`);
+      continue;
+    }
+    if (bytes.byteLength !== attachment.bytes)
+      problem("size", `${bytes.byteLength} bytes, manifest says ${attachment.bytes}`);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (sha256 !== attachment.sha256)
+      problem("sha256", `sha256 ${sha256}, manifest says ${attachment.sha256}`);
+  }
+
   for (const file of await listUnlisted(periodDir, manifest)) {
     if (LEFTOVER.test(file))
       notes.push(`${file}: a temporary file of an interrupted build (ignored; the next build removes it)`);

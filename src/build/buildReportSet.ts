@@ -1,10 +1,21 @@
 import { assertPeriod } from "../assertPeriod.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Dataset, Level, Locale, Messages, Period, Problem, ReportView } from "../model.js";
+import type {
+  Dataset,
+  ReportLevel,
+  Locale,
+  Messages,
+  Period,
+  Problem,
+  ReportView,
+  TeamBriefView,
+} from "../model.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
 import type { Printer, PrinterOptions } from "../pdf/launchPrinter.js";
 import { planReports, type PlanOptions } from "./planReports.js";
+import { planTeamReports } from "./planTeamReports.js";
+import { renderTeamCsv } from "../render/renderTeamCsv.js";
 import { printAndArchive, type ArchiveResult, type ReportJob } from "./printAndArchive.js";
 
 export interface BuildOptions extends PlanOptions {
@@ -32,6 +43,16 @@ export interface BuildEffects {
   ) => ReportView[];
   /** Prepares the renderer of one locale for this run. */
   makeRenderer: (dataset: Dataset, messages: Messages, generatedAt: string) => Promise<ViewRenderer>;
+  /**
+   * The enabling team's brief (recipients of level `team`): its view and its HTML. Optional for
+   * fakes whose datasets have no team recipient; a build that needs them and lacks them is a bug.
+   */
+  buildTeamBrief?: (
+    dataset: Dataset,
+    period: Period,
+    options: { locale: Locale; messages: Messages },
+  ) => TeamBriefView;
+  makeTeamRenderer?: (messages: Messages, generatedAt: string) => Promise<(view: TeamBriefView) => string>;
   launchPrinter: (options: PrinterOptions) => Promise<Printer>;
   now: () => Date;
   /** Called once the browser runs, so the CLI can kill it on Ctrl-C / SIGTERM. */
@@ -99,6 +120,36 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     );
   }
 
+  /** The brief's jobs: its PDF, and its CSV archived and sent with it. */
+  async function teamJobs(plans: ReturnType<typeof planTeamReports>, dataset: Dataset, generatedAt: string) {
+    if (plans.length === 0) return [];
+    const { buildTeamBrief, makeTeamRenderer } = effects;
+    if (!buildTeamBrief || !makeTeamRenderer) throw new Error("no team brief effects: this is a bug");
+    const jobs: ReportJob[] = [];
+    for (const plan of plans) {
+      const m = await effects.readMessages(plan.language);
+      const view = buildTeamBrief(dataset, options.period, { locale: plan.language, messages: m });
+      const render = await makeTeamRenderer(m, generatedAt);
+      const title = m["team.title"] ?? "";
+      jobs.push({
+        ...plan,
+        html: () => render(view),
+        mustContain: [title],
+        // No headline: the e-mail's summary counts indicators, which the brief has none of.
+        attachments: () => [
+          { file: plan.file.replace(/\.pdf$/, ".csv"), bytes: new TextEncoder().encode(renderTeamCsv(view)) },
+        ],
+        info: {
+          author: m["pdf.author"] ?? "Semáforo Escuela",
+          subject: `${plan.name} · ${view.periodLabel}`,
+          keywords: ["Semáforo Escuela", dataset.config.name, plan.level, plan.code, options.period],
+          language: LANGUAGE_TAG[plan.language],
+        },
+      });
+    }
+    return jobs;
+  }
+
   /** Views → HTML jobs → PDFs and archive, with the browser launched meanwhile. */
   async function prepareAndPrint(dataset: Dataset): Promise<BuildOutcome> {
     t = performance.now();
@@ -127,6 +178,11 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       ...(views.get("es") ?? views.get(locales[0] as Locale) ?? new Map<string, ReportView>()).values(),
     ];
     const plans = planReports(unitViews, dataset.recipients, options);
+    const teamPlans = planTeamReports(
+      dataset.recipients,
+      (messages.get("es") ?? (await effects.readMessages("es")))["team.recipientName"] ?? "Equipo",
+      options,
+    );
     lap("views", t);
 
     t = performance.now();
@@ -164,13 +220,14 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         },
       };
     });
+    jobs.push(...(await teamJobs(teamPlans, dataset, generatedAt.toISOString())));
     effects.onStart?.(jobs.length);
 
     const printer = await launching;
     const periodDir = join(options.outDir ?? "out", options.period);
     const partial = Boolean(options.only || options.level);
     const covers = partial
-      ? (r: { level: Level; code: string; language: Locale }) =>
+      ? (r: { level: ReportLevel; code: string; language: Locale }) =>
           (!options.only || options.only.includes(r.code)) &&
           (!options.level || r.level === options.level) &&
           (!options.lang || r.language === options.lang)

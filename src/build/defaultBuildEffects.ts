@@ -1,3 +1,4 @@
+import { buildTeamBrief } from "../compute/buildTeamBrief.js";
 import { buildViews } from "../compute/buildViews.js";
 import { readDataset } from "../dataset/readDataset.js";
 import { readMessages } from "../locale/readMessages.js";
@@ -6,6 +7,7 @@ import { launchPrinter } from "../pdf/launchPrinter.js";
 import { loadTemplates } from "../render/loadTemplates.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
 import { renderReport, type RenderContext, type Templates } from "../render/renderReport.js";
+import { renderTeamBrief } from "../render/renderTeamBrief.js";
 import type { BuildEffects } from "./buildReportSet.js";
 
 /** The real IO of a build: files, the locale messages, the templates, Chromium and the clock. */
@@ -37,6 +39,12 @@ export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds
         geoCache,
       };
       return Promise.resolve((view) => renderReport(view, context));
+    },
+    buildTeamBrief,
+    makeTeamRenderer: (messages, generatedAt) => {
+      templates ??= loadTemplates();
+      const context = { templates, messages, generatedAt };
+      return Promise.resolve((view) => renderTeamBrief(view, context));
     },
     launchPrinter,
     now: () => new Date(),

@@ -1,11 +1,12 @@
 import { reportFile } from "../archive/reportFile.js";
 import { errors } from "../errors.js";
-import type { Level, Locale, Recipient, ReportView } from "../model.js";
+import type { Locale, Recipient, ReportLevel, ReportView } from "../model.js";
 
 export interface PlanOptions {
   /** Unit codes to build (`--only`); all when absent. */
   only?: string[];
-  level?: Level;
+  /** `--level`; `team` is the enabling team's brief (planTeamReports). */
+  level?: ReportLevel;
   /** Every report in this language only (`--lang`). Default: Spanish for every unit, plus English
    * for the units that have English-speaking recipients. */
   lang?: Locale;
@@ -13,7 +14,7 @@ export interface PlanOptions {
 
 /** One PDF to make. */
 export interface ReportPlan {
-  level: Level;
+  level: ReportLevel;
   code: string;
   /** The unit's name in Spanish: the file name's slug never depends on the language. */
   name: string;

@@ -17,7 +17,7 @@ import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
 import { heldVersions } from "../deliver/heldVersions.js";
 import { CliError, errors } from "../errors.js";
 import { readLedger } from "../deliver/readLedger.js";
-import type { InputFile, Level, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
+import type { InputFile, ReportLevel, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
 import type { ReportPlan } from "./planReports.js";
@@ -29,12 +29,14 @@ export interface ReportJob extends ReportPlan {
   html: () => string;
   mustContain: string[];
   info: Omit<PdfInfo, "date" | "creator">;
-  /** What the e-mail body says about this report. */
-  headline: ManifestHeadline;
+  /** What the e-mail body says about this report (none for the team brief: it has no indicator counts). */
+  headline?: ManifestHeadline;
+  /** Files archived and sent with the PDF, in its folder (the team brief's CSV). */
+  attachments?: () => { file: string; bytes: Uint8Array }[];
 }
 
 export interface ReportFailure {
-  level: Level;
+  level: ReportLevel;
   code: string;
   language: Locale;
   error: string;
@@ -52,7 +54,7 @@ export interface ArchiveOptions {
   /** The dataset's sender, recorded so `send` needs only the period folder. */
   email: Manifest["email"];
   /** For `--only` / `--level`: the reports this run rebuilds; the manifest keeps the others. null = all. */
-  covers: ((report: { level: Level; code: string; language: Locale }) => boolean) | null;
+  covers: ((report: { level: ReportLevel; code: string; language: Locale }) => boolean) | null;
   /** Called before each change the commit makes; tests throw from it to stop a build anywhere. */
   commitStep?: (what: string) => void;
   onReport?: (event: { done: number; total: number; job: ReportJob; error?: string; ms?: number }) => void;
@@ -141,6 +143,7 @@ async function printAndCommit(
       let error: string | undefined;
       let ms: number | undefined;
       let bytes: Uint8Array;
+      let attachments: { file: string; bytes: Uint8Array }[];
       try {
         const printed = await printer.print({
           id: `${job.level} ${job.code} (${job.language})`,
@@ -149,6 +152,7 @@ async function printAndCommit(
         });
         ms = printed.ms;
         bytes = setPdfInfo(printed.bytes, { ...job.info, creator, date: options.generatedAt });
+        attachments = job.attachments?.() ?? [];
         printMs.set(job.file, printed.ms);
         written.push({
           level: job.level,
@@ -161,7 +165,16 @@ async function printAndCommit(
           pages: printed.pages,
           recipients: job.recipients,
           recipientNames: job.recipientNames,
-          headline: job.headline,
+          ...(job.headline ? { headline: job.headline } : {}),
+          ...(attachments.length > 0
+            ? {
+                attachments: attachments.map((a) => ({
+                  file: a.file,
+                  sha256: createHash("sha256").update(a.bytes).digest("hex"),
+                  bytes: a.bytes.byteLength,
+                })),
+              }
+            : {}),
         });
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
@@ -171,11 +184,13 @@ async function printAndCommit(
       }
       // A write error is the disk's, not the report's: it stops the whole build (runLimited lets
       // the reports in flight finish first).
-      const staged = inside(`${STAGING}/${job.file}`);
-      try {
-        await rename(await writeSynced(staged, bytes), staged);
-      } catch (caught) {
-        throw archiveWriteError(staged, caught);
+      for (const file of [{ file: job.file, bytes }, ...attachments]) {
+        const staged = inside(`${STAGING}/${file.file}`);
+        try {
+          await rename(await writeSynced(staged, file.bytes), staged);
+        } catch (caught) {
+          throw archiveWriteError(staged, caught);
+        }
       }
       options.onReport?.({ done: ++done, total: jobs.length, job, error, ms });
     });

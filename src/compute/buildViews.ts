@@ -5,6 +5,8 @@ import { buildContext, type ViewContext } from "./buildContext.js";
 import { buildGoodPractices } from "./buildGoodPractices.js";
 import { buildHeadline } from "./buildHeadline.js";
 import { buildChange, buildIndicatorView, districtLabel } from "./buildIndicatorView.js";
+import { buildCommitments } from "./buildCommitments.js";
+import { buildCommitmentsSummary } from "./buildCommitmentsSummary.js";
 import { buildContactView } from "./buildContactView.js";
 import { buildMovers } from "./buildMovers.js";
 import { buildNoVisits } from "./buildNoVisits.js";
@@ -107,6 +109,8 @@ export function buildView(
               : index.name({ level: "district", code }),
           ),
     regionSchools: unit.level === "region" ? buildRegionSchools(context, regionDistrictCodes) : [],
+    // Only when there are commitments: views of datasets without commitments stay as they were.
+    ...commitmentsFields(context, unit),
     table: tableUnits.map((row) => ({
       unit: { level: row.level, code: row.code, name: index.name(row) },
       cells: indicators.map((indicator) => {
@@ -128,4 +132,17 @@ export function buildView(
       }),
     })),
   };
+}
+
+/** The commitments section (district, region) or the national summary, when the dataset has any. */
+function commitmentsFields(
+  context: ViewContext,
+  unit: UnitKey,
+): Pick<ReportView, "commitments" | "commitmentsSummary"> {
+  if (unit.level === "national") {
+    const summary = buildCommitmentsSummary(context);
+    return summary ? { commitmentsSummary: summary } : {};
+  }
+  const own = buildCommitments(context, unit);
+  return own ? { commitments: own } : {};
 }

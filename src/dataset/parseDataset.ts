@@ -4,6 +4,7 @@ import { checkCoverage } from "./checkCoverage.js";
 import { compare } from "./compare.js";
 import { decodeText } from "./decodeText.js";
 import type { Known } from "./known.js";
+import { parseCommitments } from "./parseCommitments.js";
 import { parseContacts } from "./parseContacts.js";
 import { dialectOf, parseDatasetConfig, DEFAULT_THRESHOLDS } from "./parseDatasetConfig.js";
 import { parseGoodPractice } from "./parseGoodPractice.js";
@@ -12,6 +13,7 @@ import { parseJson } from "./parseJson.js";
 import { parseRecipients } from "./parseRecipients.js";
 import { parseResults } from "./parseResults.js";
 import { parseSchools } from "./parseSchools.js";
+import { parseSupport } from "./parseSupport.js";
 import { parseTargets } from "./parseTargets.js";
 import { parseTopology } from "./parseTopology.js";
 import { parseUnits } from "./parseUnits.js";
@@ -92,7 +94,20 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
   const schoolsResult = schoolsText === null ? null : parseSchools(schoolsText, dialect, known);
   const contactsText = csvText("contacts.csv");
   const contactsResult = contactsText === null ? null : parseContacts(contactsText, dialect, known);
-  for (const result of [resultsResult, targetsResult, recipientsResult, schoolsResult, contactsResult])
+  const commitmentsText = csvText("commitments.csv");
+  const commitmentsResult =
+    commitmentsText === null ? null : parseCommitments(commitmentsText, dialect, known);
+  const supportText = csvText("support.csv");
+  const supportResult = supportText === null ? null : parseSupport(supportText, dialect, known);
+  for (const result of [
+    resultsResult,
+    targetsResult,
+    recipientsResult,
+    schoolsResult,
+    contactsResult,
+    commitmentsResult,
+    supportResult,
+  ])
     if (result) found.push(...result.problems);
 
   const goodPractices = [];
@@ -185,6 +200,8 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
       goodPractices,
       schools: schoolsResult?.schools ?? [],
       contacts: contactsResult?.contacts ?? [],
+      commitments: commitmentsResult?.commitments ?? [],
+      support: supportResult?.support ?? [],
       topology,
       inputs,
     },

@@ -28,14 +28,13 @@ export function parseRecipients(
     // Not trimmed: a stray space or line break in an address is an error, not something to fix silently.
     const email = (row.fields[table.header.indexOf("email")] ?? "").replace(/^[ \t]+|[ \t]+$/g, "");
     const language = cell(table, row, "language") || "es";
-    const unit = checkLevelCode(
-      known,
-      level,
-      code,
-      where(table, row, "level"),
-      where(table, row, "code"),
-      true,
-    );
+    // `team`: the enabling team's brief, one per dataset (code PE, as the national report).
+    const unit =
+      level === "team"
+        ? code === NATIONAL_CODE
+          ? null
+          : at(where(table, row, "code"), problems.unknownNationalCode(code))
+        : checkLevelCode(known, level, code, where(table, row, "level"), where(table, row, "code"), true);
     if (unit) found.push(unit);
     const badName = name === "" ? null : checkName(name);
     if (name === "") found.push(at(where(table, row, "name"), problems.missingValue("name")));
@@ -46,7 +45,7 @@ export function parseRecipients(
     else if (badEmail) found.push(at(where(table, row, "email"), problems.invalidEmail(email, badEmail)));
     if (language !== "es" && language !== "en")
       found.push(at(where(table, row, "language"), problems.unknownLanguage(language)));
-    if (found.length > before || !isLevel(level)) continue;
+    if (found.length > before || !(isLevel(level) || level === "team")) continue;
     const key = `${level}|${code}|${email.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -56,13 +55,13 @@ export function parseRecipients(
     seen.set(key, row.line);
     recipients.push({
       level,
-      code: level === "national" ? NATIONAL_CODE : code,
+      code: level === "national" || level === "team" ? NATIONAL_CODE : code,
       name,
       email,
       language: language as Locale,
     });
   }
-  const levelOrder = { national: 0, region: 1, district: 2 };
+  const levelOrder = { national: 0, region: 1, district: 2, team: 3 };
   recipients.sort(
     (a, b) =>
       levelOrder[a.level] - levelOrder[b.level] || compare(a.code, b.code) || compare(a.email, b.email),

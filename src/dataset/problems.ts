@@ -226,7 +226,7 @@ export const problems = {
     error(
       "unknown-level",
       `level ${q(value)} is not national, region or district`,
-      "Use national, region or district.",
+      "Use national, region or district (recipients.csv also takes team, for the enabling team's brief).",
     ),
   unknownLanguage: (value: string) =>
     error(
@@ -326,6 +326,39 @@ export const problems = {
       `duplicate target for this year, unit and indicator (first on line ${otherLine})`,
       "Keep one row per year × unit × indicator.",
     ),
+  // Commitments and support (commitments.csv, support.csv) ----------------------------------
+  commitmentLevel: (level: string) =>
+    error(
+      "commitment-level",
+      `level ${q(level)} cannot hold a commitment`,
+      "Commitments are signed by a region (DRE) or a district (UGEL): write region or district.",
+    ),
+  commitmentType: (value: string) =>
+    error(
+      "commitment-type",
+      `type ${q(value)} is neither fija nor variable`,
+      "fija: paid only when the target is met; variable: paid in proportion to progress.",
+    ),
+  commitmentMonths: (value: string) =>
+    error(
+      "commitment-months",
+      `months ${q(value)} is not a list of months such as "03-10" or "10" or "03 07 10"`,
+      "Give the evaluation months as two-digit months, a range with a dash, several separated by spaces.",
+    ),
+  commitmentAmount: (value: string) =>
+    error(
+      "commitment-amount",
+      `amount ${q(value)} is not an amount of soles (a number, 0 or more)`,
+      "Write the amount assignable for this commitment, e.g. 120000.",
+    ),
+  duplicateCommitment: (otherLine: number) =>
+    error(
+      "duplicate-commitment",
+      `duplicate commitment for this year, unit and indicator (first on line ${otherLine})`,
+      "Keep one row per year × unit × indicator.",
+    ),
+  badDate: (value: string) =>
+    error("bad-date", `date ${q(value)} is not a date such as 2026-08-14`, "Write dates as YYYY-MM-DD."),
   duplicateSchoolResult: (otherLine: number) =>
     error(
       "duplicate-school-result",

@@ -8,7 +8,7 @@ import { decodeText } from "./decodeText.js";
 
 export type { DatasetReadResult } from "./parseDataset.js";
 
-const OPTIONAL_FILES = ["schools.csv", "contacts.csv"];
+const OPTIONAL_FILES = ["schools.csv", "contacts.csv", "commitments.csv", "support.csv"];
 
 /**
  * Reads a dataset folder and checks it: the typed Dataset (null when there is any error) and every

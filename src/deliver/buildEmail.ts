@@ -16,6 +16,8 @@ export interface EmailInput {
   templates: EmailTemplates;
   /** The report's PDF, already checked against the manifest's sha256. */
   pdf: Buffer;
+  /** Files that go with the PDF (the team brief's CSV), already checked against the manifest. */
+  extra?: { file: string; bytes: Buffer }[];
   /** The Date header (the run's clock). */
   date: Date;
 }
@@ -68,7 +70,15 @@ export function buildEmail(input: EmailInput): BuiltEmail {
       date: input.date,
       text: rendered.text,
       html: rendered.html,
-      attachments: [{ filename: fileName, content: input.pdf, contentType: "application/pdf" }],
+      attachments: [
+        { filename: fileName, content: input.pdf, contentType: "application/pdf" },
+        // Named like the PDF (period-prefixed base name); the name comes from reportFile, never from data.
+        ...(input.extra ?? []).map((a) => ({
+          filename: `${manifest.period}-${posix.basename(a.file)}`,
+          content: a.bytes,
+          contentType: "text/csv; charset=utf-8",
+        })),
+      ],
       headers: { "Auto-Submitted": "auto-generated", "X-Semaforo-Delivery": delivery.id },
       textEncoding: "quoted-printable",
       disableFileAccess: true,

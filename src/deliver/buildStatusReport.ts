@@ -1,5 +1,5 @@
-import type { DeliveryEvent, DeliveryState, Level, Locale, Manifest } from "../model.js";
-import { LEVELS } from "../model.js";
+import type { DeliveryEvent, DeliveryState, ReportLevel, Locale, Manifest } from "../model.js";
+import { REPORT_LEVELS } from "../model.js";
 import { listDeliveries } from "./listDeliveries.js";
 import type { LedgerEntry } from "./types.js";
 
@@ -25,7 +25,7 @@ export interface DeliveryStatus {
 export type StatusRow =
   | {
       built: true;
-      level: Level;
+      level: ReportLevel;
       code: string;
       name: string;
       language: Locale;
@@ -34,7 +34,7 @@ export type StatusRow =
       bytes: number;
       deliveries: DeliveryStatus[];
     }
-  | { built: false; level: Level; code: string; name: string; language: Locale; error: string };
+  | { built: false; level: ReportLevel; code: string; name: string; language: Locale; error: string };
 
 export interface StatusTotals {
   /** Reports in the manifest. */
@@ -135,7 +135,7 @@ export function buildStatusReport(
 
 function compareRows(a: StatusRow, b: StatusRow): number {
   return (
-    LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
+    REPORT_LEVELS.indexOf(a.level) - REPORT_LEVELS.indexOf(b.level) ||
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
     (a.language < b.language ? -1 : a.language > b.language ? 1 : 0)
   );

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Level, Locale, Period } from "../model.js";
+import type { ReportLevel, Locale, Period } from "../model.js";
 import { addressKey } from "./addressKey.js";
 
 /**
@@ -8,7 +8,7 @@ import { addressKey } from "./addressKey.js";
  */
 export function deliveryId(
   period: Period,
-  level: Level,
+  level: ReportLevel,
   code: string,
   language: Locale,
   email: string,

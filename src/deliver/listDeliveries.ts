@@ -1,4 +1,4 @@
-import { LEVELS, type Manifest } from "../model.js";
+import { REPORT_LEVELS, type Manifest } from "../model.js";
 import { addressKey } from "./addressKey.js";
 import { deliveryId } from "./deliveryIds.js";
 import type { DeliveryView, LedgerEntry } from "./types.js";
@@ -12,7 +12,7 @@ import type { DeliveryView, LedgerEntry } from "./types.js";
 export function listDeliveries(manifest: Manifest, ledger: ReadonlyMap<string, LedgerEntry>): DeliveryView[] {
   const reports = [...manifest.reports].sort(
     (a, b) =>
-      LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
+      REPORT_LEVELS.indexOf(a.level) - REPORT_LEVELS.indexOf(b.level) ||
       compare(a.code, b.code) ||
       compare(a.language, b.language),
   );

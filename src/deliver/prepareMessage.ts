@@ -36,12 +36,19 @@ export async function prepareMessage(
   const refuse = (reason: string): PreparedMessage => ({ ok: false, reason });
   const pdf = readPdf(settings.periodDir, delivery, cache);
   if (typeof pdf === "string") return refuse(pdf);
+  const extra: { file: string; bytes: Buffer }[] = [];
+  for (const attachment of delivery.report.attachments ?? []) {
+    const bytes = readChecked(settings.periodDir, attachment);
+    if (typeof bytes === "string") return refuse(bytes);
+    extra.push({ file: attachment.file, bytes });
+  }
   const built = buildEmail({
     delivery,
     manifest: settings.manifest,
     sender: settings.sender,
     templates: settings.templates,
     pdf,
+    extra,
     date: settings.clock(),
   });
   if (!built.ok) return refuse(built.reason);
@@ -76,5 +83,17 @@ function readPdf(
   }
   cache.file = report.file;
   cache.bytes = bytes;
+  return bytes;
+}
+
+/** An attachment's bytes once their sha256 matches the manifest, or why not. */
+function readChecked(periodDir: string, file: { file: string; sha256: string }): Buffer | string {
+  const path = insidePeriod(periodDir, file.file);
+  if (path === null) return `refused, nothing sent: ${file.file} points outside the period folder`;
+  if (!existsSync(path)) return `refused, nothing sent: ${file.file} is missing from the archive`;
+  const bytes = readFileSync(path);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (sha256 !== file.sha256)
+    return `refused, nothing sent: ${file.file} does not match the manifest (sha256 ${sha256}, manifest ${file.sha256}); run semaforo verify, or rebuild`;
   return bytes;
 }

@@ -2,7 +2,7 @@ import { assertPeriod } from "../assertPeriod.js";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { CliError, ExitCode, errors } from "../errors.js";
-import type { DeliveryEvent, DeliveryState, Level, Locale, Manifest } from "../model.js";
+import type { DeliveryEvent, DeliveryState, ReportLevel, Locale, Manifest } from "../model.js";
 import { loadManifest } from "../archive/manifest.js";
 import { acquireSendLock } from "./acquireSendLock.js";
 import { addressKey } from "./addressKey.js";
@@ -64,7 +64,7 @@ export interface SendReportSetOptions {
 
 export interface DeliveryResult {
   id: string;
-  level: Level;
+  level: ReportLevel;
   code: string;
   /** The unit's name. */
   unit: string;

@@ -6,7 +6,7 @@ import { cssPageLabel, cssString } from "./cssString.js";
 import { readFontCss } from "./fonts/readFontCss.js";
 import type { Templates } from "./renderReport.js";
 
-const PAGES = ["national", "region", "district", "index"] as const;
+const PAGES = ["national", "region", "district", "index", "team"] as const;
 
 /**
  * Reads and compiles every template once (IO): one Handlebars environment, strict mode,

@@ -5,7 +5,7 @@ import { GeoCache } from "./maps/GeoCache.js";
 
 /** Compiled templates, made once per run by loadTemplates() and reused for every report. */
 export interface Templates {
-  render: (page: "national" | "region" | "district" | "index", context: object) => string;
+  render: (page: "national" | "region" | "district" | "index" | "team", context: object) => string;
 }
 
 export interface RenderContext {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { reportFile } from "../../src/archive/reportFile.js";
 import type { ReportJob } from "../../src/build/printAndArchive.js";
-import type { Level } from "../../src/model.js";
+import type { Level, ReportLevel } from "../../src/model.js";
 import { ReportError, type Printer, type PrintJob } from "../../src/pdf/launchPrinter.js";
 import { minimalPdf } from "../pdf/minimalPdf.js";
 
@@ -42,7 +42,7 @@ export function job(level: Level, code: string, name: string, language: "es" | "
 
 export const options = (
   periodDir: string,
-  covers: ((r: { level: Level; code: string }) => boolean) | null = null,
+  covers: ((r: { level: ReportLevel; code: string }) => boolean) | null = null,
 ) => ({
   periodDir,
   period: "2026-10",

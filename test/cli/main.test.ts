@@ -59,7 +59,7 @@ describe("semaforo command line", () => {
     const result = await run("build", "--data", "fixtures/tiny", "--period", "2026-10", "--level", "regon");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'semaforo: --level "regon" is not one of national, region, district (did you mean region?).',
+      'semaforo: --level "regon" is not one of national, region, district, team (did you mean region?).',
     );
     expect(result.stderr).not.toContain("Invalid values");
   });

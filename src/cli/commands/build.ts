@@ -7,8 +7,8 @@ import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { CliError, ExitCode } from "../../errors.js";
-import type { Level, Locale } from "../../model.js";
-import { LEVELS } from "../../model.js";
+import type { Locale, ReportLevel } from "../../model.js";
+import { REPORT_LEVELS } from "../../model.js";
 import type { Printer } from "../../pdf/launchPrinter.js";
 import { defineCommand, type Io } from "../command.js";
 import { createProgress, formatDuration } from "../progress.js";
@@ -71,7 +71,7 @@ export async function runBuild(
         period: args.period,
         outDir: options.out,
         only: only && only.length > 0 ? only : undefined,
-        level: args.level as Level | undefined,
+        level: args.level as ReportLevel | undefined,
         lang: args.lang as Locale | undefined,
         concurrency: args.concurrency ?? config.concurrency,
         restartEvery: args["restart-every"],
@@ -184,7 +184,7 @@ export const buildCommand = defineCommand<BuildArgs>({
       .option("period", { type: "string", demandOption: true, describe: "School month, YYYY-MM" })
       .option("out", { type: "string", describe: "Output folder (default: out)" })
       .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" })
-      .option("level", { type: "string", choices: [...LEVELS], describe: "Only this level" })
+      .option("level", { type: "string", choices: [...REPORT_LEVELS], describe: "Only this level" })
       .option("lang", {
         type: "string",
         choices: ["es", "en"],

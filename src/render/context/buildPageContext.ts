@@ -4,6 +4,8 @@ import type { Messages, ReportView, Status } from "../../model.js";
 import type { GeoCache } from "../maps/GeoCache.js";
 import { STATUS_ORDER } from "../palette.js";
 import { statusIcon } from "../statusIcon.js";
+import { buildCommitmentsBlock } from "./buildCommitmentsBlock.js";
+import { buildCommitmentsSummaryBlock } from "./buildCommitmentsSummaryBlock.js";
 import { buildCoverActions } from "./buildCoverActions.js";
 import { alertsFor, buildIndicatorSection } from "./buildIndicatorSection.js";
 import { changeCell, chip, countItems, nestLabels, type T } from "./common.js";
@@ -114,6 +116,8 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
     })),
     schools: schools(view, t),
     method: method(view, messages, t),
+    commitments: buildCommitmentsBlock(view, messages, t),
+    commitmentsSummary: buildCommitmentsSummaryBlock(view, t),
   };
 }
 

@@ -230,4 +230,120 @@ export interface PageContext {
   goodPractices: GoodPracticeBlock[];
   schools: SchoolsBlock | null;
   method: MethodBlock;
+  /** District and region: the unit's performance commitments (null when none). */
+  commitments: CommitmentsBlock | null;
+  /** National: every DRE's and UGEL's commitments (null when none). */
+  commitmentsSummary: CommitmentsSummaryBlock | null;
+}
+
+/** The "Compromisos de desempeño" section of a unit: every text decided, the state as a chip. */
+export interface CommitmentsBlock {
+  title: string;
+  intro: string;
+  headers: Record<
+    | "indicator"
+    | "type"
+    | "ytd"
+    | "minimum"
+    | "target"
+    | "progress"
+    | "needed"
+    | "state"
+    | "amount"
+    | "transfer",
+    string
+  >;
+  rows: {
+    indicator: string;
+    type: string;
+    months: string;
+    soFar: string;
+    ytd: string;
+    minimum: string;
+    target: string;
+    progress: string;
+    needed: string;
+    chip: Chip;
+    amount: string;
+    transfer: string;
+  }[];
+  total: { label: string; amount: string; transfer: string };
+  assumptionsTitle: string;
+  assumptions: string[];
+}
+
+interface CountTexts {
+  met: string;
+  atRisk: string;
+  outOfReach: string;
+  unknown: string;
+}
+
+/** The national page of commitments. */
+export interface CommitmentsSummaryBlock {
+  title: string;
+  intro: string;
+  byIndicatorTitle: string;
+  byRegionTitle: string;
+  headers: Record<
+    "indicator" | "level" | "region" | "met" | "atRisk" | "outOfReach" | "unknown" | "estimate",
+    string
+  >;
+  byIndicator: ({ indicator: string; level: string } & CountTexts)[];
+  regions: ({ name: string; estimate: string } & CountTexts)[];
+  total: { label: string; estimate: string } & CountTexts;
+  assumptions: string[];
+}
+
+/** The enabling team's brief (pages/team.hbs): every text decided; data escaped by `{{ }}`. */
+export interface TeamPageContext {
+  lang: Locale;
+  level: "team";
+  labels: Record<string, unknown>;
+  docTitle: string;
+  running: RunningText;
+  kicker: string;
+  cover: {
+    brand: string;
+    title: string;
+    periodLabel: string;
+    datasetName: string;
+    generated: string;
+    syntheticNote: string | null;
+  };
+  intro: string;
+  ruleTitle: string;
+  rule: string;
+  unitsTitle: string;
+  headers: Record<"indicator" | "status" | "value" | "trend" | "why", string>;
+  contactLabel: string;
+  storiesLabel: string;
+  units: {
+    rank: string;
+    name: string;
+    region: string;
+    contact: string;
+    stories: string;
+    weak: { indicator: string; chip: Chip; value: string; trend: string; why: string }[];
+  }[];
+  /** "… y 184 UGEL más en el CSV." or "". */
+  more: string;
+  followUp: {
+    title: string;
+    intro: string;
+    headers: Record<"unit" | "indicator" | "since" | "actions" | "before" | "now" | "change", string>;
+    rows: {
+      unit: string;
+      indicator: string;
+      since: string;
+      actions: string[];
+      before: string;
+      beforeLabel: string;
+      now: string;
+      change: string;
+      changeClass: string;
+    }[];
+  };
+  quality: { title: string; none: string; groups: { title: string; items: string[] }[] };
+  footer: string;
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "@jest/globals";
+import { planCommit } from "../../src/archive/planCommit.js";
+import type { Manifest, ManifestReport } from "../../src/model.js";
+
+const sha = (c: string) => c.repeat(64);
+const brief: ManifestReport = {
+  level: "team",
+  code: "PE",
+  name: "Equipo de acompañamiento",
+  language: "es",
+  file: "team/PE-equipo-de-acompanamiento.pdf",
+  sha256: sha("a"),
+  bytes: 10,
+  pages: 2,
+  recipients: ["equipo@example.org"],
+  attachments: [{ file: "team/PE-equipo-de-acompanamiento.csv", sha256: sha("b"), bytes: 5 }],
+};
+const manifest = (reports: ManifestReport[]): Manifest => ({
+  version: 1,
+  period: "2026-10",
+  generatedAt: "2026-11-05T15:30:00.000Z",
+  tool: { name: "semaforo-reports", version: "0" },
+  browser: "Chrome",
+  dataset: { name: "d", synthetic: true },
+  inputs: [],
+  reports,
+  failures: [],
+  superseded: [],
+});
+
+describe("archiving the brief's CSV", () => {
+  it("installs the staged CSV with its PDF", () => {
+    const plan = planCommit({
+      previous: null,
+      manifest: manifest([brief]),
+      written: [brief],
+      held: new Set(),
+      onDisk: new Map(),
+      leftovers: [],
+    });
+    expect(plan.installs.map((i) => [i.from, i.to])).toEqual([
+      [".staging/team/PE-equipo-de-acompanamiento.pdf", "team/PE-equipo-de-acompanamiento.pdf"],
+      [".staging/team/PE-equipo-de-acompanamiento.csv", "team/PE-equipo-de-acompanamiento.csv"],
+    ]);
+  });
+
+  it("removes the CSV with its PDF when the brief is no longer built", () => {
+    const plan = planCommit({
+      previous: manifest([brief]),
+      manifest: manifest([]),
+      written: [],
+      held: new Set(),
+      onDisk: new Map([[brief.file, { sha256: sha("a"), bytes: 10, pages: 2 }]]),
+      leftovers: [],
+    });
+    expect(plan.removes).toEqual([
+      "team/PE-equipo-de-acompanamiento.pdf",
+      "team/PE-equipo-de-acompanamiento.csv",
+    ]);
+  });
+});
