@@ -769,6 +769,8 @@ export interface SupersededReport {
   generatedAt: string;
   /** When the build that replaced it ran. */
   supersededAt: string;
+  /** The report's attachments as delivered with it (the team brief's CSV), kept beside it. */
+  attachments?: ManifestAttachment[];
 }
 
 /**

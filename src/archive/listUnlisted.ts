@@ -13,7 +13,7 @@ export const ARCHIVE_FOLDERS = [...REPORT_LEVELS, "superseded"] as const;
 export async function listUnlisted(periodDir: string, manifest: Manifest): Promise<string[]> {
   const listed = new Set([
     ...[...manifest.reports, ...manifest.superseded].map((r) => r.file),
-    ...manifest.reports.flatMap((r) => (r.attachments ?? []).map((a) => a.file)),
+    ...[...manifest.reports, ...manifest.superseded].flatMap((r) => (r.attachments ?? []).map((a) => a.file)),
   ]);
   const unlisted: string[] = [];
   for (const folder of ARCHIVE_FOLDERS) {

@@ -68,6 +68,7 @@ const superseded = z.object({
   pages: count,
   generatedAt: z.string(),
   supersededAt: z.string(),
+  attachments: z.array(z.object({ file: relativeFile, sha256, bytes: count })).optional(),
 });
 
 const manifestSchema = z.object({

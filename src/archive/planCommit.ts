@@ -56,6 +56,14 @@ export function planCommit(input: {
       const to = `superseded/${disk.sha256}.pdf`;
       moves.push({ from: file, to, sha256: disk.sha256 });
       kept.add(disk.sha256);
+      // What was delivered with it (the team brief's CSV) is kept with it, under its own hash.
+      const attachments = (before.get(file)?.attachments ?? []).flatMap((attachment) => {
+        const found = onDisk.get(attachment.file);
+        if (!found) return [];
+        const to = `superseded/${found.sha256}${attachment.file.slice(attachment.file.lastIndexOf("."))}`;
+        moves.push({ from: attachment.file, to, sha256: found.sha256 });
+        return [{ file: to, sha256: found.sha256, bytes: found.bytes }];
+      });
       superseded.push({
         level: unit.level,
         code: unit.code,
@@ -67,6 +75,7 @@ export function planCommit(input: {
         pages: disk.pages,
         generatedAt: disk.createdAt ?? previous?.generatedAt ?? "",
         supersededAt: manifest.generatedAt,
+        ...(attachments.length ? { attachments } : {}),
       });
     } else if (!replacement) {
       removes.push(file);

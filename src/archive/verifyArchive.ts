@@ -123,7 +123,9 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
   await Promise.all([worker(), worker(), worker(), worker()]);
 
   // A report's attachments (the team brief's CSV): there, with the recorded size and sha256.
-  for (const attachment of manifest.reports.flatMap((r) => r.attachments ?? [])) {
+  for (const attachment of [...manifest.reports, ...manifest.superseded].flatMap(
+    (r) => r.attachments ?? [],
+  )) {
     const problem = (kind: VerifyProblem["kind"], detail: string) =>
       problems.push({ file: attachment.file, kind, detail });
     let bytes: Buffer;

@@ -232,7 +232,10 @@ async function printAndCommit(
         held,
         onDisk: await readOnDisk(
           periodDir,
-          [...(previous?.reports ?? []), ...written].map((r) => r.file),
+          [...(previous?.reports ?? []), ...written].flatMap((r) => [
+            r.file,
+            ...(r.attachments ?? []).map((a) => a.file),
+          ]),
         ),
         leftovers: (await listUnlisted(periodDir, manifest)).filter((file) => LEFTOVER.test(file)),
       });

@@ -58,4 +58,35 @@ describe("archiving the brief's CSV", () => {
       "team/PE-equipo-de-acompanamiento.csv",
     ]);
   });
+
+  it("keeps the delivered CSV with its delivered PDF when a rebuild replaces the brief", () => {
+    const rebuilt: ManifestReport = {
+      ...brief,
+      sha256: sha("c"),
+      attachments: [{ file: "team/PE-equipo-de-acompanamiento.csv", sha256: sha("d"), bytes: 6 }],
+    };
+    const plan = planCommit({
+      previous: manifest([brief]),
+      manifest: manifest([rebuilt]),
+      written: [rebuilt],
+      held: new Set([sha("a")]),
+      onDisk: new Map([
+        [brief.file, { sha256: sha("a"), bytes: 10, pages: 2 }],
+        ["team/PE-equipo-de-acompanamiento.csv", { sha256: sha("b"), bytes: 5, pages: 0 }],
+      ]),
+      leftovers: [],
+    });
+    expect(plan.moves).toEqual([
+      { from: brief.file, to: `superseded/${sha("a")}.pdf`, sha256: sha("a") },
+      { from: "team/PE-equipo-de-acompanamiento.csv", to: `superseded/${sha("b")}.csv`, sha256: sha("b") },
+    ]);
+    expect(plan.manifest.superseded).toEqual([
+      expect.objectContaining({
+        file: `superseded/${sha("a")}.pdf`,
+        attachments: [{ file: `superseded/${sha("b")}.csv`, sha256: sha("b"), bytes: 5 }],
+      }),
+    ]);
+    // The new CSV is installed in its place.
+    expect(plan.installs.map((i) => i.to)).toContain("team/PE-equipo-de-acompanamiento.csv");
+  });
 });
