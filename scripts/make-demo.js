@@ -873,6 +873,19 @@ const STORIES = [
 - Reconocimiento público a las redes con parte completo en la jornada pedagógica mensual.
 
 En tres meses, la UGEL pasó de conocer la asistencia a fin de mes a conocerla cada semana, y las aulas sin docente se cubren ahora en uno o dos días.`,
+    // One story with its English version, so English reports show both cases (translated, and
+    // Spanish with a note).
+    english: {
+      title: "Teacher attendance reported by WhatsApp in the highlands",
+      body: `In the high districts of Chucuito, several one-teacher schools are more than three hours from the UGEL office, and attendance reports arrived weeks late. The monitoring team agreed with the principals on a daily report by messaging, consolidated every Friday.
+
+- A WhatsApp group per school network, with one person who sends the report at 8:30.
+- One attendance template, and a photo of the signature book at the end of the month.
+- A call the same day when a teacher is absent two days running, to learn why and cover the class.
+- Public recognition of the networks with complete reports at the monthly teaching day.
+
+In three months the UGEL went from knowing attendance at the end of the month to knowing it every week, and classes without a teacher are now covered within one or two days.`,
+    },
   },
   {
     slug: "cisternas-con-el-municipio-nauta",
@@ -1089,9 +1102,13 @@ function storyFile(story) {
     `period: "${story.period}"`,
     `indicator: "${story.indicator}"`,
     `title: "${story.title}"`,
+    ...(story.english ? [`title_en: "${story.english.title}"`] : []),
     "---",
   ].join("\n");
-  return `${front}\n\n${story.body}\n\n_Historia sintética para demostración._\n`;
+  const spanish = `${front}\n\n${story.body}\n\n_Historia sintética para demostración._\n`;
+  return story.english
+    ? `${spanish}\n<!-- en -->\n\n${story.english.body}\n\n_Synthetic story for the demo._\n`
+    : spanish;
 }
 
 // ---------------------------------------------------------------------------------------------

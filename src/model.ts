@@ -97,6 +97,11 @@ export interface GoodPractice {
   title: string;
   /** Untrusted Markdown. */
   body: string;
+  /**
+   * The story in English, when its file has one: front matter `title_en` and a body after a line
+   * `<!-- en -->`. English reports show it; without it they show the Spanish story and say so.
+   */
+  english?: { title: string; body: string };
 }
 
 export interface SchoolResult {
@@ -407,6 +412,8 @@ export interface GoodPracticeView {
   indicatorLabel: string;
   /** Sanitized HTML made from the untrusted Markdown (allow-list only). */
   html: string;
+  /** The language the story is shown in: an English report shows a Spanish story when it has no translation. */
+  language: Locale;
 }
 
 export interface SchoolRow {

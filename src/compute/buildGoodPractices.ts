@@ -45,15 +45,19 @@ export function buildGoodPractices(
       (a.story.file < b.story.file ? -1 : a.story.file > b.story.file ? 1 : 0),
   );
   return candidates.slice(0, MAX_GOOD_PRACTICES).map(({ story, district, region, indicator }) => {
-    let body = html.get(story.file);
+    // An English report shows the story's English version when the file has one.
+    const english = locale === "en" ? story.english : undefined;
+    const key = english ? `${story.file}#en` : story.file;
+    let body = html.get(key);
     if (body === undefined) {
-      body = renderMarkdown(story.body);
-      html.set(story.file, body);
+      body = renderMarkdown(english ? english.body : story.body);
+      html.set(key, body);
     }
     const districtRef: UnitRef = { level: "district", code: district.code, name: district.name };
     const regionRef: UnitRef = { level: "region", code: region.code, name: region.name };
     return {
-      title: story.title,
+      title: english ? english.title : story.title,
+      language: english ? "en" : "es",
       district: districtRef,
       region: regionRef,
       period: story.period,

@@ -6,6 +6,8 @@ import { checkPeriod } from "./parseNumber.js";
 import { at, problems, type Location } from "./problems.js";
 
 const KEYS = ["district", "period", "indicator", "title"] as const;
+/** The line between the Spanish story and its optional English version (invisible in Markdown). */
+export const ENGLISH_SEPARATOR = "<!-- en -->";
 
 /** Four short fields: anything larger is not a front matter written by hand. */
 export const MAX_FRONT_MATTER_BYTES = 16 * 1024;
@@ -98,6 +100,31 @@ export function parseGoodPractice(
     else values[key] = { text: written, where: isScalar(value) ? place(value.range?.[0] ?? 0) : keyAt };
   }
   const { district, period, indicator, title } = values;
+  // Optional English version: `title_en` and a body after a line `<!-- en -->`, both or neither.
+  const titleEnPair = contents.items.find((item) => isScalar(item.key) && item.key.value === "title_en");
+  const titleEn =
+    titleEnPair && isScalar(titleEnPair.value) ? String(titleEnPair.value.value).trim() : undefined;
+  const titleEnAt = isScalar(titleEnPair?.key) ? place(titleEnPair.key.range?.[0] ?? 0) : undefined;
+  if (titleEnPair && !isScalar(titleEnPair.value) && titleEnPair.value !== null)
+    found.push(at(titleEnAt ?? { file, line: 1, column: 1 }, problems.frontMatterNotText("title_en")));
+  const bodyLines = body.split("\n");
+  const separator = bodyLines.findIndex((line) => line.trim() === ENGLISH_SEPARATOR);
+  const spanishBody = separator < 0 ? body : bodyLines.slice(0, separator).join("\n");
+  const englishBody =
+    separator < 0
+      ? undefined
+      : bodyLines
+          .slice(separator + 1)
+          .join("\n")
+          .trim();
+  if (titleEn !== undefined) {
+    const bad = titleEn === "" ? "is empty" : checkName(titleEn);
+    if (bad && titleEnAt) found.push(at(titleEnAt, problems.badName("title_en", titleEn, bad)));
+  }
+  if ((titleEn !== undefined) !== (englishBody !== undefined && englishBody !== "")) {
+    const where = titleEnAt ?? { file, line: closing + 2 + (separator < 0 ? 0 : separator), column: 1 };
+    found.push(at(where, problems.halfTranslatedStory(ENGLISH_SEPARATOR)));
+  }
   if (period) {
     const bad = checkPeriod(period.text);
     if (bad) found.push(at(period.where, bad));
@@ -123,7 +150,8 @@ export function parseGoodPractice(
       period: period.text,
       indicator: indicator.text,
       title: title.text,
-      body: body.trim() + "\n",
+      body: spanishBody.trim() + "\n",
+      ...(titleEn && englishBody ? { english: { title: titleEn, body: englishBody + "\n" } } : {}),
     },
     problems: [],
   };

@@ -118,6 +118,12 @@ export const problems = {
       'csv.decimal "," needs a delimiter other than ","',
       'Spanish-locale Excel exports use "csv": {"delimiter": ";", "decimal": ","}.',
     ),
+  halfTranslatedStory: (separator: string) =>
+    error(
+      "half-translated-story",
+      `the story has only half of its English version: it needs both title_en in the front matter and an English body after a line ${separator}`,
+      `Add the missing half, or remove the other to show the Spanish story with a note in English reports.`,
+    ),
   wrongDelimiter: (found: string, declared: string) =>
     error(
       "wrong-delimiter",

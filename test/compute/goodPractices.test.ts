@@ -85,3 +85,44 @@ describe("good practices in views", () => {
     ]);
   });
 });
+
+describe("a story's English version", () => {
+  const dataset = makeDataset({
+    districts: [makeDistrict("010001")],
+    indicators: [makeIndicator({ id: "a" })],
+    results: [makeResult({ districtCode: "010001", indicator: "a", value: 70 })],
+    targets: [makeTarget({ indicator: "a", target: 90 })],
+    goodPractices: [
+      makeGoodPractice({
+        file: "good-practices/translated.md",
+        district: "010001",
+        indicator: "a",
+        period: "2026-04",
+        title: "Agua segura",
+        body: "Una *buena* práctica.",
+        english: { title: "Safe water", body: "A *good* practice." },
+      }),
+      makeGoodPractice({
+        file: "good-practices/spanish.md",
+        district: "010001",
+        indicator: "a",
+        period: "2026-03",
+        title: "Solo en castellano",
+        body: "Texto.",
+      }),
+    ],
+  });
+
+  it("is shown in English reports; a story without one stays in Spanish and says so", () => {
+    const english = viewOf(dataset, "010001", "2026-05", "en").goodPractices;
+    expect(english.map((g) => [g.title, g.language, g.html])).toEqual([
+      ["Safe water", "en", "<p>A <em>good</em> practice.</p>"],
+      ["Solo en castellano", "es", "<p>Texto.</p>"],
+    ]);
+    const spanish = viewOf(dataset, "010001", "2026-05", "es").goodPractices;
+    expect(spanish.map((g) => [g.title, g.language])).toEqual([
+      ["Agua segura", "es"],
+      ["Solo en castellano", "es"],
+    ]);
+  });
+});

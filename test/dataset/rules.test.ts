@@ -639,3 +639,31 @@ describe("dataset.json: licence, source and time zone", () => {
     expect(p.message).toContain('must be an IANA time zone such as "America/Lima"');
   });
 });
+
+describe("a good-practice story in two languages", () => {
+  it("reads title_en and the English body after <!-- en -->", () => {
+    const { dataset } = errors(
+      withStory(`${FRONT}\ntitle_en: A good start`, "Una historia.\n\n<!-- en -->\n\nA story.\n"),
+    );
+    const stored = dataset?.goodPractices.find((g) => g.file === story);
+    expect(stored).toMatchObject({
+      title: "Buen inicio",
+      body: "Una historia.\n",
+      english: { title: "A good start", body: "A story.\n" },
+    });
+  });
+
+  it("refuses half a translation, at its place", () => {
+    const titleOnly = onlyError(withStory(`${FRONT}\ntitle_en: A good start`));
+    expect(where(titleOnly)).toEqual(["half-translated-story", `${story}:6:1`]);
+    const bodyOnly = onlyError(withStory(FRONT, "Una historia.\n<!-- en -->\nA story.\n"));
+    expect(where(bodyOnly)).toEqual(["half-translated-story", `${story}:8:1`]);
+  });
+
+  it("applies the rule for names to title_en", () => {
+    const p = onlyError(
+      withStory(`${FRONT}\ntitle_en: "A good\\r\\nBcc: x@evil.example"`, "Una.\n<!-- en -->\nOne.\n"),
+    );
+    expect(p.code).toBe("bad-name");
+  });
+});

@@ -458,6 +458,7 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
       region: { level: "region", code: region.code, name: region.name },
       period,
       periodLabel: formatMonth(period, "es"),
+      language: "es",
       indicator: ind.id,
       indicatorLabel: ind.label,
       html:

@@ -111,8 +111,9 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
         period: g.periodLabel,
       }),
       html: g.html,
-      // Stories are written in Spanish: an English copy says so rather than switch silently.
-      ...(view.locale === "es" ? {} : { note: t("section.storyLanguage") }),
+      // A story without an English version stays in Spanish: an English copy says so rather than
+      // switch language silently.
+      ...(g.language === view.locale ? {} : { note: t("section.storyLanguage"), lang: g.language }),
     })),
     schools: schools(view, t),
     method: method(view, messages, t),

@@ -141,8 +141,10 @@ export interface GoodPracticeBlock {
   title: string;
   meta: string;
   html: string;
-  /** English copies: "Story in Spanish, as its team wrote it." */
+  /** English copies of a story without an English version: "Story in Spanish, as its team wrote it." */
   note?: string;
+  /** The story's own language when it differs from the report's (the `lang` of its article). */
+  lang?: string;
 }
 
 export interface SchoolsBlock {
