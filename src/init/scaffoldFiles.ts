@@ -128,6 +128,10 @@ One row per address; several rows for the same unit send the same report to each
     national,PE,Dirección de Gestión Escolar,dge-semaforo@example.org,es
     region,010000,DRE Amazonas,semaforo@dreamazonas.example.org,
     district,010001,UGEL Chachapoyas,semaforo@ugelchachapoyas.example.org,es
+    team,PE,Equipo de acompañamiento,acompanamiento@example.org,es
+
+A \`team\` row (code \`PE\`) gets the enabling team's monthly brief: the UGELs that need support,
+with a CSV of the same list.
 
 ## schools.csv (optional)
 
@@ -136,6 +140,32 @@ the monitored schools. Leave only the header row if you have none.
 
     period,district_code,school_code,school_name,indicator,value
     2026-10,010001,0215012,IE 18001 Santa Rosa,asistencia-estudiantes,95.8
+
+Optional columns \`director, phone, school_level, area\` make the district report's visit list.
+
+## contacts.csv (optional, not created)
+
+Each unit's monitoring contact, printed on its report ("who to call").
+
+    level,code,name,role,email,phone
+    district,010001,Luis Quispe,Especialista de monitoreo,luis.quispe@example.org,041 123456
+
+## commitments.csv (optional, not created)
+
+Performance commitments ("Compromisos de desempeño"): per year, unit and indicator, the type
+(\`fija\`: paid only when the target is met; \`variable\`: in proportion to progress), the
+evaluation months (\`03-10\`, \`07\` or \`03 07 10\`) and the amount in soles. Baseline, minimum and
+target come from targets.csv.
+
+    year,level,code,indicator,type,months,amount
+    2026,district,010001,asistencia-estudiantes,variable,03-10,120000
+
+## support.csv (optional, not created)
+
+The enabling team's support actions, followed up in its brief.
+
+    date,level,code,indicator,action
+    2026-08-12,district,010001,asistencia-estudiantes,Taller con directores sobre alerta temprana
 
 ## good-practices/*.md (optional)
 
@@ -149,4 +179,7 @@ untrusted (no HTML, no scripts).
     title: Buen inicio del año escolar
     ---
     Al inicio del año escolar, la UGEL visitó las comunidades con mayor inasistencia…
+
+An English version is optional: \`title_en\` in the front matter and the English text after a line
+\`<!-- en -->\`; English reports show it, or the Spanish story with a note.
 `;
