@@ -484,6 +484,12 @@ export interface ManifestReport {
   recipientNames?: Record<string, string>;
   /** The view's headline, for the e-mail body. Optional: send then omits the summary. */
   headline?: ManifestHeadline;
+  /**
+   * sha256 of everything that reaches Chromium for this report (final HTML, print options, browser
+   * version, PDF metadata): a later build with the same key reuses the archived PDF. Optional: older
+   * manifests have none, and their reports are printed again.
+   */
+  key?: string;
 }
 
 /** What the e-mail body says about a report: indicator counts by status and the headline sentence. */
@@ -506,6 +512,8 @@ export interface Manifest {
   browser: string;
   dataset: { name: string; synthetic: boolean };
   inputs: InputFile[];
+  /** What `verify --rebuild` needs to build the set again. Optional in older manifests. */
+  rebuild?: ManifestRebuild;
   reports: ManifestReport[];
   /** The dataset's sender (dataset.json `email`), for `send`. Optional in older manifests. */
   email?: { from: string; fromName?: string; replyTo?: string };
@@ -519,6 +527,20 @@ export interface Manifest {
    * kept byte for byte in `superseded/<sha256>.pdf` when a rebuild replaced them.
    */
   superseded: SupersededReport[];
+}
+
+/** How a set was built, beyond its inputs, tool and browser: enough to build it again. */
+export interface ManifestRebuild {
+  /** The dataset folder, absolute, as the build read it. */
+  dataDir: string;
+  /** The date inside every PDF and in its footer (ISO 8601): the close of the period, not the clock. */
+  sourceDate: string;
+  /** `--lang`, when the build had it. */
+  lang?: Locale;
+  /** Thresholds from semaforo.config.json that replaced dataset.json's. */
+  thresholds?: Partial<Thresholds>;
+  /** Chromium's page.pdf options, viewport and launch flags (also part of each report's key). */
+  print: Record<string, unknown>;
 }
 
 /** A delivered PDF that a later build replaced, kept in the archive. */

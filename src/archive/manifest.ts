@@ -46,6 +46,7 @@ const report = z.object({
       text: z.string(),
     })
     .optional(),
+  key: sha256.optional(),
 });
 
 const failure = z.object({
@@ -77,6 +78,15 @@ const manifestSchema = z.object({
   browser: z.string(),
   dataset: z.object({ name: z.string(), synthetic: z.boolean() }).default({ name: "", synthetic: false }),
   inputs: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  rebuild: z
+    .object({
+      dataDir: z.string().min(1),
+      sourceDate: z.string(),
+      lang: language.optional(),
+      thresholds: z.record(z.string(), z.number()).optional(),
+      print: z.record(z.string(), z.unknown()),
+    })
+    .optional(),
   reports: z.array(report),
   email: z
     .object({ from: z.string(), fromName: z.string().optional(), replyTo: z.string().optional() })

@@ -1,11 +1,18 @@
 import { assertPeriod } from "../assertPeriod.js";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Dataset, Level, Locale, Messages, Period, Problem, ReportView } from "../model.js";
+import { join, resolve } from "node:path";
+import type { Dataset, Level, Locale, Messages, Period, Problem, ReportView, Thresholds } from "../model.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
-import type { Printer, PrinterOptions } from "../pdf/launchPrinter.js";
+import {
+  CHROMIUM_ARGS,
+  PDF_OPTIONS,
+  PRINT_VIEWPORT,
+  type Printer,
+  type PrinterOptions,
+} from "../pdf/launchPrinter.js";
 import { planReports, type PlanOptions } from "./planReports.js";
 import { printAndArchive, type ArchiveResult, type ReportJob } from "./printAndArchive.js";
+import { sourceDate } from "./sourceDate.js";
 
 export interface BuildOptions extends PlanOptions {
   dataDir: string;
@@ -16,6 +23,10 @@ export interface BuildOptions extends PlanOptions {
   /** Per-report print timeout, ms. */
   timeoutMs?: number;
   restartEvery?: number;
+  /** Print every report, reusing none (`--full`). */
+  full?: boolean;
+  /** Thresholds from semaforo.config.json that replace dataset.json's (recorded for a rebuild). */
+  thresholds?: Partial<Thresholds>;
 }
 
 /** Turns one view into the report's HTML: made once per locale (templates compiled once). */
@@ -60,6 +71,9 @@ export function readToolInfo(root: string = findProjectRoot()): { name: string; 
 
 const LANGUAGE_TAG: Record<Locale, string> = { es: "es-PE", en: "en" };
 
+/** What Chromium is told besides the HTML: recorded in the manifest and part of every report's key. */
+export const PRINT_SETTINGS = { pdf: PDF_OPTIONS, viewport: PRINT_VIEWPORT, args: CHROMIUM_ARGS };
+
 /**
  * `semaforo build`: read and validate the dataset (an invalid one stops here, nothing written) →
  * views → HTML → PDFs (printed, checked, stamped) → archive and manifest.
@@ -103,6 +117,8 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   async function prepareAndPrint(dataset: Dataset): Promise<BuildOutcome> {
     t = performance.now();
     const generatedAt = effects.now();
+    // The date the reports carry (footer and PDF metadata): the period's, so rebuilds are identical.
+    const reportDate = sourceDate(options.period);
     const locales: Locale[] = options.lang
       ? [options.lang]
       : dataset.recipients.some((r) => r.language === "en")
@@ -134,7 +150,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     for (const locale of new Set(plans.map((p) => p.language))) {
       renderers.set(
         locale,
-        await effects.makeRenderer(dataset, messages.get(locale) as Messages, generatedAt.toISOString()),
+        await effects.makeRenderer(dataset, messages.get(locale) as Messages, reportDate.toISOString()),
       );
     }
     lap("templates", t);
@@ -180,6 +196,16 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       periodDir,
       period: options.period,
       generatedAt,
+      rebuild: {
+        dataDir: resolve(options.dataDir),
+        sourceDate: reportDate.toISOString(),
+        ...(options.lang ? { lang: options.lang } : {}),
+        ...(options.thresholds && Object.keys(options.thresholds).length > 0
+          ? { thresholds: options.thresholds }
+          : {}),
+        print: JSON.parse(JSON.stringify(PRINT_SETTINGS)) as Record<string, unknown>,
+      },
+      full: options.full,
       tool,
       dataset: { name: dataset.config.name, synthetic: dataset.config.synthetic },
       inputs: dataset.inputs,
