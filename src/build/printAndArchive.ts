@@ -312,7 +312,7 @@ function entryOf(job: ReportJob): Omit<ManifestReport, "sha256" | "bytes" | "pag
  * read. A damaged or missing manifest means nothing is reused (every report is printed).
  */
 async function readReusable(periodDir: string): Promise<Map<string, ManifestReport>> {
-  let manifest: Manifest | null = null;
+  let manifest: Manifest | null;
   try {
     manifest = await readManifest(periodDir);
   } catch {
