@@ -126,7 +126,7 @@ export function makeReproducible(printed: Uint8Array, date: Date): Buffer {
   for (const found of text.matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
     const old = found[1] as string;
     const stamp = stamps.find((s) => s.length === old.length);
-    if (stamp) write((found.index) + found[0].length - 1 - old.length, stamp);
+    if (stamp) write(found.index + found[0].length - 1 - old.length, stamp);
   }
   const nodes = [...text.matchAll(/\(node(\d+)\)/g)];
   const rank = new Map(
@@ -134,7 +134,7 @@ export function makeReproducible(printed: Uint8Array, date: Date): Buffer {
   );
   for (const found of nodes) {
     const digits = found[1] as string;
-    write((found.index) + 5, String(rank.get(Number(digits))).padStart(digits.length, "0"));
+    write(found.index + 5, String(rank.get(Number(digits))).padStart(digits.length, "0"));
   }
   return copy;
 }
