@@ -87,6 +87,8 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   let t = performance.now();
   const { dataset, problems } = await effects.readDataset(options.dataDir);
   if (!dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
+  // Thresholds from semaforo.config.json (or a rebuild's manifest) win over dataset.json.
+  if (options.thresholds) dataset.config.thresholds = { ...dataset.config.thresholds, ...options.thresholds };
   lap("read", t);
 
   // Chromium starts (≈0.5 s, mostly its own start-up) while the views and jobs are prepared.

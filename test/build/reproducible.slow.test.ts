@@ -7,9 +7,12 @@ import { join } from "node:path";
 import { verifyArchive } from "../../src/archive/verifyArchive.js";
 import { buildReportSet, type BuildOptions } from "../../src/build/buildReportSet.js";
 import { defaultBuildEffects } from "../../src/build/defaultBuildEffects.js";
+import type { RebuildResult } from "../../src/build/rebuildArchive.js";
 import type { Manifest } from "../../src/model.js";
 import { launchPrinter } from "../../src/pdf/launchPrinter.js";
 import { reportFile } from "../../src/archive/reportFile.js";
+import { main } from "../../src/cli/main.js";
+import { captureIo } from "../helpers/io.js";
 
 jest.setTimeout(240_000);
 
@@ -135,5 +138,38 @@ describe("incremental builds", () => {
     expect(full.outcome.reused).toEqual([]);
     expect(manifestOf(full.outcome.periodDir).reports).toEqual(manifest.reports);
     expect((await verifyArchive(full.outcome.periodDir, null)).problems).toEqual([]);
+  });
+
+  it("verify --rebuild rebuilds the set from its recorded inputs and names each PDF that differs, and why", async () => {
+    const data = join(work, "data-verify");
+    cpSync("fixtures/tiny", data, { recursive: true });
+    const outDir = join(work, "verify");
+    const { outcome } = await build({ dataDir: data, outDir }, "2026-11-05T15:30:00Z");
+    const run = async () => {
+      const io = captureIo();
+      const code = await main(["verify", "--rebuild", "--json", outcome.periodDir], io);
+      return { code, json: JSON.parse(io.stdout()) as { ok: boolean; rebuild: RebuildResult } };
+    };
+    const same = await run();
+    expect(same.code).toBe(0);
+    expect(same.json.rebuild).toMatchObject({ dataDir: data, compared: 10, identical: 10, differences: [] });
+    expect(same.json.rebuild.inputs.every((i) => i.state === "same")).toBe(true);
+
+    const schools = join(data, "schools.csv");
+    writeFileSync(
+      schools,
+      readFileSync(schools, "utf8").replaceAll("IE 18121 Jumbilla", "IE 18121 Jumbilla Alta"),
+    );
+    const changed = await run();
+    expect(changed.code).toBe(4);
+    expect(changed.json.rebuild.inputs.filter((i) => i.state !== "same")).toEqual([
+      { path: "schools.csv", state: "changed" },
+    ]);
+    expect(changed.json.rebuild.differences).toEqual([
+      { file: "region/010000-dre-amazonas.pdf", why: "inputs changed (schools.csv changed)" },
+      { file: "district/010003-ugel-bongara.pdf", why: "inputs changed (schools.csv changed)" },
+    ]);
+    // The archive itself is untouched: it still verifies.
+    expect((await verifyArchive(outcome.periodDir, null)).problems).toEqual([]);
   });
 });
