@@ -174,6 +174,20 @@ export const errors = {
       ExitCode.usage,
       "Run `semaforo verify` or `semaforo build` for this period on a writable copy: either completes the interrupted build from .staging/journal.json.",
     ),
+  noRebuildRecord: (periodDir: string) =>
+    new CliError(
+      "no-rebuild-record",
+      `${periodDir}/manifest.json does not say which dataset folder the set was built from (it was built before manifests recorded it).`,
+      ExitCode.usage,
+      "Name the dataset folder: semaforo verify --rebuild --data DIR OUT/PERIOD",
+    ),
+  invalidRebuild: (dataDir: string, first: string) =>
+    new CliError(
+      "invalid-rebuild-data",
+      `${dataDir} is not a valid dataset now${first ? ` (${first})` : ""}, so the archived set cannot be rebuilt from it.`,
+      ExitCode.invalidDataset,
+      "Run `semaforo validate --data DIR` on it, or name the archived inputs' folder with --data.",
+    ),
 } as const;
 
 /** Plain words for the file-system errors a build meets when writing the archive. */

@@ -704,6 +704,12 @@ export interface ManifestReport {
   headline?: ManifestHeadline;
   /** Files archived and sent with the PDF (the team brief's CSV). Optional. */
   attachments?: ManifestAttachment[];
+  /**
+   * sha256 of everything that reaches Chromium for this report (final HTML, print options, browser
+   * version, PDF metadata, attachments): a later build with the same key reuses the archived PDF. Optional: older
+   * manifests have none, and their reports are printed again.
+   */
+  key?: string;
 }
 
 /** A file that goes with a report (e.g. `team/PE-equipo-de-acompanamiento.csv`). */
@@ -735,6 +741,8 @@ export interface Manifest {
   /** `timeZone`: the dataset's, in which status shows times (older manifests lack it). */
   dataset: { name: string; synthetic: boolean; timeZone?: string };
   inputs: InputFile[];
+  /** What `verify --rebuild` needs to build the set again. Optional in older manifests. */
+  rebuild?: ManifestRebuild;
   reports: ManifestReport[];
   /** The dataset's sender (dataset.json `email`), for `send`. Optional in older manifests. */
   email?: { from: string; fromName?: string; replyTo?: string };
@@ -759,6 +767,20 @@ export interface Manifest {
    * folder), hashed like the PDFs; absent until the month is published.
    */
   public?: { generatedAt: string; files: { path: string; sha256: string; bytes: number }[] };
+}
+
+/** How a set was built, beyond its inputs, tool and browser: enough to build it again. */
+export interface ManifestRebuild {
+  /** The dataset folder, absolute, as the build read it. */
+  dataDir: string;
+  /** The date inside every PDF and in its footer (ISO 8601): the close of the period, not the clock. */
+  sourceDate: string;
+  /** `--lang`, when the build had it. */
+  lang?: Locale;
+  /** Thresholds from semaforo.config.json that replaced dataset.json's. */
+  thresholds?: Partial<Thresholds>;
+  /** Chromium's page.pdf options, viewport and launch flags (also part of each report's key). */
+  print: Record<string, unknown>;
 }
 
 /** A delivered PDF that a later build replaced, kept in the archive. */

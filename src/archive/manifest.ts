@@ -47,6 +47,7 @@ const report = z.object({
     })
     .optional(),
   attachments: z.array(z.object({ file: relativeFile, sha256, bytes: count })).optional(),
+  key: sha256.optional(),
 });
 
 const failure = z.object({
@@ -81,6 +82,15 @@ const manifestSchema = z.object({
     .object({ name: z.string(), synthetic: z.boolean(), timeZone: z.string().optional() })
     .default({ name: "", synthetic: false }),
   inputs: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  rebuild: z
+    .object({
+      dataDir: z.string().min(1),
+      sourceDate: z.string(),
+      lang: language.optional(),
+      thresholds: z.record(z.string(), z.number()).optional(),
+      print: z.record(z.string(), z.unknown()),
+    })
+    .optional(),
   reports: z.array(report),
   email: z
     .object({ from: z.string(), fromName: z.string().optional(), replyTo: z.string().optional() })

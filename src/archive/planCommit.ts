@@ -7,7 +7,7 @@ export interface OnDisk {
   sha256: string;
   bytes: number;
   pages: number;
-  /** The PDF's own creation date, when it has one we can read. */
+  /** When the file was written (its modification time). */
   createdAt?: string;
 }
 

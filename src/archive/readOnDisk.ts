@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { inspectPdf, pdfText } from "../pdf/inspectPdf.js";
+import { readFile, stat } from "node:fs/promises";
+import { inspectPdf } from "../pdf/inspectPdf.js";
 import type { OnDisk } from "./planCommit.js";
 import { resolveInPeriod } from "./resolveInPeriod.js";
 
@@ -10,8 +10,10 @@ export async function readOnDisk(periodDir: string, files: string[]): Promise<Ma
   for (const file of new Set(files)) {
     const path = resolveInPeriod(periodDir, file, "the manifest");
     let bytes: Buffer;
+    let modified: Date;
     try {
       bytes = await readFile(path);
+      modified = (await stat(path)).mtime;
     } catch {
       continue; // not there (or not a file): nothing to keep or remove
     }
@@ -25,19 +27,10 @@ export async function readOnDisk(periodDir: string, files: string[]): Promise<Ma
       sha256: createHash("sha256").update(bytes).digest("hex"),
       bytes: bytes.byteLength,
       pages,
-      createdAt: creationDate(bytes),
+      // When the file was printed: a PDF is written once and renamed into place, never rewritten
+      // (a reused one stays as it is). Its own CreationDate is the period's, not the build's.
+      createdAt: modified.toISOString(),
     });
   }
   return found;
-}
-
-/** The PDF's own creation date (the build's generatedAt, stamped by setPdfInfo), ISO 8601. */
-function creationDate(bytes: Buffer): string | undefined {
-  const found = [
-    ...pdfText(bytes).matchAll(/\/CreationDate\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z/g),
-  ].pop();
-  if (!found) return undefined;
-  const [, y, mo, d, h, mi, se] = found;
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${se}Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }

@@ -1,6 +1,6 @@
 import { assertPeriod } from "../assertPeriod.js";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type {
   Dataset,
   ReportLevel,
@@ -10,13 +10,21 @@ import type {
   Problem,
   ReportView,
   TeamBriefView,
+  Thresholds,
 } from "../model.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
-import type { Printer, PrinterOptions } from "../pdf/launchPrinter.js";
+import {
+  CHROMIUM_ARGS,
+  PDF_OPTIONS,
+  PRINT_VIEWPORT,
+  type Printer,
+  type PrinterOptions,
+} from "../pdf/launchPrinter.js";
 import { planReports, type PlanOptions } from "./planReports.js";
 import { planTeamReports } from "./planTeamReports.js";
 import { renderTeamCsv } from "../render/renderTeamCsv.js";
 import { printAndArchive, type ArchiveResult, type ReportJob } from "./printAndArchive.js";
+import { sourceDate } from "./sourceDate.js";
 
 export interface BuildOptions extends PlanOptions {
   dataDir: string;
@@ -27,6 +35,10 @@ export interface BuildOptions extends PlanOptions {
   /** Per-report print timeout, ms. */
   timeoutMs?: number;
   restartEvery?: number;
+  /** Print every report, reusing none (`--full`). */
+  full?: boolean;
+  /** Thresholds from semaforo.config.json that replace dataset.json's (recorded for a rebuild). */
+  thresholds?: Partial<Thresholds>;
 }
 
 /** Turns one view into the report's HTML: made once per locale (templates compiled once). */
@@ -81,6 +93,9 @@ export function readToolInfo(root: string = findProjectRoot()): { name: string; 
 
 const LANGUAGE_TAG: Record<Locale, string> = { es: "es-PE", en: "en" };
 
+/** What Chromium is told besides the HTML: recorded in the manifest and part of every report's key. */
+export const PRINT_SETTINGS = { pdf: PDF_OPTIONS, viewport: PRINT_VIEWPORT, args: CHROMIUM_ARGS };
+
 /**
  * `semaforo build`: read and validate the dataset (an invalid one stops here, nothing written) →
  * views → HTML → PDFs (printed, checked, stamped) → archive and manifest.
@@ -94,6 +109,8 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   let t = performance.now();
   const { dataset, problems } = await effects.readDataset(options.dataDir);
   if (!dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
+  // Thresholds from semaforo.config.json (or a rebuild's manifest) win over dataset.json.
+  if (options.thresholds) dataset.config.thresholds = { ...dataset.config.thresholds, ...options.thresholds };
   lap("read", t);
 
   // Chromium starts (≈0.5 s, mostly its own start-up) while the views and jobs are prepared.
@@ -154,6 +171,8 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   async function prepareAndPrint(dataset: Dataset): Promise<BuildOutcome> {
     t = performance.now();
     const generatedAt = effects.now();
+    // The date the reports carry (footer and PDF metadata): the period's, so rebuilds are identical.
+    const reportDate = sourceDate(options.period);
     const locales: Locale[] = options.lang
       ? [options.lang]
       : dataset.recipients.some((r) => r.language === "en")
@@ -190,7 +209,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     for (const locale of new Set(plans.map((p) => p.language))) {
       renderers.set(
         locale,
-        await effects.makeRenderer(dataset, messages.get(locale) as Messages, generatedAt.toISOString()),
+        await effects.makeRenderer(dataset, messages.get(locale) as Messages, reportDate.toISOString()),
       );
     }
     lap("templates", t);
@@ -237,6 +256,16 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       periodDir,
       period: options.period,
       generatedAt,
+      rebuild: {
+        dataDir: resolve(options.dataDir),
+        sourceDate: reportDate.toISOString(),
+        ...(options.lang ? { lang: options.lang } : {}),
+        ...(options.thresholds && Object.keys(options.thresholds).length > 0
+          ? { thresholds: options.thresholds }
+          : {}),
+        print: JSON.parse(JSON.stringify(PRINT_SETTINGS)) as Record<string, unknown>,
+      },
+      full: options.full,
       tool,
       dataset: {
         name: dataset.config.name,

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { applyCommit } from "../archive/applyCommit.js";
 import { archiveWriteError } from "../archive/archiveWriteError.js";
 import { completeCommit } from "../archive/completeCommit.js";
 import { listUnlisted } from "../archive/listUnlisted.js";
 import { readManifest } from "../archive/manifest.js";
-import { mergeManifest } from "../archive/mergeManifest.js";
+import { mergeManifest, sortReports } from "../archive/mergeManifest.js";
 import { planCommit } from "../archive/planCommit.js";
 import { readOnDisk } from "../archive/readOnDisk.js";
 import { resolveInPeriod } from "../archive/resolveInPeriod.js";
@@ -17,10 +17,19 @@ import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
 import { heldVersions } from "../deliver/heldVersions.js";
 import { CliError, errors } from "../errors.js";
 import { readLedger } from "../deliver/readLedger.js";
-import type { InputFile, ReportLevel, Locale, Manifest, ManifestHeadline, ManifestReport } from "../model.js";
+import type {
+  InputFile,
+  ReportLevel,
+  Locale,
+  Manifest,
+  ManifestHeadline,
+  ManifestRebuild,
+  ManifestReport,
+} from "../model.js";
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
 import type { ReportPlan } from "./planReports.js";
+import { reportKey } from "./reportKey.js";
 import { runLimited } from "./runLimited.js";
 
 /** A planned report with what printing it needs. */
@@ -47,7 +56,12 @@ export interface ReportFailure {
 export interface ArchiveOptions {
   periodDir: string;
   period: string;
+  /** When the build ran (the manifest's generatedAt). */
   generatedAt: Date;
+  /** What a rebuild needs; its sourceDate is the date inside every PDF. */
+  rebuild: ManifestRebuild;
+  /** `--full`: print every report, reuse none. */
+  full?: boolean;
   tool: { name: string; version: string };
   dataset: Manifest["dataset"];
   inputs: InputFile[];
@@ -57,13 +71,23 @@ export interface ArchiveOptions {
   covers: ((report: { level: ReportLevel; code: string; language: Locale }) => boolean) | null;
   /** Called before each change the commit makes; tests throw from it to stop a build anywhere. */
   commitStep?: (what: string) => void;
-  onReport?: (event: { done: number; total: number; job: ReportJob; error?: string; ms?: number }) => void;
+  onReport?: (event: {
+    done: number;
+    total: number;
+    job: ReportJob;
+    error?: string;
+    ms?: number;
+    /** The archived PDF was reused, not printed. */
+    reused?: boolean;
+  }) => void;
 }
 
 export interface ArchiveResult {
   manifest: Manifest;
-  /** This run's reports (not those kept from a previous manifest). */
+  /** The reports this run printed. */
   written: ManifestReport[];
+  /** The reports whose key was unchanged and whose archived PDF still had its bytes: not printed. */
+  reused: ManifestReport[];
   failures: ReportFailure[];
   /** Files removed because the new manifest no longer lists them (and no one received them). */
   removed: string[];
@@ -83,6 +107,11 @@ export interface ArchiveResult {
  *     move to `superseded/`, the staged PDFs are renamed into place, the manifest is written, and
  *     PDFs the manifest no longer lists (and no one received) are removed.
  * A report that fails is recorded in `failures`, keeps its previous PDF and entry, and the others go on.
+ *
+ * A report whose key (reportKey: its HTML, print settings, browser and metadata) is the one the
+ * archive's manifest records for it, and whose archived file still hashes to the manifest's sha256,
+ * is not printed: its PDF stays where it is and its entry is carried over (with this run's
+ * recipients and headline). `full` turns this off.
  */
 export async function printAndArchive(
   jobs: ReportJob[],
@@ -120,11 +149,14 @@ async function printAndCommit(
   const inside = (file: string) => resolveInPeriod(periodDir, file, "the build plan");
   const written: ManifestReport[] = [];
   const failures: ReportFailure[] = [];
+  const reused: ManifestReport[] = [];
   const printMs = new Map<string, number>();
   const creator = `${options.tool.name} ${options.tool.version}`;
+  const date = new Date(options.rebuild.sourceDate);
   let done = 0;
 
   await completeCommit(periodDir, true);
+  const archived = options.full ? new Map<string, ManifestReport>() : await readReusable(periodDir);
   // The ledger says which versions someone may hold; a damaged one stops the build (exit 2)
   // before anything is printed, since replacing a PDF blindly could lose a delivered one. It is
   // read again for the commit.
@@ -145,36 +177,56 @@ async function printAndCommit(
       let bytes: Uint8Array;
       let attachments: { file: string; bytes: Uint8Array }[];
       try {
+        const html = job.html();
+        const info: PdfInfo = { ...job.info, creator, date };
+        // What goes with the PDF (the team brief's CSV) is part of the key: a change there alone
+        // prints the report again.
+        attachments = job.attachments?.() ?? [];
+        const attached = attachments.map((a) => ({
+          file: a.file,
+          sha256: createHash("sha256").update(a.bytes).digest("hex"),
+          bytes: a.bytes.byteLength,
+        }));
+        const key = reportKey({
+          html,
+          browser: printer.browserVersion,
+          print: options.rebuild.print,
+          info,
+          attachments: attached.map((a) => a.sha256),
+        });
+        const before = archived.get(job.file);
+        if (
+          before &&
+          before.key === key &&
+          (await hashesTo(inside(job.file), before)) &&
+          (await allHashTo(before.attachments ?? [], inside))
+        ) {
+          reused.push({
+            ...entryOf(job),
+            sha256: before.sha256,
+            bytes: before.bytes,
+            pages: before.pages,
+            key,
+            ...(before.attachments?.length ? { attachments: before.attachments } : {}),
+          });
+          options.onReport?.({ done: ++done, total: jobs.length, job, reused: true });
+          return;
+        }
         const printed = await printer.print({
           id: `${job.level} ${job.code} (${job.language})`,
-          html: job.html(),
+          html,
           mustContain: job.mustContain,
         });
         ms = printed.ms;
-        bytes = setPdfInfo(printed.bytes, { ...job.info, creator, date: options.generatedAt });
-        attachments = job.attachments?.() ?? [];
+        bytes = setPdfInfo(printed.bytes, info);
         printMs.set(job.file, printed.ms);
         written.push({
-          level: job.level,
-          code: job.code,
-          name: job.name,
-          language: job.language,
-          file: job.file,
+          ...entryOf(job),
           sha256: createHash("sha256").update(bytes).digest("hex"),
           bytes: bytes.byteLength,
           pages: printed.pages,
-          recipients: job.recipients,
-          recipientNames: job.recipientNames,
-          ...(job.headline ? { headline: job.headline } : {}),
-          ...(attachments.length > 0
-            ? {
-                attachments: attachments.map((a) => ({
-                  file: a.file,
-                  sha256: createHash("sha256").update(a.bytes).digest("hex"),
-                  bytes: a.bytes.byteLength,
-                })),
-              }
-            : {}),
+          key,
+          ...(attached.length > 0 ? { attachments: attached } : {}),
         });
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
@@ -216,8 +268,9 @@ async function printAndCommit(
           browser: printer.browserVersion,
           dataset: options.dataset,
           inputs: options.inputs,
+          rebuild: options.rebuild,
           email: options.email,
-          reports: written,
+          reports: [...written, ...reused],
           failures,
           superseded: previous?.superseded ?? [],
           // The published site does not change with the PDFs (its links name the same files).
@@ -251,6 +304,7 @@ async function printAndCommit(
       return {
         manifest: plan.manifest,
         written,
+        reused: sortReports(reused),
         // This run's failures, with what the archive kept for each.
         failures: plan.manifest.failures.filter((f) =>
           failures.some((g) => g.level === f.level && g.code === f.code && g.language === f.language),
@@ -268,6 +322,57 @@ async function printAndCommit(
     if (!existsSync(join(periodDir, JOURNAL)))
       await rm(join(periodDir, STAGING), { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/** A report's manifest entry, without what printing gives (sha256, size, pages, key). */
+function entryOf(job: ReportJob): Omit<ManifestReport, "sha256" | "bytes" | "pages"> {
+  return {
+    level: job.level,
+    code: job.code,
+    name: job.name,
+    language: job.language,
+    file: job.file,
+    recipients: job.recipients,
+    recipientNames: job.recipientNames,
+    headline: job.headline,
+  };
+}
+
+/**
+ * The archived reports that may be reused, by file: those with a key, in a manifest that can be
+ * read. A damaged or missing manifest means nothing is reused (every report is printed).
+ */
+async function readReusable(periodDir: string): Promise<Map<string, ManifestReport>> {
+  let manifest: Manifest | null;
+  try {
+    manifest = await readManifest(periodDir);
+  } catch {
+    return new Map();
+  }
+  return new Map((manifest?.reports ?? []).filter((r) => r.key).map((r) => [r.file, r]));
+}
+
+/** Whether the archived file's bytes are still the ones its manifest entry records. */
+async function hashesTo(path: string, entry: { sha256: string; bytes: number }): Promise<boolean> {
+  try {
+    const bytes = await readFile(path);
+    return (
+      bytes.byteLength === entry.bytes && createHash("sha256").update(bytes).digest("hex") === entry.sha256
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Every attachment of an archived report is still the bytes its manifest entry records. */
+async function allHashTo(
+  attachments: { file: string; sha256: string; bytes: number }[],
+  inside: (file: string) => string,
+): Promise<boolean> {
+  for (const a of attachments) {
+    if (!(await hashesTo(inside(a.file), { sha256: a.sha256, bytes: a.bytes }))) return false;
+  }
+  return true;
 }
 
 /** A temporary file of a build killed before staging existed (`.name.pdf.PID-RANDOM.tmp`). */

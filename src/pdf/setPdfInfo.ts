@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { pdfText, readObjectDict, readTrailer } from "./inspectPdf.js";
 
 /** Document metadata written into the PDF's Info dictionary (and the catalog's /Lang). */
@@ -10,7 +11,10 @@ export interface PdfInfo {
   /** BCP 47, e.g. "es-PE". */
   language: string;
   creator: string;
-  /** Creation and modification date: the run's generatedAt, so a rebuild is reproducible. */
+  /**
+   * Creation and modification date: the close of the period (sourceDate), never the clock, so the
+   * same inputs give the same bytes.
+   */
   date: Date;
 }
 
@@ -30,12 +34,17 @@ export function pdfDate(date: Date): string {
 }
 
 /**
- * Returns the PDF with its metadata replaced, by an incremental update (PDF 1.7 §7.5.6): the
- * original bytes are kept as they are, and a new Info object, a new version of the catalog (with
- * /Lang), a cross-reference section for those two objects and a trailer pointing back (/Prev) to
- * the original one are appended. Chromium can only set the title itself.
+ * Returns the PDF with its metadata replaced, by an incremental update (PDF 1.7 §7.5.6): a new Info
+ * object, a new version of the catalog (with /Lang), a cross-reference section for those two
+ * objects and a trailer pointing back (/Prev) to the original one are appended. Chromium can only
+ * set the title itself.
+ *
+ * The result depends only on the printed content and `info`: what Chromium writes that varies from
+ * one run to the next is overwritten in place, each with a value of the same length so every
+ * offset stays valid (see `makeReproducible`), and the trailer gets an /ID derived from the bytes.
  */
-export function setPdfInfo(bytes: Uint8Array, info: PdfInfo): Buffer {
+export function setPdfInfo(printed: Uint8Array, info: PdfInfo): Buffer {
+  const bytes = makeReproducible(printed, info.date);
   const text = pdfText(bytes);
   const trailer = readTrailer(text);
   const id = /\/ID\s*(\[[^\]]*\])/.exec(text.slice(text.lastIndexOf("trailer")))?.[1];
@@ -85,12 +94,47 @@ export function setPdfInfo(bytes: Uint8Array, info: PdfInfo): Buffer {
     "xref\n0 1\n0000000000 65535 f \n",
     `${rootNum} 1\n${entry(catalogOffset, rootGen)}`,
     `${infoNum} 1\n${entry(infoOffset, "0")}`,
-    `trailer\n<</Size ${infoNum + 1}\n/Root ${trailer.root} R\n/Info ${infoNum} 0 R\n/Prev ${trailer.startxref}${id ? `\n/ID ${id}` : ""}>>\n`,
-    `startxref\n${offset}\n%%EOF\n`,
   );
   // Every appended character is ASCII (strings are hex-encoded), so latin1 length = byte length.
-  return Buffer.concat([
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    Buffer.from(parts.join(""), "latin1"),
-  ]);
+  const body = Buffer.concat([bytes, Buffer.from(parts.join(""), "latin1")]);
+  // The document ID (PDF 1.7 §14.4) from the content, not from the clock or chance: two prints of
+  // the same report get the same ID. An ID the PDF already had is kept as its first (permanent) part.
+  const digest = `<${createHash("md5").update(body).digest("hex")}>`;
+  const ids = id ? `[${/<[0-9A-Fa-f]*>/.exec(id)?.[0] ?? digest}${digest}]` : `[${digest}${digest}]`;
+  const tail =
+    `trailer\n<</Size ${infoNum + 1}\n/Root ${trailer.root} R\n/Info ${infoNum} 0 R\n/Prev ${trailer.startxref}\n/ID ${ids}>>\n` +
+    `startxref\n${offset}\n%%EOF\n`;
+  return Buffer.concat([body, Buffer.from(tail, "latin1")]);
+}
+
+/**
+ * A copy of Chromium's PDF without what changes between two prints of the same HTML, each replaced
+ * by a value of the same length (so the cross-reference offsets stay right):
+ *  - the creation and modification dates of its Info dictionary, from the clock: `date` instead;
+ *  - the tagged PDF's structure element IDs, `(node00004839)`: DOM node numbers, which count every
+ *    node the renderer made before, so they depend on what the reused page printed earlier and in
+ *    which order the reports ran. They are renumbered by rank (their order is kept), padded to the
+ *    same width.
+ */
+export function makeReproducible(printed: Uint8Array, date: Date): Buffer {
+  const copy = Buffer.from(printed);
+  const text = copy.toString("latin1");
+  const base = pdfDate(date).slice(1, -2); // D:YYYYMMDDHHmmSS
+  // Chromium writes D:YYYYMMDDHHmmSS+00'00'; the shorter forms are there for other producers.
+  const stamps = [`${base}+00'00'`, `${base}Z`, base];
+  const write = (at: number, value: string) => copy.write(value, at, value.length, "latin1");
+  for (const found of text.matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
+    const old = found[1] as string;
+    const stamp = stamps.find((s) => s.length === old.length);
+    if (stamp) write(found.index + found[0].length - 1 - old.length, stamp);
+  }
+  const nodes = [...text.matchAll(/\(node(\d+)\)/g)];
+  const rank = new Map(
+    [...new Set(nodes.map((n) => Number(n[1])))].sort((a, b) => a - b).map((n, i) => [n, i + 1]),
+  );
+  for (const found of nodes) {
+    const digits = found[1] as string;
+    write(found.index + 5, String(rank.get(Number(digits))).padStart(digits.length, "0"));
+  }
+  return copy;
 }

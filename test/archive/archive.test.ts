@@ -91,6 +91,7 @@ describe("printAndArchive", () => {
     const result = await printAndArchive(SET, fakePrinter(["010001"]), {
       ...options(dir),
       generatedAt: new Date("2026-11-06T00:00:00Z"),
+      full: true,
     });
     expect(result.failures).toEqual([
       {
@@ -127,6 +128,7 @@ describe("printAndArchive", () => {
     const result = await printAndArchive(subset, fakePrinter(), {
       ...options(dir, (r) => r.code === "010002"),
       generatedAt: new Date("2026-11-07T00:00:00Z"),
+      full: true,
     });
     expect(result.written).toHaveLength(2);
     expect(result.manifest.reports.map((r) => r.file)).toEqual(old.reports.map((r) => r.file));

@@ -5,9 +5,10 @@ import {
   appendFileSync,
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
+  readdirSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { hostname } from "node:os";
@@ -21,11 +22,13 @@ import { main } from "../../src/cli/main.js";
 import type { DeliveryEvent, Manifest } from "../../src/model.js";
 import { captureIo } from "../helpers/io.js";
 import { minimalPdf } from "../pdf/minimalPdf.js";
-import { fakePrinter, job, options, SET, tmp } from "./fakeBuild.js";
+import { fakePrinter, job, options, rebuildOf, SET, tmp } from "./fakeBuild.js";
 
 const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+/** A later build whose PDFs differ from the first's (their date inside differs). */
 const later = (day: number) => ({
   generatedAt: new Date(`2026-11-${String(day).padStart(2, "0")}T00:00:00Z`),
+  rebuild: rebuildOf(`2026-11-${String(day).padStart(2, "0")}T00:00:00.000Z`),
 });
 
 /** One ledger line saying `file` (as it is on disk now) went to an address. */
@@ -63,6 +66,8 @@ describe("a rebuild after send keeps every version someone received", () => {
   it("moves a sent PDF that a rebuild changes to superseded/<sha256>.pdf, listed, and verify resolves the ledger", async () => {
     const dir = tmp();
     await printAndArchive(SET, fakePrinter(), options(dir));
+    const made = new Date("2026-11-05T15:30:00Z"); // when the sent copy was printed
+    utimesSync(join(dir, "district/010002-ugel-bagua.pdf"), made, made);
     const sent = readFileSync(join(dir, "district/010002-ugel-bagua.pdf"));
     const sentSha = deliver(dir, "district/010002-ugel-bagua.pdf", "sent");
     deliver(dir, "district/010001-ugel-chachapoyas.pdf", "sent", "outbox"); // reached no one
@@ -115,9 +120,11 @@ describe("a rebuild after send keeps every version someone received", () => {
     expect((await verifyArchive(dir, null)).problems).toEqual([]);
   });
 
-  it("records when the superseded copy was made (its PDF's date), even after a partial build", async () => {
+  it("records when the superseded copy was made (when its file was written), even after a partial build", async () => {
     const dir = tmp();
     await printAndArchive(SET, fakePrinter(), options(dir));
+    const made = new Date("2026-11-05T15:30:00Z");
+    utimesSync(join(dir, "district/010002-ugel-bagua.pdf"), made, made);
     const national = (r: { code: string }) => r.code === "PE";
     await printAndArchive(SET.filter(national), fakePrinter(), { ...options(dir, national), ...later(7) });
     deliver(dir, "district/010002-ugel-bagua.pdf", "sent");
@@ -177,6 +184,8 @@ describe("a rebuild after send keeps every version someone received", () => {
   it("a full rebuild over a damaged manifest still keeps a delivered PDF (judged by the bytes on disk)", async () => {
     const dir = tmp();
     await printAndArchive(SET, fakePrinter(), options(dir));
+    const made = new Date("2026-11-05T15:30:00Z"); // when the sent copy was printed
+    utimesSync(join(dir, "district/010002-ugel-bagua.pdf"), made, made);
     const sent = readFileSync(join(dir, "district/010002-ugel-bagua.pdf"));
     const sentSha = deliver(dir, "district/010002-ugel-bagua.pdf", "sent");
     writeFileSync(join(dir, "manifest.json"), '{"version": 1, "reports": [');
@@ -210,40 +219,73 @@ describe("a rebuild after send keeps every version someone received", () => {
 });
 
 describe("a build killed at any moment of its commit", () => {
-  /** The set, a delivery of one PDF, then a rebuild that supersedes it, replaces all and drops one unit. */
-  async function scenario(dir: string, commitStep?: (what: string) => void) {
+  /**
+   * The set, a delivery of one PDF, then a rebuild that supersedes it, replaces all and drops one
+   * unit; or (`incremental`) one that prints only the delivered report, changed, and a new unit,
+   * and reuses the others.
+   */
+  async function scenario(dir: string, commitStep?: (what: string) => void, incremental = false) {
     await printAndArchive(SET, fakePrinter(), options(dir));
+    const made = new Date("2026-11-05T15:30:00Z"); // the superseded entry records it
+    utimesSync(join(dir, "district/010002-ugel-bagua.pdf"), made, made);
     deliver(dir, "district/010002-ugel-bagua.pdf", "sent");
     const next = [...SET.filter((j) => j.code !== "010001"), job("district", "010003", "UGEL Bongará")];
-    return printAndArchive(next, fakePrinter(), { ...options(dir), ...later(9), commitStep });
+    if (!incremental)
+      return printAndArchive(next, fakePrinter(), { ...options(dir), ...later(9), commitStep });
+    // The fake printer's bytes do not follow the HTML; the stamped metadata does.
+    const changed = next.map((j) =>
+      j.file === "district/010002-ugel-bagua.pdf" ? { ...j, info: { ...j.info, subject: "corrected" } } : j,
+    );
+    const result = await printAndArchive(changed, fakePrinter(), {
+      ...options(dir),
+      generatedAt: later(9).generatedAt,
+      commitStep,
+    });
+    expect(result.written.map((r) => r.file).sort()).toEqual([
+      "district/010002-ugel-bagua.pdf",
+      "district/010003-ugel-bongara.pdf",
+    ]);
+    expect(result.reused).toHaveLength(3);
+    return result;
   }
 
-  it("is completed by the next verify (or build), into exactly the set an uninterrupted build makes", async () => {
-    const reference = tmp();
-    const steps: string[] = [];
-    await scenario(reference, (what) => steps.push(what));
-    const expected = tree(reference);
-    const expectedManifest = await readManifest(reference);
-    expect(steps.length).toBeGreaterThan(8);
+  it.each([
+    ["a full rebuild", false],
+    ["an incremental rebuild (some PDFs reused)", true],
+  ])(
+    "is completed by the next verify (or build), into exactly the set an uninterrupted build makes: %s",
+    async (_name, incremental) => {
+      const reference = tmp();
+      const steps: string[] = [];
+      await scenario(reference, (what) => steps.push(what), incremental);
+      const expected = tree(reference);
+      const expectedManifest = await readManifest(reference);
+      expect(steps.length).toBeGreaterThan(incremental ? 5 : 8);
+      expect(expectedManifest?.superseded.map((s) => s.code)).toEqual(["010002"]);
 
-    for (let k = 0; k < steps.length; k++) {
-      const dir = tmp();
-      const killed = new Error(`killed before ${steps[k]}`);
-      let count = 0;
-      await expect(
-        scenario(dir, () => {
-          if (count++ === k) throw killed;
-        }),
-      ).rejects.toBe(killed);
-      // Until the commit is completed, nothing reads the half-changed folder as a set.
-      await expect(readManifest(dir)).rejects.toMatchObject({ code: "unfinished-build", exitCode: 2 });
-      const { problems, notes } = await verifyArchive(dir, null);
-      expect({ step: steps[k], problems }).toEqual({ step: steps[k], problems: [] });
-      expect(notes[0]).toContain("completed the commit");
-      expect(tree(dir)).toEqual(expected);
-      expect(await readManifest(dir)).toEqual(expectedManifest);
-    }
-  });
+      for (let k = 0; k < steps.length; k++) {
+        const dir = tmp();
+        const killed = new Error(`killed before ${steps[k]}`);
+        let count = 0;
+        await expect(
+          scenario(
+            dir,
+            () => {
+              if (count++ === k) throw killed;
+            },
+            incremental,
+          ),
+        ).rejects.toBe(killed);
+        // Until the commit is completed, nothing reads the half-changed folder as a set.
+        await expect(readManifest(dir)).rejects.toMatchObject({ code: "unfinished-build", exitCode: 2 });
+        const { problems, notes } = await verifyArchive(dir, null);
+        expect({ step: steps[k], problems }).toEqual({ step: steps[k], problems: [] });
+        expect(notes[0]).toContain("completed the commit");
+        expect(tree(dir)).toEqual(expected);
+        expect(await readManifest(dir)).toEqual(expectedManifest);
+      }
+    },
+  );
 
   it("leaves the previous set as it was when killed before the journal (while printing)", async () => {
     const dir = tmp();

@@ -47,12 +47,18 @@ export const options = (
   periodDir,
   period: "2026-10",
   generatedAt: new Date("2026-11-05T15:30:00Z"),
+  rebuild: rebuildOf("2026-11-01T05:00:00.000Z"),
   tool: { name: "semaforo-reports", version: "0.0.0" },
   dataset: { name: "test", synthetic: true },
   inputs: [{ path: "results.csv", sha256: "ab" }],
   email: { from: "semaforo@example.org", fromName: "Semáforo Escuela" },
   covers,
 });
+
+/** The manifest's rebuild record; a different sourceDate changes every PDF's bytes (and key). */
+export function rebuildOf(sourceDate: string) {
+  return { dataDir: "/data", sourceDate, print: { format: "A4" } };
+}
 
 export const SET = [
   job("national", "PE", "Perú"),

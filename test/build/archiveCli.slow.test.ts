@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -46,19 +47,10 @@ function semaforo(args: string[]): Run {
   return { code: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** The dataset a test builds from; the send test switches to a corrected copy. */
+let data = "fixtures/tiny";
 const build = (out: string, ...more: string[]) =>
-  semaforo([
-    "build",
-    "--data",
-    "fixtures/tiny",
-    "--period",
-    "2026-05",
-    "--out",
-    out,
-    "--concurrency",
-    "1",
-    ...more,
-  ]);
+  semaforo(["build", "--data", data, "--period", "2026-05", "--out", out, "--concurrency", "1", ...more]);
 
 /** Every file under `dir` with its sha256, hidden ones included. */
 function snapshot(dir: string): string[] {
@@ -87,6 +79,8 @@ async function interrupt(
       out,
       "--concurrency",
       "1",
+      // Printed, not reused: the kill must come while PDFs are being staged.
+      "--full",
     ],
     // Its own process group, so SIGKILL can take Chromium with it as a machine crash would.
     { detached: signal === "SIGKILL", stdio: "ignore" },
@@ -155,10 +149,10 @@ describe("the archive of a real build", () => {
     );
     // With 0.05 s per report Chromium's own start-up gets a 1 s protocol timeout, which a loaded
     // test machine can miss (exit 2, "did not start"): that is retried, and must change nothing.
-    let run = build(out, "--only", "010003", "--timeout", "0.05");
+    let run = build(out, "--only", "010003", "--timeout", "0.05", "--full");
     for (let tries = 1; tries < 4 && run.code === 2 && run.stderr.includes("did not start"); tries++) {
       expect(readFileSync(file)).toEqual(pdf);
-      run = build(out, "--only", "010003", "--timeout", "0.05");
+      run = build(out, "--only", "010003", "--timeout", "0.05", "--full");
     }
     expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 4 });
     expect(run.stderr).toContain("the archive keeps the earlier build of this report");
@@ -188,7 +182,20 @@ describe("the archive of a real build", () => {
     const attachment = server.received[0]?.parsed.attachments[0]?.content as Buffer;
     const sha = createHash("sha256").update(attachment).digest("hex");
 
-    expect(build(out).code).toBe(0);
+    // A corrected school name in UGEL Chachapoyas: its report changes (the same inputs would give
+    // the same bytes, and nothing would be superseded).
+    data = join(root, "data-corrected");
+    cpSync("fixtures/tiny", data, { recursive: true });
+    const schools = join(data, "schools.csv");
+    writeFileSync(
+      schools,
+      readFileSync(schools, "utf8").replaceAll("IE 18001 Santa Rosa", "IE 18001 Santa Rosa Alta"),
+    );
+    try {
+      expect(build(out).code).toBe(0);
+    } finally {
+      data = "fixtures/tiny";
+    }
     expect(readFileSync(join(period, `superseded/${sha}.pdf`))).toEqual(attachment);
     const manifest = JSON.parse(readFileSync(join(period, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.superseded.map((s) => `${s.code} ${s.file}`)).toEqual([`010001 superseded/${sha}.pdf`]);
@@ -216,7 +223,7 @@ describe("a full or read-only output disk (a real 5 MB tmpfs as --out)", () => {
       execFileSync("df", ["--output=avail", "-B1", out], { encoding: "utf8" }).split("\n")[1],
     );
     writeFileSync(join(out, "filler"), Buffer.alloc(free - 300_000));
-    const run = build(out);
+    const run = build(out, "--full");
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       new RegExp(`Cannot write ${period}/\\.staging/\\S+\\.pdf: the disk is full \\(ENOSPC\\)`),
@@ -231,7 +238,7 @@ describe("a full or read-only output disk (a real 5 MB tmpfs as --out)", () => {
     const before = snapshot(period);
     expect(spawnSync("mount", ["-o", "remount,ro", out]).status).toBe(0);
     try {
-      const run = build(out);
+      const run = build(out, "--full");
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`Cannot write ${period}/.build.lock`);
       expect(run.stderr).toContain("read-only file system (EROFS)");

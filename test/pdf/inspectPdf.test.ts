@@ -51,7 +51,29 @@ describe("setPdfInfo", () => {
     expect(dict).toContain("/CreationDate (D:20261105153000Z)");
     expect(readObjectDict(text, trailer.root)).toContain(`/Lang ${pdfString("es-PE")}`);
     expect(inspectPdf(stamped).pages).toBe(2);
-    expect(text).toMatch(/\/Prev \d+>>\nstartxref\n\d+\n%%EOF\n$/);
+    expect(text).toMatch(/\/Prev \d+\n\/ID \[<[0-9a-f]{32}><[0-9a-f]{32}>\]>>\nstartxref\n\d+\n%%EOF\n$/);
+  });
+
+  it("gives the same bytes for the same content, whatever Chromium's clock and node numbers said", () => {
+    // What Chromium writes: its Info dates from the clock, structure IDs from DOM node numbers.
+    const chromium = (time: string, first: number) => {
+      const node = (n: number) => `(node${String(n).padStart(8, "0")})`;
+      return minimalPdf(1, "Reporte", {
+        info: `\n/CreationDate (D:${time}+00'00')\n/ModDate (D:${time}+00'00')`,
+        catalog: `\n/A [${node(first)} ${node(first + 7)} ${node(first)}]`,
+      });
+    };
+    const a = setPdfInfo(chromium("20261203085430", 1617), info);
+    const b = setPdfInfo(chromium("20261204101010", 4036), info);
+    expect(a.equals(b)).toBe(true);
+    const text = pdfText(a);
+    expect(text).toContain("/A [(node00000001) (node00000002) (node00000001)]");
+    expect(text).toContain("/CreationDate (D:20261105153000+00'00')");
+    expect(inspectPdf(a).pages).toBe(1);
+    // Different content, different ID.
+    const other = setPdfInfo(minimalPdf(1, "Otro"), info);
+    const id = (pdf: Buffer) => /\/ID \[<([0-9a-f]{32})>/.exec(pdfText(pdf))?.[1];
+    expect(id(other)).not.toBe(id(a));
   });
 
   it("can be applied twice (the second update points back to the first)", () => {

@@ -1,8 +1,15 @@
-/** A small, valid PDF (classic xref, like Chromium's) with `pages` empty pages and a title. */
-export function minimalPdf(pages = 1, title = "Reporte"): Buffer {
+/**
+ * A small, valid PDF (classic xref, like Chromium's) with `pages` empty pages and a title; `extra`
+ * adds entries to its Info dictionary and catalog.
+ */
+export function minimalPdf(
+  pages = 1,
+  title = "Reporte",
+  extra: { info?: string; catalog?: string } = {},
+): Buffer {
   const objects: string[] = [];
-  objects.push(`<</Title (${title})\n/Producer (test)>>`); // 1: Info
-  objects.push("<</Type /Catalog\n/Pages 3 0 R>>"); // 2: Catalog
+  objects.push(`<</Title (${title})\n/Producer (test)${extra.info ?? ""}>>`); // 1: Info
+  objects.push(`<</Type /Catalog\n/Pages 3 0 R${extra.catalog ?? ""}>>`); // 2: Catalog
   const kids = Array.from({ length: pages }, (_, i) => `${4 + i} 0 R`).join(" ");
   objects.push(`<</Type /Pages\n/Kids [${kids}]\n/Count ${pages}>>`); // 3: Pages
   for (let i = 0; i < pages; i++) objects.push("<</Type /Page\n/Parent 3 0 R\n/MediaBox [0 0 595 842]>>");

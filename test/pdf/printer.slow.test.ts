@@ -68,6 +68,7 @@ const archiveOptions = (periodDir: string) => ({
   periodDir,
   period: "2026-10",
   generatedAt: new Date("2026-11-05T15:30:00Z"),
+  rebuild: { dataDir: "/data", sourceDate: "2026-11-01T05:00:00.000Z", print: {} },
   tool: { name: "semaforo-reports", version: "0.0.0-test" },
   dataset: { name: "test", synthetic: true },
   inputs: [],

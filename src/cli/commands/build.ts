@@ -23,6 +23,7 @@ export interface BuildArgs {
   concurrency?: number;
   "restart-every"?: number;
   timeout?: number;
+  full?: boolean;
 }
 
 /**
@@ -76,6 +77,8 @@ export async function runBuild(
         concurrency: args.concurrency ?? config.concurrency,
         restartEvery: args["restart-every"],
         timeoutMs: args.timeout === undefined ? undefined : args.timeout * 1000,
+        full: args.full,
+        thresholds: options.thresholds,
       },
       {
         ...fx,
@@ -121,7 +124,9 @@ export async function runBuild(
         {
           ok: exit === ExitCode.ok,
           periodDir: outcome.periodDir,
-          built: outcome.written.length,
+          built: outcome.written.length + outcome.reused.length,
+          printed: outcome.written.length,
+          reused: outcome.reused.length,
           failed,
           removed: outcome.removed,
           superseded: outcome.superseded,
@@ -146,7 +151,9 @@ export async function runBuild(
       `semaforo: ${outcome.superseded.length} earlier PDF${outcome.superseded.length === 1 ? "" : "s"} that someone may have received ${outcome.superseded.length === 1 ? "is" : "are"} kept in ${outcome.periodDir}/superseded/ (listed in the manifest).`,
     );
   if (outcome.warnings.length > 0) io.err(warningsNote(outcome.warnings.length, options.data));
-  const n = outcome.written.length;
+  const printed = outcome.written.length;
+  const reused = outcome.reused.length;
+  const n = printed + reused;
   const failedText = failed.length
     ? ` (${failed.length} failed: ${failed
         .slice(0, 3)
@@ -154,7 +161,7 @@ export async function runBuild(
         .join(", ")}${failed.length > 3 ? ", …" : ""})`
     : "";
   io.out(
-    `${n} report${n === 1 ? "" : "s"} in ${formatDuration(outcome.ms)} → ${outcome.periodDir}${failedText}`,
+    `${n} report${n === 1 ? "" : "s"} in ${formatDuration(outcome.ms)} → ${outcome.periodDir}: ${printed} printed, ${reused} reused${failedText}`,
   );
   return exit;
 }
@@ -173,6 +180,7 @@ export const buildCommand = defineCommand<BuildArgs>({
       "$0 build --data datos --period 2026-10 --only 150102,PE",
       "Rebuild two reports; the manifest keeps the rest",
     ],
+    ["$0 build --data datos --period 2026-10 --full", "Print every report again, reusing none"],
     [
       "$0 build --data datos --period 2026-10 --level region --json",
       "Regions only, machine-readable summary",
@@ -199,6 +207,11 @@ export const buildCommand = defineCommand<BuildArgs>({
         type: "number",
         describe: "Restart Chromium after this many reports, to bound its memory (default 64; 0 = never)",
       })
-      .option("timeout", { type: "number", describe: "Seconds allowed per report (default 60)" }),
+      .option("timeout", { type: "number", describe: "Seconds allowed per report (default 60)" })
+      .option("full", {
+        type: "boolean",
+        describe:
+          "Print every report again (default: a report whose HTML, print settings and Chromium are unchanged reuses its archived PDF)",
+      }),
   run: (args, io) => runBuild(args, io),
 });

@@ -1,7 +1,9 @@
 import { verifyArchive } from "../../archive/verifyArchive.js";
+import { defaultBuildEffects } from "../../build/defaultBuildEffects.js";
+import { rebuildArchive, type RebuildResult } from "../../build/rebuildArchive.js";
 import { ExitCode } from "../../errors.js";
 import { findTool } from "../../pdf/findTool.js";
-import { defineCommand } from "../command.js";
+import { defineCommand, type Io } from "../command.js";
 
 /**
  * `semaforo verify OUT/PERIOD`. Exit 0 when the set (reports and superseded versions) matches its
@@ -9,23 +11,40 @@ import { defineCommand } from "../command.js";
  * missing, altered, unreadable or unexpected; exit 2 when there is no manifest or it is damaged.
  * Never exit 1 for anything found in the folder. Temporary files of an interrupted build are
  * noted, not problems; a commit a killed build left half-done is completed first.
+ *
+ * `--rebuild` then builds the set again from its inputs into a temporary folder (rebuildArchive)
+ * and compares every PDF's sha256: exit 4 when one differs, naming it and why.
  */
-export const verifyCommand = defineCommand<{ dir: string }>({
+export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; data?: string }>({
   command: "verify <dir>",
   describe: "Re-check an archived set: sha256, sizes, PDFs open, nothing missing or extra (exit 4 if not)",
   examples: [
     ["$0 verify out/2026-10", "Check the October 2026 set against its manifest"],
     ["$0 verify out/2026-10 --json", "Machine-readable: {ok, checked, problems, notes}"],
+    ["$0 verify out/2026-10 --rebuild", "Also build the set again from its inputs and compare every PDF"],
   ],
   builder: (y) =>
-    y.positional("dir", {
-      type: "string",
-      demandOption: true,
-      describe: "The period folder, OUT/PERIOD",
-    }),
+    y
+      .positional("dir", {
+        type: "string",
+        demandOption: true,
+        describe: "The period folder, OUT/PERIOD",
+      })
+      .option("rebuild", {
+        type: "boolean",
+        describe:
+          "Rebuild the set from its archived inputs in a temporary folder and compare every PDF's sha256",
+      })
+      .option("data", {
+        type: "string",
+        describe: "With --rebuild: the dataset folder (default: the one the manifest records)",
+      }),
   run: async (args, io) => {
     const result = await verifyArchive(args.dir, findTool("qpdf"));
-    const ok = result.problems.length === 0;
+    const rebuilt = args.rebuild
+      ? await rebuildArchive(args.dir, { dataDir: args.data }, defaultBuildEffects())
+      : null;
+    const ok = result.problems.length === 0 && (rebuilt?.differences.length ?? 0) === 0;
     if (args.json) {
       io.out(
         JSON.stringify(
@@ -35,6 +54,7 @@ export const verifyCommand = defineCommand<{ dir: string }>({
             qpdf: result.qpdf !== null,
             problems: result.problems,
             notes: result.notes,
+            ...(rebuilt ? { rebuild: rebuilt } : {}),
           },
           null,
           2,
@@ -48,11 +68,25 @@ export const verifyCommand = defineCommand<{ dir: string }>({
         ? "sha256, size, qpdf --check"
         : "sha256, size, PDF structure (qpdf not installed)";
       io.out(
-        ok
+        result.problems.length === 0
           ? `${args.dir}: ${result.checked} PDFs verified (${how})`
           : `${args.dir}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${result.checked} PDFs`,
       );
+      if (rebuilt) reportRebuild(args.dir, rebuilt, io);
     }
     return ok ? ExitCode.ok : ExitCode.renderFailed;
   },
 });
+
+/** The rebuild's findings: changed inputs, then each PDF that differs and why, then one line. */
+function reportRebuild(dir: string, rebuilt: RebuildResult, io: Io): void {
+  for (const input of rebuilt.inputs.filter((i) => i.state !== "same"))
+    io.err(`${dir}: input ${input.path} ${input.state} since the archived build (${rebuilt.dataDir})`);
+  for (const d of rebuilt.differences) io.err(`${dir}/${d.file}: rebuilt with other bytes: ${d.why}`);
+  const n = rebuilt.compared;
+  io.out(
+    rebuilt.differences.length === 0
+      ? `${dir}: rebuilt from ${rebuilt.dataDir}: all ${n} PDFs byte-identical (${rebuilt.browser.now})`
+      : `${dir}: rebuilt from ${rebuilt.dataDir}: ${rebuilt.differences.length} of ${n} PDFs differ`,
+  );
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "@jest/globals";
+import { appendFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readManifest } from "../../src/archive/manifest.js";
+import { verifyArchive } from "../../src/archive/verifyArchive.js";
+import { printAndArchive } from "../../src/build/printAndArchive.js";
+import type { Manifest } from "../../src/model.js";
+import type { Printer, PrintJob } from "../../src/pdf/launchPrinter.js";
+import { fakePrinter, options, SET, tmp } from "./fakeBuild.js";
+
+/** A fake printer that records what it was asked to print. */
+function counting(browserVersion = "Chrome/0.0-test"): { printer: Printer; printed: string[] } {
+  const printed: string[] = [];
+  const printer = { ...fakePrinter([], (job: PrintJob) => printed.push(job.id)), browserVersion };
+  return { printer, printed };
+}
+
+describe("incremental builds (printAndArchive)", () => {
+  it("reuses every report whose key is unchanged: nothing printed, the same manifest entries", async () => {
+    const dir = tmp();
+    const first = await printAndArchive(SET, fakePrinter(), options(dir));
+    expect(first.written).toHaveLength(5);
+    expect(first.written.every((r) => /^[0-9a-f]{64}$/.test(r.key ?? ""))).toBe(true);
+    const again = counting();
+    const result = await printAndArchive(SET, again.printer, {
+      ...options(dir),
+      generatedAt: new Date("2026-11-20T00:00:00Z"),
+    });
+    expect(again.printed).toEqual([]);
+    expect(result.written).toEqual([]);
+    expect(result.reused.map((r) => r.file)).toEqual(first.manifest.reports.map((r) => r.file));
+    const manifest = (await readManifest(dir)) as Manifest;
+    expect(manifest.reports).toEqual(first.manifest.reports);
+    expect(manifest.generatedAt).toBe("2026-11-20T00:00:00.000Z");
+    expect((await verifyArchive(dir, null)).problems).toEqual([]);
+  });
+
+  it("prints again what changed: one report's HTML, then every report for another Chromium", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    const changed = SET.map((j) =>
+      j.code === "010001" ? { ...j, html: () => "<h1>UGEL Chachapoyas!</h1>" } : j,
+    );
+    const one = counting();
+    const result = await printAndArchive(changed, one.printer, options(dir));
+    expect(one.printed).toEqual(["district 010001 (es)"]);
+    expect(result.reused).toHaveLength(4);
+
+    const newer = counting("Chrome/0.1-test");
+    await printAndArchive(changed, newer.printer, options(dir));
+    expect(newer.printed).toHaveLength(5);
+    const metadata = counting("Chrome/0.1-test");
+    const retitled = changed.map((j) =>
+      j.code === "PE" ? { ...j, info: { ...j.info, author: "Otra" } } : j,
+    );
+    await printAndArchive(retitled, metadata.printer, options(dir));
+    expect(metadata.printed).toEqual(["national PE (es)"]);
+  });
+
+  it("never reuses a PDF whose bytes no longer hash to the manifest's sha256, and --full prints all", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    const file = join(dir, "region/010000-dre-amazonas.pdf");
+    const good = readFileSync(file);
+    appendFileSync(file, "% altered\n");
+    const repair = counting();
+    await printAndArchive(SET, repair.printer, options(dir));
+    expect(repair.printed).toEqual(["region 010000 (es)"]);
+    expect(readFileSync(file).equals(good)).toBe(true);
+
+    const full = counting();
+    const result = await printAndArchive(SET, full.printer, { ...options(dir), full: true });
+    expect(full.printed).toHaveLength(5);
+    expect(result.reused).toEqual([]);
+    expect((await verifyArchive(dir, null)).problems).toEqual([]);
+  });
+
+  it("carries this run's recipients and headline into a reused entry", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    const readdressed = SET.map((j) =>
+      j.code === "PE"
+        ? { ...j, recipients: ["nueva@example.org"], recipientNames: { "nueva@example.org": "Nueva" } }
+        : j,
+    );
+    const result = await printAndArchive(readdressed, fakePrinter(), options(dir));
+    expect(result.written).toEqual([]);
+    expect(result.manifest.reports[0]).toMatchObject({ code: "PE", recipients: ["nueva@example.org"] });
+  });
+});
