@@ -76,7 +76,7 @@ export const errors = {
       "period-not-in-dataset",
       `${dataDir} has no results for ${period}${periods.length ? ` (its months: ${periods[0]} … ${periods[periods.length - 1]})` : " (results.csv has no rows)"}.`,
       ExitCode.usage,
-      "Publish a month that results.csv has, or add that month's results first.",
+      "Check --period (a month that results.csv has), or add that month's results first.",
     ),
   smtpPasswordMissing: (variable: string) =>
     new CliError(

@@ -12,6 +12,7 @@ import type {
   TeamBriefView,
   Thresholds,
 } from "../model.js";
+import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
 import {
   CHROMIUM_ARGS,
@@ -109,6 +110,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   let t = performance.now();
   const { dataset, problems } = await effects.readDataset(options.dataDir);
   if (!dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
+  assertPeriodInDataset(dataset, options.period, options.dataDir);
   // Thresholds from semaforo.config.json (or a rebuild's manifest) win over dataset.json.
   if (options.thresholds) dataset.config.thresholds = { ...dataset.config.thresholds, ...options.thresholds };
   lap("read", t);

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { readManifest, writeManifest } from "../archive/manifest.js";
 import { lockPeriod } from "./lockPeriod.js";
 import { buildViews } from "../compute/buildViews.js";
-import { errors, ExitCode } from "../errors.js";
+import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
+import { ExitCode } from "../errors.js";
 import type { Dataset, Locale, Messages, Problem, ReportView } from "../model.js";
 import { buildPageContext } from "../render/context/buildPageContext.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
@@ -95,8 +96,7 @@ export async function publishPeriod(
       summary: { ok: false, ...empty, warnings, problems, ms: Date.now() - started },
     };
   }
-  const all = [...new Set(dataset.results.map((result) => result.period))].sort();
-  if (!all.includes(options.period)) throw errors.periodNotInDataset(options.period, options.dataDir, all);
+  const all = assertPeriodInDataset(dataset, options.period, options.dataDir);
   const periods = all.filter((period) => period <= options.period);
 
   // Spanish first; English when every indicator has an English label.

@@ -167,3 +167,19 @@ describe("a mistyped unit code", () => {
     );
   });
 });
+
+describe("a month the dataset has no results for", () => {
+  it("stops build, views and run with exit 2 instead of making a set of empty reports", async () => {
+    for (const argv of [
+      ["build", "--data", "fixtures/tiny", "--period", "2027-05", "--out", "/nonexistent/out"],
+      ["views", "--data", "fixtures/tiny", "--period", "2019-01"],
+      ["run", "--data", "fixtures/tiny", "--period", "2027-05", "--out", "/nonexistent/out", "--dry-run"],
+    ]) {
+      const result = await run(...argv);
+      expect([argv[0], result.code]).toEqual([argv[0], 2]);
+      expect(result.stderr).toMatch(
+        /fixtures\/tiny has no results for (2027-05|2019-01) \(its months: 2025-05 … 2026-05\)\./,
+      );
+    }
+  });
+});

@@ -63,6 +63,8 @@ export const previewCommand = defineCommand<PreviewArgs>({
     const locales: Locale[] = args.lang ? [args.lang as Locale] : ["es", "en"];
     let preview;
     try {
+      const { assertPeriodInDataset } = await import("../../dataset/assertPeriodInDataset.js");
+      assertPeriodInDataset(dataset, args.period, data);
       preview = await startPreview({ dataset, period: args.period, locales, port: args.port });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -58,6 +58,8 @@ export const viewsCommand = defineCommand<ViewsArgs>({
     }
     const locale: Locale = args.lang === "en" ? "en" : "es";
     const messages = await readMessages(locale);
+    const { assertPeriodInDataset } = await import("../../dataset/assertPeriodInDataset.js");
+    assertPeriodInDataset(dataset, args.period, data);
     let views = buildViews(dataset, args.period, { locale, messages });
     if (args.only !== undefined) {
       const codes = args.only
