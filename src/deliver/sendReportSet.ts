@@ -225,7 +225,13 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
     const deliveries = plan.map((p) => {
       const entry = final.get(p.id) ?? p.previous;
       const action = acted.get(p.id) ?? "skipped";
-      return result(p, entry, action, action === "skipped" ? skipReply(p) : entry.reply);
+      const reply =
+        action === "skipped"
+          ? skipReply(p)
+          : action === "not-reached"
+            ? `not attempted: the run stopped first (${stopped ?? "stopped"})`
+            : entry.reply;
+      return result(p, entry, action, reply);
     });
     return summarize(
       options.period,
@@ -356,13 +362,16 @@ class Runner {
           break;
       }
       if (attempt >= policy.attempts) {
-        record("failed", {
+        // Nothing was accepted, only temporary errors (4xx, no connection): the delivery stays
+        // `pending`, so the next plain `send` tries it again. `failed` is kept for what a retry
+        // cannot fix (a 5xx, a refusal before sending).
+        record("pending", {
           attempt: number,
-          reply: `gave up after ${attempt === 1 ? "1 attempt (no retries)" : `${attempt} attempts (the first and ${attempt - 1} ${attempt === 2 ? "retry" : "retries"})`}: ${outcome.reply}`,
+          reply: `not delivered in this run, gave up after ${attempt === 1 ? "1 attempt (no retries)" : `${attempt} attempts (the first and ${attempt - 1} ${attempt === 2 ? "retry" : "retries"})`}: ${outcome.reply}; the next send tries again`,
         });
         const unreachable = outcome.status === "not-sent";
         return {
-          state: "failed",
+          state: "pending",
           stop: unreachable ? `the SMTP server could not be reached (${outcome.reply})` : null,
           config: false,
         };

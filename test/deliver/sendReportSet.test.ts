@@ -183,21 +183,29 @@ describe("sendReportSet outcomes (scripted transport)", () => {
     ]);
   });
 
-  it("gives up after the bounded attempts, and stops when the server cannot be reached", async () => {
+  it("gives up after the bounded attempts, stops when the server cannot be reached, and the next send tries again", async () => {
     const { out } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
     const down = { status: "not-sent", fatal: false, reply: "ECONNECTION: connect ECONNREFUSED" } as const;
     const transport = scripted({ "ugel.chachapoyas@example.org": [down, down, down] });
     const report = await send(out, { transport, retry: { attempts: 3 } });
     expect(transport.handed).toHaveLength(3);
+    // Nothing reached the server: both stay pending (a wrong port must not leave anyone `failed`).
     expect(report.deliveries.map((d) => `${d.state}:${d.action}`)).toEqual([
-      "failed:attempted",
+      "pending:attempted",
       "pending:not-reached",
     ]);
     expect(report.deliveries[0]?.reply).toMatch(
-      /^gave up after 3 attempts \(the first and 2 retries\): ECONNECTION/,
+      /^not delivered in this run, gave up after 3 attempts \(the first and 2 retries\): ECONNECTION.*the next send tries again$/,
+    );
+    expect(report.deliveries[1]?.reply).toMatch(
+      /^not attempted: the run stopped first \(the SMTP server could not be reached/,
     );
     expect(report.stopped).toMatch(/could not be reached/);
     expect(sendExitCode(report)).toBe(5);
+    // A plain rerun, once the server is back, sends both.
+    const up = scripted({});
+    const rerun = await send(out, { transport: up });
+    expect(rerun.counts).toMatchObject({ sent: 2, pending: 0, failed: 0 });
   });
 
   it("records a lost connection as unknown, never re-sent by a plain rerun, re-sent with --force", async () => {
