@@ -18,13 +18,16 @@ export const DANGLING_ATTEMPT =
  * - `sent`: an SMTP server accepted it; the version (sha256) is kept, to tell an older build apart.
  * - `written`: an .eml file in the outbox. It never hides a `sent` or `unknown` (a recipient may
  *   hold the message), and SMTP still has to deliver it.
- * - `failed`, `pending`: as recorded, with the reply; except that an SMTP hand-over that did not
+ * - `failed`, `pending`: as recorded, with the reply; except that a refusal before any hand-over
+ *   (no attempt) never hides a `sent` or `unknown` delivery, and that an SMTP hand-over that did not
  *   reach the server (`pending`: a temporary error, or the run stopped on bad credentials) leaves a
  *   delivery that was `written` as it was: its .eml file is still in the outbox, and SMTP still
  *   has to deliver it.
  */
 export function replayLedger(events: readonly DeliveryEvent[]): Map<string, LedgerEntry> {
   const entries = new Map<string, LedgerEntry>();
+  /** Deliveries whose last event is an attempt: the next outcome is that attempt's. */
+  const handedOver = new Set<string>();
   for (const event of events) {
     const id = normalizeDeliveryId(event.id);
     const entry: LedgerEntry = entries.get(id) ?? { state: "pending", attempts: 0 };
@@ -38,12 +41,24 @@ export function replayLedger(events: readonly DeliveryEvent[]): Map<string, Ledg
     } else if (state === "written") {
       entry.written = event.at;
       if (entry.state !== "sent" && entry.state !== "unknown") set(entry, "written", event, event.reply);
+    } else if (
+      state === "failed" &&
+      !handedOver.has(id) &&
+      (entry.state === "sent" || entry.state === "unknown")
+    ) {
+      // Refused before anything was handed over (a forced re-send whose PDF no longer matches, an
+      // address now refused): the recipient still holds what it got. Keep that state and show why
+      // the re-send did not happen.
+      entry.reply = event.reply;
+      entry.at = event.at;
     } else if (state === "pending" && entry.written !== undefined) {
       set(entry, "written", event, event.reply);
     } else {
       set(entry, state, event, event.reply);
       if (state === "sent") entry.sentSha256 = event.sha256;
     }
+    if (state === "attempt") handedOver.add(id);
+    else handedOver.delete(id);
     entries.set(id, entry);
   }
   return entries;

@@ -98,6 +98,24 @@ describe("replayLedger", () => {
     expect(ledger.get(B)).toMatchObject({ state: "pending", reply: "421 try later" });
   });
 
+  it("a forced re-send refused before sending leaves a sent delivery sent, with the refusal as its reply", () => {
+    const ledger = replayLedger([
+      event(A, "attempt", undefined, { attempt: 1 }),
+      event(A, "sent", "250 OK", { attempt: 1 }),
+      event(A, "failed", "refused, nothing sent: district/x.pdf does not match the manifest", {
+        forced: { by: "ops", reason: "x" },
+      }),
+      event(B, "failed", "refused, nothing sent: the address is not plain"),
+    ]);
+    expect(ledger.get(A)).toMatchObject({
+      state: "sent",
+      sentSha256: "ab",
+      reply: "refused, nothing sent: district/x.pdf does not match the manifest",
+      forced: { by: "ops", reason: "x" },
+    });
+    expect(ledger.get(B)).toMatchObject({ state: "failed" });
+  });
+
   it("keys deliveries by id with the address in any capitals, as earlier versions wrote it", () => {
     const ledger = replayLedger([
       event("2026-10/district/010001/es/Ana.Perez@UGEL.example.org", "sent", "250 OK"),
