@@ -112,7 +112,8 @@ describe("renderReport with sample views (2 DRE × 3 UGEL)", () => {
     );
     const json = JSON.stringify(page);
     expect(JSON.parse(json)).toEqual(page);
-    expect(page.cover.generated).toBe("Generado el 5 de noviembre de 2026 a las 9:30 a. m.");
+    // The figures' month, not the clock: the same whenever (and however often) the report is built.
+    expect(page.cover.generated).toBe("Cifras al cierre de octubre de 2026");
   });
 
   it("renders the preview index with a link per report", () => {

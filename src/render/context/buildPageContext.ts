@@ -1,4 +1,4 @@
-import { formatInteger, formatShare, INTL_LOCALE } from "../../locale/format.js";
+import { formatInteger, formatShare } from "../../locale/format.js";
 import { createTranslator } from "../../locale/translate.js";
 import type { Messages, ReportView, Status } from "../../model.js";
 import type { GeoCache } from "../maps/GeoCache.js";
@@ -28,7 +28,9 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
   const levelLabel = t(`report.level.${view.level}`);
   // The national report's title is already the country: no subtitle repeating it.
   const parentName = view.region?.name ?? "";
-  const generated = t("footer.generated", { date: formatGenerated(deps.generatedAt, view.locale) });
+  // The figures' month, not the build's clock: a rebuild prints the same bytes (reproducible PDFs),
+  // and the footer stays true whenever the report is printed.
+  const generated = t("footer.generated", { month: view.periodLabel });
   const actions = buildCoverActions(view, t);
   const coverAlerts = alertsFor(view.alerts);
   const firstChange = view.indicators.find((ind) => ind.previous)?.previous ?? null;
@@ -122,23 +124,6 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
   };
 }
 
-const generatedFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The run's time in Lima, e.g. "5 de noviembre de 2026, 9:30 a. m."; formatters cached. */
-function formatGenerated(iso: string, locale: ReportView["locale"]): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  let format = generatedFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-      dateStyle: "long",
-      timeStyle: "short",
-      timeZone: "America/Lima",
-    });
-    generatedFormats.set(locale, format);
-  }
-  return format.format(date);
-}
 
 function heatTable(view: ReportView, t: T): HeatTable {
   const national = view.level === "national";

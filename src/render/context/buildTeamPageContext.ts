@@ -1,4 +1,4 @@
-import { formatInteger, INTL_LOCALE } from "../../locale/format.js";
+import { formatInteger } from "../../locale/format.js";
 import { createTranslator } from "../../locale/translate.js";
 import type { Messages, TeamBriefView } from "../../model.js";
 import { chip, nestLabels } from "./common.js";
@@ -17,7 +17,7 @@ export function buildTeamPageContext(
   const n = (value: number) => formatInteger(value, view.locale);
   const shown = view.units.slice(0, TEAM_PDF_UNITS);
   const title = t("team.title");
-  const generated = t("footer.generated", { date: formatGenerated(deps.generatedAt, view.locale) });
+  const generated = t("footer.generated", { month: view.periodLabel });
   const datasetName = view.synthetic ? `${view.datasetName} · ${t("footer.synthetic")}` : view.datasetName;
   return {
     lang: view.locale,
@@ -136,13 +136,3 @@ export function buildTeamPageContext(
   };
 }
 
-/** The run's time in Lima, as the reports print it. */
-function formatGenerated(iso: string, locale: TeamBriefView["locale"]): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "America/Lima",
-  }).format(date);
-}
