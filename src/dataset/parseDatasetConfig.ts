@@ -86,7 +86,10 @@ const schema = z.object({
       (reason) => reason,
     ),
   ),
-  description: z.string().optional(),
+  description: z
+    .string()
+    .max(2000, "must be at most 2,000 characters (a short description of the data)")
+    .optional(),
   synthetic: z.boolean().default(false),
   timeZone: timeZone.default(DEFAULT_TIME_ZONE),
   license: attribution.optional(),

@@ -124,6 +124,12 @@ export const problems = {
       `the story has only half of its English version: it needs both title_en in the front matter and an English body after a line ${separator}`,
       `Add the missing half, or remove the other to show the Spanish story with a note in English reports.`,
     ),
+  fileTooLarge: (size: number, limit: number) =>
+    error(
+      "file-too-large",
+      `the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the limit of ${Math.round(limit / 1024 / 1024)} MB for this kind of file; it was not read`,
+      "Check that it is the right file (an export of the wrong table, or a file that kept growing); a month's data is far smaller.",
+    ),
   wrongDelimiter: (found: string, declared: string) =>
     error(
       "wrong-delimiter",

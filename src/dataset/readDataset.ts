@@ -5,10 +5,25 @@ import { findProjectRoot } from "./findProjectRoot.js";
 import { parseDataset, REQUIRED_FILES, type DatasetFiles, type DatasetReadResult } from "./parseDataset.js";
 import { parseDatasetConfig } from "./parseDatasetConfig.js";
 import { decodeText } from "./decodeText.js";
+import type { Problem } from "../model.js";
+import { at, problems } from "./problems.js";
 
 export type { DatasetReadResult } from "./parseDataset.js";
 
 const OPTIONAL_FILES = ["schools.csv", "contacts.csv", "commitments.csv", "support.csv"];
+
+const MB = 1024 * 1024;
+/**
+ * The largest file of each kind that is read at all: far above any real month (the demo's
+ * results.csv is 1.3 MB, its map 0.7 MB), far below what would exhaust memory. A larger file is a
+ * dataset problem (exit 3) naming it, never a crash.
+ */
+function sizeLimit(file: string): number {
+  if (file.endsWith(".csv")) return 256 * MB;
+  if (file.endsWith(".md")) return 1 * MB;
+  if (file === "dataset.json" || file === "indicators.json") return 1 * MB;
+  return 64 * MB; // the TopoJSON map
+}
 
 /**
  * Reads a dataset folder and checks it: the typed Dataset (null when there is any error) and every
@@ -35,8 +50,15 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
   }
 
   const files = new Map<string, Uint8Array>();
-  const tryRead = async (path: string): Promise<Uint8Array | null> => {
+  const tooLarge: Problem[] = [];
+  const tryRead = async (path: string, shown: string = relative(root, path)): Promise<Uint8Array | null> => {
     try {
+      const { size } = await stat(path);
+      const limit = sizeLimit(shown.split("/").pop() ?? shown);
+      if (size > limit) {
+        tooLarge.push(at({ file: shown, line: 1, column: 1 }, problems.fileTooLarge(size, limit)));
+        return null;
+      }
       return await readFile(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
@@ -77,5 +99,6 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
       break;
     }
   }
+  if (tooLarge.length > 0) return { dataset: null, problems: tooLarge };
   return parseDataset({ files, geo });
 }

@@ -256,3 +256,29 @@ describe("semaforo validate on a semicolon export without a declared dialect", (
     }
   });
 });
+
+describe("semaforo validate on an oversized file", () => {
+  it("refuses it by its size, naming it, before reading it (exit 3, never a crash)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "semaforo-large-"));
+    try {
+      cpSync("fixtures/tiny", dir, { recursive: true });
+      const config = JSON.parse(readFileSync(join(dir, "dataset.json"), "utf8")) as Record<string, unknown>;
+      config.description = "x".repeat(1_200_000);
+      writeFileSync(join(dir, "dataset.json"), JSON.stringify(config));
+      const io = captureIo();
+      expect(await main(["validate", "--data", dir], io)).toBe(3);
+      expect(io.stdout()).toMatch(
+        /dataset\.json:1:1: the file is 1\.1 MB, over the limit of 1 MB for this kind of file/,
+      );
+      expect(io.stdout() + io.stderr()).not.toContain("This is a bug");
+
+      config.description = "x".repeat(2001);
+      writeFileSync(join(dir, "dataset.json"), JSON.stringify(config));
+      const long = captureIo();
+      expect(await main(["validate", "--data", dir], long)).toBe(3);
+      expect(long.stdout()).toContain("must be at most 2,000 characters");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
