@@ -55,16 +55,23 @@ const webLink = z
   }, "must be a web address starting with https:// (or http://)");
 
 /** A licence or a source: a title alone, or `{title, name?, path?}` as Frictionless writes them. */
-const attribution = z.union([
-  nonEmpty.pipe(rule(checkName, (reason) => reason)).transform((title) => ({ title })),
+const attribution = z.preprocess(
+  (value) => (typeof value === "string" ? { title: value } : value),
   z
-    .object({
-      title: nonEmpty.pipe(rule(checkName, (reason) => reason)),
-      name: nonEmpty.pipe(rule(checkName, (reason) => reason)).optional(),
-      path: webLink.optional(),
-    })
+    .object(
+      {
+        title: z
+          .string({ error: "needs a title (the licence's or the source's name as readers see it)" })
+          .trim()
+          .min(1, "needs a title (the licence's or the source's name as readers see it)")
+          .pipe(rule(checkName, (reason) => reason)),
+        name: nonEmpty.pipe(rule(checkName, (reason) => reason)).optional(),
+        path: webLink.optional(),
+      },
+      { error: 'must be a title, or {"title": …, "name": …, "path": "https://…"}' },
+    )
     .strict(),
-]);
+);
 
 /** An IANA time zone that this Node knows (Intl): the zone in which times are shown to the operator. */
 const timeZone = z.string().refine((value) => {

@@ -633,6 +633,17 @@ describe("dataset.json: licence, source and time zone", () => {
     }
   });
 
+  it('says what a licence without a title lacks (it was "Invalid input")', () => {
+    const { found, dataset } = errors(
+      withKeys('"license": {"name": "CC-BY", "path": "javascript:alert(1)"}'),
+    );
+    expect(dataset).toBeNull();
+    expect(found.map((p) => p.message)).toEqual([
+      expect.stringContaining("license.title: is missing"),
+      expect.stringContaining("must be a web address starting with https://"),
+    ]);
+  });
+
   it("takes an IANA time zone and refuses another", () => {
     expect(errors(withKeys('"timeZone": "America/Bogota"')).dataset?.config.timeZone).toBe("America/Bogota");
     const p = onlyError(withKeys('"timeZone": "Peru/Lima"'));

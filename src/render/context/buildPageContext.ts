@@ -124,7 +124,6 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
   };
 }
 
-
 function heatTable(view: ReportView, t: T): HeatTable {
   const national = view.level === "national";
   const scored = view.table.map((row) => {

@@ -135,4 +135,3 @@ export function buildTeamPageContext(
     footer: `${generated} · ${datasetName}`,
   };
 }
-
