@@ -102,7 +102,7 @@ export const errors = {
   toNotRecipient: (addresses: string[], codes: string[]) =>
     new CliError(
       "to-not-recipient",
-      `--to ${addresses.join(", ")}: not a recipient of ${codes.join(", ")} in the manifest.`,
+      `--to ${addresses.map((a) => JSON.stringify(a)).join(", ")}: not a recipient of ${codes.join(", ")} in the manifest.`,
       ExitCode.usage,
       "Use the addresses `semaforo status` lists for that unit (capitals do not matter).",
     ),

@@ -163,7 +163,7 @@ function reportError(error: unknown, debug: boolean, json: boolean, io: Io): num
     return document.error.exitCode;
   }
   if (error instanceof CliError) {
-    io.err(`semaforo: ${error.message}${error.hint ? `\n${error.hint}` : ""}`);
+    io.err(`semaforo: ${printable(error.message)}${error.hint ? `\n${printable(error.hint)}` : ""}`);
     if (debug && error.stack) io.err(error.stack);
     return error.exitCode;
   }
@@ -173,4 +173,16 @@ function reportError(error: unknown, debug: boolean, json: boolean, io: Io): num
   );
   if (debug && error instanceof Error && error.stack) io.err(error.stack);
   return ExitCode.internal;
+}
+
+/**
+ * A message as the terminal shows it: control characters that came from the command line or the
+ * data (a CR/LF or an escape sequence in an address) are written as escapes, so they can neither
+ * split the line nor drive the terminal. Line breaks of the message itself are kept.
+ */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) =>
+    c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

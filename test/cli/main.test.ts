@@ -183,3 +183,20 @@ describe("a month the dataset has no results for", () => {
     }
   });
 });
+
+describe("control characters in what the command line echoes", () => {
+  it("are escaped, so a CR/LF cannot split the error line or drive the terminal", async () => {
+    const result = await run("status", "/nonexistent/2026-10", "--state", "faild\u001b[31m\r\nx");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--state faild\\u001b[31m\\r");
+    expect(result.stderr).not.toContain("\u001b");
+    expect(result.stderr).not.toContain("\r");
+  });
+
+  it("--state suggests the state that was meant", async () => {
+    const result = await run("status", "/nonexistent/2026-10", "--state", "faild");
+    expect(result.stderr).toContain(
+      "--state faild (did you mean failed?): the states are sent, written, failed, unknown, pending.",
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { latestPeriod } from "../../archive/latestPeriod.js";
 import { filterStatus } from "../../deliver/filterStatus.js";
 import { readStatus } from "../../deliver/readStatus.js";
 import { DELIVERY_STATES, type DeliveryState } from "../../model.js";
+import { suggest } from "../../dataset/suggest.js";
 import { defineCommand } from "../command.js";
 
 interface StatusArgs {
@@ -113,9 +114,10 @@ function parseStates(value: string | undefined): DeliveryState[] {
   const states = list(value);
   const unknown = states.filter((s) => !(DELIVERY_STATES as readonly string[]).includes(s));
   if (unknown.length > 0) {
+    const near = unknown.map((s) => suggest(s, DELIVERY_STATES)).filter(Boolean);
     throw new CliError(
       "bad-choice",
-      `--state ${unknown.join(",")}: the states are ${DELIVERY_STATES.join(", ")}.`,
+      `--state ${unknown.join(",")}${near.length ? ` (did you mean ${near.join(", ")}?)` : ""}: the states are ${DELIVERY_STATES.join(", ")}.`,
       ExitCode.usage,
       "Example: semaforo status --state failed,unknown",
     );
