@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { removeStagingSync } from "../../archive/staging.js";
 import { assertPeriod } from "../../assertPeriod.js";
-import { buildReportSet, type BuildEffects } from "../../build/buildReportSet.js";
-import { defaultBuildEffects } from "../../build/defaultBuildEffects.js";
+import type { BuildEffects } from "../../build/buildReportSet.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
@@ -12,6 +11,10 @@ import { REPORT_LEVELS } from "../../model.js";
 import type { Printer } from "../../pdf/launchPrinter.js";
 import { defineCommand, type Io } from "../command.js";
 import { createProgress, formatDuration } from "../progress.js";
+import { warningsNote } from "../warningsNote.js";
+
+// Heavy modules (Puppeteer, d3, Handlebars…) are imported when the command runs, not when
+// `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
 
 export interface BuildArgs {
   data?: string;
@@ -59,7 +62,12 @@ export async function runBuild(
     ?.split(",")
     .map((code) => code.trim())
     .filter(Boolean);
-  const fx = effects ?? defaultBuildEffects({ thresholds: options.thresholds });
+  const { buildReportSet } = await import("../../build/buildReportSet.js");
+  const fx =
+    effects ??
+    (await import("../../build/defaultBuildEffects.js")).defaultBuildEffects({
+      thresholds: options.thresholds,
+    });
   let printer: Printer | undefined;
   let progress = createProgress(io, 0, "");
   // The same folder buildReportSet writes to.
@@ -164,11 +172,6 @@ export async function runBuild(
     `${n} report${n === 1 ? "" : "s"} in ${formatDuration(outcome.ms)} → ${outcome.periodDir}: ${printed} printed, ${reused} reused${failedText}`,
   );
   return exit;
-}
-
-/** One line about the dataset's warnings (they do not stop a build; `validate` lists them). */
-export function warningsNote(count: number, dataDir: string): string {
-  return `semaforo: the dataset has ${count} warning${count === 1 ? "" : "s"} (none stops the reports); \`semaforo validate --data ${dataDir}\` lists them.`;
 }
 
 export const buildCommand = defineCommand<BuildArgs>({

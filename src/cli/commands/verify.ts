@@ -1,9 +1,10 @@
-import { verifyArchive } from "../../archive/verifyArchive.js";
-import { defaultBuildEffects } from "../../build/defaultBuildEffects.js";
-import { rebuildArchive, type RebuildResult } from "../../build/rebuildArchive.js";
+import type { RebuildResult } from "../../build/rebuildArchive.js";
 import { ExitCode } from "../../errors.js";
 import { findTool } from "../../pdf/findTool.js";
 import { defineCommand, type Io } from "../command.js";
+
+// Heavy modules (Puppeteer, d3, Handlebars…) are imported when the command runs, not when
+// `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
 
 /**
  * `semaforo verify OUT/PERIOD`. Exit 0 when the set (reports and superseded versions) matches its
@@ -40,9 +41,16 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
         describe: "With --rebuild: the dataset folder (default: the one the manifest records)",
       }),
   run: async (args, io) => {
+    const { verifyArchive } = await import("../../archive/verifyArchive.js");
     const result = await verifyArchive(args.dir, findTool("qpdf"));
     const rebuilt = args.rebuild
-      ? await rebuildArchive(args.dir, { dataDir: args.data }, defaultBuildEffects())
+      ? await (
+          await import("../../build/rebuildArchive.js")
+        ).rebuildArchive(
+          args.dir,
+          { dataDir: args.data },
+          (await import("../../build/defaultBuildEffects.js")).defaultBuildEffects(),
+        )
       : null;
     const ok = result.problems.length === 0 && (rebuilt?.differences.length ?? 0) === 0;
     if (args.json) {
