@@ -64,7 +64,13 @@ interface Listed {
  * is one of the archived PDFs. Bad archive content is a problem (exit 4), never a crash. A commit
  * left by a killed build is completed first; temporary files of one are noted, not problems.
  */
-export async function verifyArchive(periodDir: string, qpdf: string | null): Promise<VerifyResult> {
+export async function verifyArchive(
+  periodDir: string,
+  qpdf: string | null,
+  /** Called when the check of each listed PDF starts (`total` is known then): progress. */
+  onStart?: (total: number) => void,
+  onChecked?: (file: string) => void,
+): Promise<VerifyResult> {
   const notes: string[] = [];
   if (await completeCommit(periodDir, false))
     notes.push("completed the commit of a build that was interrupted while putting its PDFs in place");
@@ -117,8 +123,12 @@ export async function verifyArchive(periodDir: string, qpdf: string | null): Pro
       });
   }
   const queue: Listed[] = [...manifest.reports, ...manifest.superseded];
+  onStart?.(queue.length);
   const worker = async () => {
-    for (let entry = queue.shift(); entry; entry = queue.shift()) await check(entry);
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      await check(entry);
+      onChecked?.(entry.file);
+    }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
 

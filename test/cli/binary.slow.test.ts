@@ -80,6 +80,20 @@ describe("semaforo build under cron (no terminal)", () => {
       expect(lines[0]).toMatch(/ETA \d+ s/);
       expect(lines.at(-1)).toMatch(/Printing (\d+)\/\1 \(100%\)$/);
       expect(stdout).toMatch(/reports in [\d.]+ s/);
+
+      // verify, silent for a minute on the whole set before, says how far it is too.
+      const verified = await new Promise<{ stderr: string; stdout: string }>((done) => {
+        execFile(
+          process.execPath,
+          [BIN, "verify", join(out, "2026-05")],
+          { timeout: 120_000 },
+          (_e, so, se) => done({ stdout: so, stderr: se }),
+        );
+      });
+      const verifying = verified.stderr.split("\n").filter((line) => / Verifying \d+\/\d+ /.test(line));
+      expect(verifying.length).toBeGreaterThanOrEqual(2);
+      expect(verifying.at(-1)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Verifying (\d+)\/\1 \(100%\)$/);
+      expect(verified.stdout).toMatch(/PDFs verified/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

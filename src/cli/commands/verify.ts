@@ -2,6 +2,7 @@ import type { RebuildResult } from "../../build/rebuildArchive.js";
 import { ExitCode } from "../../errors.js";
 import { findTool } from "../../pdf/findTool.js";
 import { defineCommand, type Io } from "../command.js";
+import { createProgress } from "../progress.js";
 
 // Heavy modules (Puppeteer, d3, Handlebars…) are imported when the command runs, not when
 // `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
@@ -42,7 +43,14 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
       }),
   run: async (args, io) => {
     const { verifyArchive } = await import("../../archive/verifyArchive.js");
-    const result = await verifyArchive(args.dir, findTool("qpdf"));
+    let progress = createProgress(io, 0, "");
+    const result = await verifyArchive(
+      args.dir,
+      findTool("qpdf"),
+      (total) => (progress = createProgress(io, total, "Verifying", { json: args.json })),
+      (file) => progress.tick(file),
+    );
+    progress.stop();
     const rebuilt = args.rebuild
       ? await (
           await import("../../build/rebuildArchive.js")
