@@ -25,7 +25,8 @@ const relativeFile = z
   .min(1)
   .refine((file) => insidePeriod("/period", file) !== null, "points outside the period folder");
 
-const report = z.object({
+/** What identifies an archived PDF: the unit, its file, and the bytes as hashed. */
+const archivedPdf = {
   level,
   code: z.string().min(1),
   name: z.string(),
@@ -34,6 +35,11 @@ const report = z.object({
   sha256,
   bytes: count,
   pages: count,
+};
+const attachments = z.array(z.object({ file: relativeFile, sha256, bytes: count })).optional();
+
+const report = z.object({
+  ...archivedPdf,
   recipients: z.array(z.string()),
   recipientNames: z.record(z.string(), z.string()).optional(),
   headline: z
@@ -46,7 +52,7 @@ const report = z.object({
       text: z.string(),
     })
     .optional(),
-  attachments: z.array(z.object({ file: relativeFile, sha256, bytes: count })).optional(),
+  attachments,
   key: sha256.optional(),
 });
 
@@ -59,17 +65,10 @@ const failure = z.object({
 });
 
 const superseded = z.object({
-  level,
-  code: z.string().min(1),
-  name: z.string(),
-  language,
-  file: relativeFile,
-  sha256,
-  bytes: count,
-  pages: count,
+  ...archivedPdf,
   generatedAt: z.string(),
   supersededAt: z.string(),
-  attachments: z.array(z.object({ file: relativeFile, sha256, bytes: count })).optional(),
+  attachments,
 });
 
 const manifestSchema = z.object({
