@@ -118,7 +118,7 @@ export function renderSite(input: SiteInput, templates: SiteTemplates): PublicFi
       minimum: ind.minimumText,
       change: ind.changeText,
       schools: formatInteger(ind.schools, unit.locale),
-      spark: sparkline(ind.series, ind.target, sparkLabel(ind)),
+      sparkSvg: sparkline(ind.series, ind.target, sparkLabel(ind)),
     }));
   const sparkLabel = (ind: SiteIndicator): string => {
     const known = ind.series.filter((p) => p.value !== null);
