@@ -11,12 +11,13 @@ import { mergeManifest, sortReports } from "../archive/mergeManifest.js";
 import { planCommit } from "../archive/planCommit.js";
 import { readOnDisk } from "../archive/readOnDisk.js";
 import { resolveInPeriod } from "../archive/resolveInPeriod.js";
-import { BUILD_LOCK, JOURNAL, STAGING } from "../archive/staging.js";
+import { JOURNAL, STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
 import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
 import { heldVersions } from "../deliver/heldVersions.js";
 import { CliError, errors } from "../errors.js";
 import { readLedger } from "../deliver/readLedger.js";
+import { lockBuilds } from "../archive/lockBuilds.js";
 import type {
   InputFile,
   ReportLevel,
@@ -377,18 +378,6 @@ async function allHashTo(
 
 /** A temporary file of a build killed before staging existed (`.name.pdf.PID-RANDOM.tmp`). */
 const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
-
-/** The period's build lock: a second build at the same time stops (exit 2) before printing. */
-function lockBuilds(periodDir: string): SendLock {
-  const file = join(periodDir, BUILD_LOCK);
-  try {
-    return acquireSendLock(file);
-  } catch (error) {
-    if (error instanceof CliError && error.code === "send-locked")
-      throw errors.buildRunning(periodDir, error.message.replace(/^.*is held by /, "").replace(/\.$/, ""));
-    throw archiveWriteError(file, error);
-  }
-}
 
 /** Send's own lock (`OUT/PERIOD/.send.lock`): while it is held, no delivery is added to the ledger. */
 function lockSends(periodDir: string): SendLock {
