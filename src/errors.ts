@@ -188,6 +188,13 @@ export const errors = {
       ExitCode.invalidDataset,
       "Run `semaforo validate --data DIR` on it, or name the archived inputs' folder with --data.",
     ),
+  browserChanged: (expected: string, started: string) =>
+    new CliError(
+      "browser-changed",
+      `Chromium said ${expected} before the build but started as ${started}: it was updated while the build ran, so the reports' keys would name the wrong browser.`,
+      ExitCode.usage,
+      "Run the build again: nothing was archived.",
+    ),
 } as const;
 
 /** Plain words for the file-system errors a build meets when writing the archive. */

@@ -1,5 +1,6 @@
 import { assertPeriod } from "../assertPeriod.js";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type {
   Dataset,
@@ -25,6 +26,8 @@ import { planReports, type PlanOptions } from "./planReports.js";
 import { planTeamReports } from "./planTeamReports.js";
 import { renderTeamCsv } from "../render/renderTeamCsv.js";
 import { printAndArchive, type ArchiveResult, type ReportJob } from "./printAndArchive.js";
+import { lazyPrinter } from "./lazyPrinter.js";
+import { reportSource } from "./rendererFingerprint.js";
 import { sourceDate } from "./sourceDate.js";
 
 export interface BuildOptions extends PlanOptions {
@@ -42,8 +45,14 @@ export interface BuildOptions extends PlanOptions {
   thresholds?: Partial<Thresholds>;
 }
 
-/** Turns one view into the report's HTML: made once per locale (templates compiled once). */
-export type ViewRenderer = (view: ReportView) => string;
+/**
+ * Turns one view into the report's HTML: made once per locale (templates compiled once). Its
+ * fingerprint (rendererFingerprint) covers everything besides the view that reaches the HTML.
+ */
+export interface ViewRenderer<View = ReportView> {
+  render: (view: View) => string;
+  fingerprint: string;
+}
 
 /** The IO of a build, passed in so tests can use their own (Observable Framework's "effects"). */
 export interface BuildEffects {
@@ -65,7 +74,13 @@ export interface BuildEffects {
     period: Period,
     options: { locale: Locale; messages: Messages },
   ) => TeamBriefView;
-  makeTeamRenderer?: (messages: Messages, generatedAt: string) => Promise<(view: TeamBriefView) => string>;
+  makeTeamRenderer?: (messages: Messages, generatedAt: string) => Promise<ViewRenderer<TeamBriefView>>;
+  /**
+   * The version the browser launchPrinter would start reports ("Chrome/156.0.8078.114"), known
+   * without starting it: part of every report's key. The browser is launched only when a report
+   * must be printed.
+   */
+  browserVersion: () => Promise<string>;
   launchPrinter: (options: PrinterOptions) => Promise<Printer>;
   now: () => Date;
   /** Called once the browser runs, so the CLI can kill it on Ctrl-C / SIGTERM. */
@@ -115,28 +130,30 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   if (options.thresholds) dataset.config.thresholds = { ...dataset.config.thresholds, ...options.thresholds };
   lap("read", t);
 
-  // Chromium starts (≈0.5 s, mostly its own start-up) while the views and jobs are prepared.
-  const launchStarted = performance.now();
-  const launching = effects
-    .launchPrinter({
-      concurrency: options.concurrency,
-      timeoutMs: options.timeoutMs,
-      restartEvery: options.restartEvery,
-    })
-    .then((printer) => {
-      lap("launch", launchStarted);
-      effects.onPrinter?.(printer);
-      return printer;
-    });
-  // Awaited below; a launch failure while the views are made is reported there, not as unhandled.
-  launching.catch(() => {});
+  // Chromium's version is read (≈ 40 ms) while the views are made; the browser itself starts
+  // only when the first report that is not reused must be printed.
+  const versionRead = effects.browserVersion();
+  versionRead.catch(() => {}); // awaited below; a failure while the views are made is reported there
+  const printer = lazyPrinter(
+    () =>
+      effects.launchPrinter({
+        concurrency: options.concurrency,
+        timeoutMs: options.timeoutMs,
+        restartEvery: options.restartEvery,
+      }),
+    {
+      concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
+      expected: versionRead,
+      onLaunch: (launched, ms) => {
+        stages.launch = ms;
+        effects.onPrinter?.(launched);
+      },
+    },
+  );
   try {
     return await prepareAndPrint(dataset);
   } finally {
-    await launching.then(
-      (printer) => printer.close(),
-      () => {},
-    );
+    await printer.close();
   }
 
   /** The brief's jobs: its PDF, and its CSV archived and sent with it. */
@@ -148,11 +165,12 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     for (const plan of plans) {
       const m = await effects.readMessages(plan.language);
       const view = buildTeamBrief(dataset, options.period, { locale: plan.language, messages: m });
-      const render = await makeTeamRenderer(m, generatedAt);
+      const renderer = await makeTeamRenderer(m, generatedAt);
       const title = m["team.title"] ?? "";
       jobs.push({
         ...plan,
-        html: () => render(view),
+        source: reportSource(renderer.fingerprint, view),
+        html: () => renderer.render(view),
         mustContain: [title],
         // No headline: the e-mail's summary counts indicators, which the brief has none of.
         attachments: () => [
@@ -221,9 +239,11 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       const view = views.get(plan.language)?.get(`${plan.level}/${plan.code}`);
       if (!view) throw new Error(`no ${plan.language} view for ${plan.level} ${plan.code}`);
       const m = messages.get(plan.language) as Messages;
+      const renderer = renderers.get(plan.language) as ViewRenderer;
       return {
         ...plan,
-        html: () => (renderers.get(plan.language) as ViewRenderer)(view),
+        source: reportSource(renderer.fingerprint, view),
+        html: () => renderer.render(view),
         mustContain: [view.name, ...view.indicators.map((i) => i.label)],
         headline: {
           green: view.headline.counts.green,
@@ -241,10 +261,9 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         },
       };
     });
-    jobs.push(...(await teamJobs(teamPlans, dataset, generatedAt.toISOString())));
+    jobs.push(...(await teamJobs(teamPlans, dataset, reportDate.toISOString())));
     effects.onStart?.(jobs.length);
 
-    const printer = await launching;
     const periodDir = join(options.outDir ?? "out", options.period);
     const partial = Boolean(options.only || options.level);
     const covers = partial
@@ -254,31 +273,36 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
           (!options.lang || r.language === options.lang)
       : null;
     t = performance.now();
-    const result = await printAndArchive(jobs, printer, {
-      periodDir,
-      period: options.period,
-      generatedAt,
-      rebuild: {
-        dataDir: resolve(options.dataDir),
-        sourceDate: reportDate.toISOString(),
-        ...(options.lang ? { lang: options.lang } : {}),
-        ...(options.thresholds && Object.keys(options.thresholds).length > 0
-          ? { thresholds: options.thresholds }
-          : {}),
-        print: JSON.parse(JSON.stringify(PRINT_SETTINGS)) as Record<string, unknown>,
+    const browserVersion = await versionRead;
+    const result = await printAndArchive(
+      jobs,
+      { ...printer, browserVersion },
+      {
+        periodDir,
+        period: options.period,
+        generatedAt,
+        rebuild: {
+          dataDir: resolve(options.dataDir),
+          sourceDate: reportDate.toISOString(),
+          ...(options.lang ? { lang: options.lang } : {}),
+          ...(options.thresholds && Object.keys(options.thresholds).length > 0
+            ? { thresholds: options.thresholds }
+            : {}),
+          print: JSON.parse(JSON.stringify(PRINT_SETTINGS)) as Record<string, unknown>,
+        },
+        full: options.full,
+        tool,
+        dataset: {
+          name: dataset.config.name,
+          synthetic: dataset.config.synthetic,
+          timeZone: dataset.config.timeZone,
+        },
+        inputs: dataset.inputs,
+        email: dataset.config.email,
+        covers,
+        onReport: effects.onReport,
       },
-      full: options.full,
-      tool,
-      dataset: {
-        name: dataset.config.name,
-        synthetic: dataset.config.synthetic,
-        timeZone: dataset.config.timeZone,
-      },
-      inputs: dataset.inputs,
-      email: dataset.config.email,
-      covers,
-      onReport: effects.onReport,
-    });
+    );
     lap("print+archive", t);
     return {
       kind: "built",

@@ -3,12 +3,15 @@ import { buildViews } from "../compute/buildViews.js";
 import { readDataset } from "../dataset/readDataset.js";
 import { readMessages } from "../locale/readMessages.js";
 import type { Thresholds } from "../model.js";
+import { chromiumVersion } from "../pdf/chromiumVersion.js";
+import { findChromium } from "../pdf/findChromium.js";
 import { launchPrinter } from "../pdf/launchPrinter.js";
 import { loadTemplates } from "../render/loadTemplates.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
 import { renderReport, type RenderContext, type Templates } from "../render/renderReport.js";
 import { renderTeamBrief } from "../render/renderTeamBrief.js";
 import type { BuildEffects } from "./buildReportSet.js";
+import { rendererFingerprint } from "./rendererFingerprint.js";
 
 /** The real IO of a build: files, the locale messages, the templates, Chromium and the clock. */
 export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds> } = {}): BuildEffects {
@@ -38,14 +41,22 @@ export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds
         generatedAt,
         geoCache,
       };
-      return Promise.resolve((view) => renderReport(view, context));
+      const fingerprint = rendererFingerprint({
+        messages,
+        topology: dataset.topology,
+        geo,
+        generatedAt,
+      });
+      return Promise.resolve({ render: (view) => renderReport(view, context), fingerprint });
     },
     buildTeamBrief,
     makeTeamRenderer: (messages, generatedAt) => {
       templates ??= loadTemplates();
       const context = { templates, messages, generatedAt };
-      return Promise.resolve((view) => renderTeamBrief(view, context));
+      const fingerprint = rendererFingerprint({ team: true, messages, generatedAt });
+      return Promise.resolve({ render: (view) => renderTeamBrief(view, context), fingerprint });
     },
+    browserVersion: () => chromiumVersion(findChromium().path),
     launchPrinter,
     now: () => new Date(),
   };

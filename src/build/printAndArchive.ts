@@ -35,7 +35,12 @@ import { runLimited } from "./runLimited.js";
 
 /** A planned report with what printing it needs. */
 export interface ReportJob extends ReportPlan {
-  /** Made when the report's turn comes, so rendering overlaps printing and HTML is not kept. */
+  /**
+   * sha256 of what the HTML is made from (reportSource: the renderer's fingerprint and the view):
+   * equal sources give equal HTML, so an unchanged report is recognised without rendering it.
+   */
+  source: string;
+  /** Made only when the report is printed, so rendering overlaps printing and HTML is not kept. */
   html: () => string;
   mustContain: string[];
   info: Omit<PdfInfo, "date" | "creator">;
@@ -44,6 +49,9 @@ export interface ReportJob extends ReportPlan {
   /** Files archived and sent with the PDF, in its folder (the team brief's CSV). */
   attachments?: () => { file: string; bytes: Uint8Array }[];
 }
+
+/** What printAndArchive needs of a printer: a lazy one (lazyPrinter) starts no browser until `print`. */
+export type PrintTarget = Pick<Printer, "browserVersion" | "concurrency" | "print">;
 
 export interface ReportFailure {
   level: ReportLevel;
@@ -109,14 +117,16 @@ export interface ArchiveResult {
  *     PDFs the manifest no longer lists (and no one received) are removed.
  * A report that fails is recorded in `failures`, keeps its previous PDF and entry, and the others go on.
  *
- * A report whose key (reportKey: its HTML, print settings, browser and metadata) is the one the
- * archive's manifest records for it, and whose archived file still hashes to the manifest's sha256,
- * is not printed: its PDF stays where it is and its entry is carried over (with this run's
- * recipients and headline). `full` turns this off.
+ * A report whose key (reportKey: the source of its HTML, print settings, browser and metadata) is
+ * the one the archive's manifest records for it, and whose archived file still hashes to the
+ * manifest's sha256, is neither rendered nor printed: its PDF stays where it is and its entry is
+ * carried over (with this run's recipients and headline). `full` turns this off. The printer is
+ * asked for `browserVersion` first and to print only then, so a lazy one starts no browser when
+ * every report is reused.
  */
 export async function printAndArchive(
   jobs: ReportJob[],
-  printer: Printer,
+  printer: PrintTarget,
   options: ArchiveOptions,
 ): Promise<ArchiveResult> {
   const { periodDir } = options;
@@ -143,7 +153,7 @@ export async function printAndArchive(
 /** printAndArchive, holding the period's build lock. */
 async function printAndCommit(
   jobs: ReportJob[],
-  printer: Printer,
+  printer: PrintTarget,
   options: ArchiveOptions,
 ): Promise<ArchiveResult> {
   const { periodDir } = options;
@@ -178,7 +188,6 @@ async function printAndCommit(
       let bytes: Uint8Array;
       let attachments: { file: string; bytes: Uint8Array }[];
       try {
-        const html = job.html();
         const info: PdfInfo = { ...job.info, creator, date };
         // What goes with the PDF (the team brief's CSV) is part of the key: a change there alone
         // prints the report again.
@@ -189,7 +198,7 @@ async function printAndCommit(
           bytes: a.bytes.byteLength,
         }));
         const key = reportKey({
-          html,
+          source: job.source,
           browser: printer.browserVersion,
           print: options.rebuild.print,
           info,
@@ -213,6 +222,7 @@ async function printAndCommit(
           options.onReport?.({ done: ++done, total: jobs.length, job, reused: true });
           return;
         }
+        const html = job.html();
         const printed = await printer.print({
           id: `${job.level} ${job.code} (${job.language})`,
           html,
@@ -230,6 +240,9 @@ async function printAndCommit(
           ...(attached.length > 0 ? { attachments: attached } : {}),
         });
       } catch (caught) {
+        // An expected error of the printer's own (the browser cannot start, or is not the version
+        // the keys name) stops the build; a ReportError is this report's failure and the others go on.
+        if (caught instanceof CliError) throw caught;
         error = caught instanceof Error ? caught.message : String(caught);
         failures.push({ level: job.level, code: job.code, language: job.language, error });
         options.onReport?.({ done: ++done, total: jobs.length, job, error, ms });

@@ -3,19 +3,22 @@ import { stringifySorted } from "../compute/stringifySorted.js";
 import type { PdfInfo } from "../pdf/setPdfInfo.js";
 
 /**
- * Bumped when what turns Chromium's output into the archived PDF (setPdfInfo) changes its bytes
- * without the tool's version changing.
+ * Bumped when what the key covers changes, or when what turns Chromium's output into the archived
+ * PDF (setPdfInfo) changes its bytes without the tool's version changing. 2: the HTML's source
+ * instead of the HTML.
  */
-const STAMP_VERSION = 1;
+const STAMP_VERSION = 2;
 
 /**
- * The cache key of one report: sha256 over everything that decides its PDF's bytes — the final
- * HTML (templates, locale, fonts, styles and data are all in it), Chromium's version, the print
+ * The cache key of one report: sha256 over everything that decides its PDF's bytes — the source of
+ * its HTML (reportSource: the view, and the renderer's fingerprint, which covers the code,
+ * templates, locale, fonts, dependencies and the run's map and date), Chromium's version, the print
  * options, viewport and launch flags, and the metadata stamped afterwards (which holds the tool's
  * version). Two builds with the same key print the same bytes, so the archived PDF is reused.
  */
 export function reportKey(input: {
-  html: string;
+  /** reportSource(): sha256 of what the HTML is made from. */
+  source: string;
   browser: string;
   print: Record<string, unknown>;
   info: PdfInfo;
@@ -29,7 +32,7 @@ export function reportKey(input: {
       browser: input.browser,
       print: input.print,
       info: { ...input.info, date: input.info.date.toISOString() },
-      html: createHash("sha256").update(input.html).digest("hex"),
+      source: input.source,
       ...(input.attachments?.length ? { attachments: input.attachments } : {}),
     }),
   );

@@ -91,7 +91,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     let html = cache.get(path);
     if (html === undefined) {
       try {
-        html = entry.render(entry.view);
+        html = entry.render.render(entry.view);
       } catch (error) {
         return send(
           500,

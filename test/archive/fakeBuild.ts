@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,13 @@ export function fakePrinter(failIds: string[] = [], onPrint?: (job: PrintJob) =>
   };
 }
 
+/** The job with other HTML: its source changes with it, as a real renderer's would. */
+export function withHtml(job: ReportJob, html: string): ReportJob {
+  return { ...job, html: () => html, source: sha256(html) };
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
 export function job(level: Level, code: string, name: string, language: "es" | "en" = "es"): ReportJob {
   return {
     level,
@@ -35,6 +43,7 @@ export function job(level: Level, code: string, name: string, language: "es" | "
     recipientNames: { [`${code}@example.org`]: `Directora ${name}` },
     headline: { green: 1, amber: 0, red: 1, referential: 0, noData: 0, text: `Resumen ${name}` },
     html: () => `<h1>${name}</h1>`,
+    source: sha256(`<h1>${name}</h1>`),
     mustContain: [name],
     info: { author: "a", subject: "s", keywords: [], language: "es-PE" },
   };

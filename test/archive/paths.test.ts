@@ -23,7 +23,11 @@ import { captureIo } from "../helpers/io.js";
 import { fakePrinter } from "./fakeBuild.js";
 
 /** The tiny fixture built by the real build command, with a printer that needs no Chromium. */
-const effects = { ...defaultBuildEffects(), launchPrinter: () => Promise.resolve(fakePrinter()) };
+const effects = {
+  ...defaultBuildEffects(),
+  browserVersion: () => Promise.resolve(fakePrinter().browserVersion),
+  launchPrinter: () => Promise.resolve(fakePrinter()),
+};
 
 const TRAP = "../../2026-04/district/010001-ugel-chachapoyas";
 

@@ -6,7 +6,7 @@ import { verifyArchive } from "../../src/archive/verifyArchive.js";
 import { printAndArchive } from "../../src/build/printAndArchive.js";
 import type { Manifest } from "../../src/model.js";
 import type { Printer, PrintJob } from "../../src/pdf/launchPrinter.js";
-import { fakePrinter, options, SET, tmp } from "./fakeBuild.js";
+import { fakePrinter, options, SET, tmp, withHtml } from "./fakeBuild.js";
 
 /** A fake printer that records what it was asked to print. */
 function counting(browserVersion = "Chrome/0.0-test"): { printer: Printer; printed: string[] } {
@@ -39,7 +39,7 @@ describe("incremental builds (printAndArchive)", () => {
     const dir = tmp();
     await printAndArchive(SET, fakePrinter(), options(dir));
     const changed = SET.map((j) =>
-      j.code === "010001" ? { ...j, html: () => "<h1>UGEL Chachapoyas!</h1>" } : j,
+      j.code === "010001" ? withHtml(j, "<h1>UGEL Chachapoyas!</h1>") : j,
     );
     const one = counting();
     const result = await printAndArchive(changed, one.printer, options(dir));

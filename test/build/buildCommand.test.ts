@@ -3,8 +3,10 @@ import { runBuild } from "../../src/cli/commands/build.js";
 import { buildReportSet, type BuildEffects } from "../../src/build/buildReportSet.js";
 import { defaultBuildEffects } from "../../src/build/defaultBuildEffects.js";
 import { CliError, ExitCode } from "../../src/errors.js";
-import type { Printer } from "../../src/pdf/launchPrinter.js";
+import { appendFileSync, cpSync, existsSync } from "node:fs";
+import { join } from "node:path";
 import { captureIo } from "../helpers/io.js";
+import { fakePrinter, tmp } from "../archive/fakeBuild.js";
 
 const unused = () => {
   throw new Error("must not be called for an invalid dataset");
@@ -30,6 +32,7 @@ describe("semaforo build", () => {
       readMessages: unused,
       buildViews: unused,
       makeRenderer: unused,
+      browserVersion: unused,
       launchPrinter: unused,
       now: () => new Date("2026-11-05T15:30:00Z"),
     };
@@ -39,19 +42,8 @@ describe("semaforo build", () => {
     expect(io.stderr()).toContain("nothing was built");
   });
 
-  it("launches the browser while the views are made, and closes it when making them fails", async () => {
+  it("starts no browser when making the views fails", async () => {
     const calls: string[] = [];
-    const printer: Printer = {
-      browserVersion: "Chrome/0",
-      concurrency: 1,
-      print: () => Promise.reject(new Error("nothing is printed")),
-      close: () => {
-        calls.push("close");
-        return Promise.resolve();
-      },
-      kill: () => {},
-      pids: () => [],
-    };
     const effects: BuildEffects = {
       ...defaultBuildEffects(),
       buildViews: () => {
@@ -60,24 +52,69 @@ describe("semaforo build", () => {
       },
       launchPrinter: () => {
         calls.push("launch");
-        return Promise.resolve(printer);
+        return Promise.resolve(fakePrinter());
       },
     };
-    await expect(buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05" }, effects)).rejects.toThrow(
-      "a bug in the views",
-    );
-    expect(calls).toEqual(["launch", "views", "close"]);
+    await expect(
+      buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05", outDir: tmp() }, effects),
+    ).rejects.toThrow("a bug in the views");
+    expect(calls).toEqual(["views"]);
   });
 
-  it("reports a browser that cannot start, even when it fails while the views are made", async () => {
+  it("starts the browser only when a report must be printed, and closes it", async () => {
+    const outDir = tmp();
+    // The tiny dataset with the enabling team as a recipient, so its brief (PDF and CSV) is built too.
+    const data = join(tmp(), "data");
+    cpSync("fixtures/tiny", data, { recursive: true });
+    appendFileSync(join(data, "recipients.csv"), "team,PE,Equipo de acompañamiento,equipo@example.org,es\n");
+    const calls: string[] = [];
     const effects: BuildEffects = {
       ...defaultBuildEffects(),
+      browserVersion: () => Promise.resolve("Chrome/0.0-test"),
+      launchPrinter: () => {
+        calls.push("launch");
+        const printer = fakePrinter();
+        return Promise.resolve({
+          ...printer,
+          close: () => {
+            calls.push("close");
+            return printer.close();
+          },
+        });
+      },
+    };
+    const first = await buildReportSet({ dataDir: data, period: "2026-05", outDir }, effects);
+    expect(first.kind === "built" && first.written.some((r) => r.level === "team")).toBe(true);
+    expect(calls).toEqual(["launch", "close"]);
+    calls.length = 0;
+    const again = await buildReportSet({ dataDir: data, period: "2026-05", outDir }, effects);
+    expect(again.kind === "built" && [again.written.length, again.reused.length]).toEqual([
+      0,
+      first.kind === "built" ? first.written.length : -1,
+    ]);
+    expect(calls).toEqual([]);
+  });
+
+  it("stops the build when the browser cannot start, or starts as another version than its keys name", async () => {
+    const failing: BuildEffects = {
+      ...defaultBuildEffects(),
+      browserVersion: () => Promise.resolve("Chrome/0.0-test"),
       launchPrinter: () =>
         Promise.reject(new CliError("browser-launch-failed", "Chromium did not start", ExitCode.usage)),
     };
-    await expect(buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05" }, effects)).rejects.toThrow(
-      "Chromium did not start",
-    );
+    await expect(
+      buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05", outDir: tmp() }, failing),
+    ).rejects.toThrow("Chromium did not start");
+    const updated: BuildEffects = {
+      ...defaultBuildEffects(),
+      browserVersion: () => Promise.resolve("Chrome/1.0.0.0"),
+      launchPrinter: () => Promise.resolve({ ...fakePrinter(), browserVersion: "Chrome/2.0.0.0" }),
+    };
+    const outDir = tmp();
+    await expect(
+      buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05", outDir }, updated),
+    ).rejects.toMatchObject({ code: "browser-changed", exitCode: 2 });
+    expect(existsSync(join(outDir, "2026-05", "manifest.json"))).toBe(false);
   });
 
   it("rejects a malformed period with exit 2", async () => {

@@ -41,11 +41,14 @@ async function build(options: Partial<BuildOptions> & { dataDir: string; outDir:
       ...real,
       now: () => new Date(now),
       makeRenderer: async (...args) => {
-        const render = await real.makeRenderer(...args);
-        return (view) => {
-          const made = render(view);
-          html.set(reportFile(view.level, view.code, view.name, view.locale), sha(made));
-          return made;
+        const renderer = await real.makeRenderer(...args);
+        return {
+          ...renderer,
+          render: (view) => {
+            const made = renderer.render(view);
+            html.set(reportFile(view.level, view.code, view.name, view.locale), sha(made));
+            return made;
+          },
         };
       },
       launchPrinter: (o) => launchPrinter({ ...o, userDataDir: profile }),

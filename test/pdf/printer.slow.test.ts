@@ -53,6 +53,7 @@ function job(
     recipientNames: {},
     headline: { green: 0, amber: 0, red: 0, referential: 0, noData: 0, text: "" },
     html: () => reportHtml(name, figures, extra),
+    source: `${level} ${code} ${name} ${figures.join()} ${extra}`,
     mustContain: [name, ...LABELS],
     info: {
       author: "Semáforo Escuela",

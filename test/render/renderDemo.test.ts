@@ -11,7 +11,7 @@ beforeAll(async () => {
   const { dataset } = await effects.readDataset("fixtures/demo");
   const messages = await effects.readMessages("es");
   views = effects.buildViews(dataset as Dataset, "2026-10", { locale: "es", messages });
-  const render = await effects.makeRenderer(dataset as Dataset, messages, "2026-11-05T15:00:00.000Z");
+  const { render } = await effects.makeRenderer(dataset as Dataset, messages, "2026-11-05T15:00:00.000Z");
   html = new Map(views.map((view) => [`${view.level}/${view.code}`, render(view)]));
 }, 120_000);
 
