@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the whole demo set for 2026-10 three times, the first from a cold start
-// (this fresh process), each into a fresh folder and each followed by its floor — a bare Puppeteer
-// loop printing the very same final HTML at the same concurrency. It measures each stage of the
-// first build, print times, peak memory (Node + every Chromium process) and PDF sizes, checks that
-// the first two builds gave byte-identical PDFs, then times three incremental rebuilds of the last
-// set: unchanged, after correcting one school's name in schools.csv, and after changing one
-// district's results. Everything is appended to bench/results.jsonl.
+// `npm run bench`: builds the whole demo set for 2026-10 three times, each in a fresh Node process
+// of its own (bench/buildOnce.js, the real build) and into a fresh folder, each followed by its
+// floor — a bare Puppeteer loop printing the very same final HTML at the same concurrency. It
+// measures each stage of the first build, print times, peak memory of the build's process tree
+// (Node + every Chromium process, without the bench's own) and PDF sizes, checks that the first two
+// builds gave byte-identical PDFs, then times three incremental rebuilds of the last set, each in its
+// own process too: unchanged, after correcting one school's name in schools.csv, and after changing
+// one district's results. Everything is appended to bench/results.jsonl.
 //
 //   npm run bench [-- --data fixtures/demo --period 2026-10 --concurrency 2 --runs 3 --keep]
 import {
@@ -22,8 +23,9 @@ import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import puppeteer from "puppeteer-core";
-import { buildReportSet } from "../dist/build/buildReportSet.js";
+import { spawn } from "node:child_process";
 import { defaultBuildEffects } from "../dist/build/defaultBuildEffects.js";
+import { sourceDate } from "../dist/build/sourceDate.js";
 import { findChromium } from "../dist/pdf/findChromium.js";
 import {
   BROWSER_LAUNCH,
@@ -32,7 +34,6 @@ import {
   PDF_OPTIONS,
 } from "../dist/pdf/launchPrinter.js";
 
-const started = performance.now();
 const { values: flags } = parseArgs({
   options: {
     data: { type: "string", default: "fixtures/demo" },
@@ -49,8 +50,7 @@ const concurrency = Number(flags.concurrency);
 const restartEvery = flags["restart-every"] === undefined ? undefined : Number(flags["restart-every"]);
 const work = mkdtempSync(join(tmpdir(), "semaforo-bench-"));
 
-// ---- memory sampling: Node's RSS, and the PSS of every process under the browser -----------------
-let livePids = () => [];
+// ---- memory: Node's RSS, and the PSS of every process under it (Chromium) -------------------------
 // Children from /proc/PID/task/TID/children: cheap, unlike scanning all of /proc every sample.
 const childrenOf = (pid) => {
   try {
@@ -71,17 +71,14 @@ const pssKb = (pid) => {
     return 0;
   }
 };
-const peak = { node: 0, chromium: 0, total: 0 };
-const sample = () => {
-  const node = process.memoryUsage.rss();
-  const chromium = livePids()
-    .flatMap(treeOf)
-    .reduce((sum, pid) => sum + pssKb(pid) * 1024, 0);
-  peak.node = Math.max(peak.node, node);
-  peak.chromium = Math.max(peak.chromium, chromium);
-  peak.total = Math.max(peak.total, node + chromium);
+const rssKb = (pid) => {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
 };
-const sampler = setInterval(sample, 250);
 
 const quantile = (values, q) => {
   if (values.length === 0) return null;
@@ -94,100 +91,69 @@ const summary = (values) => ({
   p95: quantile(values, 0.95),
   max: quantile(values, 1),
 });
-const base = defaultBuildEffects();
 
-/** One full build into a fresh folder, then its floor on the same HTML. */
-async function fullRun(run) {
-  // ---- the real build, with its effects wrapped to time and keep the HTML ---------------------------
-  let renderMs = 0;
-  let viewsMs = 0;
-  let readMs = 0;
-  const effects = {
-    ...base,
-    readDataset: async (dir) => {
-      const t = performance.now();
-      const result = await base.readDataset(dir);
-      readMs += performance.now() - t;
-      return result;
-    },
-    buildViews: (dataset, period, options) => {
-      const t = performance.now();
-      const views = base.buildViews(dataset, period, options);
-      viewsMs += performance.now() - t;
-      kept.dataset = dataset;
-      kept.views.set(options.locale, { views, messages: options.messages });
-      return views;
-    },
-    makeRenderer: async (dataset, messages, generatedAt) => {
-      const render = await base.makeRenderer(dataset, messages, generatedAt);
-      kept.generatedAt = generatedAt;
-      return (view) => {
-        const t = performance.now();
-        const html = render(view);
-        renderMs += performance.now() - t;
-        return html;
-      };
-    },
-    onPrinter: (printer) => {
-      // Browsers relaunched after a restart or crash are picked up at the next sample.
-      livePids = () => printer.pids();
-    },
+/**
+ * One build in a child process (bench/buildOnce.js: the real build, as `semaforo build` runs it),
+ * its memory sampled every 250 ms: the child's RSS and the PSS of every process under it.
+ */
+async function buildInChild(outDir, dataDir = flags.data) {
+  const args = [
+    new URL("./buildOnce.js", import.meta.url).pathname,
+    ...["--data", dataDir, "--period", flags.period, "--out", outDir, "--concurrency", String(concurrency)],
+    ...(restartEvery === undefined ? [] : ["--restart-every", String(restartEvery)]),
+  ];
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  let stdout = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  const peak = { node: 0, chromium: 0, total: 0 };
+  const sample = () => {
+    const node = rssKb(child.pid) * 1024;
+    const chromium = childrenOf(child.pid)
+      .flatMap(treeOf)
+      .reduce((sum, pid) => sum + pssKb(pid) * 1024, 0);
+    peak.node = Math.max(peak.node, node);
+    peak.chromium = Math.max(peak.chromium, chromium);
+    peak.total = Math.max(peak.total, node + chromium);
   };
-  /** What the build saw, to write the very same HTML again for the floor, outside the timed build. */
-  const kept = { dataset: null, generatedAt: "", views: new Map() };
-  const outDir = join(work, `full-${run}`);
-  const htmlDir = join(work, `html-${run}`);
-  mkdirSync(htmlDir, { recursive: true });
-  const buildStarted = performance.now();
-  const outcome = await buildReportSet(
-    {
-      dataDir: flags.data,
-      period: flags.period,
-      outDir,
-      concurrency,
-      restartEvery,
-    },
-    effects,
-  );
-  const buildMs = performance.now() - buildStarted;
-  const wallMs = performance.now() - started;
-  sample();
-  if (outcome.kind !== "built") {
-    console.error("The dataset is invalid: run semaforo validate.");
-    process.exit(3);
-  }
-  if (outcome.reused.length > 0) throw new Error("a full build into a fresh folder reused PDFs");
+  const sampler = setInterval(sample, 250);
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`bench/buildOnce.js exited with ${code}`);
+  return { ...JSON.parse(stdout), wallMs: performance.now() - started, peak };
+}
 
-  // The views once more, alone: during the build they share the 2 cores with Chromium starting up
-  // (the browser is launched while the views are made), so the build's figure overstates them.
-  const viewsAloneMs = {};
-  for (const [locale, { messages }] of kept.views) {
-    const t = performance.now();
-    base.buildViews(kept.dataset, flags.period, { locale, messages });
-    viewsAloneMs[locale] = Math.round(performance.now() - t);
+/**
+ * The final HTML of every report of a set, rendered by the same code as the build (rendering is
+ * pure and deterministic), into `dir` for the floor; in this process, outside the measured build.
+ */
+async function writeHtml(reports, dir) {
+  mkdirSync(dir, { recursive: true });
+  const effects = defaultBuildEffects();
+  const { dataset } = await effects.readDataset(flags.data);
+  const date = sourceDate(flags.period).toISOString();
+  const byLocale = new Map();
+  for (const [index, report] of reports.entries()) {
+    if (!byLocale.has(report.language)) {
+      const messages = await effects.readMessages(report.language);
+      byLocale.set(report.language, {
+        messages,
+        views: effects.buildViews(dataset, flags.period, { locale: report.language, messages }),
+        renderer: await effects.makeRenderer(dataset, messages, date),
+        team: await effects.makeTeamRenderer(messages, date),
+      });
+    }
+    const { messages, views, renderer, team } = byLocale.get(report.language);
+    const html =
+      report.level === "team"
+        ? team.render(effects.buildTeamBrief(dataset, flags.period, { locale: report.language, messages }))
+        : renderer.render(views.find((v) => v.level === report.level && v.code === report.code));
+    writeFileSync(join(dir, `${String(index).padStart(4, "0")}.html`), html);
   }
+}
 
-  // The final HTML of every report printed, rendered again by the same code (rendering is pure and
-  // deterministic), for the floor. The running header and footer are in the HTML (@page margin boxes).
-  for (const [index, report] of outcome.manifest.reports.entries()) {
-    const { views, messages } = kept.views.get(report.language);
-    const view = views.find((v) => v.level === report.level && v.code === report.code);
-    const render = await base.makeRenderer(kept.dataset, messages, kept.generatedAt);
-    writeFileSync(join(htmlDir, `${String(index).padStart(4, "0")}.html`), render(view));
-  }
-
-  // ---- figures of the set -------------------------------------------------------------------------
-  const byLevel = (pick) =>
-    Object.fromEntries(
-      ["national", "region", "district"].map((level) => {
-        const values = outcome.manifest.reports.filter((r) => r.level === level).map(pick);
-        return [level, values];
-      }),
-    );
-  const printTimes = byLevel((r) => outcome.printMs.get(r.file) ?? 0);
-  const sizes = byLevel((r) => r.bytes);
-  const pages = byLevel((r) => r.pages);
-  // ---- the floor: a bare Puppeteer loop on the same HTML, same concurrency, same PDF options ------
+/** The floor: a bare Puppeteer loop printing the same HTML, same concurrency, same PDF options. */
+async function floor(htmlDir) {
   const jobs = readdirSync(htmlDir)
     .sort()
     .map((file) => join(htmlDir, file));
@@ -215,37 +181,48 @@ async function fullRun(run) {
   );
   await browser.close();
   clearInterval(floorSampler);
-  const floorMs = performance.now() - floorStarted;
-  return {
-    outcome,
-    outDir,
-    buildMs,
-    wallMs,
-    floorMs,
-    floorPeak,
-    stages: { readMs, viewsMs, renderMs, viewsAloneMs },
-    printTimes,
-    sizes,
-    pages,
-  };
+  return { ms: performance.now() - floorStarted, peak: floorPeak };
+}
+
+/** One full build into a fresh folder, then its floor on the same HTML. */
+async function fullRun(run) {
+  const outDir = join(work, `full-${run}`);
+  const build = await buildInChild(outDir);
+  if (build.reused > 0) throw new Error("a full build into a fresh folder reused PDFs");
+  const htmlDir = join(work, "html");
+  if (run === 0) await writeHtml(build.reports, htmlDir);
+  const measured = await floor(htmlDir);
+  return { ...build, outDir, floorMs: measured.ms, floorPeak: measured.peak };
 }
 
 const runs = [];
 for (let run = 0; run < Number(flags.runs); run++) runs.push(await fullRun(run));
 const first = runs[0];
-const { outcome, wallMs, buildMs } = first;
-const { printTimes, sizes, pages } = first;
-const { readMs, viewsMs, renderMs, viewsAloneMs } = first.stages;
 const median = (values) => quantile(values, 0.5);
-const fullMs = median(runs.map((r) => r.buildMs));
+const fullMs = median(runs.map((r) => r.ms));
 const floorMs = median(runs.map((r) => r.floorMs));
 const floorPeak = { chromium: Math.max(...runs.map((r) => r.floorPeak.chromium)) };
+const peak = {
+  node: Math.max(...runs.map((r) => r.peak.node)),
+  chromium: Math.max(...runs.map((r) => r.peak.chromium)),
+  total: Math.max(...runs.map((r) => r.peak.total)),
+};
+const byLevel = (pick) =>
+  Object.fromEntries(
+    ["national", "region", "district"].map((level) => [
+      level,
+      first.reports.filter((r) => r.level === level).map(pick),
+    ]),
+  );
+const printTimes = byLevel((r) => r.printMs ?? 0);
+const sizes = byLevel((r) => r.bytes);
+const pages = byLevel((r) => r.pages);
 
 // ---- reproducible: the first two full builds, from the same inputs, must give the same bytes ------
 const differing =
   runs.length < 2
     ? null
-    : runs[0].outcome.manifest.reports.filter(
+    : runs[0].reports.filter(
         (r) =>
           !readFileSync(join(runs[0].outDir, flags.period, r.file)).equals(
             readFileSync(join(runs[1].outDir, flags.period, r.file)),
@@ -257,19 +234,14 @@ const data = join(work, "data");
 cpSync(flags.data, data, { recursive: true });
 const last = runs[runs.length - 1];
 async function rebuild(name) {
-  const t = performance.now();
-  const result = await buildReportSet(
-    { dataDir: data, period: flags.period, outDir: last.outDir, concurrency, restartEvery },
-    { ...base, onPrinter: (printer) => (livePids = () => printer.pids()) },
-  );
-  const ms = performance.now() - t;
-  if (result.kind !== "built") throw new Error(`${name}: the edited dataset is invalid`);
+  const result = await buildInChild(last.outDir, data);
   return {
     name,
-    ms: Math.round(ms),
-    ofFull: Math.round((ms / fullMs) * 1000) / 1000,
-    printed: result.written.length,
-    reused: result.reused.length,
+    ms: result.ms,
+    ofFull: Math.round((result.ms / fullMs) * 1000) / 1000,
+    printed: result.printed,
+    reused: result.reused,
+    peakMemoryMb: Math.round(result.peak.total / 1024 / 1024),
   };
 }
 /** Edits the first row of `file` for the period, column `column`, with `change`; every row that shares the row's `key` column value gets the same edit. */
@@ -300,7 +272,6 @@ const resultEdit = editCsv("results.csv", "numerator", (n, row, header) =>
   String(Number(n) > 0 ? Number(n) - 1 : Math.min(1, Number(row[header.indexOf("denominator")]))),
 );
 rebuilds.push({ ...(await rebuild("one district's results changed")), edit: resultEdit });
-clearInterval(sampler);
 
 const round = (ms) => Math.round(ms);
 const mb = (bytes) => Math.round(bytes / 1024 / 1024);
@@ -312,21 +283,16 @@ const result = {
     cpu: cpus()[0]?.model ?? "?",
     memoryGb: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
-    chromium: outcome.manifest.browser,
+    chromium: first.browser,
   },
-  reports: outcome.manifest.reports.length,
-  failures: outcome.failures.length,
+  reports: first.reports.length,
+  failures: first.failures,
   concurrency,
   restartEvery: restartEvery ?? DEFAULT_RESTART_EVERY,
-  wallMs: round(wallMs),
-  buildMs: round(buildMs),
-  stages: {
-    readValidateMs: round(readMs),
-    viewsMs: round(viewsMs),
-    viewsAloneMs,
-    renderHtmlMs: round(renderMs),
-    ...Object.fromEntries(Object.entries(outcome.stages).map(([k, v]) => [`${k}Ms`, v])),
-  },
+  // The first build, cold: its child process from spawn to exit, and the build inside it.
+  wallMs: round(first.wallMs),
+  buildMs: first.ms,
+  stages: first.stages,
   printMsByLevel: Object.fromEntries(Object.entries(printTimes).map(([k, v]) => [k, summary(v)])),
   peakMemoryMb: { node: mb(peak.node), chromium: mb(peak.chromium), total: mb(peak.total) },
   pdfKbByLevel: Object.fromEntries(
@@ -338,10 +304,10 @@ const result = {
   pagesByLevel: Object.fromEntries(
     Object.entries(pages).map(([k, v]) => [k, { median: quantile(v, 0.5), max: quantile(v, 1) }]),
   ),
-  totalPdfMb: mb(outcome.manifest.reports.reduce((s, r) => s + r.bytes, 0)),
+  totalPdfMb: mb(first.reports.reduce((s, r) => s + r.bytes, 0)),
   floor: { ms: round(floorMs), chromiumPeakMb: mb(floorPeak.chromium) },
   // Median of the full builds over median of their floors (the first build's wallMs includes start-up).
-  runs: runs.map((r) => ({ buildMs: round(r.buildMs), floorMs: round(r.floorMs) })),
+  runs: runs.map((r) => ({ buildMs: r.ms, floorMs: round(r.floorMs), peakMemoryMb: mb(r.peak.total) })),
   fullMs: round(fullMs),
   ratio: Math.round((fullMs / floorMs) * 100) / 100,
   identicalPdfs: differing === null ? null : differing === 0,
