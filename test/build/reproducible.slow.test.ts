@@ -11,6 +11,7 @@ import type { RebuildResult } from "../../src/build/rebuildArchive.js";
 import type { Manifest } from "../../src/model.js";
 import { launchPrinter } from "../../src/pdf/launchPrinter.js";
 import { reportFile } from "../../src/archive/reportFile.js";
+import { sourceDate } from "../../src/build/sourceDate.js";
 import { main } from "../../src/cli/main.js";
 import { captureIo } from "../helpers/io.js";
 
@@ -29,8 +30,8 @@ const manifestOf = (periodDir: string) =>
   JSON.parse(readFileSync(join(periodDir, "manifest.json"), "utf8")) as Manifest;
 
 /**
- * Builds with real Chromium at a given clock time; `html` receives each report's HTML hash by file,
- * so a test can say which reports' HTML changed.
+ * Builds with real Chromium at a given clock time; `html` receives the HTML hash of each report
+ * the build rendered, by file: a build renders only the reports it prints.
  */
 async function build(options: Partial<BuildOptions> & { dataDir: string; outDir: string }, now: string) {
   const html = new Map<string, string>();
@@ -57,6 +58,22 @@ async function build(options: Partial<BuildOptions> & { dataDir: string; outDir:
   if (outcome.kind !== "built") throw new Error(JSON.stringify(outcome.problems, null, 2));
   expect(outcome.failures).toEqual([]);
   return { outcome, html };
+}
+
+/** The HTML hash of every report of the tiny fixture's month, in both languages, rendered apart from any build. */
+async function htmlOf(dataDir: string): Promise<Map<string, string>> {
+  const fx = defaultBuildEffects();
+  const { dataset } = await fx.readDataset(dataDir);
+  if (!dataset) throw new Error(`${dataDir} is not valid`);
+  const date = sourceDate("2026-05").toISOString();
+  const hashes = new Map<string, string>();
+  for (const locale of ["es", "en"] as const) {
+    const messages = await fx.readMessages(locale);
+    const { render } = await fx.makeRenderer(dataset, messages, date);
+    for (const view of fx.buildViews(dataset, "2026-05", { locale, messages }))
+      hashes.set(reportFile(view.level, view.code, view.name, locale), sha(render(view)));
+  }
+  return hashes;
 }
 
 describe("reproducible PDFs", () => {
@@ -87,6 +104,7 @@ describe("incremental builds", () => {
     const data = join(work, "data");
     cpSync("fixtures/tiny", data, { recursive: true });
     const outDir = join(work, "incremental");
+    const before = await htmlOf(data);
     const first = await build({ dataDir: data, outDir }, "2026-11-05T15:30:00Z");
     expect(first.outcome.written).toHaveLength(10);
     expect(first.outcome.reused).toEqual([]);
@@ -114,9 +132,16 @@ describe("incremental builds", () => {
       "2026-05,010003,asistencia-estudiantes,255,300,3,9.9",
     );
     const fixed = await build({ dataDir: data, outDir }, "2026-11-07T09:00:00Z");
-    const changed = [...fixed.html].filter(([file, hash]) => first.html.get(file) !== hash).map(([f]) => f);
+    // Which reports' HTML changed, rendered apart from the build: exactly those were printed, and
+    // the build rendered only them.
+    const after = await htmlOf(data);
+    const changed = first.outcome.manifest.reports
+      .map((r) => r.file)
+      .filter((file) => before.get(file) !== after.get(file))
+      .sort();
     const printed = fixed.outcome.written.map((r) => r.file).sort();
-    expect(printed).toEqual(changed.sort());
+    expect(printed).toEqual(changed);
+    expect([...fixed.html.keys()].sort()).toEqual(printed);
     expect(printed).toEqual(["district/010003-ugel-bongara.pdf", "region/010000-dre-amazonas.pdf"]);
     expect(fixed.outcome.reused).toHaveLength(8);
     const manifest = manifestOf(fixed.outcome.periodDir);
