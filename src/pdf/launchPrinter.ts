@@ -23,7 +23,7 @@ export const CHROMIUM_ARGS = [
 /**
  * Page margins of every report, where the reports' own running header and footer are (`@page`
  * margin boxes). They equal the templates' `@page { margin: 14mm 12mm 16mm 12mm }`
- * (partials/styles.hbs): keep the two the same.
+ * (templates/styles/page.css): keep the two the same.
  */
 export const PAGE_MARGINS = { top: "14mm", right: "12mm", bottom: "16mm", left: "12mm" } as const;
 
