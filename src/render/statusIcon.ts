@@ -31,7 +31,7 @@ export interface StatusIcon {
 
 /**
  * A small status icon in running text: partials/statusIcon.hbs makes it an empty inline box whose
- * shape is drawn by CSS (the `si` rules in partials/styles.hbs: round, clipped to a triangle or
+ * shape is drawn by CSS (the `si` rules in templates/styles/status.css: round, clipped to a triangle or
  * diamond, square, or a ring). An SVG per icon, even one <use> of a shared symbol, cost Chromium a
  * document (and a shadow tree) per icon, about 60 ms of print per district report for ~120 icons;
  * a CSS box costs next to nothing. Decorative: the status label is always written beside it.
