@@ -21,10 +21,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
  */
 export function buildChildSender(): { script: string; cleanup: () => void } {
   return buildChild(
-    "src/deliver/sendReportSet.ts",
-    `import { sendReportSet } from "./src/deliver/sendReportSet.js";
+    "src/deliver/defaultSendEffects.ts",
+    `import { defaultSendEffects } from "./src/deliver/defaultSendEffects.js";
+import { sendReportSet } from "./src/deliver/sendReportSet.js";
 const [out, period, smtpUrl] = process.argv.slice(2);
-const report = await sendReportSet({ out, period, smtpUrl, retry: { attempts: 2, baseMs: 10 } });
+const report = await sendReportSet({ out, period, smtpUrl, retry: { attempts: 2, baseMs: 10 } }, defaultSendEffects());
 console.log(JSON.stringify(report.counts));
 `,
   );

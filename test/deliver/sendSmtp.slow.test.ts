@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
+import { defaultSendEffects } from "../../src/deliver/defaultSendEffects.js";
 import { sendReportSet, type SendReportSetOptions } from "../../src/deliver/sendReportSet.js";
 import type { DeliveryEvent } from "../../src/model.js";
 import { captureIo } from "../helpers/io.js";
@@ -12,7 +13,8 @@ import { makeArchive, removeArchives, PERIOD, TINY_ADDRESSES, TINY_REPORTS } fro
 import { startSmtpServer, type TestServer } from "./smtpTestServer.js";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const fast = { retry: { attempts: 4, baseMs: 5, maxMs: 20 }, clock: () => new Date("2026-11-05T15:00:00Z") };
+const fast = { retry: { attempts: 4, baseMs: 5, maxMs: 20 } };
+const clock = () => new Date("2026-11-05T15:00:00Z");
 const ledgerOf = (periodDir: string): DeliveryEvent[] =>
   readFileSync(join(periodDir, "deliveries.jsonl"), "utf8")
     .trim()
@@ -29,7 +31,10 @@ afterEach(async () => {
 });
 
 const send = (out: string, options: Partial<SendReportSetOptions> = {}) =>
-  sendReportSet({ out, period: PERIOD, smtpUrl: server?.url, ...fast, ...options });
+  sendReportSet(
+    { out, period: PERIOD, smtpUrl: server?.url, ...fast, ...options },
+    defaultSendEffects({ clock }),
+  );
 
 describe("send through a real SMTP server", () => {
   it("delivers exactly one message per recipient with the archived PDF; a second send sends nothing", async () => {
