@@ -399,6 +399,39 @@ describe("SMTP failures fail fast (issue 13 item 5)", () => {
     expect(server.received).toHaveLength(0);
   });
 
+  it("under --json, a refused login (535) is the error document of exit 2, with the send's summary", async () => {
+    server = await startSmtpServer({ refuseLogin: true });
+    const { out, periodDir } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
+    const url = `smtp://mailer:pa%2Fss-Secret@127.0.0.1:${server.port}`;
+    const io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--smtp", url, "--json"], io)).toBe(2);
+    expect(io.stdout() + io.stderr()).not.toMatch(/Secret/);
+    const document = JSON.parse(io.stdout()) as {
+      error: { code: string; message: string; hint: string; exitCode: number };
+      send: {
+        stop: { kind: string; reason: string; reply: string };
+        counts: Record<string, number>;
+        deliveries: { action: string }[];
+      };
+    };
+    expect(document.error).toEqual({
+      code: "smtp-unusable",
+      message: expect.stringMatching(/^The SMTP server cannot be used \(EAUTH: .*535.*\): the send stopped/),
+      hint: expect.stringMatching(/user and password/),
+      exitCode: 2,
+    });
+    expect(document.send.stop).toEqual({
+      kind: "config",
+      reason: expect.stringMatching(/^the SMTP server cannot be used \(EAUTH: .*535/),
+      reply: expect.stringMatching(/^EAUTH: .*535/),
+    });
+    expect(document.send.counts).toEqual({ sent: 0, written: 0, failed: 0, unknown: 0, pending: 2 });
+    expect(document.send.deliveries.map((d) => d.action)).toEqual(["attempted", "not-reached"]);
+    // The ledger agrees: one attempt, back to pending; nothing handed over.
+    expect(ledgerOf(periodDir).map((e) => e.state)).toEqual(["attempt", "pending"]);
+    expect(server.received).toHaveLength(0);
+  });
+
   it("TLS on a server that does not speak it ends with exit 2 within seconds", async () => {
     server = await startSmtpServer();
     const { out } = makeArchive([TINY_REPORTS[3]!]);
