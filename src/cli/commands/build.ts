@@ -4,7 +4,6 @@ import { assertPeriod } from "../../assertPeriod.js";
 import type { BuildEffects } from "../../build/buildReportSet.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
-import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { CliError, ExitCode } from "../../errors.js";
 import type { ReportFailure } from "../../build/printAndArchive.js";
 import type { Locale, Manifest, Problem, ReportLevel } from "../../model.js";
