@@ -45,7 +45,8 @@ export function buildChild(entry: string, source: string): { script: string; cle
     if (done.has(file) || !existsSync(file)) continue;
     done.add(file);
     const source = readFileSync(file, "utf8");
-    for (const match of source.matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) {
+    // Static imports and the dynamic `import("./….js")` that commands use for their heavy modules.
+    for (const match of source.matchAll(/(?:from |import\()"(\.{1,2}\/[^"]+)\.js"/g)) {
       queue.push(resolve(dirname(file), `${match[1]}.ts`));
     }
     const output = ts.transpileModule(source, {
