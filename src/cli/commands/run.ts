@@ -24,9 +24,10 @@ export interface RunArgs {
 }
 
 /**
- * `semaforo run`: the monthly cycle in one command. `build` validates first (an invalid dataset
- * stops here, exit 3, nothing written); a set with a failed report is not sent (exit 4), so that
- * nobody gets this month's reports while others are missing: fix, rebuild, then send.
+ * `semaforo run`: the monthly cycle in one command, the same steps as the commands (runSteps).
+ * `validate` first (an invalid dataset stops here, exit 3, nothing written); a set with a failed
+ * report is not sent (exit 4), so that nobody gets this month's reports while others are missing:
+ * fix, rebuild, then send.
  */
 export const runCommand = defineCommand<RunArgs>({
   command: "run",
