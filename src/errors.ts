@@ -195,6 +195,14 @@ export const errors = {
       ExitCode.usage,
       "Run the build again: nothing was archived.",
     ),
+  /** A send stopped by the SMTP server's configuration (credentials, TLS, certificate, host name). */
+  smtpUnusable: (reply: string) =>
+    new CliError(
+      "smtp-unusable",
+      `The SMTP server cannot be used (${reply}): the send stopped, and the deliveries it did not send stay pending.`,
+      ExitCode.usage,
+      "Check the SMTP URL (--smtp, SEMAFORO_SMTP_URL or the config), the user and password, and the server's certificate, then run send again: it sends only what is not sent yet.",
+    ),
 } as const;
 
 /** Plain words for the file-system errors a build meets when writing the archive. */

@@ -3,6 +3,7 @@ import { loadConfig } from "../config/loadConfig.js";
 import { CliError, ExitCode } from "../errors.js";
 import type { Command, GlobalArgs, Io } from "./command.js";
 import { commands } from "./commands/index.js";
+import { errorDocument } from "./errorDocument.js";
 import { missingValue, usageError, type ActiveCommand } from "./usageError.js";
 
 /**
@@ -149,16 +150,7 @@ function checkValues(args: Record<string, unknown>, active: ActiveCommand | unde
  */
 function reportError(error: unknown, debug: boolean, json: boolean, io: Io): number {
   if (json) {
-    const known = error instanceof CliError;
-    const document = {
-      error: {
-        code: known ? error.code : "internal",
-        message: error instanceof Error ? error.message : String(error),
-        ...(known && error.hint ? { hint: error.hint } : {}),
-        exitCode: known ? error.exitCode : ExitCode.internal,
-        ...(debug && error instanceof Error && error.stack ? { stack: error.stack } : {}),
-      },
-    };
+    const document = errorDocument(error, debug);
     io.out(JSON.stringify(document, null, 2));
     return document.error.exitCode;
   }

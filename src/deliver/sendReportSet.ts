@@ -1,21 +1,15 @@
 import { assertPeriod } from "../assertPeriod.js";
-import { userInfo } from "node:os";
 import { join } from "node:path";
 import { CliError, ExitCode, errors } from "../errors.js";
 import type { DeliveryEvent, DeliveryState, ReportLevel, Locale, Manifest } from "../model.js";
-import { loadManifest } from "../archive/manifest.js";
-import { acquireSendLock } from "./acquireSendLock.js";
+import type { SendLock } from "./acquireSendLock.js";
 import { addressKey } from "./addressKey.js";
 import { computeBackoff, DEFAULT_RETRY, type RetryPolicy } from "./computeBackoff.js";
-import { createOutboxTransport } from "./createOutboxTransport.js";
-import { createSmtpTransport } from "./createSmtpTransport.js";
-import { openLedger } from "./openLedger.js";
+import type { Ledger } from "./openLedger.js";
 import { parseSender, type Sender } from "./parseSender.js";
-import { parseSmtpUrl } from "./parseSmtpUrl.js";
+import { parseSmtpUrl, type SmtpSettings } from "./parseSmtpUrl.js";
 import { planDeliveries } from "./planDeliveries.js";
 import { prepareMessage, type MessageSettings } from "./prepareMessage.js";
-import { readEmailTemplates } from "./readEmailTemplates.js";
-import { readLedger } from "./readLedger.js";
 import type { EmailTemplates } from "./renderEmail.js";
 import { replayLedger } from "./replayLedger.js";
 import type { LedgerEntry, MailTransport, OutgoingMessage, PlannedDelivery } from "./types.js";
@@ -51,16 +45,48 @@ export interface SendReportSetOptions {
   env?: Record<string, string | undefined>;
   /** Overrides the manifest's `email` sender settings, field by field (semaforo.config.json `email`). */
   sender?: { from?: string; fromName?: string; replyTo?: string };
-  /** Effects, with real defaults. */
-  transport?: MailTransport;
-  templates?: EmailTemplates;
-  clock?: () => Date;
-  random?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  warn?: (text: string) => void;
+}
+
+/** Where this run's messages go, decided from the options before any transport is made. */
+export type TransportTarget =
+  | { kind: "smtp"; settings: SmtpSettings; rate?: number; sleep: (ms: number) => Promise<void> }
+  | { kind: "outbox"; dir: string };
+
+/**
+ * The IO of a send, passed in as one argument so tests run it with fakes (Observable Framework's
+ * "effects", like `BuildEffects`); `defaultSendEffects()` gives the real ones. The archive's PDFs
+ * are read from the period folder by prepareMessage, which checks their sha256.
+ */
+export interface SendEffects {
+  loadManifest: (periodDir: string) => Promise<Manifest>;
+  readTemplates: () => Promise<EmailTemplates>;
+  /**
+   * Makes the run's transport. Making one connects to nothing (a dry run makes it only for its
+   * kind and description, then closes it); the SMTP transport connects on its first message.
+   */
+  makeTransport: (target: TransportTarget) => MailTransport;
+  /** One send per period at a time (OUT/PERIOD/.send.lock). */
+  lock: (file: string, options: { clock: () => Date; warn: (text: string) => void }) => SendLock;
+  /** Reads the ledger without opening it for writing (the dry run). */
+  readLedger: (file: string) => { events: DeliveryEvent[] };
+  /** Opens the ledger for appending: every event is written and fsync'd before the run goes on. */
+  openLedger: (file: string, warn: (text: string) => void) => Ledger;
+  clock: () => Date;
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Who asks for a forced re-send, when the options do not say (`forcedBy`). */
+  whoAmI: () => string;
+  warn: (text: string) => void;
   /** Called after each delivery this run acts on (progress). */
   onDelivery?: (result: DeliveryResult, done: number, total: number) => void;
 }
+
+/** Why a run stopped before the end: the deliveries not reached stay `pending`. */
+export type SendStop =
+  /** Credentials (535), TLS, the certificate or the host name: every further message would fail the same way. Exit 2. */
+  | { kind: "config"; reason: string; reply: string }
+  /** No connection to the server, after every retry: the next `send` tries again. Exit 5. */
+  | { kind: "unreachable"; reason: string; reply: string };
 
 export interface DeliveryResult {
   id: string;
@@ -100,10 +126,8 @@ export interface SendReport {
   sentNow: number;
   /** Deliveries written to the outbox in this run. */
   writtenNow: number;
-  /** Why the run stopped before the end (server unreachable, bad credentials), or null. */
-  stopped: string | null;
-  /** The stop was a configuration problem (credentials, TLS, DNS): exit 2 rather than 5. */
-  stoppedByConfig: boolean;
+  /** Why the run stopped before the end, or null when it did not. */
+  stop: SendStop | null;
 }
 
 /**
@@ -112,35 +136,29 @@ export interface SendReport {
  * be killed, re-run or run twice without losing or duplicating a message. Delivery states come from
  * replayLedger only (the same model `status` shows).
  */
-export async function sendReportSet(options: SendReportSetOptions): Promise<SendReport> {
+export async function sendReportSet(
+  options: SendReportSetOptions,
+  effects: SendEffects,
+): Promise<SendReport> {
   assertPeriod(options.period);
   const periodDir = join(options.out, options.period);
-  const manifest = await loadManifest(periodDir);
-  const warn = options.warn ?? (() => undefined);
-  const clock = options.clock ?? (() => new Date());
+  const manifest = await effects.loadManifest(periodDir);
+  const { warn, clock } = effects;
   const sender = resolveSender(mergeSender(manifest.email, options.sender));
   const only = options.only ?? [];
   const force = options.force ?? [];
   const forceTo = options.forceTo ?? [];
   checkCodes(manifest, [...only, ...force]);
-  const forced = checkForce(manifest, force, forceTo, options.reason, options.forcedBy);
+  const forced = checkForce(manifest, force, forceTo, options.reason, options.forcedBy ?? effects.whoAmI);
   if (manifest.failures.length > 0) {
     warn(
       `${manifest.failures.length} report(s) could not be rendered in the last build and cannot be sent: ${manifest.failures.map((f) => f.code).join(", ")}.`,
     );
   }
   const smtp = options.smtpUrl ? parseSmtpUrl(options.smtpUrl, options.env ?? {}) : null;
-  const kind: DeliveryEvent["transport"] = options.transport?.kind ?? (smtp ? "smtp" : "outbox");
-  const planOptions = {
-    only,
-    force,
-    forceTo,
-    resendFailed: options.resendFailed ?? false,
-    domain: sender.domain,
-    transport: kind,
-  };
-  const transportName =
-    options.transport?.description ?? (smtp ? smtp.display : `outbox ${join(periodDir, "outbox")}`);
+  const target: TransportTarget = smtp
+    ? { kind: "smtp", settings: smtp, rate: options.rate, sleep: effects.sleep }
+    : { kind: "outbox", dir: join(periodDir, "outbox") };
   const ledgerFile = join(periodDir, "deliveries.jsonl");
   const settings = (templates: EmailTemplates): MessageSettings => ({
     periodDir,
@@ -150,71 +168,78 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
     clock,
     maxSize: options.maxSize ?? DEFAULT_MAX_SIZE,
   });
+  const planOptions = (transport: MailTransport) => ({
+    only,
+    force,
+    forceTo,
+    resendFailed: options.resendFailed ?? false,
+    domain: sender.domain,
+    transport: transport.kind,
+  });
 
   if (options.dryRun) {
-    const plan = planDeliveries(manifest, replayLedger(readLedger(ledgerFile).events), planOptions);
-    warnIdleForce(plan, force, warn);
-    const message = settings(options.templates ?? (await readEmailTemplates()));
-    const cache = {};
-    const deliveries: DeliveryResult[] = [];
-    for (const p of plan) {
-      if (p.action === "skip") {
-        deliveries.push(result(p, p.previous, "skipped", skipReply(p)));
-        continue;
+    // Made for its kind and description only: nothing is sent through it.
+    const transport = effects.makeTransport(target);
+    try {
+      const events = effects.readLedger(ledgerFile).events;
+      const plan = planDeliveries(manifest, replayLedger(events), planOptions(transport));
+      warnIdleForce(plan, force, warn);
+      const message = settings(await effects.readTemplates());
+      const cache = {};
+      const deliveries: DeliveryResult[] = [];
+      for (const p of plan) {
+        if (p.action === "skip") {
+          deliveries.push(result(p, p.previous, "skipped", skipReply(p)));
+          continue;
+        }
+        const prepared = await prepareMessage(message, p, cache);
+        deliveries.push(
+          prepared.ok
+            ? result(p, p.previous, "would-send", sendNote(p))
+            : result(p, p.previous, "refused", prepared.reason),
+        );
       }
-      const prepared = await prepareMessage(message, p, cache);
-      deliveries.push(
-        prepared.ok
-          ? result(p, p.previous, "would-send", sendNote(p))
-          : result(p, p.previous, "refused", prepared.reason),
-      );
+      return summarize(options.period, true, transport, deliveries, null);
+    } finally {
+      await transport.close();
     }
-    return summarize(options.period, true, kind, transportName, deliveries, null, false);
   }
 
-  const lock = acquireSendLock(join(periodDir, ".send.lock"), { clock, warn });
-  let ledger: ReturnType<typeof openLedger> | undefined;
+  const lock = effects.lock(join(periodDir, ".send.lock"), { clock, warn });
+  let ledger: Ledger | undefined;
   let transport: MailTransport | undefined;
   try {
-    ledger = openLedger(ledgerFile, warn);
+    ledger = effects.openLedger(ledgerFile, warn);
     const events: DeliveryEvent[] = [...ledger.events];
-    const plan = planDeliveries(manifest, replayLedger(events), planOptions);
+    transport = effects.makeTransport(target);
+    const plan = planDeliveries(manifest, replayLedger(events), planOptions(transport));
     warnIdleForce(plan, force, warn);
-    const templates = options.templates ?? (await readEmailTemplates());
-    transport =
-      options.transport ??
-      (smtp
-        ? createSmtpTransport(smtp, { rate: options.rate, sleep: options.sleep })
-        : createOutboxTransport(join(periodDir, "outbox")));
+    const templates = await effects.readTemplates();
     const policy = { ...DEFAULT_RETRY, ...options.retry };
     const run = new Runner(settings(templates), transport, ledger, events, {
       clock,
       policy,
       forced,
-      random: options.random ?? Math.random,
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      random: effects.random,
+      sleep: effects.sleep,
     });
 
     const toSend = plan.filter((p) => p.action === "send");
     const acted = new Map<string, DeliveryResult["action"]>();
-    let stopped: string | null = null;
-    let stoppedByConfig = false;
+    let stop: SendStop | null = null;
     let done = 0;
     for (const delivery of toSend) {
-      if (stopped) {
+      if (stop) {
         acted.set(delivery.id, "not-reached");
         continue;
       }
       const outcome = await run.deliver(delivery);
       const action = outcome.state === "sent" || outcome.state === "written" ? outcome.state : "attempted";
       acted.set(delivery.id, action);
-      if (outcome.stop) {
-        stopped = outcome.stop;
-        stoppedByConfig = outcome.config;
-      }
+      stop = outcome.stop;
       done += 1;
       const entry = replayLedger(events.filter((e) => e.id === delivery.id)).get(delivery.id);
-      options.onDelivery?.(
+      effects.onDelivery?.(
         result(delivery, entry ?? delivery.previous, action, entry?.reply),
         done,
         toSend.length,
@@ -229,19 +254,11 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
         action === "skipped"
           ? skipReply(p)
           : action === "not-reached"
-            ? `not attempted: the run stopped first (${stopped ?? "stopped"})`
+            ? `not attempted: the run stopped first (${stop?.reason ?? "stopped"})`
             : entry.reply;
       return result(p, entry, action, reply);
     });
-    return summarize(
-      options.period,
-      false,
-      kind,
-      transport.description,
-      deliveries,
-      stopped,
-      stoppedByConfig,
-    );
+    return summarize(options.period, false, transport, deliveries, stop);
   } finally {
     try {
       await transport?.close();
@@ -257,8 +274,8 @@ export async function sendReportSet(options: SendReportSetOptions): Promise<Send
  * `written` or `sent`), else 5; 2 when a configuration problem stopped it. A dry run exits 5 when
  * the real send would refuse a delivery, else 0.
  */
-export function sendExitCode(report: SendReport): number {
-  if (report.stoppedByConfig) return ExitCode.usage;
+export function sendExitCode(report: SendReport): ExitCode {
+  if (report.stop?.kind === "config") return ExitCode.usage;
   if (report.dryRun) {
     return report.deliveries.some((d) => d.action === "refused") ? ExitCode.deliveryFailed : ExitCode.ok;
   }
@@ -276,6 +293,12 @@ interface RunSettings {
   sleep: (ms: number) => Promise<void>;
 }
 
+/** A delivery's state after this run, and why the run must stop after it (or null). */
+interface DeliverOutcome {
+  state: DeliveryState;
+  stop: SendStop | null;
+}
+
 /** Sends one delivery at a time: checks, builds, hands over with retries, records each step. */
 class Runner {
   private readonly cache: { file?: string; bytes?: Buffer } = {};
@@ -283,14 +306,12 @@ class Runner {
   constructor(
     private readonly message: MessageSettings,
     private readonly transport: MailTransport,
-    private readonly ledger: { append(event: DeliveryEvent): void },
+    private readonly ledger: Pick<Ledger, "append">,
     private readonly events: DeliveryEvent[],
     private readonly settings: RunSettings,
   ) {}
 
-  async deliver(
-    delivery: PlannedDelivery,
-  ): Promise<{ state: DeliveryState; stop: string | null; config: boolean }> {
+  async deliver(delivery: PlannedDelivery): Promise<DeliverOutcome> {
     const forced =
       (delivery.why === "forced-unknown" || delivery.why === "forced-to") && this.settings.forced
         ? { forced: this.settings.forced }
@@ -318,7 +339,7 @@ class Runner {
     const prepared = await prepareMessage(this.message, delivery, this.cache);
     if (!prepared.ok) {
       record("failed", { reply: prepared.reason });
-      return { state: "failed", stop: null, config: false };
+      return { state: "failed", stop: null };
     }
     return this.handOver(delivery, prepared.message, record);
   }
@@ -327,7 +348,7 @@ class Runner {
     delivery: PlannedDelivery,
     message: OutgoingMessage,
     record: (state: DeliveryEvent["state"], extra?: { attempt?: number; reply?: string }) => void,
-  ): Promise<{ state: DeliveryState; stop: string | null; config: boolean }> {
+  ): Promise<DeliverOutcome> {
     const { policy } = this.settings;
     for (let attempt = 1; ; attempt++) {
       const number = delivery.previous.attempts + attempt;
@@ -337,17 +358,17 @@ class Runner {
         case "sent":
         case "written":
           record(outcome.status, { attempt: number, reply: outcome.reply });
-          return { state: outcome.status, stop: null, config: false };
+          return { state: outcome.status, stop: null };
         case "lost":
           record("unknown", {
             attempt: number,
             reply: `the connection broke after the message was handed over: ${outcome.reply}`,
           });
-          return { state: "unknown", stop: null, config: false };
+          return { state: "unknown", stop: null };
         case "rejected":
           if (outcome.permanent) {
             record("failed", { attempt: number, reply: outcome.reply });
-            return { state: "failed", stop: null, config: false };
+            return { state: "failed", stop: null };
           }
           break;
         case "not-sent":
@@ -355,8 +376,11 @@ class Runner {
             record("pending", { attempt: number, reply: outcome.reply });
             return {
               state: "pending",
-              stop: `the SMTP server cannot be used (${outcome.reply}); check the URL, credentials and certificate`,
-              config: true,
+              stop: {
+                kind: "config",
+                reason: `the SMTP server cannot be used (${outcome.reply}); check the URL, credentials and certificate`,
+                reply: outcome.reply,
+              },
             };
           }
           break;
@@ -372,8 +396,13 @@ class Runner {
         const unreachable = outcome.status === "not-sent";
         return {
           state: "pending",
-          stop: unreachable ? `the SMTP server could not be reached (${outcome.reply})` : null,
-          config: false,
+          stop: unreachable
+            ? {
+                kind: "unreachable",
+                reason: `the SMTP server could not be reached (${outcome.reply})`,
+                reply: outcome.reply,
+              }
+            : null,
         };
       }
       record("pending", { attempt: number, reply: outcome.reply });
@@ -426,7 +455,7 @@ function checkForce(
   force: string[],
   forceTo: string[],
   reason: string | undefined,
-  by: string | undefined,
+  by: string | (() => string),
 ): { by: string; reason: string } | null {
   if (forceTo.length > 0 && force.length === 0) throw errors.toNeedsForce();
   if (force.length === 0) return null;
@@ -436,7 +465,7 @@ function checkForce(
   );
   const strangers = forceTo.filter((a) => !recipients.has(addressKey(a)));
   if (strangers.length > 0) throw errors.toNotRecipient(strangers, force);
-  return { by: by ?? whoAmI(), reason: reason.trim() };
+  return { by: typeof by === "string" ? by : by(), reason: reason.trim() };
 }
 
 /** `--force CODE` re-sends nothing already `sent` by itself: say so rather than do nothing silently. */
@@ -450,14 +479,6 @@ function warnIdleForce(plan: PlannedDelivery[], force: string[], warn: (text: st
         `--force ${code}: no delivery of that unit is unknown, so nothing is sent again; to send again to an address that is sent, name it with --to ADDRESS.`,
       );
     }
-  }
-}
-
-function whoAmI(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? "unknown user";
   }
 }
 
@@ -525,24 +546,21 @@ function sendNote(p: PlannedDelivery): string | undefined {
 function summarize(
   period: string,
   dryRun: boolean,
-  transportKind: DeliveryEvent["transport"],
-  transport: string,
+  transport: MailTransport,
   deliveries: DeliveryResult[],
-  stopped: string | null,
-  stoppedByConfig: boolean,
+  stop: SendStop | null,
 ): SendReport {
   const counts: Record<DeliveryState, number> = { sent: 0, written: 0, failed: 0, unknown: 0, pending: 0 };
   for (const d of deliveries) counts[d.state] += 1;
   return {
     period,
     dryRun,
-    transportKind,
-    transport,
+    transportKind: transport.kind,
+    transport: transport.description,
     deliveries,
     counts,
     sentNow: deliveries.filter((d) => d.action === "sent").length,
     writtenNow: deliveries.filter((d) => d.action === "written").length,
-    stopped,
-    stoppedByConfig,
+    stop,
   };
 }

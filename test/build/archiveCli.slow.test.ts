@@ -13,6 +13,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { defaultSendEffects } from "../../src/deliver/defaultSendEffects.js";
 import { sendReportSet } from "../../src/deliver/sendReportSet.js";
 import type { Manifest } from "../../src/model.js";
 import { startSmtpServer } from "../deliver/smtpTestServer.js";
@@ -168,13 +169,16 @@ describe("the archive of a real build", () => {
   it("a rebuild after a real send keeps the e-mailed PDF, byte for byte, in superseded/", async () => {
     const server = await startSmtpServer();
     try {
-      const sent = await sendReportSet({
-        out,
-        period: "2026-05",
-        smtpUrl: server.url,
-        only: ["010001"],
-        retry: { attempts: 1, baseMs: 1, maxMs: 1 },
-      });
+      const sent = await sendReportSet(
+        {
+          out,
+          period: "2026-05",
+          smtpUrl: server.url,
+          only: ["010001"],
+          retry: { attempts: 1, baseMs: 1, maxMs: 1 },
+        },
+        defaultSendEffects(),
+      );
       expect(sent.counts.sent).toBeGreaterThan(0);
     } finally {
       await server.close();

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
+import { startSmtpServer } from "../deliver/smtpTestServer.js";
 import { captureIo } from "../helpers/io.js";
 
 const out = mkdtempSync(join(tmpdir(), "semaforo-run-"));
@@ -23,6 +24,7 @@ describe("semaforo run (validate + build + send)", () => {
       build: { built: number; failed: unknown[] };
       send: { sentNow: number; writtenNow: number; counts: { sent: number; written: number } };
     };
+    expect(Object.keys(summary)).toEqual(["validate", "build", "send"]);
     expect(summary.build.built).toBe(10);
     expect(summary.build.failed).toEqual([]);
     expect(summary.send.sentNow).toBe(0);
@@ -40,6 +42,49 @@ describe("semaforo run (validate + build + send)", () => {
     expect(status.stdout()).toMatch(
       /Deliveries: 0 sent, 11 written to the outbox, 0 failed, 0 unknown, 0 pending/,
     );
+  }, 120_000);
+
+  it("a send stopped by a refused login (535): exit 2, the error document with every step's summary", async () => {
+    const server = await startSmtpServer({ refuseLogin: true });
+    const target = mkdtempSync(join(tmpdir(), "semaforo-run-535-"));
+    try {
+      const url = `smtp://mailer:Secret-pass@127.0.0.1:${server.port}`;
+      const io = captureIo();
+      expect(
+        await main(
+          ["run", "--data", "fixtures/tiny", "--period", "2026-05", "--out", target, "--smtp", url, "--json"],
+          io,
+        ),
+      ).toBe(2);
+      expect(io.stdout() + io.stderr()).not.toMatch(/Secret/);
+      const document = JSON.parse(io.stdout()) as {
+        error: { code: string; exitCode: number };
+        validate: { ok: boolean };
+        build: { ok: boolean; built: number };
+        send: { stop: { kind: string }; counts: { pending: number } };
+      };
+      expect(Object.keys(document)).toEqual(["error", "validate", "build", "send"]);
+      expect(document.error).toMatchObject({ code: "smtp-unusable", exitCode: 2 });
+      expect(document.validate.ok).toBe(true);
+      expect(document.build).toMatchObject({ ok: true, built: 10 });
+      expect(document.send.stop.kind).toBe("config");
+      expect(document.send.counts.pending).toBe(11);
+      expect(server.received).toHaveLength(0);
+
+      // The text says the same: the build's line, then why the send stopped.
+      const text = captureIo();
+      expect(
+        await main(
+          ["run", "--data", "fixtures/tiny", "--period", "2026-05", "--out", target, "--smtp", url],
+          text,
+        ),
+      ).toBe(2);
+      expect(text.stdout()).toMatch(/10 reports in .*: 0 printed, 10 reused/);
+      expect(text.stdout()).toMatch(/Stopped early: the SMTP server cannot be used \(EAUTH: .*535/);
+    } finally {
+      await server.close();
+      rmSync(target, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it("stops at validation for an invalid dataset: exit 3, nothing written", async () => {

@@ -21,10 +21,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
  */
 export function buildChildSender(): { script: string; cleanup: () => void } {
   return buildChild(
-    "src/deliver/sendReportSet.ts",
-    `import { sendReportSet } from "./src/deliver/sendReportSet.js";
+    "src/deliver/defaultSendEffects.ts",
+    `import { defaultSendEffects } from "./src/deliver/defaultSendEffects.js";
+import { sendReportSet } from "./src/deliver/sendReportSet.js";
 const [out, period, smtpUrl] = process.argv.slice(2);
-const report = await sendReportSet({ out, period, smtpUrl, retry: { attempts: 2, baseMs: 10 } });
+const report = await sendReportSet({ out, period, smtpUrl, retry: { attempts: 2, baseMs: 10 } }, defaultSendEffects());
 console.log(JSON.stringify(report.counts));
 `,
   );
@@ -44,7 +45,8 @@ export function buildChild(entry: string, source: string): { script: string; cle
     if (done.has(file) || !existsSync(file)) continue;
     done.add(file);
     const source = readFileSync(file, "utf8");
-    for (const match of source.matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)) {
+    // Static imports and the dynamic `import("./….js")` that commands use for their heavy modules.
+    for (const match of source.matchAll(/(?:from |import\()"(\.{1,2}\/[^"]+)\.js"/g)) {
       queue.push(resolve(dirname(file), `${match[1]}.ts`));
     }
     const output = ts.transpileModule(source, {

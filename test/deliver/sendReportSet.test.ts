@@ -3,7 +3,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, appendFileSync } 
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
-import { sendExitCode, sendReportSet, type SendReportSetOptions } from "../../src/deliver/sendReportSet.js";
+import { defaultSendEffects } from "../../src/deliver/defaultSendEffects.js";
+import {
+  sendExitCode,
+  sendReportSet,
+  type SendEffects,
+  type SendReportSetOptions,
+} from "../../src/deliver/sendReportSet.js";
 import type { MailTransport, OutgoingMessage, SendOutcome } from "../../src/deliver/types.js";
 import { main } from "../../src/cli/main.js";
 import type { DeliveryEvent } from "../../src/model.js";
@@ -40,8 +46,20 @@ function scripted(script: Record<string, SendOutcome[]> = {}): MailTransport & {
   };
 }
 
-const send = (out: string, options: Partial<SendReportSetOptions> = {}) =>
-  sendReportSet({ out, period: PERIOD, ...fixed, ...options });
+/** The options of a send, and fakes of its effects: `transport` is what makeTransport returns. */
+type SendSetup = Partial<SendReportSetOptions> &
+  Partial<Pick<SendEffects, "clock" | "random" | "sleep" | "warn">> & { transport?: MailTransport };
+
+const send = (out: string, setup: SendSetup = {}) => {
+  const { transport, clock, random, sleep, warn, ...options } = setup;
+  const fakes: Partial<SendEffects> = { ...fixed };
+  if (clock) fakes.clock = clock;
+  if (random) fakes.random = random;
+  if (sleep) fakes.sleep = sleep;
+  if (warn) fakes.warn = warn;
+  if (transport) fakes.makeTransport = () => transport;
+  return sendReportSet({ out, period: PERIOD, ...options }, defaultSendEffects(fakes));
+};
 
 describe("sendReportSet to the outbox", () => {
   it("writes one .eml per recipient, records each as written (not sent), and a second run writes nothing", async () => {
@@ -200,12 +218,40 @@ describe("sendReportSet outcomes (scripted transport)", () => {
     expect(report.deliveries[1]?.reply).toMatch(
       /^not attempted: the run stopped first \(the SMTP server could not be reached/,
     );
-    expect(report.stopped).toMatch(/could not be reached/);
+    expect(report.stop).toEqual({
+      kind: "unreachable",
+      reason: expect.stringMatching(/^the SMTP server could not be reached \(ECONNECTION/),
+      reply: "ECONNECTION: connect ECONNREFUSED",
+    });
     expect(sendExitCode(report)).toBe(5);
     // A plain rerun, once the server is back, sends both.
     const up = scripted({});
     const rerun = await send(out, { transport: up });
     expect(rerun.counts).toMatchObject({ sent: 2, pending: 0, failed: 0 });
+  });
+
+  it("stops at a configuration failure (a refused login): stop kind config, exit 2, the rest pending and not reached", async () => {
+    const { out } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
+    const reply = "EAUTH: Invalid login: 535 5.7.8 Authentication failed";
+    const transport = scripted({
+      "ugel.chachapoyas@example.org": [{ status: "not-sent", fatal: true, reply }],
+    });
+    const report = await send(out, { transport });
+    expect(transport.handed).toHaveLength(1);
+    expect(report.stop).toEqual({
+      kind: "config",
+      reason: `the SMTP server cannot be used (${reply}); check the URL, credentials and certificate`,
+      reply,
+    });
+    expect(report.deliveries.map((d) => `${d.state}:${d.action}`)).toEqual([
+      "pending:attempted",
+      "pending:not-reached",
+    ]);
+    expect(sendExitCode(report)).toBe(2);
+    // Nothing was handed over: the next send, with the right credentials, sends both.
+    const rerun = await send(out, { transport: scripted() });
+    expect(rerun.stop).toBeNull();
+    expect(rerun.sentNow).toBe(2);
   });
 
   it("records a lost connection as unknown, never re-sent by a plain rerun, re-sent with --force", async () => {
@@ -487,5 +533,75 @@ describe("--force and --to", () => {
     await expect(
       send(out, { transport, force: ["020001"], forceTo: ["nobody@example.org"], reason: "x" }),
     ).rejects.toThrow(/not a recipient of 020001/);
+  });
+});
+
+describe("sendReportSet's effects", () => {
+  it("runs on fakes alone: the lock is held and each attempt is in the ledger before its hand-over", async () => {
+    const { out, periodDir } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
+    const appended: DeliveryEvent[] = [];
+    const log: string[] = [];
+    const effects = defaultSendEffects({
+      ...fixed,
+      lock: (file) => {
+        log.push(`lock ${file.slice(periodDir.length + 1)}`);
+        return { file, release: () => void log.push("release") };
+      },
+      readLedger: () => {
+        throw new Error("a real send opens the ledger for appending");
+      },
+      openLedger: () => ({
+        events: [],
+        append: (event) => void appended.push(event),
+        close: () => void log.push("ledger closed"),
+      }),
+      makeTransport: (target) => {
+        log.push(`transport ${target.kind === "smtp" ? target.settings.host : target.dir}`);
+        return {
+          kind: "smtp",
+          description: "fake",
+          send: (message) => {
+            const last = appended.at(-1);
+            log.push(`send ${message.to} after ${last?.state} ${last?.email}`);
+            return Promise.resolve({ status: "sent", reply: "250 OK" });
+          },
+          close: () => (log.push("transport closed"), Promise.resolve()),
+        };
+      },
+      whoAmI: () => "ops",
+    });
+    const report = await sendReportSet({ out, period: PERIOD, smtpUrl: "smtp://mail.example.org" }, effects);
+    expect(report.sentNow).toBe(2);
+    expect(log).toEqual([
+      "lock .send.lock",
+      "transport mail.example.org",
+      "send ugel.chachapoyas@example.org after attempt ugel.chachapoyas@example.org",
+      "send ugel.bagua@example.org after attempt ugel.bagua@example.org",
+      "transport closed",
+      "ledger closed",
+      "release",
+    ]);
+    expect(appended.map((e) => `${e.state} ${e.at}`)).toEqual([
+      "attempt 2026-11-05T15:00:00.000Z",
+      "sent 2026-11-05T15:00:00.000Z",
+      "attempt 2026-11-05T15:00:00.000Z",
+      "sent 2026-11-05T15:00:00.000Z",
+    ]);
+    // The fakes stood for the disk: no ledger and no lock file were written.
+    expect(existsSync(join(periodDir, "deliveries.jsonl"))).toBe(false);
+    expect(existsSync(join(periodDir, ".send.lock"))).toBe(false);
+  });
+
+  it("a dry run only reads the ledger: it neither locks nor opens it for writing", async () => {
+    const { out } = makeArchive([TINY_REPORTS[3]!]);
+    const refuse = () => {
+      throw new Error("a dry run writes nothing");
+    };
+    const report = await sendReportSet(
+      { out, period: PERIOD, dryRun: true },
+      defaultSendEffects({ ...fixed, lock: refuse, openLedger: refuse }),
+    );
+    expect(report.deliveries.map((d) => d.action)).toEqual(["would-send"]);
+    expect(report.stop).toBeNull();
   });
 });

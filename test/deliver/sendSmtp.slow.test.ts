@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
+import { defaultSendEffects } from "../../src/deliver/defaultSendEffects.js";
 import { sendReportSet, type SendReportSetOptions } from "../../src/deliver/sendReportSet.js";
 import type { DeliveryEvent } from "../../src/model.js";
 import { captureIo } from "../helpers/io.js";
@@ -12,7 +13,8 @@ import { makeArchive, removeArchives, PERIOD, TINY_ADDRESSES, TINY_REPORTS } fro
 import { startSmtpServer, type TestServer } from "./smtpTestServer.js";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const fast = { retry: { attempts: 4, baseMs: 5, maxMs: 20 }, clock: () => new Date("2026-11-05T15:00:00Z") };
+const fast = { retry: { attempts: 4, baseMs: 5, maxMs: 20 } };
+const clock = () => new Date("2026-11-05T15:00:00Z");
 const ledgerOf = (periodDir: string): DeliveryEvent[] =>
   readFileSync(join(periodDir, "deliveries.jsonl"), "utf8")
     .trim()
@@ -29,7 +31,10 @@ afterEach(async () => {
 });
 
 const send = (out: string, options: Partial<SendReportSetOptions> = {}) =>
-  sendReportSet({ out, period: PERIOD, smtpUrl: server?.url, ...fast, ...options });
+  sendReportSet(
+    { out, period: PERIOD, smtpUrl: server?.url, ...fast, ...options },
+    defaultSendEffects({ clock }),
+  );
 
 describe("send through a real SMTP server", () => {
   it("delivers exactly one message per recipient with the archived PDF; a second send sends nothing", async () => {
@@ -391,6 +396,39 @@ describe("SMTP failures fail fast (issue 13 item 5)", () => {
     // The client closed the connection: nothing keeps the process alive (it used to wait 120 s).
     await server.allClosed();
     expect(server.connections).toBe(1);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("under --json, a refused login (535) is the error document of exit 2, with the send's summary", async () => {
+    server = await startSmtpServer({ refuseLogin: true });
+    const { out, periodDir } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
+    const url = `smtp://mailer:pa%2Fss-Secret@127.0.0.1:${server.port}`;
+    const io = captureIo();
+    expect(await main(["send", "--out", out, "--period", PERIOD, "--smtp", url, "--json"], io)).toBe(2);
+    expect(io.stdout() + io.stderr()).not.toMatch(/Secret/);
+    const document = JSON.parse(io.stdout()) as {
+      error: { code: string; message: string; hint: string; exitCode: number };
+      send: {
+        stop: { kind: string; reason: string; reply: string };
+        counts: Record<string, number>;
+        deliveries: { action: string }[];
+      };
+    };
+    expect(document.error).toEqual({
+      code: "smtp-unusable",
+      message: expect.stringMatching(/^The SMTP server cannot be used \(EAUTH: .*535.*\): the send stopped/),
+      hint: expect.stringMatching(/user and password/),
+      exitCode: 2,
+    });
+    expect(document.send.stop).toEqual({
+      kind: "config",
+      reason: expect.stringMatching(/^the SMTP server cannot be used \(EAUTH: .*535/),
+      reply: expect.stringMatching(/^EAUTH: .*535/),
+    });
+    expect(document.send.counts).toEqual({ sent: 0, written: 0, failed: 0, unknown: 0, pending: 2 });
+    expect(document.send.deliveries.map((d) => d.action)).toEqual(["attempted", "not-reached"]);
+    // The ledger agrees: one attempt, back to pending; nothing handed over.
+    expect(ledgerOf(periodDir).map((e) => e.state)).toEqual(["attempt", "pending"]);
     expect(server.received).toHaveLength(0);
   });
 

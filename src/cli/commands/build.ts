@@ -4,12 +4,14 @@ import { assertPeriod } from "../../assertPeriod.js";
 import type { BuildEffects } from "../../build/buildReportSet.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
-import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { CliError, ExitCode } from "../../errors.js";
-import type { Locale, ReportLevel } from "../../model.js";
+import type { ReportFailure } from "../../build/printAndArchive.js";
+import type { Locale, Manifest, Problem, ReportLevel } from "../../model.js";
 import { REPORT_LEVELS } from "../../model.js";
 import type { Printer } from "../../pdf/launchPrinter.js";
 import { defineCommand, type Io } from "../command.js";
+import { invalidDatasetText } from "../invalidDataset.js";
+import type { DatasetStepResult } from "../step.js";
 import { createProgress, formatDuration } from "../progress.js";
 import { warningsNote } from "../warningsNote.js";
 
@@ -46,12 +48,44 @@ function killOnSignals(getPrinter: () => Printer | undefined, periodDir: string)
   return () => handlers.forEach((off) => off());
 }
 
+/** `build --json`: the summary of a build, or the dataset's problems when it is invalid. */
+export type BuildSummary =
+  | { ok: false; invalidDataset: true; problems: Problem[] }
+  | {
+      ok: boolean;
+      periodDir: string;
+      /** Reports in the set after this build: printed + reused. */
+      built: number;
+      printed: number;
+      reused: number;
+      failed: ReportFailure[];
+      removed: string[];
+      superseded: string[];
+      ms: number;
+      stages: Record<string, number>;
+      browser: Manifest["browser"];
+      reports: number;
+      /** How many dataset warnings. */
+      warnings: number;
+    };
+
 /** `semaforo build`, with its effects injectable for tests. */
 export async function runBuild(
   args: BuildArgs & { json: boolean; config?: string },
   io: Io,
   effects?: BuildEffects,
 ): Promise<number> {
+  const result = await buildStep(args, io, effects);
+  printBuild(result, args.json, io);
+  return result.exitCode;
+}
+
+/** The build step (of `build` and `run`): prints only progress; returns the typed summary. */
+export async function buildStep(
+  args: BuildArgs & { json: boolean; config?: string },
+  io: Io,
+  effects?: BuildEffects,
+): Promise<DatasetStepResult<BuildSummary>> {
   const config = await loadConfig(process.cwd(), args.config);
   const options = resolveOptions({ data: args.data, out: args.out, concurrency: args.concurrency }, config);
   if (!options.data) {
@@ -110,58 +144,57 @@ export async function runBuild(
   }
 
   if (outcome.kind === "invalid") {
-    const errorsFound = outcome.problems.filter((p) => p.severity === "error");
-    if (args.json)
-      io.out(JSON.stringify({ ok: false, invalidDataset: true, problems: outcome.problems }, null, 2));
-    else {
-      io.err(
-        [
-          ...formatProblems(errorsFound),
-          `${options.data}: invalid dataset (${errorsFound.length} error${errorsFound.length === 1 ? "" : "s"}): nothing was built. Fix the errors and run again.`,
-        ].join("\n"),
-      );
-    }
-    return ExitCode.invalidDataset;
+    return {
+      exitCode: ExitCode.invalidDataset,
+      data: options.data,
+      summary: { ok: false, invalidDataset: true, problems: outcome.problems },
+    };
   }
-
   const failed = outcome.failures;
-  const exit = failed.length > 0 ? ExitCode.renderFailed : ExitCode.ok;
-  if (args.json) {
-    io.out(
-      JSON.stringify(
-        {
-          ok: exit === ExitCode.ok,
-          periodDir: outcome.periodDir,
-          built: outcome.written.length + outcome.reused.length,
-          printed: outcome.written.length,
-          reused: outcome.reused.length,
-          failed,
-          removed: outcome.removed,
-          superseded: outcome.superseded,
-          ms: outcome.ms,
-          stages: outcome.stages,
-          browser: outcome.manifest.browser,
-          reports: outcome.manifest.reports.length,
-          warnings: outcome.warnings.length,
-        },
-        null,
-        2,
-      ),
-    );
-    return exit;
+  const exitCode = failed.length > 0 ? ExitCode.renderFailed : ExitCode.ok;
+  return {
+    exitCode,
+    data: options.data,
+    summary: {
+      ok: exitCode === ExitCode.ok,
+      periodDir: outcome.periodDir,
+      built: outcome.written.length + outcome.reused.length,
+      printed: outcome.written.length,
+      reused: outcome.reused.length,
+      failed,
+      removed: outcome.removed,
+      superseded: outcome.superseded,
+      ms: outcome.ms,
+      stages: outcome.stages,
+      browser: outcome.manifest.browser,
+      reports: outcome.manifest.reports.length,
+      warnings: outcome.warnings.length,
+    },
+  };
+}
+
+/** Prints a build step's summary: the JSON document, or the problems and one line of figures. */
+export function printBuild(result: DatasetStepResult<BuildSummary>, json: boolean, io: Io): void {
+  const { summary, data } = result;
+  if (json) {
+    io.out(JSON.stringify(summary, null, 2));
+    return;
   }
+  if ("invalidDataset" in summary) {
+    io.err(invalidDatasetText(summary.problems, data, "nothing was built"));
+    return;
+  }
+  const failed = summary.failed;
   for (const failure of failed)
     io.err(
       `semaforo: ${failure.error}${failure.previous === "kept" ? " (the archive keeps the earlier build of this report)" : ""}`,
     );
-  if (outcome.superseded.length > 0)
+  if (summary.superseded.length > 0)
     io.err(
-      `semaforo: ${outcome.superseded.length} earlier PDF${outcome.superseded.length === 1 ? "" : "s"} that someone may have received ${outcome.superseded.length === 1 ? "is" : "are"} kept in ${outcome.periodDir}/superseded/ (listed in the manifest).`,
+      `semaforo: ${summary.superseded.length} earlier PDF${summary.superseded.length === 1 ? "" : "s"} that someone may have received ${summary.superseded.length === 1 ? "is" : "are"} kept in ${summary.periodDir}/superseded/ (listed in the manifest).`,
     );
-  if (outcome.warnings.length > 0) io.err(warningsNote(outcome.warnings.length, options.data));
-  const printed = outcome.written.length;
-  const reused = outcome.reused.length;
-  const n = printed + reused;
+  if (summary.warnings > 0) io.err(warningsNote(summary.warnings, data));
+  const { printed, reused, built: n } = summary;
   const failedText = failed.length
     ? ` (${failed.length} failed: ${failed
         .slice(0, 3)
@@ -169,9 +202,8 @@ export async function runBuild(
         .join(", ")}${failed.length > 3 ? ", …" : ""})`
     : "";
   io.out(
-    `${n} report${n === 1 ? "" : "s"} in ${formatDuration(outcome.ms)} → ${outcome.periodDir}: ${printed} printed, ${reused} reused${failedText}`,
+    `${n} report${n === 1 ? "" : "s"} in ${formatDuration(summary.ms)} → ${summary.periodDir}: ${printed} printed, ${reused} reused${failedText}`,
   );
-  return exit;
 }
 
 export const buildCommand = defineCommand<BuildArgs>({

@@ -1,10 +1,11 @@
 import { assertPeriod } from "../../assertPeriod.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
-import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { errors } from "../../errors.js";
-import type { PublishEffects } from "../../publish/publishPeriod.js";
+import type { PublishEffects, PublishSummary } from "../../publish/publishPeriod.js";
 import { defineCommand, type Io } from "../command.js";
+import { invalidDatasetText } from "../invalidDataset.js";
+import type { DatasetStepResult } from "../step.js";
 import { formatDuration } from "../progress.js";
 
 // Heavy modules (d3, Handlebars, Puppeteer, nodemailer…) are imported when the command runs, not
@@ -22,6 +23,16 @@ export async function runPublish(
   io: Io,
   effects?: PublishEffects,
 ): Promise<number> {
+  const result = await publishStep(args, effects);
+  printPublish(result, args.json, io);
+  return result.exitCode;
+}
+
+/** The publish step (of `publish` and `run --publish`): prints nothing; returns the typed summary. */
+export async function publishStep(
+  args: PublishArgs & { config?: string },
+  effects?: PublishEffects,
+): Promise<DatasetStepResult<PublishSummary>> {
   assertPeriod(args.period);
   const config = await loadConfig(process.cwd(), args.config);
   const options = resolveOptions({ data: args.data, out: args.out }, config);
@@ -31,26 +42,25 @@ export async function runPublish(
     { dataDir: options.data, period: args.period, outDir: options.out },
     effects,
   );
-  if (args.json) {
+  return { exitCode, summary, data: options.data };
+}
+
+/** Prints a publish step's summary: the JSON document, or the problems and one line of figures. */
+export function printPublish(result: DatasetStepResult<PublishSummary>, json: boolean, io: Io): void {
+  const { summary, data } = result;
+  if (json) {
     io.out(JSON.stringify(summary, null, 2));
-    return exitCode;
+    return;
   }
   if (summary.problems) {
-    const fatal = summary.problems.filter((problem) => problem.severity === "error");
-    io.err(
-      [
-        ...formatProblems(fatal),
-        `${options.data}: invalid dataset (${fatal.length} error${fatal.length === 1 ? "" : "s"}): nothing was published. Fix the errors and run again.`,
-      ].join("\n"),
-    );
-    return exitCode;
+    io.err(invalidDatasetText(summary.problems, data, "nothing was published"));
+    return;
   }
   for (const warning of summary.warnings) io.err(`semaforo: ${warning}`);
   const mb = (summary.bytes / 1024 / 1024).toFixed(1);
   io.out(
     `${summary.pages} pages (${summary.languages.join(", ")}) and open data for ${summary.periods.length} month${summary.periods.length === 1 ? "" : "s"}, ${mb} MB in ${formatDuration(summary.ms)} → ${summary.publicDir}`,
   );
-  return exitCode;
 }
 
 export const publishCommand = defineCommand<PublishArgs>({

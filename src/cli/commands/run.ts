@@ -1,6 +1,15 @@
+import type { BuildEffects } from "../../build/buildReportSet.js";
 import { ExitCode } from "../../errors.js";
 import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
-import { defineCommand, type Io } from "../command.js";
+import type { SendReport } from "../../deliver/sendReportSet.js";
+import type { PublishSummary } from "../../publish/publishPeriod.js";
+import { defineCommand, type GlobalArgs, type Io } from "../command.js";
+import { errorDocument } from "../errorDocument.js";
+import { invalidDatasetText } from "../invalidDataset.js";
+import type { StepResult } from "../step.js";
+import type { BuildSummary } from "./build.js";
+import { sendError } from "./send.js";
+import type { ValidateSummary } from "./validate.js";
 
 // The steps (and their heavy modules) are imported when `run` runs, not when `semaforo` starts.
 
@@ -15,9 +24,10 @@ export interface RunArgs {
 }
 
 /**
- * `semaforo run`: the monthly cycle in one command. `build` validates first (an invalid dataset
- * stops here, exit 3, nothing written); a set with a failed report is not sent (exit 4), so that
- * nobody gets this month's reports while others are missing: fix, rebuild, then send.
+ * `semaforo run`: the monthly cycle in one command, the same steps as the commands (runSteps).
+ * `validate` first (an invalid dataset stops here, exit 3, nothing written); a set with a failed
+ * report is not sent (exit 4), so that nobody gets this month's reports while others are missing:
+ * fix, rebuild, then send.
  */
 export const runCommand = defineCommand<RunArgs>({
   command: "run",
@@ -53,69 +63,115 @@ export const runCommand = defineCommand<RunArgs>({
         default: false,
         describe: "After sending, publish the month as open data and a public site (OUT/PERIOD/public)",
       }),
-  run: async (args, io) => {
-    // With --json, both steps' summaries are collected into one JSON document.
-    const printed: string[] = [];
-    const stepIo: Io = args.json ? { ...io, out: (text) => void printed.push(text) } : io;
-    const summary = (send: string | null, publish: string | null = null) =>
-      io.out(
-        JSON.stringify(
-          {
-            build: JSON.parse(printed[0] ?? "null") as unknown,
-            send: send === null ? null : (JSON.parse(send) as unknown),
-            ...(args.publish ? { publish: publish === null ? null : (JSON.parse(publish) as unknown) } : {}),
-          },
-          null,
-          2,
-        ),
-      );
-    const { runBuild } = await import("./build.js");
-    const built = await runBuild(
-      {
-        data: args.data,
-        period: args.period,
-        out: args.out,
-        concurrency: args.concurrency,
-        json: args.json,
-        config: args.config,
-      },
-      stepIo,
-    );
-    if (built !== ExitCode.ok) {
-      if (args.json) summary(null);
-      if (built === ExitCode.renderFailed)
-        io.err(
-          "semaforo: nothing was sent because some reports failed. Fix them and rebuild (build --only CODE), then run `semaforo send`.",
-        );
-      return built;
-    }
-    const { runSend } = await import("./send.js");
-    const sent = await runSend(
-      {
-        out: args.out,
-        period: args.period,
-        smtp: args.smtp,
-        "dry-run": args["dry-run"],
-        "resend-failed": false,
-        "max-size": DEFAULT_MAX_SIZE / 1024 / 1024,
-        retries: 4,
-        json: args.json,
-        config: args.config,
-      },
-      stepIo,
-    );
-    // Publishing comes last: it never holds up the month's e-mails, and a failed send still
-    // leaves the public site to publish by hand (semaforo publish).
-    if (!args.publish || args["dry-run"]) {
-      if (args.json) summary(printed[1] ?? "null");
-      return sent;
-    }
-    const { runPublish } = await import("./publish.js");
-    const published = await runPublish(
-      { data: args.data, period: args.period, out: args.out, json: args.json, config: args.config },
-      stepIo,
-    );
-    if (args.json) summary(printed[1] ?? "null", printed[2] ?? "null");
-    return sent !== ExitCode.ok ? sent : published;
-  },
+  run: (args, io) => runCycle(args, io),
 });
+
+/** `semaforo run`, with the build's effects injectable for tests: runs the steps, prints the JSON. */
+export async function runCycle(
+  args: RunArgs & GlobalArgs,
+  io: Io,
+  effects: { build?: BuildEffects } = {},
+): Promise<number> {
+  const { exitCode, summary } = await runSteps(args, io, effects);
+  if (args.json) {
+    // A configuration stop of the send is an expected error of exit 2: the error document, with
+    // every step's summary beside it (as `send --json` prints it with the send's).
+    const error = summary.send ? sendError(summary.send) : null;
+    io.out(JSON.stringify(error ? { ...errorDocument(error), ...summary } : summary, null, 2));
+  }
+  return exitCode;
+}
+
+/**
+ * `run --json`: one document with every step's summary, each the document its own command prints
+ * with `--json`; a step that did not run is null. `publish` only with `--publish`.
+ */
+export interface RunSummary {
+  validate: ValidateSummary | null;
+  build: BuildSummary | null;
+  send: SendReport | null;
+  publish?: PublishSummary | null;
+}
+
+/**
+ * The steps in order, each stopping the cycle when it fails: an invalid dataset (exit 3, nothing
+ * written), a failed report (exit 4, nothing sent). Without `--json`, each step's text is printed
+ * as soon as it ends, as its own command prints it. `effects.build`: the build's IO, for tests.
+ */
+export async function runSteps(
+  args: RunArgs & GlobalArgs,
+  io: Io,
+  effects: { build?: BuildEffects } = {},
+): Promise<StepResult<RunSummary>> {
+  const summary: RunSummary = {
+    validate: null,
+    build: null,
+    send: null,
+    ...(args.publish ? { publish: null } : {}),
+  };
+  const done = (exitCode: ExitCode) => ({ exitCode, summary });
+
+  const { validateStep } = await import("./validate.js");
+  const validated = await validateStep({ data: args.data, config: args.config });
+  summary.validate = validated.summary;
+  if (validated.exitCode !== ExitCode.ok) {
+    if (!args.json)
+      io.err(invalidDatasetText(validated.summary.problems, validated.data, "nothing was built"));
+    return done(validated.exitCode);
+  }
+
+  const { buildStep, printBuild } = await import("./build.js");
+  const built = await buildStep(
+    {
+      data: args.data,
+      period: args.period,
+      out: args.out,
+      concurrency: args.concurrency,
+      json: args.json,
+      config: args.config,
+    },
+    io,
+    effects.build,
+  );
+  summary.build = built.summary;
+  if (!args.json) printBuild(built, false, io);
+  if (built.exitCode !== ExitCode.ok) {
+    if (built.exitCode === ExitCode.renderFailed)
+      io.err(
+        "semaforo: nothing was sent because some reports failed. Fix them and rebuild (build --only CODE), then run `semaforo send`.",
+      );
+    return done(built.exitCode);
+  }
+
+  const { sendStep, printSend } = await import("./send.js");
+  const sent = await sendStep(
+    {
+      out: args.out,
+      period: args.period,
+      smtp: args.smtp,
+      "dry-run": args["dry-run"],
+      "resend-failed": false,
+      "max-size": DEFAULT_MAX_SIZE / 1024 / 1024,
+      retries: 4,
+      json: args.json,
+      config: args.config,
+    },
+    io,
+  );
+  summary.send = sent.summary;
+  if (!args.json) printSend(sent, false, io);
+  // Publishing comes last: it never holds up the month's e-mails, and a failed send still
+  // leaves the public site to publish by hand (semaforo publish).
+  if (!args.publish || args["dry-run"]) return done(sent.exitCode);
+
+  const { publishStep, printPublish } = await import("./publish.js");
+  const published = await publishStep({
+    data: args.data,
+    period: args.period,
+    out: args.out,
+    config: args.config,
+  });
+  summary.publish = published.summary;
+  if (!args.json) printPublish(published, false, io);
+  return done(sent.exitCode !== ExitCode.ok ? sent.exitCode : published.exitCode);
+}

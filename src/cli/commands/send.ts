@@ -1,11 +1,13 @@
 import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
 import type { SendReport } from "../../deliver/sendReportSet.js";
-import { CliError, ExitCode } from "../../errors.js";
+import { CliError, ExitCode, errors } from "../../errors.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
 import { formatSize } from "../../formatSize.js";
 import { defineCommand, type Io } from "../command.js";
+import { errorDocument } from "../errorDocument.js";
 import { createProgress } from "../progress.js";
+import type { StepResult } from "../step.js";
 
 // Heavy modules (nodemailer, the e-mail templates…) are imported when the command runs, not when
 // `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
@@ -91,8 +93,15 @@ export interface SendArgs {
   config?: string;
 }
 
-/** `semaforo send` (also the last step of `semaforo run`): flags over semaforo.config.json over defaults. */
+/** `semaforo send`: flags over semaforo.config.json over defaults. */
 export async function runSend(args: SendArgs, io: Io): Promise<number> {
+  const result = await sendStep(args, io);
+  printSend(result, args.json, io);
+  return result.exitCode;
+}
+
+/** The send step (of `send` and `run`): prints only progress and warnings; returns the typed summary. */
+export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendReport>> {
   const config = await loadConfig(process.cwd(), args.config);
   const options = resolveOptions({ out: args.out, smtp: args.smtp, rate: args.rate }, config);
   const smtpUrl = args["dry-run"] ? options.smtp.url : smtpUrlOrThrow(options);
@@ -103,21 +112,8 @@ export async function runSend(args: SendArgs, io: Io): Promise<number> {
   if (args.rate !== undefined) positive(args.rate, "--rate");
   let progress: ReturnType<typeof createProgress> | null = null;
   const { sendReportSet, sendExitCode } = await import("../../deliver/sendReportSet.js");
-  const report = await sendReportSet({
-    out: options.out,
-    period: args.period,
-    smtpUrl,
-    sender,
-    dryRun: args["dry-run"],
-    only: codes(args.only),
-    force: codes(args.force),
-    forceTo: codes(args.to),
-    ...(args.reason !== undefined ? { reason: args.reason } : {}),
-    resendFailed: args["resend-failed"],
-    maxSize: Math.round(maxSize * 1024 * 1024),
-    rate: options.rate,
-    retry: { attempts },
-    env: process.env,
+  const { defaultSendEffects } = await import("../../deliver/defaultSendEffects.js");
+  const effects = defaultSendEffects({
     warn: (text) => io.err(`warning: ${text}`),
     onDelivery: (result, done, total) => {
       progress ??= createProgress(io, total, "Sending", { json: args.json });
@@ -127,9 +123,49 @@ export async function runSend(args: SendArgs, io: Io): Promise<number> {
       );
     },
   });
+  const report = await sendReportSet(
+    {
+      out: options.out,
+      period: args.period,
+      smtpUrl,
+      sender,
+      dryRun: args["dry-run"],
+      only: codes(args.only),
+      force: codes(args.force),
+      forceTo: codes(args.to),
+      ...(args.reason !== undefined ? { reason: args.reason } : {}),
+      resendFailed: args["resend-failed"],
+      maxSize: Math.round(maxSize * 1024 * 1024),
+      rate: options.rate,
+      retry: { attempts },
+      env: process.env,
+    },
+    effects,
+  );
   (progress as ReturnType<typeof createProgress> | null)?.stop();
-  io.out(args.json ? JSON.stringify(report, null, 2) : formatSendReport(report).join("\n"));
-  return sendExitCode(report);
+  return { exitCode: sendExitCode(report), summary: report };
+}
+
+/**
+ * The error a send's stop amounts to: a configuration stop (535, TLS, certificate, host name) is
+ * an expected error of exit 2, like a bad flag; an unreachable server is not (exit 5, retried).
+ */
+export function sendError(report: SendReport): CliError | null {
+  return report.stop?.kind === "config" ? errors.smtpUnusable(report.stop.reply) : null;
+}
+
+/**
+ * Prints a send step's summary. Under `--json`: the summary, or, when a configuration problem
+ * stopped the run, the error document every exit-2 error prints, with the summary as `send`.
+ */
+export function printSend(result: StepResult<SendReport>, json: boolean, io: Io): void {
+  if (!json) {
+    io.out(formatSendReport(result.summary).join("\n"));
+    return;
+  }
+  const error = sendError(result.summary);
+  const document = error ? { ...errorDocument(error), send: result.summary } : result.summary;
+  io.out(JSON.stringify(document, null, 2));
 }
 
 /** The human summary of a send: the problems, one summary line, and what to do next. */
@@ -170,7 +206,7 @@ export function formatSendReport(report: SendReport): string[] {
     `${report.period} via ${report.transport}: ${now}; ${sent} sent, ${written ? `${written} written, ` : ""}${failed} failed, ${unknown} unknown` +
       `${pending ? `, ${pending} not sent yet` : ""} of ${deliveries(report.deliveries.length)}.`,
   );
-  if (report.stopped) lines.push(`Stopped early: ${report.stopped}.`);
+  if (report.stop) lines.push(`Stopped early: ${report.stop.reason}.`);
   lines.push(...advice(report));
   if (pending) lines.push("Deliveries not sent yet are sent by running the same command again.");
   return lines;

@@ -1,8 +1,10 @@
 import { datasetFolder } from "../../config/datasetFolder.js";
 import { loadConfig } from "../../config/loadConfig.js";
-import { formatProblems, summarizeDataset } from "../../dataset/summarizeDataset.js";
+import { formatProblems, summarizeDataset, type DatasetSummary } from "../../dataset/summarizeDataset.js";
 import { ExitCode } from "../../errors.js";
-import { defineCommand } from "../command.js";
+import type { Problem } from "../../model.js";
+import { defineCommand, type Io } from "../command.js";
+import type { DatasetStepResult } from "../step.js";
 
 // Heavy modules (d3, Handlebars, Puppeteer, nodemailer…) are imported when the command runs, not
 // when `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
@@ -27,49 +29,75 @@ export const validateCommand = defineCommand({
       })
       .option("verbose", { type: "boolean", default: false, describe: "List every warning" }),
   run: async (args, io) => {
-    const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
-    const { readDataset } = await import("../../dataset/readDataset.js");
-    const { dataset, problems } = await readDataset(data);
-    const errors = problems.filter((problem) => problem.severity === "error");
-    const warnings = problems.filter((problem) => problem.severity === "warning");
-    const ok = dataset !== null && errors.length === 0;
-    const summary = dataset ? summarizeDataset(dataset) : null;
-    if (args.json) {
-      io.out(
-        JSON.stringify(
-          { ok, summary: { ...summary, errors: errors.length, warnings: warnings.length }, problems },
-          null,
-          2,
-        ),
-      );
-      return ok ? ExitCode.ok : ExitCode.invalidDataset;
-    }
-    if (!ok || !summary) {
-      io.out(
-        [
-          ...formatProblems(errors),
-          ...formatProblems(warnings, args.verbose ? Infinity : WARNINGS_SHOWN),
-          "",
-          `${data}: invalid dataset: ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}. Fix the errors above and run validate again.`,
-        ].join("\n"),
-      );
-      return ExitCode.invalidDataset;
-    }
-    const months = summary.months;
-    const span = months.length ? ` (${months[0]} … ${months[months.length - 1]})` : "";
-    io.out(
-      [
-        `${data}: valid — ${summary.name}${summary.synthetic ? " (synthetic figures)" : ""}`,
-        `  units       1 national, ${plural(summary.regions, "region")}, ${plural(summary.districts, "district")}`,
-        `  months      ${months.length}${span}`,
-        `  indicators  ${summary.indicators}`,
-        `  recipients  ${summary.recipients}`,
-        `  stories     ${summary.stories}`,
-        ...(summary.schools ? [`  schools     ${summary.schools} in schools.csv`] : []),
-        `  warnings    ${warnings.length}`,
-        ...formatProblems(warnings, args.verbose ? Infinity : WARNINGS_SHOWN),
-      ].join("\n"),
-    );
-    return ExitCode.ok;
+    const result = await validateStep(args);
+    printValidate(result, { json: args.json, verbose: args.verbose }, io);
+    return result.exitCode;
   },
 });
+
+/** `validate --json`: whether the dataset is valid, its figures (none when unreadable), every problem. */
+export interface ValidateSummary {
+  ok: boolean;
+  summary: Partial<DatasetSummary> & { errors: number; warnings: number };
+  problems: Problem[];
+}
+
+/** The validate step (of `validate` and `run`): reads and checks the dataset folder, prints nothing. */
+export async function validateStep(args: {
+  data?: string;
+  config?: string;
+}): Promise<DatasetStepResult<ValidateSummary>> {
+  const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
+  const { readDataset } = await import("../../dataset/readDataset.js");
+  const { dataset, problems } = await readDataset(data);
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  const warnings = problems.filter((problem) => problem.severity === "warning").length;
+  const ok = dataset !== null && errors === 0;
+  return {
+    exitCode: ok ? ExitCode.ok : ExitCode.invalidDataset,
+    data,
+    summary: { ok, summary: { ...(dataset ? summarizeDataset(dataset) : {}), errors, warnings }, problems },
+  };
+}
+
+/** Prints a validate step's summary: the JSON document, or the problems and the dataset's figures. */
+export function printValidate(
+  result: DatasetStepResult<ValidateSummary>,
+  options: { json: boolean; verbose: boolean },
+  io: Io,
+): void {
+  const { data, summary: validated } = result;
+  if (options.json) {
+    io.out(JSON.stringify(validated, null, 2));
+    return;
+  }
+  const errors = validated.problems.filter((problem) => problem.severity === "error");
+  const warnings = validated.problems.filter((problem) => problem.severity === "warning");
+  const summary = validated.summary;
+  if (!validated.ok || summary.name === undefined) {
+    io.out(
+      [
+        ...formatProblems(errors),
+        ...formatProblems(warnings, options.verbose ? Infinity : WARNINGS_SHOWN),
+        "",
+        `${data}: invalid dataset: ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}. Fix the errors above and run validate again.`,
+      ].join("\n"),
+    );
+    return;
+  }
+  const months = summary.months ?? [];
+  const span = months.length ? ` (${months[0]} … ${months[months.length - 1]})` : "";
+  io.out(
+    [
+      `${data}: valid — ${summary.name}${summary.synthetic ? " (synthetic figures)" : ""}`,
+      `  units       1 national, ${plural(summary.regions ?? 0, "region")}, ${plural(summary.districts ?? 0, "district")}`,
+      `  months      ${months.length}${span}`,
+      `  indicators  ${summary.indicators}`,
+      `  recipients  ${summary.recipients}`,
+      `  stories     ${summary.stories}`,
+      ...(summary.schools ? [`  schools     ${summary.schools} in schools.csv`] : []),
+      `  warnings    ${warnings.length}`,
+      ...formatProblems(warnings, options.verbose ? Infinity : WARNINGS_SHOWN),
+    ].join("\n"),
+  );
+}

@@ -1,0 +1,20 @@
+import { CliError, ExitCode } from "../errors.js";
+
+/** What `--json` prints for an error: `{"error": {code, message, hint, exitCode}}`, on stdout. */
+export interface ErrorDocument {
+  error: { code: string; message: string; hint?: string; exitCode: number; stack?: string };
+}
+
+/** The error document of an expected error (a CliError) or, with code `internal`, of a bug. */
+export function errorDocument(error: unknown, debug = false): ErrorDocument {
+  const known = error instanceof CliError;
+  return {
+    error: {
+      code: known ? error.code : "internal",
+      message: error instanceof Error ? error.message : String(error),
+      ...(known && error.hint ? { hint: error.hint } : {}),
+      exitCode: known ? error.exitCode : ExitCode.internal,
+      ...(debug && error instanceof Error && error.stack ? { stack: error.stack } : {}),
+    },
+  };
+}
