@@ -3,6 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { reportFile } from "../../src/archive/reportFile.js";
+import type { BuildEffects } from "../../src/build/buildReportSet.js";
+import { defaultBuildEffects } from "../../src/build/defaultBuildEffects.js";
 import type { ReportJob } from "../../src/build/printAndArchive.js";
 import type { Level, ReportLevel } from "../../src/model.js";
 import { ReportError, type Printer, type PrintJob } from "../../src/pdf/launchPrinter.js";
@@ -31,6 +33,16 @@ export function withHtml(job: ReportJob, html: string): ReportJob {
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The real build effects with the fake printer: everything but Chromium is real. */
+export function fakeBuildEffects(failIds: string[] = []): BuildEffects {
+  const printer = fakePrinter(failIds);
+  return {
+    ...defaultBuildEffects(),
+    browserVersion: () => Promise.resolve(printer.browserVersion),
+    launchPrinter: () => Promise.resolve(printer),
+  };
+}
 
 export function job(level: Level, code: string, name: string, language: "es" | "en" = "es"): ReportJob {
   return {

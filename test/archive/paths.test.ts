@@ -17,17 +17,12 @@ import { join } from "node:path";
 import { reportFile } from "../../src/archive/reportFile.js";
 import { MAX_SLUG, slugify } from "../../src/archive/slugify.js";
 import { runBuild } from "../../src/cli/commands/build.js";
-import { defaultBuildEffects } from "../../src/build/defaultBuildEffects.js";
 import { main } from "../../src/cli/main.js";
 import { captureIo } from "../helpers/io.js";
-import { fakePrinter } from "./fakeBuild.js";
+import { fakeBuildEffects } from "./fakeBuild.js";
 
 /** The tiny fixture built by the real build command, with a printer that needs no Chromium. */
-const effects = {
-  ...defaultBuildEffects(),
-  browserVersion: () => Promise.resolve(fakePrinter().browserVersion),
-  launchPrinter: () => Promise.resolve(fakePrinter()),
-};
+const effects = fakeBuildEffects();
 
 const TRAP = "../../2026-04/district/010001-ugel-chachapoyas";
 

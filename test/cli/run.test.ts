@@ -2,9 +2,8 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultBuildEffects } from "../../src/build/defaultBuildEffects.js";
 import { runCycle } from "../../src/cli/commands/run.js";
-import { fakePrinter } from "../archive/fakeBuild.js";
+import { fakeBuildEffects } from "../archive/fakeBuild.js";
 import { captureIo } from "../helpers/io.js";
 
 /**
@@ -15,7 +14,7 @@ const root = mkdtempSync(join(tmpdir(), "semaforo-run-fast-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const build = (failIds: string[] = []) => ({
-  build: { ...defaultBuildEffects(), launchPrinter: () => Promise.resolve(fakePrinter(failIds)) },
+  build: fakeBuildEffects(failIds),
 });
 const args = (out: string, more: { json?: boolean; data?: string; publish?: boolean } = {}) => ({
   data: more.data ?? "fixtures/tiny",
