@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
-import { CliError, ExitCode } from "../errors.js";
+import { errors, type CliError } from "../errors.js";
 
 export interface LockHolder {
   pid: number;
@@ -146,10 +146,5 @@ function lockHeld(file: string, holder: LockHolder | null): CliError {
   const who = holder
     ? `process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}`
     : "another run (the lock file could not be read)";
-  return new CliError(
-    "send-locked",
-    `Another send is running for this period: ${file} is held by ${who}.`,
-    ExitCode.usage,
-    `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} (and any ${file}.takeover-* left by a run killed while taking it over) and run send again.`,
-  );
+  return errors.sendLocked(file, who);
 }

@@ -5,7 +5,7 @@ import type { BuildEffects } from "../../build/buildReportSet.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
-import { CliError, ExitCode } from "../../errors.js";
+import { ExitCode, errors } from "../../errors.js";
 import type { Locale, ReportLevel } from "../../model.js";
 import { REPORT_LEVELS } from "../../model.js";
 import type { Printer } from "../../pdf/launchPrinter.js";
@@ -55,7 +55,7 @@ export async function runBuild(
   const config = await loadConfig(process.cwd(), args.config);
   const options = resolveOptions({ data: args.data, out: args.out, concurrency: args.concurrency }, config);
   if (!options.data) {
-    throw new CliError("no-data", 'Name the dataset folder: --data DIR (or "data" in semaforo.config.json).');
+    throw errors.noData();
   }
   assertPeriod(args.period);
   const only = args.only
