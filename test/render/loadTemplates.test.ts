@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFontCss } from "../../src/render/fonts/readFontCss.js";
-import { messagesOf, templatesOnce } from "./support.js";
+import { messagesOf } from "../helpers/messages.js";
+import { templatesOnce } from "./support.js";
 
 describe("loadTemplates", () => {
   it("embeds Source Sans 3 latin + latin-ext 400/600/700 as base64 woff2 (nothing fetched)", () => {
