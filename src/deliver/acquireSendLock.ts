@@ -21,6 +21,11 @@ export interface LockOptions {
   isAlive?: (pid: number) => boolean;
   host?: string;
   pid?: number;
+  /**
+   * The error when a live run holds the lock (`who`: its process, host and start): send's
+   * `send-locked` unless a build names its own (`build-running`, `send-running`).
+   */
+  held?: (who: string) => CliError;
 }
 
 /**
@@ -57,7 +62,7 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
         // Whoever removed it, the lock is now competed for with O_EXCL again.
         continue;
       }
-      throw lockHeld(file, holder);
+      throw lockHeld(file, holder, options.held);
     }
     try {
       writeSync(fd, JSON.stringify(me) + "\n");
@@ -79,7 +84,7 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
       },
     };
   }
-  throw lockHeld(file, readHolder(file));
+  throw lockHeld(file, readHolder(file), options.held);
 }
 
 /**
@@ -142,9 +147,13 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-function lockHeld(file: string, holder: LockHolder | null): CliError {
+function lockHeld(
+  file: string,
+  holder: LockHolder | null,
+  held: (who: string) => CliError = (who) => errors.sendLocked(file, who),
+): CliError {
   const who = holder
     ? `process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}`
     : "another run (the lock file could not be read)";
-  return errors.sendLocked(file, who);
+  return held(who);
 }
