@@ -34,6 +34,20 @@ export default tseslint.config(
     },
   },
   {
+    // One error catalogue: every expected error is an entry of src/errors.ts, thrown as errors.NAME(…).
+    files: ["**/*.ts"],
+    ignores: ["src/errors.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='CliError']",
+          message: "Add an entry to the catalogue in src/errors.ts and throw errors.NAME(…) instead.",
+        },
+      ],
+    },
+  },
+  {
     // The pure core: the model, the views and the HTML are functions of their inputs. IO (files,
     // processes, the network, the browser, mail) stays at the edges; only the two loaders of
     // templates and fonts read files.

@@ -14,6 +14,7 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** An expected error, made only by the catalogue below (`errors.noBrowser(tried)`). */
 export class CliError extends Error {
   constructor(
     /** Stable name, e.g. `no-browser`. */
@@ -27,183 +28,440 @@ export class CliError extends Error {
   }
 }
 
-/** The catalogue of expected errors that are not dataset problems. */
-export const errors = {
-  noBrowser: (tried: string[]) =>
-    new CliError(
-      "no-browser",
-      `No Chromium found (tried ${tried.join(", ")}).`,
-      ExitCode.usage,
-      "Install one with `apt-get install -y chromium`, or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome binary.",
-    ),
-  badPeriod: (value: string) =>
-    new CliError(
-      "bad-period",
-      `--period ${JSON.stringify(value)} is not a month of the form YYYY-MM.`,
-      ExitCode.usage,
-      "Example: --period 2026-10",
-    ),
-  noManifest: (dir: string) =>
-    new CliError(
-      "no-manifest",
-      `${dir} has no manifest.json: the report set was not built (or not completely).`,
-      ExitCode.usage,
-      "Build it first: semaforo build --data DIR --period YYYY-MM",
-    ),
-  badConfig: (file: string, problems: string[]) =>
-    new CliError(
-      "bad-config",
-      `${file} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:\n${problems.map((p) => `  ${p}`).join("\n")}`,
-      ExitCode.usage,
-      'Fix them and run again. Every key is described in schema/semaforo.config.schema.json (point "$schema" at it for editor completion).',
-    ),
-  configNotFound: (file: string) =>
-    new CliError(
-      "config-not-found",
-      `Config file ${file} not found.`,
-      ExitCode.usage,
-      "Check the --config path, or leave --config out to use ./semaforo.config.json when present.",
-    ),
-  noData: () =>
-    new CliError(
-      "no-data",
-      "Name the dataset folder: --data DIR.",
-      ExitCode.usage,
-      'Or set "data" in semaforo.config.json (or the file given with --config).',
-    ),
-  periodNotInDataset: (period: string, dataDir: string, periods: string[]) =>
-    new CliError(
-      "period-not-in-dataset",
-      `${dataDir} has no results for ${period}${periods.length ? ` (its months: ${periods[0]} … ${periods[periods.length - 1]})` : " (results.csv has no rows)"}.`,
-      ExitCode.usage,
-      "Check --period (a month that results.csv has), or add that month's results first.",
-    ),
-  smtpPasswordMissing: (variable: string) =>
-    new CliError(
-      "smtp-password-missing",
-      `The config names ${variable} as the SMTP password variable (smtp.passwordEnv), but it is not set.`,
-      ExitCode.usage,
-      `Set it in the environment of the command (e.g. in the systemd unit's EnvironmentFile), or use --dry-run.`,
-    ),
-  forceNeedsReason: () =>
-    new CliError(
-      "force-needs-reason",
-      "--force sends reports again on purpose: say why with --reason, it is kept in the delivery ledger.",
-      ExitCode.usage,
-      'Example: semaforo send --period 2026-10 --force 150102 --reason "UGEL confirmed it never arrived"',
-    ),
-  toNeedsForce: () =>
-    new CliError(
-      "to-needs-force",
-      "--to names addresses of the units given with --force; there is no --force.",
-      ExitCode.usage,
-      'Example: semaforo send --period 2026-10 --force 150102 --to ana@ugel.example.org --reason "new build"',
-    ),
-  toNotRecipient: (addresses: string[], codes: string[]) =>
-    new CliError(
-      "to-not-recipient",
-      `--to ${addresses.map((a) => JSON.stringify(a)).join(", ")}: not a recipient of ${codes.join(", ")} in the manifest.`,
-      ExitCode.usage,
-      "Use the addresses `semaforo status` lists for that unit (capitals do not matter).",
-    ),
+/**
+ * The one shape of every expected error (after Astro's `AstroErrorData`): a stable code, what
+ * happened (from the arguments) and what to do next. `test/errors.test.ts` checks every entry.
+ */
+export interface ErrorData<Args extends unknown[] = never[]> {
+  /** Stable kebab-case name, `error.code` under `--json`: scripts may rely on it, never change it. */
+  readonly code: string;
+  /** What happened, e.g. `--period "2026-13" is not a month of the form YYYY-MM.` */
+  readonly message: (...args: Args) => string;
+  /** What to do next: a sentence, or an example command after ": " (without a full stop, to copy). */
+  readonly hint: string | ((...args: Args) => string);
+  readonly exitCode: ExitCode;
+}
+
+/** Types an entry: the hint function gets the message's arguments. */
+function defineError<Args extends unknown[]>(data: ErrorData<Args>): ErrorData<Args> {
+  return data;
+}
+
+/** The hint of a command-line mistake: where the right usage is shown. */
+function helpHint(command: string | undefined): string {
+  return command
+    ? `Run \`semaforo ${command} --help\` for its options and a worked example.`
+    : "Run `semaforo --help` for the commands and `semaforo COMMAND --help` for their options.";
+}
+
+/** One sentence, ending with one full stop (not "?." or ".."). */
+function sentence(message: string): string {
+  const text = message.trim();
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
+/** What `--concurrency abc`, `--retries -1` or `--rate 0` breaks. */
+const NUMBER_RULES = {
+  number: "expects a number",
+  nonNegative: "must be 0 or a positive number",
+  positive: "must be a positive number",
+} as const;
+
+/**
+ * The catalogue of every expected error that is not a dataset problem (those are in
+ * `dataset/problems.ts`). Throw `errors.NAME(…)`; `new CliError` is written nowhere else (a lint rule).
+ */
+export const errorData = {
+  // The command line (src/cli); `command`: the command being run, for the hint.
+  unknownCommand: defineError({
+    code: "unknown-command",
+    message: (word: string, commands: readonly string[], near: string | undefined) =>
+      `Unknown command ${JSON.stringify(word)}${near ? ` (did you mean ${near}?)` : ""}. The commands: ${commands.join(", ")}.`,
+    hint: () => helpHint(undefined),
+    exitCode: ExitCode.usage,
+  }),
+  missingCommand: defineError({
+    code: "missing-command",
+    message: (commands: readonly string[]) => `Name a command: ${commands.join(", ")}.`,
+    hint: () => helpHint(undefined),
+    exitCode: ExitCode.usage,
+  }),
+  /** `descriptions`: one sentence per unknown option or stray argument. */
+  unknownOption: defineError({
+    code: "unknown-option",
+    message: (descriptions: string[], _command: string | undefined) => descriptions.join(" "),
+    hint: (_descriptions, command) => helpHint(command),
+    exitCode: ExitCode.usage,
+  }),
+  missingArgument: defineError({
+    code: "missing-argument",
+    message: (command: string, needs: string, usage: string) =>
+      `semaforo ${command} needs ${needs}. Usage: semaforo ${usage}`,
+    hint: (command) => helpHint(command),
+    exitCode: ExitCode.usage,
+  }),
+  missingOption: defineError({
+    code: "missing-option",
+    message: (flags: string[], command: string | undefined) =>
+      `semaforo${command ? ` ${command}` : ""} needs ${flags.join(" and ")}.`,
+    hint: (_flags, command) => helpHint(command),
+    exitCode: ExitCode.usage,
+  }),
+  /** `--period` given without a value (`--period` last, or `--period=`). */
+  missingValue: defineError({
+    code: "missing-value",
+    message: (option: string, _command: string | undefined) => `--${option} needs a value.`,
+    hint: (_option, command) => helpHint(command),
+    exitCode: ExitCode.usage,
+  }),
+  badChoice: defineError({
+    code: "bad-choice",
+    message: (
+      option: string,
+      given: string,
+      choices: string[],
+      near: string | undefined,
+      _command: string | undefined,
+    ) =>
+      `--${option} ${JSON.stringify(given)} is not one of ${choices.join(", ")}${near ? ` (did you mean ${near}?)` : ""}.`,
+    hint: (_option, _given, _choices, _near, command) => helpHint(command),
+    exitCode: ExitCode.usage,
+  }),
+  badNumber: defineError({
+    code: "bad-number",
+    message: (flag: string, rule: keyof typeof NUMBER_RULES, _command: string | undefined) =>
+      `${flag} ${NUMBER_RULES[rule]}.`,
+    hint: (_flag, _rule, command) => helpHint(command),
+    exitCode: ExitCode.usage,
+  }),
+  /** Any other command-line mistake, in yargs' words or the command's. */
+  usage: defineError({
+    code: "usage",
+    message: (text: string, _command: string | undefined) => sentence(text),
+    hint: (_text, command) => helpHint(command),
+    exitCode: ExitCode.usage,
+  }),
+  badPeriod: defineError({
+    code: "bad-period",
+    message: (value: string) => `--period ${JSON.stringify(value)} is not a month of the form YYYY-MM.`,
+    hint: "Example: --period 2026-10",
+    exitCode: ExitCode.usage,
+  }),
+  badPort: defineError({
+    code: "bad-port",
+    message: (port: number) => `--port ${port} is not a port number (0–65535).`,
+    hint: "Choose a whole number from 0 to 65535 (0 = any free port).",
+    exitCode: ExitCode.usage,
+  }),
+  portInUse: defineError({
+    code: "port-in-use",
+    message: (port: number) => `Port ${port} is in use.`,
+    hint: "Choose another with --port N (0 = any free port).",
+    exitCode: ExitCode.usage,
+  }),
+  /** `semaforo status --state`: `near`, the states meant by the unknown ones. */
+  badState: defineError({
+    code: "bad-state",
+    message: (unknown: string[], near: string[], states: readonly string[]) =>
+      `--state ${unknown.join(",")}${near.length ? ` (did you mean ${near.join(", ")}?)` : ""}: the states are ${states.join(", ")}.`,
+    hint: "Example: semaforo status --state failed,unknown",
+    exitCode: ExitCode.usage,
+  }),
+  noPeriod: defineError({
+    code: "no-period",
+    message: (out: string) => `${out} holds no built period (no OUT/YYYY-MM/manifest.json).`,
+    hint: "Name the period folder (semaforo status out/2026-10) or --out, or build one first.",
+    exitCode: ExitCode.usage,
+  }),
   /** A code given with --only / --force that names no unit; `known`: the codes there are, for "did you mean". */
-  unknownUnit: (codes: string[], where: string, known: Iterable<string>) =>
-    new CliError(
-      "unknown-unit",
+  unknownUnit: defineError({
+    code: "unknown-unit",
+    message: (codes: string[], where: string, known: Iterable<string>) =>
       `${codes
         .map((code) => {
           const near = suggest(code, known);
           return `${code}${near ? ` (did you mean ${near}?)` : ""}`;
         })
         .join(", ")} ${codes.length === 1 ? "is not a unit" : "are not units"} of ${where}.`,
-      ExitCode.usage,
-      "Use PE for the national report, a region code or a district code (semaforo status lists the period's units).",
-    ),
-  archiveWrite: (path: string, code: string, detail: string, committing = false) =>
-    new CliError(
-      "archive-write-failed",
+    hint: "Use PE for the national report, a region code or a district code (semaforo status lists the period's units).",
+    exitCode: ExitCode.usage,
+  }),
+
+  // Configuration and the dataset folder.
+  badConfig: defineError({
+    code: "bad-config",
+    message: (file: string, problems: string[]) =>
+      `${file} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    hint: 'Fix them and run again. Every key is described in schema/semaforo.config.schema.json (point "$schema" at it for editor completion).',
+    exitCode: ExitCode.usage,
+  }),
+  configNotFound: defineError({
+    code: "config-not-found",
+    message: (file: string) => `Config file ${file} not found.`,
+    hint: "Check the --config path, or leave --config out to use ./semaforo.config.json when present.",
+    exitCode: ExitCode.usage,
+  }),
+  noData: defineError({
+    code: "no-data",
+    message: () => "Name the dataset folder: --data DIR.",
+    hint: 'Or set "data" in semaforo.config.json (or the file given with --config).',
+    exitCode: ExitCode.usage,
+  }),
+  /** `found`: what is at the `--data` path instead of a dataset folder. */
+  noDataset: defineError({
+    code: "no-dataset",
+    message: (dir: string, found: "nothing" | "a file" | { unreadable: string }) =>
+      found === "a file"
+        ? `--data ${dir} is a file, not a dataset folder`
+        : `--data ${dir}: ${found === "nothing" ? "no such folder" : `cannot be read (${found.unreadable})`}`,
+    hint: (_dir, found) =>
+      found === "a file"
+        ? "Give the folder that holds dataset.json."
+        : "Give the path of a dataset folder, e.g. --data fixtures/demo",
+    exitCode: ExitCode.usage,
+  }),
+  unreadableFile: defineError({
+    code: "unreadable-file",
+    message: (path: string, detail: string) => `${path} cannot be read: ${detail}`,
+    hint: "Check that this user may read the file (and that the disk is healthy), then run again.",
+    exitCode: ExitCode.usage,
+  }),
+  periodNotInDataset: defineError({
+    code: "period-not-in-dataset",
+    message: (period: string, dataDir: string, periods: string[]) =>
+      `${dataDir} has no results for ${period}${periods.length ? ` (its months: ${periods[0]} … ${periods[periods.length - 1]})` : " (results.csv has no rows)"}.`,
+    hint: "Check --period (a month that results.csv has), or add that month's results first.",
+    exitCode: ExitCode.usage,
+  }),
+  initNotAFolder: defineError({
+    code: "init-not-a-folder",
+    message: (dir: string) => `${dir} exists and is not a folder.`,
+    hint: "Name a new folder.",
+    exitCode: ExitCode.usage,
+  }),
+  /** `entries`: the folder's entries, sorted. */
+  initNotEmpty: defineError({
+    code: "init-not-empty",
+    message: (dir: string, entries: string[]) =>
+      `${dir} is not empty (${entries.length} ${entries.length === 1 ? "entry" : "entries"}, e.g. ${entries[0]}): semaforo init never overwrites files.`,
+    hint: "Name a new or empty folder, e.g. semaforo init my-dataset",
+    exitCode: ExitCode.usage,
+  }),
+
+  // The files that ship with semaforo: a broken install, not a user's mistake.
+  /** `what`: what is wrong with the file, e.g. `"x" is not a string`. */
+  badLocaleFile: defineError({
+    code: "bad-locale-file",
+    message: (file: string, what: string) => `${file}: ${what}.`,
+    hint: "The locale files ship with semaforo: reinstall it, or fix the JSON syntax.",
+    exitCode: ExitCode.internal,
+  }),
+  missingEmailTemplate: defineError({
+    code: "missing-email-template",
+    message: (file: string, detail: string) => `${file}: cannot read the e-mail template (${detail}).`,
+    hint: "The e-mail templates ship with semaforo: reinstall it.",
+    exitCode: ExitCode.internal,
+  }),
+
+  // Printing.
+  noBrowser: defineError({
+    code: "no-browser",
+    message: (tried: string[]) => `No Chromium found (tried ${tried.join(", ")}).`,
+    hint: "Install one with `apt-get install -y chromium`, or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome binary.",
+    exitCode: ExitCode.usage,
+  }),
+  browserLaunchFailed: defineError({
+    code: "browser-launch-failed",
+    message: (executablePath: string, detail: string) =>
+      `Chromium at ${executablePath} did not start: ${detail}`,
+    hint: "Run `semaforo doctor`, or set PUPPETEER_EXECUTABLE_PATH to a working Chromium.",
+    exitCode: ExitCode.usage,
+  }),
+
+  // The archive: OUT/PERIOD, its manifest and its locks.
+  noManifest: defineError({
+    code: "no-manifest",
+    message: (dir: string) =>
+      `${dir} has no manifest.json: the report set was not built (or not completely).`,
+    hint: "Build it first: semaforo build --data DIR --period YYYY-MM",
+    exitCode: ExitCode.usage,
+  }),
+  badManifest: defineError({
+    code: "bad-manifest",
+    message: (file: string, why: string) => `${file} is damaged: ${why}. Nothing was read from it.`,
+    hint: "Restore manifest.json from the archive's copy, or rebuild the period with `semaforo build` (a rebuild keeps every PDF that was delivered).",
+    exitCode: ExitCode.usage,
+  }),
+  /** `code`: the file-system error code (ENOSPC…); `committing`: the journal was written, the next command completes it. */
+  archiveWrite: defineError({
+    code: "archive-write-failed",
+    message: (path: string, code: string, detail: string, committing = false) =>
       `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. ${
         committing
           ? "The build had begun putting its PDFs in place: its plan is kept in .staging/journal.json, and the next `semaforo build` or `semaforo verify` completes it. Nothing archived is lost."
           : "Nothing previously archived was removed or changed."
       }`,
-      ExitCode.usage,
+    hint: (_path, code) =>
       code === "ENOSPC" || code === "EDQUOT"
         ? "Free some space on that disk (or use --out on another one) and run the build again."
         : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then build again.",
-    ),
-  outsidePeriod: (periodDir: string, file: string, source: string) =>
-    new CliError(
-      "outside-period",
+    exitCode: ExitCode.usage,
+  }),
+  outsidePeriod: defineError({
+    code: "outside-period",
+    message: (periodDir: string, file: string, source: string) =>
       `${source} names the file ${JSON.stringify(file)}, which lies outside the period folder ${periodDir}. Nothing was written or read there.`,
-      ExitCode.usage,
-      "Every archived file must stay inside OUT/PERIOD. Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
-    ),
-  unsafeCode: (level: string, code: string) =>
-    new CliError(
-      "unsafe-code",
+    hint: "Every archived file must stay inside OUT/PERIOD. Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
+    exitCode: ExitCode.usage,
+  }),
+  unsafeCode: defineError({
+    code: "unsafe-code",
+    message: (level: string, code: string) =>
       `The ${level} code ${JSON.stringify(code.length > 60 ? `${code.slice(0, 60)}…` : code)} cannot name a file: codes are 1 to 32 letters, digits, "-" or "_". Nothing was built.`,
-      ExitCode.usage,
-      "Fix the code in units.csv (`semaforo validate` shows the line), then build again.",
-    ),
-  ledgerUnreadable: (file: string, why: string) =>
-    new CliError(
-      "ledger-unreadable",
+    hint: "Fix the code in units.csv (`semaforo validate` shows the line), then build again.",
+    exitCode: ExitCode.usage,
+  }),
+  ledgerUnreadable: defineError({
+    code: "ledger-unreadable",
+    message: (_file: string, why: string) =>
       `Cannot tell which PDFs were delivered: ${why}. Nothing was built, so no PDF that someone received can be replaced.`,
-      ExitCode.usage,
-      `Repair ${file} (keep a copy; \`semaforo verify\` names the bad line), then build again.`,
-    ),
-  buildRunning: (periodDir: string, holder: string) =>
-    new CliError(
-      "build-running",
+    hint: (file) => `Repair ${file} (keep a copy; \`semaforo verify\` names the bad line), then build again.`,
+    exitCode: ExitCode.usage,
+  }),
+  buildRunning: defineError({
+    code: "build-running",
+    message: (periodDir: string, holder: string) =>
       `Another build is running for ${periodDir} (${holder}). Nothing was printed or changed.`,
-      ExitCode.usage,
-      "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and build again.",
-    ),
-  sendRunning: (periodDir: string, holder: string) =>
-    new CliError(
-      "send-running",
+    hint: "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and build again.",
+    exitCode: ExitCode.usage,
+  }),
+  sendRunning: defineError({
+    code: "send-running",
+    message: (periodDir: string, holder: string) =>
       `A send is running for ${periodDir} (${holder}): the build cannot put new PDFs in place while reports are being e-mailed. Nothing archived was changed.`,
-      ExitCode.usage,
-      "Wait for the send to finish, then build again.",
-    ),
-  unfinishedCommit: (periodDir: string, why: string) =>
-    new CliError(
-      "unfinished-build",
+    hint: "Wait for the send to finish, then build again.",
+    exitCode: ExitCode.usage,
+  }),
+  unfinishedCommit: defineError({
+    code: "unfinished-build",
+    message: (periodDir: string, why: string) =>
       `${periodDir} holds a build that was interrupted while its PDFs were being put in place, and it cannot be completed here (${why}).`,
-      ExitCode.usage,
-      "Run `semaforo verify` or `semaforo build` for this period on a writable copy: either completes the interrupted build from .staging/journal.json.",
-    ),
-  noRebuildRecord: (periodDir: string) =>
-    new CliError(
-      "no-rebuild-record",
+    hint: "Run `semaforo verify` or `semaforo build` for this period on a writable copy: either completes the interrupted build from .staging/journal.json.",
+    exitCode: ExitCode.usage,
+  }),
+  noRebuildRecord: defineError({
+    code: "no-rebuild-record",
+    message: (periodDir: string) =>
       `${periodDir}/manifest.json does not say which dataset folder the set was built from (it was built before manifests recorded it).`,
-      ExitCode.usage,
-      "Name the dataset folder: semaforo verify --rebuild --data DIR OUT/PERIOD",
-    ),
-  invalidRebuild: (dataDir: string, first: string) =>
-    new CliError(
-      "invalid-rebuild-data",
+    hint: "Name the dataset folder: semaforo verify --rebuild --data DIR OUT/PERIOD",
+    exitCode: ExitCode.usage,
+  }),
+  invalidRebuild: defineError({
+    code: "invalid-rebuild-data",
+    message: (dataDir: string, first: string) =>
       `${dataDir} is not a valid dataset now${first ? ` (${first})` : ""}, so the archived set cannot be rebuilt from it.`,
-      ExitCode.invalidDataset,
-      "Run `semaforo validate --data DIR` on it, or name the archived inputs' folder with --data.",
-    ),
-  browserChanged: (expected: string, started: string) =>
-    new CliError(
-      "browser-changed",
+    hint: "Run `semaforo validate --data DIR` on it, or name the archived inputs' folder with --data.",
+    exitCode: ExitCode.invalidDataset,
+  }),
+  browserChanged: defineError({
+    code: "browser-changed",
+    message: (expected: string, started: string) =>
       `Chromium said ${expected} before the build but started as ${started}: it was updated while the build ran, so the reports' keys would name the wrong browser.`,
-      ExitCode.usage,
-      "Run the build again: nothing was archived.",
-    ),
+    hint: "Run the build again: nothing was archived.",
+    exitCode: ExitCode.usage,
+  }),
   /** A send stopped by the SMTP server's configuration (credentials, TLS, certificate, host name). */
-  smtpUnusable: (reply: string) =>
-    new CliError(
-      "smtp-unusable",
+  smtpUnusable: defineError({
+    code: "smtp-unusable",
+    message: (reply: string) =>
       `The SMTP server cannot be used (${reply}): the send stopped, and the deliveries it did not send stay pending.`,
-      ExitCode.usage,
-      "Check the SMTP URL (--smtp, SEMAFORO_SMTP_URL or the config), the user and password, and the server's certificate, then run send again: it sends only what is not sent yet.",
-    ),
+    hint: "Check the SMTP URL (--smtp, SEMAFORO_SMTP_URL or the config), the user and password, and the server's certificate, then run send again: it sends only what is not sent yet.",
+    exitCode: ExitCode.usage,
+  }),
+
+  // Sending.
+  /** `shown`: the URL with its password masked (`maskSmtpUrl`). */
+  badSmtpUrl: defineError({
+    code: "bad-smtp-url",
+    message: (shown: string, why: string) => `The SMTP URL ${JSON.stringify(shown)} cannot be used: ${why}.`,
+    hint: "Example: --smtp smtps://user:password@smtp.example.org:465 (or set SEMAFORO_SMTP_URL; credentials may also come from SEMAFORO_SMTP_USER and SEMAFORO_SMTP_PASS).",
+    exitCode: ExitCode.usage,
+  }),
+  smtpPasswordMissing: defineError({
+    code: "smtp-password-missing",
+    message: (variable: string) =>
+      `The config names ${variable} as the SMTP password variable (smtp.passwordEnv), but it is not set.`,
+    hint: "Set it in the environment of the command (e.g. in the systemd unit's EnvironmentFile), or use --dry-run.",
+    exitCode: ExitCode.usage,
+  }),
+  noSender: defineError({
+    code: "no-sender",
+    message: () => "The manifest names no sender (email.from): it was built before senders were recorded.",
+    hint: "Rebuild the report set with semaforo build (dataset.json has email.from).",
+    exitCode: ExitCode.usage,
+  }),
+  badSender: defineError({
+    code: "bad-sender",
+    message: (problems: string[]) =>
+      `The sender settings cannot be used, so nothing was sent:\n  ${problems.join("\n  ")}`,
+    hint: "Fix `email` in dataset.json and rebuild.",
+    exitCode: ExitCode.usage,
+  }),
+  forceNeedsReason: defineError({
+    code: "force-needs-reason",
+    message: () =>
+      "--force sends reports again on purpose: say why with --reason, it is kept in the delivery ledger.",
+    hint: 'Example: semaforo send --period 2026-10 --force 150102 --reason "UGEL confirmed it never arrived"',
+    exitCode: ExitCode.usage,
+  }),
+  toNeedsForce: defineError({
+    code: "to-needs-force",
+    message: () => "--to names addresses of the units given with --force; there is no --force.",
+    hint: 'Example: semaforo send --period 2026-10 --force 150102 --to ana@ugel.example.org --reason "new build"',
+    exitCode: ExitCode.usage,
+  }),
+  toNotRecipient: defineError({
+    code: "to-not-recipient",
+    message: (addresses: string[], codes: string[]) =>
+      `--to ${addresses.map((a) => JSON.stringify(a)).join(", ")}: not a recipient of ${codes.join(", ")} in the manifest.`,
+    hint: "Use the addresses `semaforo status` lists for that unit (capitals do not matter).",
+    exitCode: ExitCode.usage,
+  }),
+  /** `who`: the lock's holder, e.g. `process 4242 on host-a, started 2026-11-03T…`. */
+  sendLocked: defineError({
+    code: "send-locked",
+    message: (file: string, who: string) =>
+      `Another send is running for this period: ${file} is held by ${who}.`,
+    hint: (file) =>
+      `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} (and any ${file}.takeover-* left by a run killed while taking it over) and run send again.`,
+    exitCode: ExitCode.usage,
+  }),
+  damagedLedger: defineError({
+    code: "damaged-ledger",
+    message: (file: string, line: number, what: string) =>
+      `${file}:${line}: ${what}. The delivery ledger is damaged, so nothing was sent (a guess could send a report twice).`,
+    hint: "Look at that line: repair or delete it by hand (keep a copy of the file), then run send again.",
+    exitCode: ExitCode.usage,
+  }),
 } as const;
+
+/** `errors.noBrowser(tried)`: the CliError of a catalogue entry, from its message's arguments. */
+export type ErrorFactories = {
+  readonly [Name in keyof typeof errorData]: (
+    ...args: Parameters<(typeof errorData)[Name]["message"]>
+  ) => CliError;
+};
+
+export const errors = Object.fromEntries(
+  Object.entries(errorData).map(([name, data]) => [
+    name,
+    (...args: never[]) => {
+      const entry = data as ErrorData<never[]>;
+      const hint = typeof entry.hint === "function" ? entry.hint(...args) : entry.hint;
+      return new CliError(entry.code, entry.message(...args), entry.exitCode, hint);
+    },
+  ]),
+) as ErrorFactories;
 
 /** Plain words for the file-system errors a build meets when writing the archive. */
 const ARCHIVE_WRITE_WHY: Record<string, string> = {

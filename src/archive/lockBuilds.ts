@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
-import { CliError, errors } from "../errors.js";
+import { errors } from "../errors.js";
 import { archiveWriteError } from "./archiveWriteError.js";
 import { BUILD_LOCK } from "./staging.js";
 
@@ -12,10 +12,8 @@ import { BUILD_LOCK } from "./staging.js";
 export function lockBuilds(periodDir: string): SendLock {
   const file = join(periodDir, BUILD_LOCK);
   try {
-    return acquireSendLock(file);
+    return acquireSendLock(file, { held: (who) => errors.buildRunning(periodDir, who) });
   } catch (error) {
-    if (error instanceof CliError && error.code === "send-locked")
-      throw errors.buildRunning(periodDir, error.message.replace(/^.*is held by /, "").replace(/\.$/, ""));
     throw archiveWriteError(file, error);
   }
 }

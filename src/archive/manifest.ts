@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { CliError, ExitCode, errors } from "../errors.js";
+import { errors, type CliError } from "../errors.js";
 import type { Manifest } from "../model.js";
 import { insidePeriod } from "./insidePeriod.js";
 import { JOURNAL } from "./staging.js";
@@ -153,10 +153,5 @@ export async function writeManifest(periodDir: string, manifest: Manifest): Prom
 }
 
 function badManifest(file: string, why: string): CliError {
-  return new CliError(
-    "bad-manifest",
-    `${file} is damaged: ${why}. Nothing was read from it.`,
-    ExitCode.usage,
-    "Restore manifest.json from the archive's copy, or rebuild the period with `semaforo build` (a rebuild keeps every PDF that was delivered).",
-  );
+  return errors.badManifest(file, why);
 }

@@ -396,10 +396,8 @@ const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
 function lockSends(periodDir: string): SendLock {
   const file = join(periodDir, ".send.lock");
   try {
-    return acquireSendLock(file);
+    return acquireSendLock(file, { held: (who) => errors.sendRunning(periodDir, who) });
   } catch (error) {
-    if (error instanceof CliError && error.code === "send-locked")
-      throw errors.sendRunning(periodDir, error.message.replace(/^.*is held by /, "").replace(/\.$/, ""));
     throw archiveWriteError(file, error);
   }
 }

@@ -1,10 +1,10 @@
 import yargs, { type Argv } from "yargs";
 import { loadConfig } from "../config/loadConfig.js";
-import { CliError, ExitCode } from "../errors.js";
+import { CliError, ExitCode, errors } from "../errors.js";
 import type { Command, GlobalArgs, Io } from "./command.js";
 import { commands } from "./commands/index.js";
 import { errorDocument } from "./errorDocument.js";
-import { missingValue, usageError, type ActiveCommand } from "./usageError.js";
+import { usageError, type ActiveCommand } from "./usageError.js";
 
 /**
  * `semaforo send --dry-run | head -2`: once the reader has gone (EPIPE), output stops quietly and
@@ -131,15 +131,12 @@ interface ParserOptions {
 
 /** `--period=` (empty) and `--port abc` (NaN) slip through yargs: reject them like a missing value. */
 function checkValues(args: Record<string, unknown>, active: ActiveCommand | undefined): void {
-  const hint = active
-    ? `Run \`semaforo ${active.name} --help\` for its options and a worked example.`
-    : "Run `semaforo --help`.";
   for (const name of active?.options ?? []) {
     const value = args[name];
     if (value === "" || (typeof value === "number" && Number.isNaN(value))) {
       throw typeof value === "number"
-        ? new CliError("bad-number", `--${name} expects a number.`, ExitCode.usage, hint)
-        : missingValue(name, hint);
+        ? errors.badNumber(`--${name}`, "number", active?.name)
+        : errors.missingValue(name, active?.name);
     }
   }
 }

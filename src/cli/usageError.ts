@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { CliError, ExitCode } from "../errors.js";
+import { errors, type CliError } from "../errors.js";
 
 /** What the command line parser knows about the command being run (for suggestions). */
 export interface ActiveCommand {
@@ -21,57 +21,38 @@ export function usageError(
   active: ActiveCommand | undefined,
   commandNames: readonly string[] = [],
 ): CliError {
-  const hint = active
-    ? `Run \`semaforo ${active.name} --help\` for its options and a worked example.`
-    : "Run `semaforo --help` for the commands and `semaforo COMMAND --help` for their options.";
+  const command = active?.name;
   // An unknown flag is the mistake to name first: the "missing --data" that follows from
   // `--dta x` only hides it.
   const typed = unknownFlags(argv, active ? [...active.options, ...GLOBAL_OPTIONS] : GLOBAL_OPTIONS);
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
   if (!active && unknown?.[1]) {
     const word = unknown[1].split(", ")[0] ?? "";
-    if (argv.find((a) => !a.startsWith("-")) === word) return unknownCommand(word, commandNames, hint);
+    if (argv.find((a) => !a.startsWith("-")) === word) return unknownCommand(word, commandNames);
   }
   if (typed.length > 0) {
-    return new CliError(
-      "unknown-option",
-      typed.map((name) => describeUnknown(name, argv, active?.options ?? GLOBAL_OPTIONS)).join(" "),
-      ExitCode.usage,
-      hint,
+    return errors.unknownOption(
+      typed.map((name) => describeUnknown(name, argv, active?.options ?? GLOBAL_OPTIONS)),
+      command,
     );
   }
   if (unknown?.[1]) {
     const names = dropCamelCopies(unknown[1].split(", "));
     const parts = names.map((name) => describeUnknown(name, argv, active?.options ?? []));
-    return new CliError("unknown-option", parts.join(" "), ExitCode.usage, hint);
+    return errors.unknownOption(parts, command);
   }
   if (!active && /^Name a command/.test(message)) {
-    return new CliError(
-      "missing-command",
-      `Name a command: ${commandNames.join(", ")}.`,
-      ExitCode.usage,
-      hint,
-    );
+    return errors.missingCommand(commandNames);
   }
   const noValue = /^Not enough arguments following: (.*)$/.exec(message);
-  if (noValue?.[1]) return missingValue(noValue[1], hint);
+  if (noValue?.[1]) return errors.missingValue(noValue[1], command);
   if (/^Not enough non-option arguments/.test(message) && active) {
-    return new CliError(
-      "missing-argument",
-      `semaforo ${active.name} needs ${missingPositionals(active.usage)}. Usage: semaforo ${active.usage}`,
-      ExitCode.usage,
-      hint,
-    );
+    return errors.missingArgument(active.name, missingPositionals(active.usage), active.usage);
   }
   const missing = /^Missing required arguments?: (.*)$/.exec(message);
   if (missing?.[1]) {
     const flags = missing[1].split(", ").map((f) => `--${f}`);
-    return new CliError(
-      "missing-option",
-      `semaforo${active ? ` ${active.name}` : ""} needs ${flags.join(" and ")}.`,
-      ExitCode.usage,
-      hint,
-    );
+    return errors.missingOption(flags, command);
   }
   const invalid = /^Invalid values?:\s*Argument: ([^,]+), Given: (.*), Choices: (.*?)\.?$/s.exec(message);
   if (invalid?.[1] && invalid[2] && invalid[3]) {
@@ -79,29 +60,19 @@ export function usageError(
     const given = invalid[2].replace(/^"|"$/g, "");
     const best = closest(given, choices);
     const near = distance(given, best) <= Math.max(2, Math.floor(given.length / 3));
-    return new CliError(
-      "bad-choice",
-      `--${invalid[1]} ${JSON.stringify(given)} is not one of ${choices.join(", ")}${near ? ` (did you mean ${best}?)` : ""}.`,
-      ExitCode.usage,
-      hint,
-    );
+    return errors.badChoice(invalid[1], given, choices, near ? best : undefined, command);
   }
-  return new CliError("usage", sentence(message), ExitCode.usage, hint);
+  return errors.usage(message, command);
 }
 
 /** Options every command takes (yargs adds help and version). */
 const GLOBAL_OPTIONS = ["debug", "json", "config", "help", "version", "h"];
 
 /** `semaforo biuld`: the word typed, and the command it was probably meant to be. */
-function unknownCommand(word: string, names: readonly string[], hint: string): CliError {
+function unknownCommand(word: string, names: readonly string[]): CliError {
   const best = names.length ? closest(word, [...names]) : undefined;
   const near = best !== undefined && distance(word, best) <= Math.max(2, Math.floor(word.length / 2));
-  return new CliError(
-    "unknown-command",
-    `Unknown command ${JSON.stringify(word)}${near ? ` (did you mean ${best}?)` : ""}. The commands: ${names.join(", ")}.`,
-    ExitCode.usage,
-    hint,
-  );
+  return errors.unknownCommand(word, names, near ? best : undefined);
 }
 
 /** The `--flags` of the command line that the command does not declare, as typed (without dashes). */
@@ -123,17 +94,6 @@ function unknownFlags(argv: string[], known: readonly string[]): string[] {
 function dropCamelCopies(names: string[]): string[] {
   const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
   return names.filter((name) => name === kebab(name) || !names.includes(kebab(name)));
-}
-
-/** One sentence, ending with one full stop (not "?." or ".."). */
-function sentence(message: string): string {
-  const text = message.trim();
-  return /[.?!]$/.test(text) ? text : `${text}.`;
-}
-
-/** `--period` given without a value (`--period` last, or `--period=`). */
-export function missingValue(option: string, hint: string): CliError {
-  return new CliError("missing-value", `--${option} needs a value.`, ExitCode.usage, hint);
 }
 
 function describeUnknown(name: string, argv: string[], options: string[]): string {

@@ -10,7 +10,7 @@
  * run: async (args, io) => {
  *   const config = await loadConfig(process.cwd(), args.config); // {} when there is no file
  *   const options = resolveOptions(args, config);                 // args: { data?, out?, smtp?, concurrency?, … }
- *   if (!options.data) throw new CliError("no-data", "Name the dataset folder: --data DIR (or \"data\" in semaforo.config.json).");
+ *   if (!options.data) throw errors.noData();                     // every expected error: src/errors.ts
  *   const thresholds = { ...dataset.config.thresholds, ...options.thresholds }; // config wins over dataset.json
  *   const smtpUrl = dryRun ? undefined : smtpUrlOrThrow(options);               // undefined → write .eml to the outbox
  *   io.err(`Sending through ${options.smtp.display ?? "the outbox"}`);          // never print options.smtp.url

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { CliError, ExitCode } from "../errors.js";
+import { errors } from "../errors.js";
 import { findProjectRoot } from "./findProjectRoot.js";
 import { parseDataset, REQUIRED_FILES, type DatasetFiles, type DatasetReadResult } from "./parseDataset.js";
 import { parseDatasetConfig } from "./parseDatasetConfig.js";
@@ -33,20 +33,13 @@ function sizeLimit(file: string): number {
 export async function readDataset(dir: string): Promise<DatasetReadResult> {
   const root = resolve(dir);
   const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(
-      "no-dataset",
-      `--data ${dir}: ${error.code === "ENOENT" ? "no such folder" : `cannot be read (${error.code ?? error.message})`}`,
-      ExitCode.usage,
-      "Give the path of a dataset folder, e.g. --data fixtures/demo",
+    throw errors.noDataset(
+      dir,
+      error.code === "ENOENT" ? "nothing" : { unreadable: error.code ?? error.message },
     );
   });
   if (!info.isDirectory()) {
-    throw new CliError(
-      "no-dataset",
-      `--data ${dir} is a file, not a dataset folder`,
-      ExitCode.usage,
-      "Give the folder that holds dataset.json.",
-    );
+    throw errors.noDataset(dir, "a file");
   }
 
   const files = new Map<string, Uint8Array>();
@@ -62,11 +55,7 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
       return await readFile(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-      throw new CliError(
-        "unreadable-file",
-        `${path} cannot be read: ${(error as Error).message}`,
-        ExitCode.usage,
-      );
+      throw errors.unreadableFile(path, (error as Error).message);
     }
   };
   for (const file of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
-import { CliError, ExitCode } from "../errors.js";
+import { errors, type CliError } from "../errors.js";
 
 export interface LockHolder {
   pid: number;
@@ -21,6 +21,11 @@ export interface LockOptions {
   isAlive?: (pid: number) => boolean;
   host?: string;
   pid?: number;
+  /**
+   * The error when a live run holds the lock (`who`: its process, host and start): send's
+   * `send-locked` unless a build names its own (`build-running`, `send-running`).
+   */
+  held?: (who: string) => CliError;
 }
 
 /**
@@ -57,7 +62,7 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
         // Whoever removed it, the lock is now competed for with O_EXCL again.
         continue;
       }
-      throw lockHeld(file, holder);
+      throw lockHeld(file, holder, options.held);
     }
     try {
       writeSync(fd, JSON.stringify(me) + "\n");
@@ -79,7 +84,7 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
       },
     };
   }
-  throw lockHeld(file, readHolder(file));
+  throw lockHeld(file, readHolder(file), options.held);
 }
 
 /**
@@ -142,14 +147,13 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-function lockHeld(file: string, holder: LockHolder | null): CliError {
+function lockHeld(
+  file: string,
+  holder: LockHolder | null,
+  held: (who: string) => CliError = (who) => errors.sendLocked(file, who),
+): CliError {
   const who = holder
     ? `process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}`
     : "another run (the lock file could not be read)";
-  return new CliError(
-    "send-locked",
-    `Another send is running for this period: ${file} is held by ${who}.`,
-    ExitCode.usage,
-    `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} (and any ${file}.takeover-* left by a run killed while taking it over) and run send again.`,
-  );
+  return held(who);
 }

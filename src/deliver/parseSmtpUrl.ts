@@ -1,4 +1,4 @@
-import { CliError, ExitCode } from "../errors.js";
+import { errors, type CliError } from "../errors.js";
 import { maskSmtpUrl } from "./maskSmtpUrl.js";
 
 export interface SmtpSettings {
@@ -71,10 +71,5 @@ function decode(text: string): string {
 }
 
 function badUrl(value: string, why: string): CliError {
-  return new CliError(
-    "bad-smtp-url",
-    `The SMTP URL ${JSON.stringify(maskSmtpUrl(value))} cannot be used: ${why}.`,
-    ExitCode.usage,
-    "Example: --smtp smtps://user:password@smtp.example.org:465 (or set SEMAFORO_SMTP_URL; credentials may also come from SEMAFORO_SMTP_USER and SEMAFORO_SMTP_PASS).",
-  );
+  return errors.badSmtpUrl(maskSmtpUrl(value), why);
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import Handlebars from "handlebars";
-import { CliError, ExitCode } from "../errors.js";
+import { errors } from "../errors.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
 import { readMessages } from "../locale/readMessages.js";
 import type { Locale } from "../model.js";
@@ -23,12 +23,7 @@ export async function readEmailTemplates(root: string = findProjectRoot()): Prom
     try {
       source = await readFile(file, "utf8");
     } catch (error) {
-      throw new CliError(
-        "missing-email-template",
-        `${file}: cannot read the e-mail template (${error instanceof Error ? error.message : String(error)}).`,
-        ExitCode.internal,
-        "The e-mail templates ship with semaforo: reinstall it.",
-      );
+      throw errors.missingEmailTemplate(file, error instanceof Error ? error.message : String(error));
     }
     return handlebars.compile<EmailContext>(source, { strict: true, noEscape: !html });
   };

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { CliError, ExitCode } from "../errors.js";
+import { errors, type CliError } from "../errors.js";
 import type { DeliveryEvent } from "../model.js";
 
 export interface LedgerFile {
@@ -51,10 +51,5 @@ function isEvent(value: unknown): value is DeliveryEvent {
 }
 
 function damaged(file: string, line: number, what: string): CliError {
-  return new CliError(
-    "damaged-ledger",
-    `${file}:${line}: ${what}. The delivery ledger is damaged, so nothing was sent (a guess could send a report twice).`,
-    ExitCode.usage,
-    "Look at that line: repair or delete it by hand (keep a copy of the file), then run send again.",
-  );
+  return errors.damagedLedger(file, line, what);
 }

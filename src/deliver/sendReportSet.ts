@@ -1,6 +1,6 @@
 import { assertPeriod } from "../assertPeriod.js";
 import { join } from "node:path";
-import { CliError, ExitCode, errors } from "../errors.js";
+import { ExitCode, errors } from "../errors.js";
 import type { DeliveryEvent, DeliveryState, ReportLevel, Locale, Manifest } from "../model.js";
 import type { SendLock } from "./acquireSendLock.js";
 import { addressKey } from "./addressKey.js";
@@ -424,21 +424,11 @@ function mergeSender(
 
 function resolveSender(email: Manifest["email"]): Sender {
   if (!email) {
-    throw new CliError(
-      "no-sender",
-      "The manifest names no sender (email.from): it was built before senders were recorded.",
-      ExitCode.usage,
-      "Rebuild the report set with semaforo build (dataset.json has email.from).",
-    );
+    throw errors.noSender();
   }
   const parsed = parseSender(email);
   if (!parsed.ok) {
-    throw new CliError(
-      "bad-sender",
-      `The sender settings cannot be used, so nothing was sent:\n  ${parsed.problems.join("\n  ")}`,
-      ExitCode.usage,
-      "Fix `email` in dataset.json and rebuild.",
-    );
+    throw errors.badSender(parsed.problems);
   }
   return parsed.sender;
 }

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
-import { CliError, ExitCode } from "../errors.js";
+import { errors } from "../errors.js";
 import { scaffoldFiles } from "./scaffoldFiles.js";
 
 /**
@@ -15,22 +15,12 @@ export async function writeScaffold(dir: string, units: "peru" | "none" = "none"
     throw error;
   });
   if (existing && !existing.isDirectory()) {
-    throw new CliError(
-      "init-not-a-folder",
-      `${dir} exists and is not a folder.`,
-      ExitCode.usage,
-      "Name a new folder.",
-    );
+    throw errors.initNotAFolder(dir);
   }
   if (existing) {
     const entries = await readdir(dir);
     if (entries.length > 0) {
-      throw new CliError(
-        "init-not-empty",
-        `${dir} is not empty (${entries.length} ${entries.length === 1 ? "entry" : "entries"}, e.g. ${entries.sort()[0]}): semaforo init never overwrites files.`,
-        ExitCode.usage,
-        "Name a new or empty folder, e.g. semaforo init my-dataset",
-      );
+      throw errors.initNotEmpty(dir, entries.sort());
     }
   }
   const files = scaffoldFiles(units === "peru" ? await readUgelList() : []);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
-import { CliError, ExitCode } from "../errors.js";
+import { errors } from "../errors.js";
 import type { Locale, Messages } from "../model.js";
 
 /** Reads `templates/locales/<locale>.json` of the project: flat dotted keys → strings. */
@@ -11,20 +11,18 @@ export async function readMessages(locale: Locale, root: string = findProjectRoo
   try {
     parsed = JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
-    throw new CliError(
-      "bad-locale-file",
-      `${file}: cannot read the ${locale} messages (${error instanceof Error ? error.message : String(error)}).`,
-      ExitCode.internal,
-      "The locale files ship with semaforo: reinstall it, or fix the JSON syntax.",
+    throw errors.badLocaleFile(
+      file,
+      `cannot read the ${locale} messages (${error instanceof Error ? error.message : String(error)})`,
     );
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new CliError("bad-locale-file", `${file}: expected an object of strings.`, ExitCode.internal);
+    throw errors.badLocaleFile(file, "expected an object of strings");
   }
   const messages: Messages = {};
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value !== "string") {
-      throw new CliError("bad-locale-file", `${file}: "${key}" is not a string.`, ExitCode.internal);
+      throw errors.badLocaleFile(file, `"${key}" is not a string`);
     }
     messages[key] = value;
   }

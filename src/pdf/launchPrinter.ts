@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
-import { CliError, ExitCode } from "../errors.js";
+import { errors } from "../errors.js";
 import { createSemaphore } from "./createSemaphore.js";
 import { findChromium } from "./findChromium.js";
 import { launchBrowserPool, type PooledPage, type PrinterEvent } from "./launchBrowserPool.js";
@@ -89,11 +89,9 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
         handleSIGHUP: false,
       });
     } catch (error) {
-      throw new CliError(
-        "browser-launch-failed",
-        `Chromium at ${executablePath} did not start: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-        ExitCode.usage,
-        "Run `semaforo doctor`, or set PUPPETEER_EXECUTABLE_PATH to a working Chromium.",
+      throw errors.browserLaunchFailed(
+        executablePath,
+        error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
       );
     }
   }

@@ -10,6 +10,7 @@ import { verifyArchive } from "../../src/archive/verifyArchive.js";
 import { writeFileAtomic } from "../../src/archive/writeFileAtomic.js";
 import { printAndArchive } from "../../src/build/printAndArchive.js";
 import type { Manifest } from "../../src/model.js";
+import { makeManifest, makeReport } from "../helpers/manifest.js";
 import { fakePrinter, options, SET, tmp } from "./fakeBuild.js";
 import { minimalPdf } from "../pdf/minimalPdf.js";
 
@@ -141,29 +142,8 @@ describe("printAndArchive", () => {
 });
 
 describe("mergeManifest", () => {
-  const base: Manifest = {
-    version: 1,
-    period: "2026-10",
-    generatedAt: "x",
-    tool: { name: "t", version: "1" },
-    browser: "b",
-    dataset: { name: "d", synthetic: true },
-    inputs: [],
-    reports: [],
-    failures: [],
-    superseded: [],
-  };
-  const entry = (code: string, sha256: string) => ({
-    level: "district" as const,
-    code,
-    name: code,
-    language: "es" as const,
-    file: `district/${code}.pdf`,
-    sha256,
-    bytes: 1,
-    pages: 1,
-    recipients: [],
-  });
+  const base = makeManifest([]);
+  const entry = (code: string, sha256: string) => makeReport({ code, file: `district/${code}.pdf`, sha256 });
 
   it("replaces covered entries, keeps others, and drops an old failure that now succeeded", () => {
     const previous = {

@@ -146,7 +146,11 @@ describe("a rebuild after send keeps every version someone received", () => {
           fakePrinter([], () => printed++),
           { ...options(dir), ...later(9) },
         ),
-      ).rejects.toMatchObject({ code: "build-running", exitCode: 2 });
+      ).rejects.toMatchObject({
+        code: "build-running",
+        exitCode: 2,
+        message: expect.stringContaining(`(process ${process.pid} on ${hostname()}, started `),
+      });
     } finally {
       lock.release();
     }

@@ -6,7 +6,7 @@ import { insidePeriod } from "../../src/archive/insidePeriod.js";
 import { parseManifest, readManifest } from "../../src/archive/manifest.js";
 import { main } from "../../src/cli/main.js";
 import { captureIo } from "../helpers/io.js";
-import { makeManifest, makeReport } from "../status/builders.js";
+import { makeManifest, makeReport } from "../helpers/manifest.js";
 
 let root: string;
 let dir: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { runBuild } from "../../src/cli/commands/build.js";
 import { buildReportSet, type BuildEffects } from "../../src/build/buildReportSet.js";
 import { defaultBuildEffects } from "../../src/build/defaultBuildEffects.js";
-import { CliError, ExitCode } from "../../src/errors.js";
+import { errors } from "../../src/errors.js";
 import { appendFileSync, cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { captureIo } from "../helpers/io.js";
@@ -100,7 +100,7 @@ describe("semaforo build", () => {
       ...defaultBuildEffects(),
       browserVersion: () => Promise.resolve("Chrome/0.0-test"),
       launchPrinter: () =>
-        Promise.reject(new CliError("browser-launch-failed", "Chromium did not start", ExitCode.usage)),
+        Promise.reject(errors.browserLaunchFailed("/usr/bin/chromium", "Chromium did not start")),
     };
     await expect(
       buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05", outDir: tmp() }, failing),

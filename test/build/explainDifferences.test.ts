@@ -1,33 +1,17 @@
 import { describe, expect, it } from "@jest/globals";
 import { explainDifferences, type InputCheck } from "../../src/build/explainDifferences.js";
 import type { Manifest, ManifestReport } from "../../src/model.js";
+import { makeManifest, makeReport } from "../helpers/manifest.js";
 
 const sha = (c: string) => c.repeat(64);
-const report = (code: string, bytes: string, key?: string): ManifestReport => ({
-  level: "district",
-  code,
-  name: `UGEL ${code}`,
-  language: "es",
-  file: `district/${code}.pdf`,
-  sha256: sha(bytes),
-  bytes: 1,
-  pages: 1,
-  recipients: [],
-  ...(key ? { key: sha(key) } : {}),
-});
-const manifest = (reports: ManifestReport[], over: Partial<Manifest> = {}): Manifest => ({
-  version: 1,
-  period: "2026-10",
-  generatedAt: "2026-11-05T15:30:00.000Z",
-  tool: { name: "semaforo-reports", version: "0.1.0" },
-  browser: "Chrome/156",
-  dataset: { name: "t", synthetic: true },
-  inputs: [],
-  reports,
-  failures: [],
-  superseded: [],
-  ...over,
-});
+const report = (code: string, bytes: string, key?: string): ManifestReport =>
+  makeReport({ code, file: `district/${code}.pdf`, sha256: sha(bytes), ...(key ? { key: sha(key) } : {}) });
+const manifest = (reports: ManifestReport[], over: Partial<Manifest> = {}): Manifest =>
+  makeManifest(reports, {
+    browser: "Chrome/156",
+    tool: { name: "semaforo-reports", version: "0.1.0" },
+    ...over,
+  });
 const same: InputCheck[] = [{ path: "results.csv", state: "same" }];
 
 describe("explainDifferences", () => {

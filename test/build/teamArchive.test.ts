@@ -1,31 +1,19 @@
 import { describe, expect, it } from "@jest/globals";
 import { planCommit } from "../../src/archive/planCommit.js";
-import type { Manifest, ManifestReport } from "../../src/model.js";
+import type { ManifestReport } from "../../src/model.js";
+import { makeManifest as manifest, makeReport } from "../helpers/manifest.js";
 
 const sha = (c: string) => c.repeat(64);
-const brief: ManifestReport = {
+const brief: ManifestReport = makeReport({
   level: "team",
   code: "PE",
   name: "Equipo de acompañamiento",
-  language: "es",
   file: "team/PE-equipo-de-acompanamiento.pdf",
   sha256: sha("a"),
   bytes: 10,
   pages: 2,
   recipients: ["equipo@example.org"],
   attachments: [{ file: "team/PE-equipo-de-acompanamiento.csv", sha256: sha("b"), bytes: 5 }],
-};
-const manifest = (reports: ManifestReport[]): Manifest => ({
-  version: 1,
-  period: "2026-10",
-  generatedAt: "2026-11-05T15:30:00.000Z",
-  tool: { name: "semaforo-reports", version: "0" },
-  browser: "Chrome",
-  dataset: { name: "d", synthetic: true },
-  inputs: [],
-  reports,
-  failures: [],
-  superseded: [],
 });
 
 describe("archiving the brief's CSV", () => {

@@ -9,7 +9,7 @@ import { defaultBuildEffects } from "../../src/build/defaultBuildEffects.js";
 import { buildTeamBrief } from "../../src/compute/buildTeamBrief.js";
 import { readDataset } from "../../src/dataset/readDataset.js";
 import type { Manifest } from "../../src/model.js";
-import { messagesOf } from "../compute/support.js";
+import { messagesOf } from "../helpers/messages.js";
 
 jest.setTimeout(180_000);
 

@@ -1,22 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { buildViews } from "../../src/compute/buildViews.js";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
-import type { Dataset, IndicatorView, Locale, Messages, Period, ReportView } from "../../src/model.js";
-
-const cache = new Map<Locale, Messages>();
-
-/** The real locale messages of the project (read once). */
-export function messagesOf(locale: Locale): Messages {
-  let messages = cache.get(locale);
-  if (!messages) {
-    messages = JSON.parse(
-      readFileSync(join(findProjectRoot(), "templates", "locales", `${locale}.json`), "utf8"),
-    ) as Messages;
-    cache.set(locale, messages);
-  }
-  return messages;
-}
+import type { Dataset, IndicatorView, Locale, Period, ReportView } from "../../src/model.js";
+import { messagesOf } from "../helpers/messages.js";
 
 export function views(dataset: Dataset, period: Period = "2026-05", locale: Locale = "es"): ReportView[] {
   return buildViews(dataset, period, { locale, messages: messagesOf(locale) });

@@ -3,7 +3,7 @@ import { buildTeamBrief } from "../../src/compute/buildTeamBrief.js";
 import { buildTeamBriefRanking } from "../../src/compute/buildTeamBriefRanking.js";
 import type { Dataset } from "../../src/model.js";
 import { makeDataset, makeDistrict, makeGoodPractice, makeResult, makeTarget } from "../helpers/builders.js";
-import { messagesOf } from "./support.js";
+import { messagesOf } from "../helpers/messages.js";
 
 const brief = (dataset: Dataset, period = "2026-05") =>
   buildTeamBrief(dataset, period, { locale: "es", messages: messagesOf("es") });

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import { join } from "node:path";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
-import { readDataset } from "../../src/dataset/readDataset.js";
-import type { Dataset } from "../../src/model.js";
 import { expectGolden } from "../helpers/golden.js";
+import { readTinyDataset as tiny } from "../helpers/tiny.js";
 import { views } from "./support.js";
-
-const TINY = join(findProjectRoot(), "fixtures", "tiny");
-
-async function tiny(): Promise<Dataset> {
-  const { dataset, problems } = await readDataset(TINY);
-  if (!dataset) throw new Error(`fixtures/tiny is invalid:\n${problems.map((p) => p.message).join("\n")}`);
-  return dataset;
-}
 
 describe("views of fixtures/tiny", () => {
   it("match the golden views JSON for its last month (2026-05, es)", async () => {

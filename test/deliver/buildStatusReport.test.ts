@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { buildStatusReport } from "../../src/deliver/buildStatusReport.js";
 import { replayLedger } from "../../src/deliver/replayLedger.js";
 import type { DeliveryEvent, Manifest } from "../../src/model.js";
-import { makeEvent, makeManifest, makeReport } from "../status/builders.js";
+import { makeEvent, makeManifest, makeReport } from "../helpers/manifest.js";
 
 const national = makeReport({
   level: "national",

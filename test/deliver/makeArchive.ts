@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Level, Locale, Manifest, ManifestReport } from "../../src/model.js";
+import { makeManifest } from "../helpers/manifest.js";
 
 export interface FakeReport {
   level: Level;
@@ -146,17 +147,11 @@ export function makeArchive(
           }),
     });
   }
-  const manifest: Manifest = {
-    version: 1,
+  const manifest = makeManifest(entries, {
     period: PERIOD,
     generatedAt: "2026-11-05T15:00:00.000Z",
-    tool: { name: "semaforo-reports", version: "0.1.0" },
     browser: "Chromium test",
     dataset: { name: "Conjunto mínimo de prueba", synthetic: true },
-    inputs: [],
-    reports: entries,
-    failures: [],
-    superseded: [],
     ...(options.email === null
       ? {}
       : {
@@ -165,7 +160,7 @@ export function makeArchive(
             replyTo: "soporte-semaforo@example.org",
           },
         }),
-  };
+  });
   writeFileSync(join(periodDir, "manifest.json"), JSON.stringify(manifest, null, 2));
   return { out, periodDir, manifest };
 }

@@ -13,6 +13,12 @@ import {
 import type { MailTransport, OutgoingMessage, SendOutcome } from "../../src/deliver/types.js";
 import { main } from "../../src/cli/main.js";
 import type { DeliveryEvent } from "../../src/model.js";
+import {
+  HEADER_INJECTION_REFUSALS,
+  HEADER_INJECTION_REPORTS,
+  HEADER_INJECTION_SENDABLE,
+  startingWith,
+} from "../helpers/headerInjection.js";
 import { captureIo } from "../helpers/io.js";
 import { makeArchive, removeArchives, PERIOD, TINY_ADDRESSES, TINY_REPORTS } from "./makeArchive.js";
 
@@ -131,46 +137,13 @@ describe("sendReportSet to the outbox", () => {
   });
 
   it("refuses injection attempts from the data and sends the others", async () => {
-    const { out } = makeArchive([
-      {
-        level: "district",
-        code: "010001",
-        name: "UGEL Chachapoyas",
-        recipients: [{ email: "ok@example.org", name: "Ana\r\nBcc: x@evil.test" }],
-      },
-      {
-        level: "district",
-        code: "010002",
-        name: "UGEL Bagua",
-        recipients: [{ email: "a@b.com, c@d.com", name: "Luis" }],
-      },
-      {
-        level: "district",
-        code: "010003",
-        name: "UGEL\r\nBcc: x@evil.test",
-        recipients: [{ email: "x@example.org" }],
-      },
-      {
-        level: "district",
-        code: "020001",
-        name: "UGEL Huaraz",
-        recipients: [{ email: "good@example.org", name: "Rosa" }],
-      },
-    ]);
+    const { out } = makeArchive(HEADER_INJECTION_REPORTS);
     const transport = scripted();
     const report = await send(out, { transport });
-    expect(transport.handed.map((m) => m.to)).toEqual(["good@example.org"]);
+    expect(transport.handed.map((m) => m.to)).toEqual([HEADER_INJECTION_SENDABLE]);
     expect(report.counts).toEqual({ sent: 1, written: 0, failed: 3, unknown: 0, pending: 0 });
     const replies = report.deliveries.filter((d) => d.state === "failed").map((d) => d.reply);
-    expect(replies).toEqual([
-      expect.stringMatching(
-        /^refused, nothing sent: recipient name "Ana\\r\\nBcc: x@evil.test" contains a line break/,
-      ),
-      expect.stringMatching(/^refused, nothing sent: recipient address "a@b.com, c@d.com"/),
-      expect.stringMatching(
-        /^refused, nothing sent: unit name "UGEL\\r\\nBcc: x@evil.test" contains a line break/,
-      ),
-    ]);
+    expect(replies).toEqual(HEADER_INJECTION_REFUSALS.map(startingWith));
   });
 });
 

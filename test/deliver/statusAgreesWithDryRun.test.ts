@@ -5,7 +5,7 @@ import { main } from "../../src/cli/main.js";
 import type { DeliveryEvent, ManifestReport } from "../../src/model.js";
 import { captureIo } from "../helpers/io.js";
 import { makeArchive, removeArchives, PERIOD, TINY_REPORTS } from "./makeArchive.js";
-import { makeEvent } from "../status/builders.js";
+import { makeEvent } from "../helpers/manifest.js";
 
 afterAll(removeArchives);
 

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { request } from "node:http";
 import puppeteer, { type Browser } from "puppeteer-core";
-import { readDataset } from "../../src/dataset/readDataset.js";
 import type { Dataset } from "../../src/model.js";
 import { findChromium } from "../../src/pdf/findChromium.js";
 import { CHROMIUM_ARGS } from "../../src/pdf/launchPrinter.js";
 import { startPreview, type Preview } from "../../src/preview/startPreview.js";
+import { readTinyDataset } from "../helpers/tiny.js";
 
 let preview: Preview;
 let browser: Browser;
 let dataset: Dataset;
 
 beforeAll(async () => {
-  dataset = (await readDataset("fixtures/tiny")).dataset as Dataset;
+  dataset = await readTinyDataset();
   preview = await startPreview({ dataset, period: "2026-05", locales: ["es", "en"], port: 0 });
   browser = await puppeteer.launch({
     executablePath: findChromium().path,

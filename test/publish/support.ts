@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { writeManifest } from "../../src/archive/manifest.js";
 import { defaultPublishEffects } from "../../src/publish/defaultPublishEffects.js";
 import { publishPeriod } from "../../src/publish/publishPeriod.js";
+import { makeManifest, makeReport } from "../helpers/manifest.js";
 
 export const PERIOD = "2026-05";
 export const NOW = new Date("2026-06-10T14:00:00Z");
@@ -30,32 +31,18 @@ export async function publishTiny(): Promise<{
   };
   config.source = { title: "Ministerio de Educación — Semáforo Escuela", path: "https://www.minedu.gob.pe/" };
   await writeFile(join(data, "dataset.json"), JSON.stringify(config, null, 2));
-  const pdf = (level: "national" | "district", code: string, name: string, file: string) => ({
-    level,
-    code,
-    name,
-    language: "es" as const,
-    file,
-    sha256: "0".repeat(64),
-    bytes: 1,
-    pages: 1,
-    recipients: [],
-  });
-  await writeManifest(join(out, PERIOD), {
-    version: 1,
-    period: PERIOD,
-    generatedAt: NOW.toISOString(),
-    tool: { name: "semaforo-reports", version: "test" },
-    browser: "none",
-    dataset: { name: "tiny", synthetic: true },
-    inputs: [],
-    reports: [
-      pdf("national", "PE", "Perú", "national/PE-peru.pdf"),
-      pdf("district", "010001", "UGEL Chachapoyas", "district/010001-ugel-chachapoyas.pdf"),
-    ],
-    failures: [],
-    superseded: [],
-  });
+  const pdf = (level: "national" | "district", code: string, name: string, file: string) =>
+    makeReport({ level, code, name, file, sha256: "0".repeat(64), bytes: 1, pages: 1, recipients: [] });
+  await writeManifest(
+    join(out, PERIOD),
+    makeManifest(
+      [
+        pdf("national", "PE", "Perú", "national/PE-peru.pdf"),
+        pdf("district", "010001", "UGEL Chachapoyas", "district/010001-ugel-chachapoyas.pdf"),
+      ],
+      { period: PERIOD, generatedAt: NOW.toISOString(), dataset: { name: "tiny", synthetic: true } },
+    ),
+  );
   const result = await publishPeriod(
     { dataDir: data, period: PERIOD, outDir: out },
     { ...defaultPublishEffects(), now: () => NOW },

@@ -1,18 +1,16 @@
 import { describe, expect, it } from "@jest/globals";
-import { join } from "node:path";
 import { buildViews } from "../../src/compute/buildViews.js";
-import { readDataset } from "../../src/dataset/readDataset.js";
 import type { Alert, ReportView } from "../../src/model.js";
 import { trendChart, type TrendPoint } from "../../src/render/charts/trendChart.js";
 import { uniqueLabels } from "../../src/render/charts/uniqueLabels.js";
 import { STATUS_STYLES } from "../../src/render/palette.js";
 import { renderReport } from "../../src/render/renderReport.js";
-import { messagesOf, ROOT, tags, attr, tinyContext } from "./support.js";
+import { messagesOf } from "../helpers/messages.js";
+import { readTinyDataset } from "../helpers/tiny.js";
+import { tags, attr, tinyContext } from "./support.js";
 
 async function tinyViews(): Promise<ReportView[]> {
-  const { dataset, problems } = await readDataset(join(ROOT, "fixtures", "tiny"));
-  if (!dataset) throw new Error(problems.map((p) => p.message).join("\n"));
-  return buildViews(dataset, "2026-05", { locale: "es", messages: messagesOf("es") });
+  return buildViews(await readTinyDataset(), "2026-05", { locale: "es", messages: messagesOf("es") });
 }
 
 const text = (html: string) =>
@@ -263,8 +261,10 @@ describe("wording", () => {
   });
 
   it("says in English copies that stories are in Spanish, with no 'n/d' and the synthetic flag in English", async () => {
-    const { dataset } = await readDataset(join(ROOT, "fixtures", "tiny"));
-    const views = buildViews(dataset!, "2026-05", { locale: "en", messages: messagesOf("en") });
+    const views = buildViews(await readTinyDataset(), "2026-05", {
+      locale: "en",
+      messages: messagesOf("en"),
+    });
     const national = views.find((v) => v.code === "PE")!;
     const page = text(renderReport(national, { ...tinyContext("en") }));
     expect(national.goodPractices.length).toBeGreaterThan(0);

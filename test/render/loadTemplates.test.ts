@@ -6,7 +6,8 @@ import { readFontCss } from "../../src/render/fonts/readFontCss.js";
 import { readStyles, STYLE_SHEETS } from "../../src/render/loadTemplates.js";
 import { renderReport } from "../../src/render/renderReport.js";
 import { makeSampleViews, TINY_UNITS } from "../helpers/sampleViews.js";
-import { messagesOf, ROOT, templatesOnce, tinyContext } from "./support.js";
+import { messagesOf } from "../helpers/messages.js";
+import { ROOT, templatesOnce, tinyContext } from "./support.js";
 
 describe("loadTemplates", () => {
   it("embeds Source Sans 3 latin + latin-ext 400/600/700 as base64 woff2 (nothing fetched)", () => {

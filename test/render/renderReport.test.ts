@@ -1,21 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
-import { join } from "node:path";
 import { buildViews } from "../../src/compute/buildViews.js";
-import { readDataset } from "../../src/dataset/readDataset.js";
-import type { Dataset, ReportView } from "../../src/model.js";
+import type { ReportView } from "../../src/model.js";
 import { buildPageContext } from "../../src/render/context/buildPageContext.js";
 import { GeoCache } from "../../src/render/maps/GeoCache.js";
 import { renderIndex } from "../../src/render/renderIndex.js";
 import { renderReport } from "../../src/render/renderReport.js";
 import { expectGolden } from "../helpers/golden.js";
 import { makeSampleViews, TINY_UNITS } from "../helpers/sampleViews.js";
-import { messagesOf, outline, ROOT, tags, templatesOnce, tinyContext, tinyTopology } from "./support.js";
-
-async function tinyDataset(): Promise<Dataset> {
-  const { dataset, problems } = await readDataset(join(ROOT, "fixtures", "tiny"));
-  if (!dataset) throw new Error(problems.map((p) => p.message).join("\n"));
-  return dataset;
-}
+import { messagesOf } from "../helpers/messages.js";
+import { readTinyDataset } from "../helpers/tiny.js";
+import { outline, tags, templatesOnce, tinyContext, tinyTopology } from "./support.js";
 
 function byLevel(views: ReportView[], level: ReportView["level"]): ReportView {
   const found = views.find((v) => v.level === level);
@@ -144,7 +138,7 @@ describe("renderReport with sample views (2 DRE × 3 UGEL)", () => {
 
 describe("renderReport with the real views of fixtures/tiny (2026-05)", () => {
   it("matches the golden structural outline of each level", async () => {
-    const dataset = await tinyDataset();
+    const dataset = await readTinyDataset();
     const views = buildViews(dataset, "2026-05", { locale: "es", messages: messagesOf("es") });
     const context = tinyContext();
     for (const level of ["national", "region", "district"] as const) {

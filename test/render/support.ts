@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Topology } from "topojson-specification";
 import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
-import type { Locale, Messages } from "../../src/model.js";
+import type { Locale } from "../../src/model.js";
 import { loadTemplates } from "../../src/render/loadTemplates.js";
 import type { RenderContext, Templates } from "../../src/render/renderReport.js";
+import { messagesOf } from "../helpers/messages.js";
 
 export const ROOT = findProjectRoot();
 
@@ -13,10 +14,6 @@ let templates: Templates | null = null;
 export function templatesOnce(): Templates {
   templates ??= loadTemplates();
   return templates;
-}
-
-export function messagesOf(locale: Locale): Messages {
-  return JSON.parse(readFileSync(join(ROOT, "templates", "locales", `${locale}.json`), "utf8")) as Messages;
 }
 
 export function tinyTopology(): Topology {

@@ -6,7 +6,7 @@ import { loadTemplates } from "../../src/render/loadTemplates.js";
 import { renderReport } from "../../src/render/renderReport.js";
 import { renderTeamBrief } from "../../src/render/renderTeamBrief.js";
 import { renderTeamCsv, TEAM_CSV_COLUMNS } from "../../src/render/renderTeamCsv.js";
-import { messagesOf } from "../compute/support.js";
+import { messagesOf } from "../helpers/messages.js";
 import { makeDataset, makeDistrict, makeResult, makeTarget } from "../helpers/builders.js";
 
 const months = ["2026-03", "2026-04", "2026-05"];

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main.js";
 import { captureIo } from "../helpers/io.js";
-import { makeEvent, makeManifest, makeReport } from "./builders.js";
+import { makeEvent, makeManifest, makeReport } from "../helpers/manifest.js";
 
 let root: string;
 let dir: string;

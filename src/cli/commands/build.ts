@@ -4,7 +4,7 @@ import { assertPeriod } from "../../assertPeriod.js";
 import type { BuildEffects } from "../../build/buildReportSet.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
-import { CliError, ExitCode } from "../../errors.js";
+import { ExitCode, errors } from "../../errors.js";
 import type { ReportFailure } from "../../build/printAndArchive.js";
 import type { Locale, Manifest, Problem, ReportLevel } from "../../model.js";
 import { REPORT_LEVELS } from "../../model.js";
@@ -89,7 +89,7 @@ export async function buildStep(
   const config = await loadConfig(process.cwd(), args.config);
   const options = resolveOptions({ data: args.data, out: args.out, concurrency: args.concurrency }, config);
   if (!options.data) {
-    throw new CliError("no-data", 'Name the dataset folder: --data DIR (or "data" in semaforo.config.json).');
+    throw errors.noData();
   }
   assertPeriod(args.period);
   const only = args.only

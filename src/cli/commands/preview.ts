@@ -2,7 +2,7 @@ import { assertPeriod } from "../../assertPeriod.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
-import { CliError, ExitCode } from "../../errors.js";
+import { ExitCode, errors } from "../../errors.js";
 import type { Locale } from "../../model.js";
 import { spawn } from "node:child_process";
 import { defineCommand, type Io } from "../command.js";
@@ -50,8 +50,7 @@ export const previewCommand = defineCommand<PreviewArgs>({
   run: async (args, io) => {
     assertPeriod(args.period);
     const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
-    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
-      throw new CliError("bad-port", `--port ${args.port} is not a port number (0–65535).`);
+    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw errors.badPort(args.port);
     const { readDataset } = await import("../../dataset/readDataset.js");
     const { startPreview } = await import("../../preview/startPreview.js");
     const { dataset, problems } = await readDataset(data);
@@ -68,13 +67,7 @@ export const previewCommand = defineCommand<PreviewArgs>({
       preview = await startPreview({ dataset, period: args.period, locales, port: args.port });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EADDRINUSE")
-        throw new CliError(
-          "port-in-use",
-          `Port ${args.port} is in use.`,
-          ExitCode.usage,
-          "Choose another with --port N (0 = any free port).",
-        );
+      if (code === "EADDRINUSE") throw errors.portInUse(args.port);
       throw error;
     }
     if (args.json) {

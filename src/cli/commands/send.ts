@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
 import type { SendReport } from "../../deliver/sendReportSet.js";
-import { CliError, ExitCode, errors } from "../../errors.js";
+import { CliError, errors } from "../../errors.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
 import { formatSize } from "../../formatSize.js";
@@ -247,14 +247,14 @@ function codes(value: string | undefined): string[] {
 
 function nonNegative(value: number, flag: string): number {
   if (!Number.isFinite(value) || value < 0) {
-    throw new CliError("usage", `${flag} must be 0 or a positive number.`, ExitCode.usage);
+    throw errors.badNumber(flag, "nonNegative", "send");
   }
   return value;
 }
 
 function positive(value: number, flag: string): number {
   if (!Number.isFinite(value) || value <= 0) {
-    throw new CliError("usage", `${flag} must be a positive number.`, ExitCode.usage);
+    throw errors.badNumber(flag, "positive", "send");
   }
   return value;
 }

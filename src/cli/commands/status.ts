@@ -2,7 +2,7 @@ import { assertPeriod } from "../../assertPeriod.js";
 import path from "node:path";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
-import { CliError, ExitCode } from "../../errors.js";
+import { ExitCode, errors } from "../../errors.js";
 import { formatStatus } from "../../status/formatStatus.js";
 import { latestPeriod } from "../../archive/latestPeriod.js";
 import { filterStatus } from "../../deliver/filterStatus.js";
@@ -78,9 +78,9 @@ export const statusCommand = defineCommand<StatusArgs>({
 async function periodDir(args: StatusArgs & { config?: string }): Promise<string> {
   if (args.dir !== undefined) {
     if (args.period !== undefined) {
-      throw new CliError(
-        "usage",
+      throw errors.usage(
         "Give either the period folder (semaforo status out/2026-10) or --period, not both.",
+        "status",
       );
     }
     return args.dir;
@@ -90,12 +90,7 @@ async function periodDir(args: StatusArgs & { config?: string }): Promise<string
   if (args.period === undefined) {
     const latest = await latestPeriod(out);
     if (latest === null) {
-      throw new CliError(
-        "no-period",
-        `${out} holds no built period (no OUT/YYYY-MM/manifest.json).`,
-        ExitCode.usage,
-        "Name the period folder (semaforo status out/2026-10) or --out, or build one first.",
-      );
+      throw errors.noPeriod(out);
     }
     return path.join(out, latest);
   }
@@ -114,13 +109,10 @@ function parseStates(value: string | undefined): DeliveryState[] {
   const states = list(value);
   const unknown = states.filter((s) => !(DELIVERY_STATES as readonly string[]).includes(s));
   if (unknown.length > 0) {
-    const near = unknown.map((s) => suggest(s, DELIVERY_STATES)).filter(Boolean);
-    throw new CliError(
-      "bad-choice",
-      `--state ${unknown.join(",")}${near.length ? ` (did you mean ${near.join(", ")}?)` : ""}: the states are ${DELIVERY_STATES.join(", ")}.`,
-      ExitCode.usage,
-      "Example: semaforo status --state failed,unknown",
-    );
+    const near = unknown
+      .map((s) => suggest(s, DELIVERY_STATES))
+      .filter((s): s is string => s !== undefined && s !== "");
+    throw errors.badState(unknown, near, DELIVERY_STATES);
   }
   return states as DeliveryState[];
 }

@@ -1,7 +1,12 @@
+/**
+ * Builders of what an archived period holds: a manifest entry, the manifest, a ledger event.
+ * Deterministic defaults; every builder takes overrides. The one copy for every test.
+ */
 import { createHash } from "node:crypto";
 import { deliveryId } from "../../src/deliver/deliveryIds.js";
 import type { DeliveryEvent, Manifest, ManifestReport } from "../../src/model.js";
 
+/** One archived PDF of the manifest (a district report unless overridden). */
 export function makeReport(overrides: Partial<ManifestReport> = {}): ManifestReport {
   const code = overrides.code ?? "010001";
   return {
@@ -18,6 +23,7 @@ export function makeReport(overrides: Partial<ManifestReport> = {}): ManifestRep
   };
 }
 
+/** A manifest of period 2026-10 listing `reports`. */
 export function makeManifest(reports: ManifestReport[], overrides: Partial<Manifest> = {}): Manifest {
   return {
     version: 1,
@@ -35,6 +41,7 @@ export function makeManifest(reports: ManifestReport[], overrides: Partial<Manif
 }
 
 let minute = 0;
+/** A ledger event for one recipient of `report`, one minute after the previous one. */
 export function makeEvent(
   report: ManifestReport,
   email: string,
