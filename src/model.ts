@@ -638,8 +638,11 @@ export interface DistrictView extends UnitViewBase {
 /** Everything one unit's report shows: one shape per level, narrowed on `level`. */
 export type ReportView = NationalView | RegionView | DistrictView;
 
-/** The view of a level of report: a unit's `ReportView`, or the enabling team's brief. */
-export type ReportLevelView<L extends ReportLevel = ReportLevel> = Extract<
+/**
+ * The view of one level of report, `LevelView<"district">` = `DistrictView`; `LevelView` alone is
+ * any report's view, a unit's or the enabling team's brief, narrowed on `level` like `ReportView`.
+ */
+export type LevelView<L extends ReportLevel = ReportLevel> = Extract<
   ReportView | TeamBriefView,
   { level: L }
 >;
@@ -713,6 +716,7 @@ export interface DataQualityView {
   missingMonths: { unit: UnitRef; months: string[] }[];
 }
 
+/** The enabling team's brief: one per dataset (code PE); `level` is the discriminant of `LevelView`. */
 export interface TeamBriefView {
   level: "team";
   period: Period;

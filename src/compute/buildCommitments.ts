@@ -1,7 +1,7 @@
 import { formatInteger, formatMonth, formatPercent, formatShare } from "../locale/format.js";
-import type { Commitment, CommitmentStanding, CommitmentsView, Status } from "../model.js";
+import type { Commitment, CommitmentStanding, CommitmentState, CommitmentsView, Status } from "../model.js";
 import type { ViewContext } from "./buildContext.js";
-import { computeCommitment, type CommitmentState } from "./computeCommitment.js";
+import { computeCommitment } from "./computeCommitment.js";
 import type { UnitKey } from "./indexDataset.js";
 
 const STATE_STATUS: Record<CommitmentState, Status> = {

@@ -2,7 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildViews } from "../../src/compute/buildViews.js";
 import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
-import type { Dataset, IndicatorView, Level, Locale, Messages, Period, ReportView } from "../../src/model.js";
+import type {
+  Dataset,
+  IndicatorView,
+  Level,
+  LevelView,
+  Locale,
+  Messages,
+  Period,
+  ReportView,
+} from "../../src/model.js";
 
 const cache = new Map<Locale, Messages>();
 
@@ -40,14 +49,13 @@ export function viewAt<L extends Level>(
   level: L,
   code: string,
   period: Period = "2026-05",
-): Extract<ReportView, { level: L }> {
+): LevelView<L> {
   const found = viewOf(dataset, code, period);
   if (!isLevel(found, level)) throw new Error(`${code} is a ${found.level} view, not ${level}`);
   return found;
 }
 
-const isLevel = <L extends Level>(view: ReportView, level: L): view is Extract<ReportView, { level: L }> =>
-  view.level === level;
+const isLevel = <L extends Level>(view: ReportView, level: L): view is LevelView<L> => view.level === level;
 
 /** One indicator of one unit's view. */
 export function indicatorOf(
