@@ -38,9 +38,7 @@ describe("incremental builds (printAndArchive)", () => {
   it("prints again what changed: one report's HTML, then every report for another Chromium", async () => {
     const dir = tmp();
     await printAndArchive(SET, fakePrinter(), options(dir));
-    const changed = SET.map((j) =>
-      j.code === "010001" ? withHtml(j, "<h1>UGEL Chachapoyas!</h1>") : j,
-    );
+    const changed = SET.map((j) => (j.code === "010001" ? withHtml(j, "<h1>UGEL Chachapoyas!</h1>") : j));
     const one = counting();
     const result = await printAndArchive(changed, one.printer, options(dir));
     expect(one.printed).toEqual(["district 010001 (es)"]);
