@@ -19,11 +19,11 @@ const sha = (text) => createHash("sha256").update(text).digest("hex");
 const lines = [];
 for (const locale of ["es", "en"]) {
   const messages = await effects.readMessages(locale);
-  const render = await effects.makeRenderer(dataset, messages, date);
+  const { render } = await effects.makeRenderer(dataset, messages, date);
   for (const view of effects.buildViews(dataset, period, { locale, messages })) {
     lines.push(`${sha(render(view))}  ${view.level}/${view.code}/${locale}`);
   }
-  const renderTeam = await effects.makeTeamRenderer(messages, date);
+  const { render: renderTeam } = await effects.makeTeamRenderer(messages, date);
   lines.push(
     `${sha(renderTeam(effects.buildTeamBrief(dataset, period, { locale, messages })))}  team/PE/${locale}`,
   );

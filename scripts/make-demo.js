@@ -20,6 +20,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
+// The traffic-light rule of the reports themselves, for the summary this script prints: run
+// `npm run build` first (`npm run demo` does).
+import { computeStatus } from "../dist/compute/computeStatus.js";
+import { roundToDisplay } from "../dist/locale/format.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = path.join(ROOT, "fixtures", "demo");
@@ -149,6 +153,9 @@ const INDICATORS = [
   },
 ];
 const IDS = INDICATORS.map((i) => i.id);
+const BETTER = new Map(INDICATORS.map((i) => [i.id, i.better]));
+/** dataset.json `thresholds`: the rule's knobs, also used for the printed summary. */
+const THRESHOLDS = { minSchools: 5, maxCv: 15, amberBand: 5, fallAlert: 5 };
 
 /** Model parameters per indicator (logit scale). */
 const MODEL = {
@@ -1130,12 +1137,18 @@ function writeFile(rel, content) {
   fs.writeFileSync(file, content);
 }
 
-/** Simple check of the alert kinds the reports will show, using the default thresholds. */
-function statusOf(value, schools, cv, t) {
-  if (schools < 5 || (cv !== "" && Number(cv) > 15)) return "referential";
-  if (value >= t.target) return "green";
-  if (value >= t.minimum) return "amber";
-  return "red";
+/** The status the reports will show: the project's rule (compute/computeStatus) on the generated figures. */
+function statusOf(value, schools, cv, t, better) {
+  return computeStatus({
+    shown: roundToDisplay(value),
+    schools,
+    cv: cv === "" ? null : Number(cv),
+    targets: t
+      ? { target: t.target, baseline: t.baseline, minimum: t.minimum, source: t.level }
+      : { target: null, baseline: null, minimum: null, source: "none" },
+    better,
+    thresholds: THRESHOLDS,
+  }).status;
 }
 
 function main() {
@@ -1194,6 +1207,7 @@ function main() {
       r.schools,
       r.cv,
       targetFor(d, id, period.slice(0, 4)),
+      BETTER.get(id),
     );
   };
   const alerts = {
@@ -1250,7 +1264,7 @@ function main() {
       replyTo: "monitoreo@minedu.example",
     },
     csv: { delimiter: ",", decimal: ".", encoding: "utf8" },
-    thresholds: { minSchools: 5, maxCv: 15, amberBand: 5, fallAlert: 5 },
+    thresholds: THRESHOLDS,
   };
   writeFile("dataset.json", JSON.stringify(dataset, null, 2) + "\n");
   writeFile("indicators.json", JSON.stringify(INDICATORS, null, 2) + "\n");

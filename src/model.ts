@@ -227,12 +227,12 @@ export interface Dataset {
   goodPractices: GoodPractice[];
   /** Empty when there is no schools.csv. */
   schools: SchoolResult[];
-  /** Monitoring contacts per unit (contacts.csv); absent or empty when the dataset has none. */
-  contacts?: Contact[];
-  /** Performance commitments (commitments.csv, optional); absent or empty when none. */
-  commitments?: Commitment[];
-  /** The enabling team's support actions (support.csv, optional); absent or empty when none. */
-  support?: SupportAction[];
+  /** Monitoring contacts per unit (contacts.csv); empty when the dataset has none. */
+  contacts: Contact[];
+  /** Performance commitments (commitments.csv, optional); empty when none. */
+  commitments: Commitment[];
+  /** The enabling team's support actions (support.csv, optional); empty when none. */
+  support: SupportAction[];
   topology: Topology;
   inputs: InputFile[];
 }
@@ -275,7 +275,7 @@ export interface SeriesPoint {
   value: number | null;
   status: Status;
   /** The target of that month's school year (the status is decided against it); null when none. */
-  target?: number | null;
+  target: number | null;
 }
 
 /** One unit's value in a comparison, a ranking or a map. */
@@ -553,12 +553,23 @@ export interface CommitmentsSummaryView {
   maximumText: string;
 }
 
-export interface ReportView {
-  level: Level;
+/** One row of a report's table: a region (national report) or a district (region report). */
+export interface TableRow {
+  unit: UnitRef;
+  cells: {
+    indicator: string;
+    value: number | null;
+    text: string;
+    status: Status;
+    /** Change since last school month; null without a reliable value in both months. */
+    change: ChangeView | null;
+  }[];
+}
+
+/** What every report shows, whatever its level. */
+interface UnitViewBase {
   code: string;
   name: string;
-  /** For a district: its region. */
-  region: UnitRef | null;
   period: Period;
   /** "octubre de 2026". */
   periodLabel: string;
@@ -566,38 +577,75 @@ export interface ReportView {
   /** Dataset name, and whether its figures are synthetic (the report then says so). */
   datasetName: string;
   synthetic: boolean;
+  /** The traffic-light rule's knobs, written out on the methodology page. */
+  thresholds: Thresholds;
   headline: Headline;
   indicators: IndicatorView[];
   alerts: Alert[];
   goodPractices: GoodPracticeView[];
-  schools: SchoolsView | null;
-  /** Who to call (optional: older views have none). */
-  contact?: ContactView;
-  /** District with no result at all this month: the short report. */
-  noVisits?: NoVisitsView | null;
-  /** Region: districts that fell most; national: districts that turned red or fell most. */
-  movers?: MoverView[];
-  /** Region: the schools of the region with most indicators below the minimum. */
-  regionSchools?: SchoolRow[];
-  /** The traffic-light rule's knobs, written out on the methodology page (optional). */
-  thresholds?: Thresholds;
-  /** District and region: the unit's performance commitments of the year (absent when none). */
-  commitments?: CommitmentsView;
-  /** National: every region's and UGEL's commitments (absent when the dataset has none). */
-  commitmentsSummary?: CommitmentsSummaryView;
-  /** Region: its districts × indicators; national: regions × indicators. */
-  table: {
-    unit: UnitRef;
-    cells: {
-      indicator: string;
-      value: number | null;
-      text: string;
-      status: Status;
-      /** Change since last school month (optional in older views). */
-      change?: ChangeView | null;
-    }[];
-  }[];
+  /** Who to call. */
+  contact: ContactView;
 }
+
+/**
+ * The national report. Fields of other levels are kept with their empty value (`null`, `[]`) so
+ * that every view has the same keys (`semaforo views` writes them), but typed as always empty.
+ */
+export interface NationalView extends UnitViewBase {
+  level: "national";
+  region: null;
+  schools: null;
+  noVisits: null;
+  /** Districts that turned red or fell most. */
+  movers: MoverView[];
+  regionSchools: [];
+  /** Every region's and UGEL's commitments (absent when the dataset has none for the year). */
+  commitmentsSummary?: CommitmentsSummaryView;
+  /** Regions × indicators. */
+  table: TableRow[];
+}
+
+export interface RegionView extends UnitViewBase {
+  level: "region";
+  region: null;
+  schools: null;
+  noVisits: null;
+  /** Districts that fell most. */
+  movers: MoverView[];
+  /** The schools of the region with most indicators below the minimum. */
+  regionSchools: SchoolRow[];
+  /** The region's performance commitments of the year (absent when none). */
+  commitments?: CommitmentsView;
+  /** Its districts × indicators. */
+  table: TableRow[];
+}
+
+export interface DistrictView extends UnitViewBase {
+  level: "district";
+  /** The district's region. */
+  region: UnitRef;
+  /** Null when the dataset has no school results for the district this month. */
+  schools: SchoolsView | null;
+  /** Set when the district has no result at all this month: the short report. */
+  noVisits: NoVisitsView | null;
+  movers: [];
+  regionSchools: [];
+  /** The district's performance commitments of the year (absent when none). */
+  commitments?: CommitmentsView;
+  table: [];
+}
+
+/** Everything one unit's report shows: one shape per level, narrowed on `level`. */
+export type ReportView = NationalView | RegionView | DistrictView;
+
+/**
+ * The view of one level of report, `LevelView<"district">` = `DistrictView`; `LevelView` alone is
+ * any report's view, a unit's or the enabling team's brief, narrowed on `level` like `ReportView`.
+ */
+export type LevelView<L extends ReportLevel = ReportLevel> = Extract<
+  ReportView | TeamBriefView,
+  { level: L }
+>;
 
 // ---------------------------------------------------------------------------------------------
 // The enabling team's monthly brief (level `team`): compute/buildTeamBrief.ts → render.
@@ -668,6 +716,7 @@ export interface DataQualityView {
   missingMonths: { unit: UnitRef; months: string[] }[];
 }
 
+/** The enabling team's brief: one per dataset (code PE); `level` is the discriminant of `LevelView`. */
 export interface TeamBriefView {
   level: "team";
   period: Period;

@@ -1,7 +1,7 @@
 import { formatInteger, formatMonth, formatPercent, formatShare } from "../locale/format.js";
-import type { Commitment, CommitmentStanding, CommitmentsView, Status } from "../model.js";
+import type { Commitment, CommitmentStanding, CommitmentState, CommitmentsView, Status } from "../model.js";
 import type { ViewContext } from "./buildContext.js";
-import { computeCommitment, type CommitmentState } from "./computeCommitment.js";
+import { computeCommitment } from "./computeCommitment.js";
 import type { UnitKey } from "./indexDataset.js";
 
 const STATE_STATUS: Record<CommitmentState, Status> = {
@@ -16,7 +16,7 @@ const STATE_STATUS: Record<CommitmentState, Status> = {
 export function commitmentsOf(context: ViewContext, unit: UnitKey): Commitment[] {
   const year = Number(context.period.slice(0, 4));
   const order = new Map(context.index.dataset.indicators.map((indicator, i) => [indicator.id, i]));
-  return (context.index.dataset.commitments ?? [])
+  return context.index.dataset.commitments
     .filter((c) => c.year === year && c.level === unit.level && c.code === unit.code)
     .sort((a, b) => (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0));
 }

@@ -20,7 +20,7 @@ function count(counts: CommitmentCounts, row: CommitmentStanding): void {
 export function buildCommitmentsSummary(context: ViewContext): CommitmentsSummaryView | undefined {
   const { index } = context;
   const year = Number(context.period.slice(0, 4));
-  if (!(index.dataset.commitments ?? []).some((c) => c.year === year)) return undefined;
+  if (!index.dataset.commitments.some((c) => c.year === year)) return undefined;
   const byIndicator = new Map<string, CommitmentCounts>();
   const total = none();
   let transfer = 0;

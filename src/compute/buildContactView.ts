@@ -9,7 +9,6 @@ import type { UnitKey } from "./indexDataset.js";
  */
 export function buildContactView(context: ViewContext, unit: UnitKey): ContactView {
   const { dataset } = context.index;
-  const contact =
-    (dataset.contacts ?? []).find((row) => row.level === unit.level && row.code === unit.code) ?? null;
+  const contact = dataset.contacts.find((row) => row.level === unit.level && row.code === unit.code) ?? null;
   return { contact, replyTo: dataset.config.email.replyTo ?? dataset.config.email.from };
 }

@@ -131,8 +131,7 @@ function supportUnit(context: ViewContext, code: string): Omit<SupportUnitView, 
       region: index.regions.get(from.regionCode)?.name ?? from.regionCode,
       indicatorLabel: indicator.label[locale],
     }));
-  const contact =
-    (index.dataset.contacts ?? []).find((c) => c.level === "district" && c.code === code) ?? null;
+  const contact = index.dataset.contacts.find((c) => c.level === "district" && c.code === code) ?? null;
   return {
     unit: { ...unit, name: district.name },
     region: region ? { level: "region", code: region.code, name: region.name } : null,

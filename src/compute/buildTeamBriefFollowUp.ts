@@ -10,7 +10,7 @@ import type { ViewContext } from "./buildContext.js";
 export function buildTeamBriefFollowUp(context: ViewContext): FollowUpView[] {
   const { index, period, locale } = context;
   const groups = new Map<string, SupportAction[]>();
-  for (const action of index.dataset.support ?? []) {
+  for (const action of index.dataset.support) {
     if (action.date.slice(0, 7) > period) continue;
     const key = `${action.level}|${action.code}|${action.indicator}`;
     const list = groups.get(key);

@@ -1,4 +1,4 @@
-import type { Dataset, Locale, Messages, Period, ReportView, UnitRef } from "../model.js";
+import type { Dataset, Locale, Messages, Period, ReportView, TableRow, UnitRef } from "../model.js";
 import { formatMonth, parsePeriod } from "../locale/format.js";
 import { buildAlerts } from "./buildAlerts.js";
 import { buildContext, type ViewContext } from "./buildContext.js";
@@ -36,7 +36,7 @@ export function buildViews(dataset: Dataset, period: Period, options: BuildViews
   return units.map((unit) => buildView(context, unit, html));
 }
 
-/** The report of one unit. */
+/** The report of one unit: the shape of its level (NationalView, RegionView, DistrictView). */
 export function buildView(
   context: ViewContext,
   unit: UnitKey,
@@ -44,16 +44,6 @@ export function buildView(
 ): ReportView {
   const { index, period, locale } = context;
   const indicators = index.dataset.indicators;
-  const district = unit.level === "district" ? index.districts.get(unit.code) : undefined;
-  const regionCode = district?.regionCode ?? (unit.level === "region" ? unit.code : null);
-  const region: UnitRef | null =
-    district === undefined
-      ? null
-      : {
-          level: "region",
-          code: district.regionCode,
-          name: index.name({ level: "region", code: district.regionCode }),
-        };
 
   const views = indicators.map((indicator) => buildIndicatorView(context, unit, indicator));
   const reliableChange = new Set<string>();
@@ -69,24 +59,9 @@ export function buildView(
     .sort((a, b) => a.alert.priority - b.alert.priority || a.order - b.order)
     .map(({ alert }) => alert);
 
-  const regionDistrictCodes =
-    unit.level === "national"
-      ? index.dataset.districts.map((d) => d.code)
-      : unit.level === "region"
-        ? (index.regions.get(unit.code)?.districtCodes ?? [])
-        : [];
-  const tableUnits: UnitKey[] =
-    unit.level === "national"
-      ? index.dataset.regions.map((r) => ({ level: "region", code: r.code }))
-      : unit.level === "region"
-        ? (index.regions.get(unit.code)?.districtCodes ?? []).map((code) => ({ level: "district", code }))
-        : [];
-
-  return {
-    level: unit.level,
-    code: unit.code,
-    name: index.name(unit),
-    region,
+  // The fields every level has, in the order the views are written (`semaforo views`).
+  const identity = { code: unit.code, name: index.name(unit) };
+  const about = {
     period,
     periodLabel: formatMonth(period, locale),
     locale,
@@ -96,53 +71,104 @@ export function buildView(
     headline: buildHeadline(context, views, reliableChange),
     indicators: views,
     alerts,
-    goodPractices: buildGoodPractices(context, unit, unit.level === "national" ? null : regionCode, html),
-    schools: unit.level === "district" ? buildSchoolsView(context, unit.code) : null,
-    contact: buildContactView(context, unit),
-    noVisits: unit.level === "district" ? buildNoVisits(context, unit.code) : null,
-    movers:
-      unit.level === "district"
-        ? []
-        : buildMovers(context, regionDistrictCodes, unit.level === "national", (code) =>
-            unit.level === "national"
-              ? districtLabel(context, code)
-              : index.name({ level: "district", code }),
-          ),
-    regionSchools: unit.level === "region" ? buildRegionSchools(context, regionDistrictCodes) : [],
-    // Only when there are commitments: views of datasets without commitments stay as they were.
-    ...commitmentsFields(context, unit),
-    table: tableUnits.map((row) => ({
-      unit: { level: row.level, code: row.code, name: index.name(row) },
-      cells: indicators.map((indicator) => {
-        const cell = index.cell(row, indicator, period);
-        const previous = context.previousPeriod;
-        // A change only between two reliable values, as the alerts and the headline count them.
-        const change =
-          previous === null
-            ? null
-            : buildChange(context, indicator.better, cell, index.cell(row, indicator, previous), previous);
-        const reliable = previous !== null && cell.reliable && index.cell(row, indicator, previous).reliable;
-        return {
-          indicator: indicator.id,
-          value: cell.value,
-          text: cell.text,
-          status: cell.status,
-          change: reliable ? change : null,
-        };
-      }),
-    })),
+  };
+  const contact = buildContactView(context, unit);
+
+  if (unit.level === "district") {
+    const district = index.districts.get(unit.code);
+    if (!district) throw new Error(`no district ${unit.code}`);
+    const region: UnitRef = {
+      level: "region",
+      code: district.regionCode,
+      name: index.name({ level: "region", code: district.regionCode }),
+    };
+    const commitments = buildCommitments(context, unit);
+    return {
+      level: "district",
+      ...identity,
+      region,
+      ...about,
+      goodPractices: buildGoodPractices(context, unit, district.regionCode, html),
+      schools: buildSchoolsView(context, unit.code),
+      contact,
+      noVisits: buildNoVisits(context, unit.code),
+      movers: [],
+      regionSchools: [],
+      // Only when there are commitments: views of datasets without commitments stay as they were.
+      ...(commitments ? { commitments } : {}),
+      table: [],
+    };
+  }
+
+  if (unit.level === "region") {
+    const districtCodes = index.regions.get(unit.code)?.districtCodes ?? [];
+    const commitments = buildCommitments(context, unit);
+    return {
+      level: "region",
+      ...identity,
+      region: null,
+      ...about,
+      goodPractices: buildGoodPractices(context, unit, unit.code, html),
+      schools: null,
+      contact,
+      noVisits: null,
+      movers: buildMovers(context, districtCodes, false, (code) => index.name({ level: "district", code })),
+      regionSchools: buildRegionSchools(context, districtCodes),
+      ...(commitments ? { commitments } : {}),
+      table: buildTable(
+        context,
+        districtCodes.map((code) => ({ level: "district", code })),
+      ),
+    };
+  }
+
+  const commitmentsSummary = buildCommitmentsSummary(context);
+  return {
+    level: "national",
+    ...identity,
+    region: null,
+    ...about,
+    goodPractices: buildGoodPractices(context, unit, null, html),
+    schools: null,
+    contact,
+    noVisits: null,
+    movers: buildMovers(
+      context,
+      index.dataset.districts.map((d) => d.code),
+      true,
+      (code) => districtLabel(context, code),
+    ),
+    regionSchools: [],
+    ...(commitmentsSummary ? { commitmentsSummary } : {}),
+    table: buildTable(
+      context,
+      index.dataset.regions.map((r) => ({ level: "region", code: r.code })),
+    ),
   };
 }
 
-/** The commitments section (district, region) or the national summary, when the dataset has any. */
-function commitmentsFields(
-  context: ViewContext,
-  unit: UnitKey,
-): Pick<ReportView, "commitments" | "commitmentsSummary"> {
-  if (unit.level === "national") {
-    const summary = buildCommitmentsSummary(context);
-    return summary ? { commitmentsSummary: summary } : {};
-  }
-  const own = buildCommitments(context, unit);
-  return own ? { commitments: own } : {};
+/** A report's table: each unit's value and status per indicator, and its change since last month. */
+function buildTable(context: ViewContext, units: UnitKey[]): TableRow[] {
+  const { index, period } = context;
+  const indicators = index.dataset.indicators;
+  return units.map((row) => ({
+    unit: { level: row.level, code: row.code, name: index.name(row) },
+    cells: indicators.map((indicator) => {
+      const cell = index.cell(row, indicator, period);
+      const previous = context.previousPeriod;
+      // A change only between two reliable values, as the alerts and the headline count them.
+      const change =
+        previous === null
+          ? null
+          : buildChange(context, indicator.better, cell, index.cell(row, indicator, previous), previous);
+      const reliable = previous !== null && cell.reliable && index.cell(row, indicator, previous).reliable;
+      return {
+        indicator: indicator.id,
+        value: cell.value,
+        text: cell.text,
+        status: cell.status,
+        change: reliable ? change : null,
+      };
+    }),
+  }));
 }

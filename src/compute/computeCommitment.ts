@@ -1,7 +1,5 @@
 import { roundToDisplay } from "../locale/format.js";
-
-/** Where a commitment stands if the year ended today (see docs/decisions.md, "Commitments"). */
-export type CommitmentState = "met" | "at-risk" | "out-of-reach" | "no-data" | "no-target";
+import type { CommitmentState } from "../model.js";
 
 export interface CommitmentInput {
   type: "fija" | "variable";

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
-import { syncDir } from "./openLedger.js";
+import { syncDirSync } from "./openLedger.js";
 import type { MailTransport } from "./types.js";
 
 /**
@@ -31,7 +31,7 @@ export function createOutboxTransport(dir: string): MailTransport {
         closeSync(fd);
       }
       renameSync(temporary, target);
-      syncDir(dir);
+      syncDirSync(dir);
       return Promise.resolve({ status: "written", reply: `written to outbox/${message.outboxName}` });
     },
     close: () => Promise.resolve(),

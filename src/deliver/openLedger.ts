@@ -23,7 +23,7 @@ export function openLedger(file: string, warn: (text: string) => void): Ledger {
     fsyncSync(fd);
     warn(`${file}: removed an incomplete last line left by an interrupted run.`);
   }
-  syncDir(dirname(file));
+  syncDirSync(dirname(file));
   let open = true;
   return {
     events: existing.events,
@@ -41,7 +41,7 @@ export function openLedger(file: string, warn: (text: string) => void): Ledger {
 }
 
 /** Makes a new directory entry durable. */
-export function syncDir(dir: string): void {
+export function syncDirSync(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, "r");

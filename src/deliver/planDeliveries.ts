@@ -4,7 +4,7 @@ import { deliveryMessageId } from "./deliveryIds.js";
 import { listDeliveries } from "./listDeliveries.js";
 import type { LedgerEntry, PlannedDelivery, PlanReason } from "./types.js";
 
-export interface PlanOptions {
+export interface DeliveryPlanOptions {
   /** Unit codes to consider; all when empty. */
   only: readonly string[];
   /** Unit codes whose `unknown` deliveries are sent again on purpose. */
@@ -30,7 +30,7 @@ export interface PlanOptions {
 export function planDeliveries(
   manifest: Manifest,
   ledger: ReadonlyMap<string, LedgerEntry>,
-  options: PlanOptions,
+  options: DeliveryPlanOptions,
 ): PlannedDelivery[] {
   const scope = new Set([...options.only, ...options.force]);
   const forced = new Set(options.force);

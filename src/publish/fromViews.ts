@@ -1,5 +1,5 @@
 import { formatPercent } from "../locale/format.js";
-import type { ReportView } from "../model.js";
+import type { ReportView, TableRow } from "../model.js";
 import type { HeatTable } from "../render/context/types.js";
 import type { SiteUnit, ValueRow } from "./types.js";
 
@@ -90,7 +90,7 @@ export function fromViews(
 function leagueOrder(
   view: ReportView,
   heat: HeatTable | null,
-): { row: ReportView["table"][number]; rank: string; score: string }[] {
+): { row: TableRow; rank: string; score: string }[] {
   const plain = view.table.map((row) => ({ row, rank: "", score: "" }));
   if (!heat?.ranked) return plain;
   const byName = new Map(view.table.map((row) => [row.unit.name, row]));

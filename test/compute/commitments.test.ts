@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { computeCommitment, type CommitmentInput } from "../../src/compute/computeCommitment.js";
 import type { Commitment } from "../../src/model.js";
 import { makeDataset, makeDistrict, makeResult, makeTarget } from "../helpers/builders.js";
-import { viewOf } from "./support.js";
+import { viewAt, viewOf } from "./support.js";
 
 /** Target 90, baseline 80, minimum 85, S/ 100 000, higher is better: the worked example of docs/decisions.md. */
 const base: CommitmentInput = {
@@ -124,7 +124,7 @@ describe("the commitments section and the national page", () => {
   };
 
   it("a district's section: average, value needed, state and estimated transfer", () => {
-    const view = viewOf(dataset, "010001", "2026-05");
+    const view = viewAt(dataset, "district", "010001", "2026-05");
     // (84 + 86 + 88) / 3 = 86.0; (90 × 4 − 258) / 1 = 102 > 100: out of reach; 0.6 of S/ 100 000.
     expect(view.commitments?.rows).toEqual([
       expect.objectContaining({
@@ -140,11 +140,11 @@ describe("the commitments section and the national page", () => {
     expect(view.commitments?.transferText).toBe("S/\u00a060,000");
     expect(view.commitments?.maximumText).toBe("S/\u00a0100,000");
     // The region signed nothing: no section.
-    expect(viewOf(dataset, "010000", "2026-05").commitments).toBeUndefined();
+    expect(viewAt(dataset, "region", "010000", "2026-05").commitments).toBeUndefined();
   });
 
   it("the national page counts every unit's commitments and adds up the transfers", () => {
-    const summary = viewOf(dataset, "PE", "2026-05").commitmentsSummary;
+    const summary = viewAt(dataset, "national", "PE", "2026-05").commitmentsSummary;
     // 010001 out of reach (S/ 60 000 of 100 000); 010002 met at 94.0 (S/ 50 000 of 50 000).
     expect(summary?.counts).toEqual({ met: 1, atRisk: 0, outOfReach: 1, unknown: 0 });
     expect(summary?.byIndicator).toEqual([

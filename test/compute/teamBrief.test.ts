@@ -108,7 +108,7 @@ describe("the enabling team's brief", () => {
     // Over five months (two to go) it needs (95 × 5 − 276) / 2 = 99.5: at risk, so it is listed.
     const atRisk: Dataset = {
       ...withCommitments,
-      commitments: [{ ...withCommitments.commitments![0]!, months: [...months, "2026-06", "2026-07"] }],
+      commitments: [{ ...withCommitments.commitments[0]!, months: [...months, "2026-06", "2026-07"] }],
     };
     const unit = brief(atRisk).units.find((u) => u.unit.code === "010003");
     expect(unit).toMatchObject({ commitmentsAtRisk: 1, streaks: 0 });

@@ -94,4 +94,54 @@ describe(`views of fixtures/demo for ${PERIOD}`, () => {
       expect(rank ? rank.of + rank.excluded : 0).toBe(dataset.districts.length);
     }
   });
+
+  it("gives each view the fields of its level's type, and only those (model.ts ReportView)", () => {
+    const keys = [
+      ...["alerts", "code", "contact", "datasetName", "goodPractices", "headline", "indicators", "level"],
+      ...["locale", "movers", "name", "noVisits", "period", "periodLabel", "region", "regionSchools"],
+      ...["schools", "synthetic", "table", "thresholds"],
+    ];
+    const regionOf = new Map(dataset.districts.map((d) => [d.code, d.regionCode]));
+    const seen = { national: 0, region: 0, district: 0, commitments: 0, noVisits: 0 };
+    for (const view of all) {
+      seen[view.level] += 1;
+      expect(view.contact.replyTo).toBe("monitoreo@minedu.example");
+      expect(view.thresholds).toEqual(dataset.config.thresholds);
+      if (view.level === "district") {
+        if (view.commitments) seen.commitments += 1;
+        if (view.noVisits) seen.noVisits += 1;
+        expect(Object.keys(view).sort()).toEqual(
+          [...keys, ...(view.commitments ? ["commitments"] : [])].sort(),
+        );
+        expect(view.region.code).toBe(regionOf.get(view.code));
+        expect([view.movers, view.regionSchools, view.table]).toEqual([[], [], []]);
+      } else if (view.level === "region") {
+        expect(Object.keys(view).sort()).toEqual(
+          [...keys, ...(view.commitments ? ["commitments"] : [])].sort(),
+        );
+        expect([view.region, view.schools, view.noVisits]).toEqual([null, null, null]);
+        expect(view.table.map((row) => row.unit.code)).toEqual(
+          dataset.regions.find((r) => r.code === view.code)?.districtCodes,
+        );
+      } else {
+        expect(Object.keys(view).sort()).toEqual([...keys, "commitmentsSummary"].sort());
+        expect([view.region, view.schools, view.noVisits, view.regionSchools]).toEqual([
+          null,
+          null,
+          null,
+          [],
+        ]);
+        expect(view.table).toHaveLength(dataset.regions.length);
+      }
+    }
+    const points = all.flatMap((view) => view.indicators.flatMap((indicator) => indicator.series));
+    expect(points.filter((point) => point.target === undefined)).toEqual([]);
+    const cells = all.flatMap((view) => view.table.flatMap((row) => row.cells));
+    expect(cells.filter((cell) => cell.change === undefined)).toEqual([]);
+    expect(cells.length).toBeGreaterThan(0);
+    // The demo has every kind: commitments, a district without visits.
+    expect(seen).toMatchObject({ national: 1, region: 26, district: 224 });
+    expect(seen.commitments).toBeGreaterThan(0);
+    expect(seen.noVisits).toBeGreaterThan(0);
+  });
 });

@@ -181,6 +181,9 @@ export function makeDataset(parts: DatasetParts = {}): Dataset {
     recipients: [],
     goodPractices: parts.goodPractices ?? [],
     schools: parts.schools ?? [],
+    contacts: [],
+    commitments: [],
+    support: [],
     topology: parts.topology ?? makeGridTopology([districts.map((district) => district.code)]),
     inputs: [],
   };

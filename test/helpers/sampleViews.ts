@@ -16,7 +16,7 @@ import type {
   SchoolsView,
   SeriesPoint,
   Status,
-  UnitRef,
+  TableRow,
   UnitValue,
 } from "../../src/model.js";
 
@@ -284,7 +284,13 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
     const st = status(node, ind, v);
     const series: SeriesPoint[] = months.map((p) => {
       const pv = value(node, ind, p);
-      return { period: p, label: formatMonth(p, "es", "short"), value: pv, status: status(node, ind, pv) };
+      return {
+        period: p,
+        label: formatMonth(p, "es", "short"),
+        value: pv,
+        status: status(node, ind, pv),
+        target: ind.target,
+      };
     });
     const region = node.level === "district" ? regionOf.get(node.code)! : null;
     const regionNode = region ? regionNodes.find((r) => r.code === region.code)! : null;
@@ -501,26 +507,22 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
     const indicators = SAMPLE_INDICATORS.map((ind) => indicatorView(node, ind));
     const c: Record<Status, number> = { green: 0, amber: 0, red: 0, referential: 0, "no-data": 0 };
     indicators.forEach((i) => (c[i.status] += 1));
-    const region = node.level === "district" ? regionOf.get(node.code)! : null;
-    const regionRef: UnitRef | null = region
-      ? { level: "region", code: region.code, name: region.name }
-      : null;
     const practiceDistricts =
       node.level === "national" ? allDistricts.slice(0, 3) : node.districts.slice(0, 2);
-    const tableNodes =
-      node.level === "region"
-        ? districtNodes.filter((d) => node.districts.includes(d.code))
-        : node.level === "national"
-          ? regionNodes
-          : [];
-    return {
-      level: node.level,
+    const table = (nodes: UnitNode[]): TableRow[] =>
+      nodes.map((n) => ({
+        unit: { level: n.level, code: n.code, name: n.name },
+        cells: SAMPLE_INDICATORS.map((ind) => {
+          const u = unitValue(n, ind, false);
+          return { indicator: ind.id, value: u.value, text: u.text, status: u.status, change: null };
+        }),
+      }));
+    const common = {
       code: node.code,
       name: node.name,
-      region: regionRef,
       period,
       periodLabel: formatMonth(period, "es"),
-      locale: "es",
+      locale: "es" as const,
       datasetName: "Demostración Semáforo Escuela",
       synthetic: true,
       headline: {
@@ -532,15 +534,40 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
       indicators,
       alerts: alertsOf(indicators),
       goodPractices: practiceDistricts.map((d, n) => goodPractice(d, n)),
-      schools: node.level === "district" ? schoolsView(node.code) : null,
       thresholds: { minSchools: 5, maxCv: 15, amberBand: 5, fallAlert: 5 },
-      table: tableNodes.map((n) => ({
-        unit: { level: n.level, code: n.code, name: n.name },
-        cells: SAMPLE_INDICATORS.map((ind) => {
-          const u = unitValue(n, ind, false);
-          return { indicator: ind.id, value: u.value, text: u.text, status: u.status };
-        }),
-      })),
+      contact: { contact: null, replyTo: "semaforo@minedu.example" },
+      noVisits: null,
+    };
+    if (node.level === "district") {
+      const region = regionOf.get(node.code)!;
+      return {
+        ...common,
+        level: "district",
+        region: { level: "region", code: region.code, name: region.name },
+        schools: schoolsView(node.code),
+        movers: [],
+        regionSchools: [],
+        table: [],
+      };
+    }
+    if (node.level === "region")
+      return {
+        ...common,
+        level: "region",
+        region: null,
+        schools: null,
+        movers: [],
+        regionSchools: [],
+        table: table(districtNodes.filter((d) => node.districts.includes(d.code))),
+      };
+    return {
+      ...common,
+      level: "national",
+      region: null,
+      schools: null,
+      movers: [],
+      regionSchools: [],
+      table: table(regionNodes),
     };
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildViews } from "../../src/compute/buildViews.js";
-import type { Alert, ReportView } from "../../src/model.js";
+import type { Alert, DistrictView, ReportView } from "../../src/model.js";
 import { trendChart, type TrendPoint } from "../../src/render/charts/trendChart.js";
 import { uniqueLabels } from "../../src/render/charts/uniqueLabels.js";
 import { STATUS_STYLES } from "../../src/render/palette.js";
@@ -75,7 +75,9 @@ describe("the district cover: what to do this month", () => {
   });
 
   it("gives a district without visits the short report: the last months, no indicator pages", async () => {
-    const view = (await tinyViews()).find((v) => v.code === "010001")!;
+    const view = (await tinyViews()).find(
+      (v): v is DistrictView => v.level === "district" && v.code === "010001",
+    )!;
     const page = renderReport(
       {
         ...view,

@@ -5,7 +5,7 @@ import type { CommitmentsBlock } from "./types.js";
 
 /** The "Compromisos de desempeño" section of a district or region report; null when it has none. */
 export function buildCommitmentsBlock(view: ReportView, messages: Messages, t: T): CommitmentsBlock | null {
-  const c = view.commitments;
+  const c = view.level === "national" ? undefined : view.commitments;
   if (!c) return null;
   const col = (key: string) => t(`commitments.col.${key}`);
   return {

@@ -5,7 +5,7 @@ import type { CommitmentsSummaryBlock } from "./types.js";
 
 /** The national page of commitments: counts per indicator and level, and per region. */
 export function buildCommitmentsSummaryBlock(view: ReportView, t: T): CommitmentsSummaryBlock | null {
-  const s = view.commitmentsSummary;
+  const s = view.level === "national" ? view.commitmentsSummary : undefined;
   if (!s) return null;
   const n = (value: number) => formatInteger(value, view.locale);
   const counts = (c: CommitmentCounts) => ({

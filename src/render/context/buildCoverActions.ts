@@ -35,7 +35,7 @@ function visitItem(row: SchoolRow, view: ReportView, t: T, districtName?: string
  */
 export function buildCoverActions(view: ReportView, t: T): Actions {
   const contacts: Fact[] = [];
-  const contact = view.contact?.contact;
+  const contact = view.contact.contact;
   if (contact) {
     contacts.push({
       label: t("cover.contact"),
@@ -44,7 +44,7 @@ export function buildCoverActions(view: ReportView, t: T): Actions {
         .join(" · "),
     });
   }
-  if (view.contact) contacts.push({ label: t("cover.replyTo"), value: view.contact.replyTo });
+  contacts.push({ label: t("cover.replyTo"), value: view.contact.replyTo });
 
   const visitFirst =
     view.level === "district" && view.schools && !view.noVisits
@@ -76,7 +76,7 @@ export function buildCoverActions(view: ReportView, t: T): Actions {
 
   const previous = view.indicators.find((ind) => ind.previous)?.previous ?? null;
   const movers =
-    view.level === "district" || !view.movers || previous === null
+    view.level === "district" || previous === null
       ? null
       : {
           title: t(view.level === "national" ? "section.moversNational" : "section.movers", {
@@ -90,7 +90,7 @@ export function buildCoverActions(view: ReportView, t: T): Actions {
             icon: statusIcon(m.status, 10),
           })),
           empty: t("section.moversNone", {
-            points: formatInteger(view.thresholds?.fallAlert ?? 5, view.locale),
+            points: formatInteger(view.thresholds.fallAlert, view.locale),
           }),
         };
 
@@ -99,7 +99,7 @@ export function buildCoverActions(view: ReportView, t: T): Actions {
     view.level === "region"
       ? {
           title: t("section.regionSchools"),
-          items: (view.regionSchools ?? []).map((row) =>
+          items: view.regionSchools.map((row) =>
             visitItem(row, view, t, districtNames.get(row.districtCode) ?? row.districtCode),
           ),
           empty: t("section.regionSchoolsNone"),

@@ -90,7 +90,7 @@ export function buildIndicatorSection(
   // Each school year's target over its own months (its points are coloured against it).
   const segments: { first: number; last: number; value: number; label: string }[] = [];
   ind.series.forEach((p, i) => {
-    const value = p.target ?? null;
+    const value = p.target;
     const open = segments[segments.length - 1];
     if (value === null) return;
     if (open && open.value === value && open.last === i - 1) open.last = i;
@@ -126,7 +126,7 @@ export function buildIndicatorSection(
       }),
       target,
       targetLabel: targetLabel(ind.targets.target.text),
-      ...(ind.series.some((p) => p.target !== undefined) ? { targetSegments: segments } : {}),
+      targetSegments: segments,
       gapLabel: t("chart.gap"),
       formatTick: tick,
       width: MAIN_WIDTH,

@@ -212,15 +212,11 @@ function schools(view: ReportView, t: T): SchoolsBlock | null {
 
 function method(view: ReportView, messages: Messages, t: T): MethodBlock {
   const th = view.thresholds;
-  const rule = th
-    ? t("method.ruleWith", { band: formatInteger(th.amberBand, view.locale) })
-    : t("method.rule");
-  const referential = th
-    ? t("method.referentialWith", {
-        schools: formatInteger(th.minSchools, view.locale),
-        cv: formatInteger(th.maxCv, view.locale),
-      })
-    : t("method.referential");
+  const rule = t("method.ruleWith", { band: formatInteger(th.amberBand, view.locale) });
+  const referential = t("method.referentialWith", {
+    schools: formatInteger(th.minSchools, view.locale),
+    cv: formatInteger(th.maxCv, view.locale),
+  });
   return {
     title: t("section.methodology"),
     paragraphs: [
