@@ -759,6 +759,12 @@ export interface ManifestReport {
    * manifests have none, and their reports are printed again.
    */
   key?: string;
+  /**
+   * The same, with the source of the HTML (its view and the renderer's fingerprint) in place of
+   * the HTML: a later build with the same source knows the key without rendering the report.
+   * Optional: without it the report is rendered and its key compared.
+   */
+  source?: string;
 }
 
 /** A file that goes with a report (e.g. `team/PE-equipo-de-acompanamiento.csv`). */

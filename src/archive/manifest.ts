@@ -54,6 +54,7 @@ const report = z.object({
     .optional(),
   attachments,
   key: sha256.optional(),
+  source: sha256.optional(),
 });
 
 const failure = z.object({

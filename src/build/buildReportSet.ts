@@ -1,5 +1,5 @@
 import { assertPeriod } from "../assertPeriod.js";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type {
@@ -87,6 +87,8 @@ export interface BuildEffects {
   onPrinter?: (printer: Printer) => void;
   onStart?: (total: number) => void;
   onReport?: Parameters<typeof printAndArchive>[2]["onReport"];
+  /** A full garbage collection (collectGarbage.ts), run every GC_EVERY printed reports to bound Node's memory. */
+  collectGarbage?: () => void;
 }
 
 export type BuildOutcome =
@@ -106,6 +108,9 @@ export function readToolInfo(root: string = findProjectRoot()): { name: string; 
   };
   return { name: pkg.name, version: pkg.version };
 }
+
+/** Printed reports between two full garbage collections (see collectGarbage.ts). */
+const GC_EVERY = 8;
 
 const LANGUAGE_TAG: Record<Locale, string> = { es: "es-PE", en: "en" };
 
@@ -150,6 +155,10 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       },
     },
   );
+  // A build that can reuse nothing (into a new folder, or --full) starts the browser at once, so
+  // that its start-up overlaps the views; any other starts it at the first report to print.
+  const periodDir = join(options.outDir ?? "out", options.period);
+  if (options.full || !existsSync(join(periodDir, "manifest.json"))) printer.warm();
   try {
     return await prepareAndPrint(dataset);
   } finally {
@@ -157,7 +166,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   }
 
   /** The brief's jobs: its PDF, and its CSV archived and sent with it. */
-  async function teamJobs(plans: ReturnType<typeof planTeamReports>, dataset: Dataset, generatedAt: string) {
+  async function teamJobs(plans: ReturnType<typeof planTeamReports>, dataset: Dataset, reportDate: string) {
     if (plans.length === 0) return [];
     const { buildTeamBrief, makeTeamRenderer } = effects;
     if (!buildTeamBrief || !makeTeamRenderer) throw new Error("no team brief effects: this is a bug");
@@ -165,7 +174,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     for (const plan of plans) {
       const m = await effects.readMessages(plan.language);
       const view = buildTeamBrief(dataset, options.period, { locale: plan.language, messages: m });
-      const renderer = await makeTeamRenderer(m, generatedAt);
+      const renderer = await makeTeamRenderer(m, reportDate);
       const title = m["team.title"] ?? "";
       jobs.push({
         ...plan,
@@ -200,23 +209,31 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         : ["es"];
     const messages = new Map<Locale, Messages>();
     const views = new Map<Locale, Map<string, ReportView>>();
-    for (const locale of locales) {
+    const makeViews = async (locale: Locale, only?: ReadonlySet<string>) => {
       const m = await effects.readMessages(locale);
       messages.set(locale, m);
-      views.set(
+      const made = effects.buildViews(dataset, options.period, {
         locale,
-        new Map(
-          effects
-            .buildViews(dataset, options.period, { locale, messages: m })
-            .map((v) => [`${v.level}/${v.code}`, v]),
-        ),
+        messages: m,
+        ...(only ? { only } : {}),
+      });
+      views.set(locale, new Map(made.map((v) => [`${v.level}/${v.code}`, v])));
+    };
+    // Every unit in the first language (Spanish when there is any: units and their Spanish names,
+    // for the plan and the file names, come from it); in the others, only the units planned in them.
+    const [first = "es", ...others] = locales;
+    await makeViews(first);
+    const plans = planReports(
+      [...(views.get(first) as Map<string, ReportView>).values()],
+      dataset.recipients,
+      options,
+    );
+    for (const locale of others) {
+      await makeViews(
+        locale,
+        new Set(plans.filter((p) => p.language === locale).map((p) => `${p.level}/${p.code}`)),
       );
     }
-    // Units and their Spanish names come from the Spanish views when there are any.
-    const unitViews = [
-      ...(views.get("es") ?? views.get(locales[0] as Locale) ?? new Map<string, ReportView>()).values(),
-    ];
-    const plans = planReports(unitViews, dataset.recipients, options);
     const teamPlans = planTeamReports(
       dataset.recipients,
       (messages.get("es") ?? (await effects.readMessages("es")))["team.recipientName"] ?? "Equipo",
@@ -264,7 +281,6 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     jobs.push(...(await teamJobs(teamPlans, dataset, reportDate.toISOString())));
     effects.onStart?.(jobs.length);
 
-    const periodDir = join(options.outDir ?? "out", options.period);
     const partial = Boolean(options.only || options.level);
     const covers = partial
       ? (r: { level: ReportLevel; code: string; language: Locale }) =>
@@ -273,6 +289,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
           (!options.lang || r.language === options.lang)
       : null;
     t = performance.now();
+    let printed = 0;
     const browserVersion = await versionRead;
     const result = await printAndArchive(
       jobs,
@@ -300,7 +317,11 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         inputs: dataset.inputs,
         email: dataset.config.email,
         covers,
-        onReport: effects.onReport,
+        onReport: (event) => {
+          if (event.error === undefined && !event.reused && ++printed % GC_EVERY === 0)
+            effects.collectGarbage?.();
+          effects.onReport?.(event);
+        },
       },
     );
     lap("print+archive", t);

@@ -11,11 +11,13 @@ import { GeoCache } from "../render/maps/GeoCache.js";
 import { renderReport, type RenderContext, type Templates } from "../render/renderReport.js";
 import { renderTeamBrief } from "../render/renderTeamBrief.js";
 import type { BuildEffects } from "./buildReportSet.js";
+import { fullGc } from "./collectGarbage.js";
 import { rendererFingerprint } from "./rendererFingerprint.js";
 
 /** The real IO of a build: files, the locale messages, the templates, Chromium and the clock. */
 export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds> } = {}): BuildEffects {
   let templates: Templates | undefined;
+  let gc: (() => void) | undefined;
   let geoCache: GeoCache | undefined;
   return {
     readDataset: async (dir) => {
@@ -58,6 +60,7 @@ export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds
     },
     browserVersion: () => chromiumVersion(findChromium().path),
     launchPrinter,
+    collectGarbage: () => (gc ??= fullGc() ?? (() => {}))(),
     now: () => new Date(),
   };
 }

@@ -15,7 +15,7 @@ export interface RebuildDifference {
 /**
  * Each archived report the rebuild did not reproduce, and why (pure): what differs between the two
  * builds — inputs, Chromium, the tool's version — or, when nothing does, whether the report's key
- * (its HTML's source and print settings) changed or Chromium printed the same key to other bytes.
+ * (its HTML and print settings) changed or Chromium printed the same key to other bytes.
  */
 export function explainDifferences(
   archived: Manifest,
@@ -51,7 +51,7 @@ export function explainDifferences(
     if (causes.length > 0) return causes.join("; ");
     if (!report.key) return "its archived build recorded no key (a build before reproducible PDFs)";
     if (report.key === again.key)
-      return "same HTML source, print settings, Chromium and metadata, yet other bytes: Chromium's output (or the rendering) varied";
-    return "its HTML's source differs with the same inputs, tool version and Chromium (the code, templates, locale files or fonts changed)";
+      return "same HTML, print settings, Chromium and metadata, yet other bytes: Chromium's output varied";
+    return "its HTML differs with the same inputs, tool version and Chromium (the code, templates, locale files or fonts changed)";
   }
 }

@@ -6,6 +6,11 @@ import { versionNumber } from "../pdf/chromiumVersion.js";
 export type LazyPrinter = Omit<Printer, "browserVersion"> & {
   /** Whether the browser was started. */
   launched(): boolean;
+  /**
+   * Starts the browser now, in the background, when it is sure to be needed (a build that can
+   * reuse nothing): its start-up then overlaps the views. A failure is reported by the first print.
+   */
+  warm(): void;
 };
 
 /**
@@ -54,5 +59,8 @@ export function lazyPrinter(
     kill: () => live?.kill(),
     pids: () => live?.pids() ?? [],
     launched: () => started !== undefined,
+    warm: () => {
+      start().catch(() => {}); // reported by the first print, which awaits the same promise
+    },
   };
 }

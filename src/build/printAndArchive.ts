@@ -30,7 +30,7 @@ import type {
 import type { Printer } from "../pdf/launchPrinter.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
 import type { ReportPlan } from "./planReports.js";
-import { reportKey } from "./reportKey.js";
+import { reportKey, sourceKey } from "./reportKey.js";
 import { runLimited } from "./runLimited.js";
 
 /** A planned report with what printing it needs. */
@@ -117,10 +117,12 @@ export interface ArchiveResult {
  *     PDFs the manifest no longer lists (and no one received) are removed.
  * A report that fails is recorded in `failures`, keeps its previous PDF and entry, and the others go on.
  *
- * A report whose key (reportKey: the source of its HTML, print settings, browser and metadata) is
- * the one the archive's manifest records for it, and whose archived file still hashes to the
- * manifest's sha256, is neither rendered nor printed: its PDF stays where it is and its entry is
- * carried over (with this run's recipients and headline). `full` turns this off. The printer is
+ * A report whose key (reportKey: its HTML, print settings, browser and metadata) is the one the
+ * archive's manifest records for it, and whose archived file still hashes to the manifest's
+ * sha256, is not printed: its PDF stays where it is and its entry is carried over (with this run's
+ * recipients and headline). Its source key (sourceKey: the same with the HTML's source, the view
+ * and the renderer's fingerprint, in place of the HTML) comes first: when it is the archived one,
+ * the HTML is the same and the report is not even rendered. `full` turns both off. The printer is
  * asked for `browserVersion` first and to print only then, so a lazy one starts no browser when
  * every report is reused.
  */
@@ -197,32 +199,39 @@ async function printAndCommit(
           sha256: createHash("sha256").update(a.bytes).digest("hex"),
           bytes: a.bytes.byteLength,
         }));
-        const key = reportKey({
-          source: job.source,
+        const parts = {
           browser: printer.browserVersion,
           print: options.rebuild.print,
           info,
           attachments: attached.map((a) => a.sha256),
-        });
+        };
+        const source = sourceKey({ ...parts, source: job.source });
         const before = archived.get(job.file);
-        if (
-          before &&
-          before.key === key &&
-          (await hashesTo(inside(job.file), before)) &&
-          (await allHashTo(before.attachments ?? [], inside))
-        ) {
+        const stillThere = async (entry: ManifestReport) =>
+          (await hashesTo(inside(job.file), entry)) && (await allHashTo(entry.attachments ?? [], inside));
+        const reuse = (entry: ManifestReport, key: string) => {
           reused.push({
             ...entryOf(job),
-            sha256: before.sha256,
-            bytes: before.bytes,
-            pages: before.pages,
+            sha256: entry.sha256,
+            bytes: entry.bytes,
+            pages: entry.pages,
             key,
-            ...(before.attachments?.length ? { attachments: before.attachments } : {}),
+            source,
+            ...(entry.attachments?.length ? { attachments: entry.attachments } : {}),
           });
           options.onReport?.({ done: ++done, total: jobs.length, job, reused: true });
+        };
+        // The same source: the same HTML, so the same key, without rendering.
+        if (before?.key && before.source === source && (await stillThere(before))) {
+          reuse(before, before.key);
           return;
         }
         const html = job.html();
+        const key = reportKey({ ...parts, html });
+        if (before && before.key === key && (await stillThere(before))) {
+          reuse(before, key);
+          return;
+        }
         const printed = await printer.print({
           id: `${job.level} ${job.code} (${job.language})`,
           html,
@@ -237,6 +246,7 @@ async function printAndCommit(
           bytes: bytes.byteLength,
           pages: printed.pages,
           key,
+          source,
           ...(attached.length > 0 ? { attachments: attached } : {}),
         });
       } catch (caught) {
@@ -338,7 +348,7 @@ async function printAndCommit(
   }
 }
 
-/** A report's manifest entry, without what printing gives (sha256, size, pages, key). */
+/** A report's manifest entry, without what printing gives (sha256, size, pages, keys). */
 function entryOf(job: ReportJob): Omit<ManifestReport, "sha256" | "bytes" | "pages"> {
   return {
     level: job.level,

@@ -17,11 +17,14 @@ import type { UnitKey } from "./indexDataset.js";
 export interface BuildViewsOptions {
   locale: Locale;
   messages: Messages;
+  /** Only these units' views (`level/code`), e.g. the few with English readers; all when absent. */
+  only?: ReadonlySet<string>;
 }
 
 /**
- * Every report of a period: the national one, one per region, one per district (in that order,
- * each sorted by code), with every number, status, rank and sentence already decided. Pure: the
+ * Every report of a period (or those of `only`): the national one, one per region, one per
+ * district (in that order, each sorted by code), with every number, status, rank and sentence
+ * already decided. A unit's view is the same whichever others are made. Pure: the
  * dataset, the period and the locale's messages are all it reads.
  */
 export function buildViews(dataset: Dataset, period: Period, options: BuildViewsOptions): ReportView[] {
@@ -33,7 +36,10 @@ export function buildViews(dataset: Dataset, period: Period, options: BuildViews
     ...dataset.regions.map((region) => ({ level: "region" as const, code: region.code })),
     ...dataset.districts.map((district) => ({ level: "district" as const, code: district.code })),
   ];
-  return units.map((unit) => buildView(context, unit, html));
+  const only = options.only;
+  return (only ? units.filter((unit) => only.has(`${unit.level}/${unit.code}`)) : units).map((unit) =>
+    buildView(context, unit, html),
+  );
 }
 
 /** The report of one unit: the shape of its level (NationalView, RegionView, DistrictView). */

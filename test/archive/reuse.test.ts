@@ -55,6 +55,45 @@ describe("incremental builds (printAndArchive)", () => {
     expect(metadata.printed).toEqual(["national PE (es)"]);
   });
 
+  it("renders a report only when its source changed, and prints it only when its HTML changed", async () => {
+    const dir = tmp();
+    await printAndArchive(SET, fakePrinter(), options(dir));
+    const rendered: string[] = [];
+    const watched = (jobs: typeof SET) =>
+      jobs.map((j) => ({
+        ...j,
+        html: () => {
+          rendered.push(j.code);
+          return j.html();
+        },
+      }));
+    // The same sources: nothing rendered, nothing printed.
+    const same = counting();
+    await printAndArchive(watched(SET), same.printer, options(dir));
+    expect([rendered, same.printed]).toEqual([[], []]);
+    // A new source whose HTML is the same (a view changed where no template shows it): rendered,
+    // found unchanged by its key, not printed; the manifest records the new source.
+    const newSource = SET.map((j) => (j.code === "010001" ? { ...j, source: "0".repeat(64) } : j));
+    const quiet = counting();
+    const result = await printAndArchive(watched(newSource), quiet.printer, options(dir));
+    expect([rendered, quiet.printed]).toEqual([["010001"], []]);
+    expect(result.reused).toHaveLength(5);
+    const entry = result.manifest.reports.find((r) => r.code === "010001");
+    const again = counting();
+    rendered.length = 0;
+    await printAndArchive(watched(newSource), again.printer, options(dir));
+    expect([rendered, again.printed]).toEqual([[], []]);
+    // Other HTML: rendered and printed.
+    const changed = counting();
+    await printAndArchive(
+      watched(SET.map((j) => (j.code === "010001" ? withHtml(j, "<h1>UGEL Chachapoyas!</h1>") : j))),
+      changed.printer,
+      options(dir),
+    );
+    expect([rendered, changed.printed]).toEqual([["010001"], ["district 010001 (es)"]]);
+    expect(entry?.source).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it("never reuses a PDF whose bytes no longer hash to the manifest's sha256, and --full prints all", async () => {
     const dir = tmp();
     await printAndArchive(SET, fakePrinter(), options(dir));

@@ -6,7 +6,7 @@ import { errors } from "../../src/errors.js";
 import { appendFileSync, cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { captureIo } from "../helpers/io.js";
-import { fakePrinter, tmp } from "../archive/fakeBuild.js";
+import { fakeBuildEffects, fakePrinter, tmp } from "../archive/fakeBuild.js";
 
 const unused = () => {
   throw new Error("must not be called for an invalid dataset");
@@ -42,23 +42,30 @@ describe("semaforo build", () => {
     expect(io.stderr()).toContain("nothing was built");
   });
 
-  it("starts no browser when making the views fails", async () => {
+  it("starts the browser at once for a new folder, while the views are made, and closes it when they fail", async () => {
     const calls: string[] = [];
+    const printer = fakePrinter();
     const effects: BuildEffects = {
-      ...defaultBuildEffects(),
+      ...fakeBuildEffects(),
       buildViews: () => {
         calls.push("views");
         throw new Error("a bug in the views");
       },
       launchPrinter: () => {
         calls.push("launch");
-        return Promise.resolve(fakePrinter());
+        return Promise.resolve({
+          ...printer,
+          close: () => {
+            calls.push("close");
+            return printer.close();
+          },
+        });
       },
     };
     await expect(
       buildReportSet({ dataDir: "fixtures/tiny", period: "2026-05", outDir: tmp() }, effects),
     ).rejects.toThrow("a bug in the views");
-    expect(calls).toEqual(["views"]);
+    expect(calls).toEqual(["launch", "views", "close"]);
   });
 
   it("starts the browser only when a report must be printed, and closes it", async () => {
@@ -83,9 +90,14 @@ describe("semaforo build", () => {
         });
       },
     };
+    let collections = 0;
+    effects.collectGarbage = () => collections++;
     const first = await buildReportSet({ dataDir: data, period: "2026-05", outDir }, effects);
     expect(first.kind === "built" && first.written.some((r) => r.level === "team")).toBe(true);
     expect(calls).toEqual(["launch", "close"]);
+    // One full collection every 8 printed reports (11 here), none for reused ones.
+    expect(first.kind === "built" && first.written.length).toBe(11);
+    expect(collections).toBe(1);
     calls.length = 0;
     const again = await buildReportSet({ dataDir: data, period: "2026-05", outDir }, effects);
     expect(again.kind === "built" && [again.written.length, again.reused.length]).toEqual([
@@ -93,6 +105,7 @@ describe("semaforo build", () => {
       first.kind === "built" ? first.written.length : -1,
     ]);
     expect(calls).toEqual([]);
+    expect(collections).toBe(1);
   });
 
   it("stops the build when the browser cannot start, or starts as another version than its keys name", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { expectGolden } from "../helpers/golden.js";
 import { readTinyDataset as tiny } from "../helpers/tiny.js";
+import { buildViews } from "../../src/compute/buildViews.js";
+import { messagesOf } from "../helpers/messages.js";
 import { views } from "./support.js";
 
 describe("views of fixtures/tiny", () => {
@@ -9,6 +11,16 @@ describe("views of fixtures/tiny", () => {
     const last = [...new Set(dataset.results.map((row) => row.period))].sort().at(-1);
     expect(last).toBe("2026-05");
     expectGolden("views-tiny.json", views(dataset, "2026-05", "es"));
+  });
+
+  it("are the same for a unit whichever others are made (`only`, as a build does for English)", async () => {
+    const dataset = await tiny();
+    const messages = messagesOf("en");
+    const all = buildViews(dataset, "2026-05", { locale: "en", messages });
+    const only = new Set(["district/010003", "national/PE"]);
+    const some = buildViews(dataset, "2026-05", { locale: "en", messages, only });
+    expect(some.map((v) => `${v.level}/${v.code}`)).toEqual(["national/PE", "district/010003"]);
+    expect(some).toEqual(all.filter((v) => only.has(`${v.level}/${v.code}`)));
   });
 
   it("have the figures worked out by hand", async () => {
