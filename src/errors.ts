@@ -436,6 +436,14 @@ export const errorData = {
       `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} (and any ${file}.takeover-* left by a run killed while taking it over) and run send again.`,
     exitCode: ExitCode.usage,
   }),
+  buildCommitting: defineError({
+    code: "build-committing",
+    message: (file: string, who: string) =>
+      `A build is putting this period's new PDFs in place: ${file} is held by ${who}. Nothing was sent.`,
+    hint: (file) =>
+      `Run send again in a moment: the build holds it for a few seconds at most. If no build is running (it was killed), run \`semaforo verify\` on the period (it completes the interrupted build), delete ${file}, and send again.`,
+    exitCode: ExitCode.usage,
+  }),
   damagedLedger: defineError({
     code: "damaged-ledger",
     message: (file: string, line: number, what: string) =>

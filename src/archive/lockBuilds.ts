@@ -12,7 +12,7 @@ import { BUILD_LOCK } from "./staging.js";
 export function lockBuilds(periodDir: string): SendLock {
   const file = join(periodDir, BUILD_LOCK);
   try {
-    return acquireSendLock(file, { held: (who) => errors.buildRunning(periodDir, who) });
+    return acquireSendLock(file, { command: "build", held: (who) => errors.buildRunning(periodDir, who) });
   } catch (error) {
     throw archiveWriteError(file, error);
   }

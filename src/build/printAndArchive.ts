@@ -406,7 +406,7 @@ const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
 function lockSends(periodDir: string): SendLock {
   const file = join(periodDir, ".send.lock");
   try {
-    return acquireSendLock(file, { held: (who) => errors.sendRunning(periodDir, who) });
+    return acquireSendLock(file, { command: "build", held: (who) => errors.sendRunning(periodDir, who) });
   } catch (error) {
     throw archiveWriteError(file, error);
   }

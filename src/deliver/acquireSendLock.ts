@@ -7,6 +7,8 @@ export interface LockHolder {
   pid: number;
   hostname: string;
   startedAt: string;
+  /** What holds it: a send, or a build putting its PDFs in place (locks written before say nothing). */
+  command?: "send" | "build";
 }
 
 export interface SendLock {
@@ -21,11 +23,14 @@ export interface LockOptions {
   isAlive?: (pid: number) => boolean;
   host?: string;
   pid?: number;
+  /** What takes the lock, recorded in it so that a run that finds it held can say what holds it. Default "send". */
+  command?: "send" | "build";
   /**
-   * The error when a live run holds the lock (`who`: its process, host and start): send's
-   * `send-locked` unless a build names its own (`build-running`, `send-running`).
+   * The error when a live run holds the lock (`who`: its process, host and start; `holder`: what
+   * it is): send's `send-locked` (or `build-committing` when a build holds it) unless the caller
+   * names its own (`build-running`, `send-running`).
    */
-  held?: (who: string) => CliError;
+  held?: (who: string, holder: LockHolder | null) => CliError;
 }
 
 /**
@@ -44,6 +49,7 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
     pid: options.pid ?? process.pid,
     hostname: host,
     startedAt: (options.clock?.() ?? new Date()).toISOString(),
+    command: options.command ?? "send",
   };
   const isAlive = options.isAlive ?? processIsAlive;
   for (let tries = 0; tries < 3; tries++) {
@@ -130,7 +136,12 @@ function readHolder(file: string): LockHolder | null {
   try {
     const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<LockHolder>;
     if (typeof parsed.pid === "number" && typeof parsed.hostname === "string") {
-      return { pid: parsed.pid, hostname: parsed.hostname, startedAt: String(parsed.startedAt ?? "?") };
+      return {
+        pid: parsed.pid,
+        hostname: parsed.hostname,
+        startedAt: String(parsed.startedAt ?? "?"),
+        ...(parsed.command === "send" || parsed.command === "build" ? { command: parsed.command } : {}),
+      };
     }
   } catch {
     // Unreadable or half-written: treated as held, never guessed stale.
@@ -150,10 +161,11 @@ function processIsAlive(pid: number): boolean {
 function lockHeld(
   file: string,
   holder: LockHolder | null,
-  held: (who: string) => CliError = (who) => errors.sendLocked(file, who),
+  held: (who: string, holder: LockHolder | null) => CliError = (who, holder) =>
+    holder?.command === "build" ? errors.buildCommitting(file, who) : errors.sendLocked(file, who),
 ): CliError {
   const who = holder
     ? `process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}`
     : "another run (the lock file could not be read)";
-  return held(who);
+  return held(who, holder);
 }

@@ -15,6 +15,7 @@ describe("acquireSendLock", () => {
       pid: process.pid,
       hostname: hostname(),
       startedAt: "2026-11-05T10:00:00.000Z",
+      command: "send",
     });
     let error: unknown;
     try {
@@ -30,6 +31,22 @@ describe("acquireSendLock", () => {
     lock.release();
     expect(existsSync(file)).toBe(false);
     acquireSendLock(file).release();
+  });
+
+  it("tells a send that a build holds the lock while it puts its PDFs in place", () => {
+    const file = lockFile();
+    const build = acquireSendLock(file, { command: "build" });
+    expect(() => acquireSendLock(file)).toThrow(
+      expect.objectContaining({
+        code: "build-committing",
+        exitCode: 2,
+        message: expect.stringMatching(new RegExp(`A build is putting .* process ${process.pid}`)),
+      }),
+    );
+    build.release();
+    // A lock written before holders were named is a send's.
+    writeFileSync(file, JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: "x" }));
+    expect(() => acquireSendLock(file)).toThrow(expect.objectContaining({ code: "send-locked" }));
   });
 
   it("takes over a stale lock of a dead process on this host, with a warning", () => {
