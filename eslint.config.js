@@ -48,6 +48,27 @@ export default tseslint.config(
     },
   },
   {
+    // The same in src/, plus: folders are made with makeDirs (src/makeDirs.ts), never with Node's
+    // recursive mkdir, which spins forever on a path under /proc or behind a dangling symlink.
+    files: ["src/**/*.ts"],
+    ignores: ["src/errors.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='CliError']",
+          message: "Add an entry to the catalogue in src/errors.ts and throw errors.NAME(…) instead.",
+        },
+        {
+          selector:
+            "CallExpression[callee.name=/^mkdir(Sync)?$/] > ObjectExpression > Property[key.name='recursive']",
+          message:
+            "Use makeDirs / makeDirsSync (src/makeDirs.ts): a recursive mkdir never returns for some paths.",
+        },
+      ],
+    },
+  },
+  {
     // The pure core: the model, the views and the HTML are functions of their inputs. IO (files,
     // processes, the network, the browser, mail) stays at the edges; only the two loaders of
     // templates and fonts read files.

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
+import { makeDirs } from "../makeDirs.js";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { errors } from "../errors.js";
 import { archiveWriteError } from "./archiveWriteError.js";
@@ -45,7 +46,7 @@ export async function finishCommit(
       continue;
     }
     await act(to, `move ${move.from}`, async () => {
-      await mkdir(dirname(to), { recursive: true });
+      await makeDirs(dirname(to));
       await rename(from, to);
     });
     touched.add(dirname(to)).add(dirname(from));
@@ -58,7 +59,7 @@ export async function finishCommit(
       throw errors.unfinishedCommit(periodDir, `the staged ${install.from} is missing`);
     }
     await act(to, `install ${install.to}`, async () => {
-      await mkdir(dirname(to), { recursive: true });
+      await makeDirs(dirname(to));
       await rename(from, to);
     });
     touched.add(dirname(to));

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { makeDirs } from "../makeDirs.js";
+import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** The temporary name a file is written under before it is renamed into place. */
@@ -9,7 +10,7 @@ export function tempPath(path: string): string {
 
 /** Writes `data` to a temporary file beside `path` and flushes it to disk; returns the temp path. */
 export async function writeSynced(path: string, data: Uint8Array | string): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirs(dirname(path));
   const temp = tempPath(path);
   const handle = await open(temp, "w");
   try {

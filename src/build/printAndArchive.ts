@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { applyCommit } from "../archive/applyCommit.js";
 import { archiveWriteError } from "../archive/archiveWriteError.js";
@@ -13,6 +13,7 @@ import { readOnDisk } from "../archive/readOnDisk.js";
 import { resolveInPeriod } from "../archive/resolveInPeriod.js";
 import { JOURNAL, STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
+import { makeDirs } from "../makeDirs.js";
 import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
 import { heldVersions } from "../deliver/heldVersions.js";
 import { CliError, errors } from "../errors.js";
@@ -133,16 +134,9 @@ export async function printAndArchive(
 ): Promise<ArchiveResult> {
   const { periodDir } = options;
   try {
-    await mkdir(periodDir, { recursive: true });
+    await makeDirs(periodDir);
   } catch (error) {
-    // A recursive mkdir on a read-only file system says ENOENT; the plain one says why.
-    throw archiveWriteError(
-      periodDir,
-      await mkdir(periodDir).then(
-        () => error,
-        (plain: unknown) => plain,
-      ),
-    );
+    throw archiveWriteError(periodDir, error);
   }
   const buildLock = lockBuilds(periodDir);
   try {
@@ -176,12 +170,11 @@ async function printAndCommit(
   readHeld(join(periodDir, "deliveries.jsonl"));
   const stagingDirs = new Set(jobs.map((job) => dirname(inside(`${STAGING}/${job.file}`))));
   try {
-    // One folder at a time: a recursive mkdir on a read-only file system says ENOENT, not EROFS.
-    for (const dir of [periodDir, join(periodDir, STAGING), ...stagingDirs]) {
+    for (const dir of [join(periodDir, STAGING), ...stagingDirs]) {
       try {
-        await mkdir(dir, { recursive: dir === periodDir });
+        await makeDirs(dir);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw archiveWriteError(dir, error);
+        throw archiveWriteError(dir, error);
       }
     }
     await runLimited(jobs, printer.concurrency * 2, async (job) => {

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
+import { makeDirsSync } from "../makeDirs.js";
 import { basename, join } from "node:path";
 import { syncDirSync } from "./openLedger.js";
 import type { MailTransport } from "./types.js";
@@ -15,7 +16,7 @@ export function createOutboxTransport(dir: string): MailTransport {
     description: `outbox ${dir}`,
     send(message) {
       if (!made) {
-        mkdirSync(dir, { recursive: true });
+        makeDirsSync(dir);
         made = true;
       }
       if (basename(message.outboxName) !== message.outboxName || message.outboxName.startsWith(".")) {

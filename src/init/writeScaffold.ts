@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { makeDirs } from "../makeDirs.js";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
@@ -26,7 +27,7 @@ export async function writeScaffold(dir: string, units: "peru" | "none" = "none"
   const files = scaffoldFiles(units === "peru" ? await readUgelList() : []);
   for (const file of files) {
     const target = path.join(dir, file.path);
-    await mkdir(path.dirname(target), { recursive: true });
+    await makeDirs(path.dirname(target));
     await writeFile(target, file.content, { flag: "wx" });
   }
   return files.map((f) => f.path);

@@ -1,4 +1,5 @@
-import { mkdir, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
+import { makeDirs } from "../makeDirs.js";
 import { dirname, join } from "node:path";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
 
@@ -12,13 +13,13 @@ export async function writePublicFolder(
   files: { path: string; content: string | Uint8Array }[],
 ): Promise<void> {
   const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
+  await makeDirs(parent);
   const staging = join(parent, `.public-${process.pid}-${Date.now().toString(36)}`);
   const old = `${staging}-old`;
   try {
     for (const file of files) {
       const path = join(staging, ...file.path.split("/"));
-      await mkdir(dirname(path), { recursive: true });
+      await makeDirs(dirname(path));
       await rename(await writeSynced(path, file.content), path);
     }
     await rename(target, old).catch((error: NodeJS.ErrnoException) => {

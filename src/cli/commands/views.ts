@@ -1,5 +1,6 @@
 import { assertPeriod } from "../../assertPeriod.js";
-import { mkdir, writeFile } from "node:fs/promises";
+import { makeDirs } from "../../makeDirs.js";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringifySorted } from "../../compute/stringifySorted.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
@@ -79,7 +80,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
     const json = stringifySorted(views);
     if (args.out === "-") io.out(json);
     else {
-      await mkdir(path.dirname(path.resolve(args.out)), { recursive: true });
+      await makeDirs(path.dirname(path.resolve(args.out)));
       await writeFile(args.out, json);
       io.err(`Wrote ${views.length} view${views.length === 1 ? "" : "s"} of ${args.period} to ${args.out}.`);
     }
