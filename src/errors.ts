@@ -61,10 +61,12 @@ function sentence(message: string): string {
 }
 
 /** What `--concurrency abc`, `--retries -1` or `--rate 0` breaks. */
-const NUMBER_RULES = {
+export const NUMBER_RULES = {
   number: "expects a number",
   nonNegative: "must be 0 or a positive number",
   positive: "must be a positive number",
+  count: "must be a whole number, 1 or more",
+  wholeNonNegative: "must be a whole number, 0 or more",
 } as const;
 
 /**

@@ -761,8 +761,9 @@ export interface ManifestReport {
   key?: string;
   /**
    * The same, with the source of the HTML (its view and the renderer's fingerprint) in place of
-   * the HTML: a later build with the same source knows the key without rendering the report.
-   * Optional: without it the report is rendered and its key compared.
+   * the HTML, hashed together with `key`: a later build with the same source knows the key without
+   * rendering the report (and a `key` edited by hand no longer matches). Optional: without it the
+   * report is rendered and its key compared.
    */
   source?: string;
 }

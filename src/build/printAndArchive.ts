@@ -198,7 +198,10 @@ async function printAndCommit(
           info,
           attachments: attached.map((a) => a.sha256),
         };
+        // The manifest's `source` is bound to the key it stands for: a key edited in the manifest no
+        // longer matches, and the report is rendered and its key recomputed.
         const source = sourceKey({ ...parts, source: job.source });
+        const bound = (key: string) => createHash("sha256").update(`${source}\n${key}`).digest("hex");
         const before = archived.get(job.file);
         const stillThere = async (entry: ManifestReport) =>
           (await hashesTo(inside(job.file), entry)) && (await allHashTo(entry.attachments ?? [], inside));
@@ -209,13 +212,13 @@ async function printAndCommit(
             bytes: entry.bytes,
             pages: entry.pages,
             key,
-            source,
+            source: bound(key),
             ...(entry.attachments?.length ? { attachments: entry.attachments } : {}),
           });
           options.onReport?.({ done: ++done, total: jobs.length, job, reused: true });
         };
         // The same source: the same HTML, so the same key, without rendering.
-        if (before?.key && before.source === source && (await stillThere(before))) {
+        if (before?.key && before.source === bound(before.key) && (await stillThere(before))) {
           reuse(before, before.key);
           return;
         }
@@ -239,7 +242,7 @@ async function printAndCommit(
           bytes: bytes.byteLength,
           pages: printed.pages,
           key,
-          source,
+          source: bound(key),
           ...(attached.length > 0 ? { attachments: attached } : {}),
         });
       } catch (caught) {

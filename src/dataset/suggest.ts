@@ -10,7 +10,7 @@ const fold = (text: string) =>
 /**
  * The closest known code to a mistyped one, for "did you mean …?": the nearest by edit distance when
  * it is close (at most 2 edits, or a third of the length) and no other code is as close, or the
- * code whose name matches exactly.
+ * code whose name matches exactly, or the one that differs only in case or accents.
  */
 export function suggest(
   value: string,
@@ -32,6 +32,8 @@ export function suggest(
       ties = 0;
     } else if (d === bestDistance) ties++;
   }
+  // The same code but for case or accents ("pe" → "PE").
+  if (bestDistance === 0) return ties === 0 && best !== value ? best : undefined;
   // Never a code that shares nothing with the value ("99" → "PE" is two edits, but no suggestion).
   const allowed = Math.min(Math.max(2, Math.floor(value.length / 3)), wanted.length - 1);
   // Only a clear winner: with six-digit codes, many are one edit away from each other.

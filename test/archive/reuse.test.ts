@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readManifest } from "../../src/archive/manifest.js";
 import { verifyArchive } from "../../src/archive/verifyArchive.js";
@@ -92,6 +92,22 @@ describe("incremental builds (printAndArchive)", () => {
     );
     expect([rendered, changed.printed]).toEqual([["010001"], ["district 010001 (es)"]]);
     expect(entry?.source).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("does not trust a key edited in the manifest: the report is printed again and its key restored", async () => {
+    const dir = tmp();
+    const first = await printAndArchive(SET, fakePrinter(), options(dir));
+    const file = join(dir, "manifest.json");
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
+    const national = manifest.reports.find((r) => r.code === "PE") as Manifest["reports"][number];
+    const real = national.key;
+    national.key = "1".repeat(64);
+    writeFileSync(file, JSON.stringify(manifest));
+    const again = counting();
+    const result = await printAndArchive(SET, again.printer, options(dir));
+    expect(again.printed).toEqual(["national PE (es)"]);
+    expect(result.manifest.reports.find((r) => r.code === "PE")?.key).toBe(real);
+    expect(result.manifest.reports).toEqual(first.manifest.reports);
   });
 
   it("never reuses a PDF whose bytes no longer hash to the manifest's sha256, and --full prints all", async () => {

@@ -5,6 +5,8 @@ import type { BuildEffects } from "../../build/buildReportSet.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { ExitCode, errors } from "../../errors.js";
+import { codeList } from "../codeList.js";
+import { numberFlag } from "../numberFlag.js";
 import type { ReportFailure } from "../../build/printAndArchive.js";
 import type { Locale, Manifest, Problem, ReportLevel } from "../../model.js";
 import { REPORT_LEVELS } from "../../model.js";
@@ -92,10 +94,10 @@ export async function buildStep(
     throw errors.noData();
   }
   assertPeriod(args.period);
-  const only = args.only
-    ?.split(",")
-    .map((code) => code.trim())
-    .filter(Boolean);
+  const only = codeList(args.only, "only", "build");
+  numberFlag(args.concurrency, "concurrency", "count", "build");
+  numberFlag(args["restart-every"], "restart-every", "wholeNonNegative", "build");
+  numberFlag(args.timeout, "timeout", "positive", "build");
   const { buildReportSet } = await import("../../build/buildReportSet.js");
   const fx =
     effects ??
@@ -113,7 +115,7 @@ export async function buildStep(
         dataDir: options.data,
         period: args.period,
         outDir: options.out,
-        only: only && only.length > 0 ? only : undefined,
+        only,
         level: args.level as ReportLevel | undefined,
         lang: args.lang as Locale | undefined,
         concurrency: args.concurrency ?? config.concurrency,

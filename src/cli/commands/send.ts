@@ -1,6 +1,8 @@
 import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
 import type { SendReport } from "../../deliver/sendReportSet.js";
 import { CliError, errors } from "../../errors.js";
+import { codeList } from "../codeList.js";
+import { numberFlag } from "../numberFlag.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
 import { formatSize } from "../../formatSize.js";
@@ -107,9 +109,9 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
   const smtpUrl = args["dry-run"] ? options.smtp.url : smtpUrlOrThrow(options);
   // The config's `email` settings override the ones the build recorded, field by field.
   const sender = options.email;
-  const maxSize = positive(args["max-size"], "--max-size");
-  const attempts = 1 + Math.floor(nonNegative(args.retries, "--retries"));
-  if (args.rate !== undefined) positive(args.rate, "--rate");
+  const maxSize = numberFlag(args["max-size"], "max-size", "positive", "send");
+  const attempts = 1 + Math.floor(numberFlag(args.retries, "retries", "nonNegative", "send"));
+  numberFlag(args.rate, "rate", "positive", "send");
   let progress: ReturnType<typeof createProgress> | null = null;
   const { sendReportSet, sendExitCode } = await import("../../deliver/sendReportSet.js");
   const { defaultSendEffects } = await import("../../deliver/defaultSendEffects.js");
@@ -130,9 +132,9 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
       smtpUrl,
       sender,
       dryRun: args["dry-run"],
-      only: codes(args.only),
-      force: codes(args.force),
-      forceTo: codes(args.to),
+      only: codeList(args.only, "only", "send") ?? [],
+      force: codeList(args.force, "force", "send") ?? [],
+      forceTo: codeList(args.to, "to", "send") ?? [],
       ...(args.reason !== undefined ? { reason: args.reason } : {}),
       resendFailed: args["resend-failed"],
       maxSize: Math.round(maxSize * 1024 * 1024),
@@ -235,28 +237,6 @@ function advice(report: SendReport): string[] {
     );
   }
   return lines;
-}
-
-function codes(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  return value
-    .split(",")
-    .map((c) => c.trim())
-    .filter((c) => c !== "");
-}
-
-function nonNegative(value: number, flag: string): number {
-  if (!Number.isFinite(value) || value < 0) {
-    throw errors.badNumber(flag, "nonNegative", "send");
-  }
-  return value;
-}
-
-function positive(value: number, flag: string): number {
-  if (!Number.isFinite(value) || value <= 0) {
-    throw errors.badNumber(flag, "positive", "send");
-  }
-  return value;
 }
 
 function table(rows: string[][]): string[] {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadConfig } from "../../config/loadConfig.js";
 import { resolveOptions } from "../../config/resolveOptions.js";
 import { ExitCode, errors } from "../../errors.js";
+import { codeList } from "../codeList.js";
 import { formatStatus } from "../../status/formatStatus.js";
 import { latestPeriod } from "../../archive/latestPeriod.js";
 import { filterStatus } from "../../deliver/filterStatus.js";
@@ -51,8 +52,13 @@ export const statusCommand = defineCommand<StatusArgs>({
       ),
   run: async (args, io) => {
     const dir = await periodDir(args);
-    const filter = { states: parseStates(args.state), only: list(args.only) };
-    const status = filterStatus(await readStatus(dir), filter);
+    const only = codeList(args.only, "only", "status") ?? [];
+    const filter = { states: parseStates(args.state), only };
+    const read = await readStatus(dir);
+    const known = new Set(read.rows.map((row) => row.code));
+    const unknown = only.filter((code) => !known.has(code));
+    if (unknown.length > 0) throw errors.unknownUnit(unknown, `${dir}'s manifest`, known);
+    const status = filterStatus(read, filter);
     for (const warning of status.warnings) io.err(`semaforo: warning: ${warning}`);
     if (args.json) {
       io.out(
@@ -98,15 +104,8 @@ async function periodDir(args: StatusArgs & { config?: string }): Promise<string
   return path.join(out, args.period);
 }
 
-function list(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
 function parseStates(value: string | undefined): DeliveryState[] {
-  const states = list(value);
+  const states = codeList(value, "state", "status") ?? [];
   const unknown = states.filter((s) => !(DELIVERY_STATES as readonly string[]).includes(s));
   if (unknown.length > 0) {
     const near = unknown

@@ -7,6 +7,7 @@ import { datasetFolder } from "../../config/datasetFolder.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { ExitCode, errors } from "../../errors.js";
+import { codeList } from "../codeList.js";
 import type { Locale } from "../../model.js";
 import { defineCommand } from "../command.js";
 import { warningsNote } from "../warningsNote.js";
@@ -62,11 +63,8 @@ export const viewsCommand = defineCommand<ViewsArgs>({
     const { assertPeriodInDataset } = await import("../../dataset/assertPeriodInDataset.js");
     assertPeriodInDataset(dataset, args.period, data);
     let views = buildViews(dataset, args.period, { locale, messages });
-    if (args.only !== undefined) {
-      const codes = args.only
-        .split(",")
-        .map((code) => code.trim())
-        .filter((code) => code !== "");
+    const codes = codeList(args.only, "only", "views");
+    if (codes) {
       const known = new Set(views.map((view) => view.code));
       const unknown = codes.filter((code) => !known.has(code));
       if (unknown.length > 0) {
