@@ -168,6 +168,9 @@ async function printAndCommit(
   // before anything is printed, since replacing a PDF blindly could lose a delivered one. It is
   // read again for the commit.
   readHeld(join(periodDir, "deliveries.jsonl"));
+  // A send running now would stop the commit (below): say so before printing anything. One that
+  // starts while the reports print still stops the commit.
+  lockSends(periodDir).release();
   const stagingDirs = new Set(jobs.map((job) => dirname(inside(`${STAGING}/${job.file}`))));
   try {
     for (const dir of [join(periodDir, STAGING), ...stagingDirs]) {
