@@ -283,9 +283,11 @@ export const errorData = {
   // The archive: OUT/PERIOD, its manifest and its locks.
   noManifest: defineError({
     code: "no-manifest",
-    message: (dir: string) =>
-      `${dir} has no manifest.json: the report set was not built (or not completely).`,
-    hint: "Build it first: semaforo build --data DIR --period YYYY-MM",
+    message: (dir: string, exists: boolean = true) =>
+      exists
+        ? `${dir} has no manifest.json: the report set was not built (or not completely).`
+        : `${dir} does not exist: no report set was built there.`,
+    hint: "Check the folder (OUT/YYYY-MM, e.g. out/2026-10), or build it first: semaforo build --data DIR --period YYYY-MM",
     exitCode: ExitCode.usage,
   }),
   badManifest: defineError({

@@ -31,7 +31,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   missingEmailTemplate: ["templates/email/subject.es.hbs", "ENOENT"],
   noBrowser: [["/usr/bin/chromium"]],
   browserLaunchFailed: ["/usr/bin/chromium", "Failed to launch the browser process!"],
-  noManifest: ["out/2026-10"],
+  noManifest: ["out/2026-10", false],
   badManifest: ["out/2026-10/manifest.json", "reports[0].sha256 is missing"],
   archiveWrite: ["out/2026-10/.staging", "EROFS", "read-only file system"],
   outsidePeriod: ["out/2026-10", "../x.pdf", "manifest.json"],

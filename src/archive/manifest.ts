@@ -145,7 +145,7 @@ export async function readManifest(periodDir: string): Promise<Manifest | null> 
 /** The manifest, which must exist: `no-manifest` (exit 2) otherwise. */
 export async function loadManifest(periodDir: string): Promise<Manifest> {
   const manifest = await readManifest(periodDir);
-  if (!manifest) throw errors.noManifest(periodDir);
+  if (!manifest) throw errors.noManifest(periodDir, existsSync(periodDir));
   return manifest;
 }
 

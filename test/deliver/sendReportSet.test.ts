@@ -343,7 +343,7 @@ describe("semaforo send (command line)", () => {
     expect(await main(["send", "--out", out, "--period", "2026-13"], io)).toBe(2);
     io = captureIo();
     expect(await main(["send", "--out", join(out, "nowhere"), "--period", PERIOD], io)).toBe(2);
-    expect(io.stderr()).toMatch(/has no manifest\.json/);
+    expect(io.stderr()).toMatch(/does not exist: no report set was built there/);
   });
 
   it("refuses a manifest without a sender, and a bad sender, before sending anything", async () => {

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -108,8 +109,13 @@ describe("semaforo status", () => {
   it("fails with exit 2 and says to build first when there is no manifest", async () => {
     const io = captureIo();
     expect(await main(["status", path.join(root, "out", "2026-09")], io)).toBe(2);
-    expect(io.stderr()).toMatch(/has no manifest\.json/);
+    expect(io.stderr()).toMatch(/2026-09 does not exist: no report set was built there/);
     expect(io.stderr()).toMatch(/semaforo build/);
+    // An existing folder without a manifest says so.
+    mkdirSync(path.join(root, "out", "2026-08"), { recursive: true });
+    const empty = captureIo();
+    expect(await main(["status", path.join(root, "out", "2026-08")], empty)).toBe(2);
+    expect(empty.stderr()).toMatch(/2026-08 has no manifest\.json/);
   });
 
   it("explains a damaged manifest instead of crashing", async () => {
