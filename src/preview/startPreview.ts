@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { defaultBuildEffects } from "../build/defaultBuildEffects.js";
-import type { Dataset, Locale, Period, ReportView } from "../model.js";
+import { NATIONAL_CODE, type Dataset, type Locale, type Period, type ReportView } from "../model.js";
 import { loadTemplates } from "../render/loadTemplates.js";
 import { renderIndex } from "../render/renderIndex.js";
 import type { ViewRenderer } from "../build/buildReportSet.js";
@@ -38,13 +38,24 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const effects = defaultBuildEffects();
   const generatedAt = new Date().toISOString();
   const templates = loadTemplates();
-  const byHref = new Map<string, { view: ReportView; render: ViewRenderer }>();
+  /** Each report's HTML, made when first asked for. */
+  const byHref = new Map<string, () => string>();
   const indexes = new Map<Locale, string>();
+  // The enabling team's brief, when recipients.csv has a `team` row (as the build makes it).
+  const hasTeam = options.dataset.recipients.some((r) => r.level === "team");
   for (const locale of options.locales) {
     const messages = await effects.readMessages(locale);
     const views = effects.buildViews(options.dataset, options.period, { locale, messages });
-    const render = await effects.makeRenderer(options.dataset, messages, generatedAt);
-    for (const view of views) byHref.set(hrefOf(view), { view, render });
+    const renderer: ViewRenderer = await effects.makeRenderer(options.dataset, messages, generatedAt);
+    for (const view of views) byHref.set(hrefOf(view), () => renderer.render(view));
+    const teamHref = `/team/${NATIONAL_CODE}.${locale}.html`;
+    const { makeTeamRenderer, buildTeamBrief } = effects;
+    if (hasTeam && makeTeamRenderer && buildTeamBrief) {
+      const team = await makeTeamRenderer(messages, generatedAt);
+      byHref.set(teamHref, () =>
+        team.render(buildTeamBrief(options.dataset, options.period, { locale, messages })),
+      );
+    }
     indexes.set(
       locale,
       renderIndex(
@@ -56,6 +67,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
           periodLabel: views[0]?.periodLabel ?? options.period,
           datasetName: options.dataset.config.name,
           locales: options.locales,
+          ...(hasTeam ? { team: { name: messages["team.recipientName"] ?? "", href: teamHref } } : {}),
         },
       ),
     );
@@ -85,13 +97,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (path === "/" || locale) {
       return send(200, indexes.get(locale ?? options.locales[0] ?? "es") ?? "");
     }
-    const entry = byHref.get(path);
-    if (!entry)
+    const make = byHref.get(path);
+    if (!make)
       return send(404, '<!doctype html><title>404</title><p>No such report. <a href="/">Index</a></p>');
     let html = cache.get(path);
     if (html === undefined) {
       try {
-        html = entry.render.render(entry.view);
+        html = make();
       } catch (error) {
         return send(
           500,

@@ -1,6 +1,6 @@
 import { createTranslator } from "../locale/translate.js";
-import type { Level, Locale, Messages, ReportView } from "../model.js";
-import { LEVELS } from "../model.js";
+import type { Locale, Messages, ReportLevel, ReportView } from "../model.js";
+import { LEVELS, NATIONAL_CODE } from "../model.js";
 import { countItems, nestLabels } from "./context/common.js";
 import type { CountItem } from "./context/types.js";
 import type { Templates } from "./renderReport.js";
@@ -24,7 +24,7 @@ export interface IndexContext {
   languages: { lang: Locale; label: string; href: string; current: boolean }[];
   groups: {
     title: string;
-    rows: { level: Level; code: string; name: string; href: string; counts: CountItem[] }[];
+    rows: { level: ReportLevel; code: string; name: string; href: string; counts: CountItem[] }[];
   }[];
 }
 
@@ -41,6 +41,8 @@ export function buildIndexContext(
     datasetName: string;
     /** Every language the index exists in. */
     locales?: readonly Locale[];
+    /** The enabling team's brief, when the period has one: listed last, without status counts. */
+    team?: { name: string; href: string };
   },
 ): IndexContext {
   const t = createTranslator(options.messages);
@@ -52,7 +54,10 @@ export function buildIndexContext(
     docTitle: title,
     running: null,
     title,
-    intro: t("report.indexIntro", { count: entries.length, dataset: options.datasetName }),
+    intro: t("report.indexIntro", {
+      count: entries.length + (options.team ? 1 : 0),
+      dataset: options.datasetName,
+    }),
     languages:
       (options.locales?.length ?? 0) > 1
         ? (options.locales ?? []).map((lang) => ({
@@ -62,7 +67,7 @@ export function buildIndexContext(
             current: lang === options.locale,
           }))
         : [],
-    groups: LEVELS.map((level) => ({
+    groups: LEVELS.map((level): IndexContext["groups"][number] => ({
       title: t(`report.level.${level}`),
       rows: entries
         .filter((e) => e.view.level === level)
@@ -74,7 +79,18 @@ export function buildIndexContext(
           href: e.href,
           counts: countItems(options.messages, t, e.view.headline.counts, options.locale),
         })),
-    })).filter((g) => g.rows.length > 0),
+    }))
+      .concat(
+        options.team
+          ? [
+              {
+                title: t("team.title"),
+                rows: [{ level: "team", code: NATIONAL_CODE, ...options.team, counts: [] }],
+              },
+            ]
+          : [],
+      )
+      .filter((g) => g.rows.length > 0),
   };
 }
 
@@ -88,6 +104,7 @@ export function renderIndex(
     periodLabel: string;
     datasetName: string;
     locales?: readonly Locale[];
+    team?: { name: string; href: string };
   },
 ): string {
   return options.templates.render("index", buildIndexContext(entries, options));
