@@ -25,7 +25,7 @@ import { parseArgs } from "node:util";
 import puppeteer from "puppeteer-core";
 import { spawn } from "node:child_process";
 import { defaultBuildEffects } from "../dist/build/defaultBuildEffects.js";
-import { sourceDate } from "../dist/build/sourceDate.js";
+import { renderEveryReport } from "../dist/build/renderEveryReport.js";
 import { findChromium } from "../dist/pdf/findChromium.js";
 import {
   BROWSER_LAUNCH,
@@ -131,24 +131,14 @@ async function writeHtml(reports, dir) {
   mkdirSync(dir, { recursive: true });
   const effects = defaultBuildEffects();
   const { dataset } = await effects.readDataset(flags.data);
-  const date = sourceDate(flags.period).toISOString();
-  const byLocale = new Map();
+  const html = new Map();
+  for (const locale of new Set(reports.map((r) => r.language))) {
+    for await (const r of renderEveryReport(effects, dataset, flags.period, locale))
+      html.set(`${r.level}/${r.code}/${r.locale}`, r.html);
+  }
   for (const [index, report] of reports.entries()) {
-    if (!byLocale.has(report.language)) {
-      const messages = await effects.readMessages(report.language);
-      byLocale.set(report.language, {
-        messages,
-        views: effects.buildViews(dataset, flags.period, { locale: report.language, messages }),
-        renderer: await effects.makeRenderer(dataset, messages, date),
-        team: await effects.makeTeamRenderer(messages, date),
-      });
-    }
-    const { messages, views, renderer, team } = byLocale.get(report.language);
-    const html =
-      report.level === "team"
-        ? team.render(effects.buildTeamBrief(dataset, flags.period, { locale: report.language, messages }))
-        : renderer.render(views.find((v) => v.level === report.level && v.code === report.code));
-    writeFileSync(join(dir, `${String(index).padStart(4, "0")}.html`), html);
+    const page = html.get(`${report.level}/${report.code}/${report.language}`);
+    writeFileSync(join(dir, `${String(index).padStart(4, "0")}.html`), page);
   }
 }
 

@@ -1,6 +1,5 @@
 import { assertPeriod } from "../assertPeriod.js";
 import { existsSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type {
   Dataset,
@@ -19,6 +18,7 @@ import {
   CHROMIUM_ARGS,
   PDF_OPTIONS,
   PRINT_VIEWPORT,
+  printerConcurrency,
   type Printer,
   type PrinterOptions,
 } from "../pdf/launchPrinter.js";
@@ -147,7 +147,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         restartEvery: options.restartEvery,
       }),
     {
-      concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
+      concurrency: printerConcurrency(options.concurrency),
       expected: versionRead,
       onLaunch: (launched, ms) => {
         stages.launch = ms;

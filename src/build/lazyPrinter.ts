@@ -4,8 +4,6 @@ import { versionNumber } from "../pdf/chromiumVersion.js";
 
 /** A printer that starts its browser at the first report it must print, and never if there is none. */
 export type LazyPrinter = Omit<Printer, "browserVersion"> & {
-  /** Whether the browser was started. */
-  launched(): boolean;
   /**
    * Starts the browser now, in the background, when it is sure to be needed (a build that can
    * reuse nothing): its start-up then overlaps the views. A failure is reported by the first print.
@@ -58,7 +56,6 @@ export function lazyPrinter(
     },
     kill: () => live?.kill(),
     pids: () => live?.pids() ?? [],
-    launched: () => started !== undefined,
     warm: () => {
       start().catch(() => {}); // reported by the first print, which awaits the same promise
     },

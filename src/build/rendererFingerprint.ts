@@ -13,7 +13,7 @@ let cached: string | undefined;
  * fonts…). Any change to one of them changes every report's key, so an archived PDF is reused only
  * when the same renderer would write the same HTML again. Read once per process (≈ 20 ms).
  */
-export function toolFingerprint(): string {
+function toolFingerprint(): string {
   // The folder the running code lives in: dist/ (or src/ when run from TypeScript).
   cached ??= fingerprintTool(findProjectRoot(), dirname(dirname(fileURLToPath(import.meta.url))));
   return cached;

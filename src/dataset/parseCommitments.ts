@@ -3,7 +3,7 @@ import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
 import { checkLevelCode } from "./parseLevel.js";
-import { parseDecimal, YEARS } from "./parseNumber.js";
+import { checkYear, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
 
 export const COMMITMENTS_COLUMNS = ["year", "level", "code", "indicator", "type", "months", "amount"];
@@ -32,9 +32,8 @@ export function parseCommitments(
     const type = cell(table, row, "type");
     const monthsText = cell(table, row, "months");
     const amountText = cell(table, row, "amount");
-    if (!/^\d{4}$/.test(yearText)) found.push(at(where(table, row, "year"), problems.badYear(yearText)));
-    else if (Number(yearText) < YEARS.first || Number(yearText) > YEARS.last)
-      found.push(at(where(table, row, "year"), problems.yearOutOfRange(yearText, YEARS.first, YEARS.last)));
+    const badYear = checkYear(yearText);
+    if (badYear) found.push(at(where(table, row, "year"), badYear));
     if (level !== "region" && level !== "district") {
       found.push(at(where(table, row, "level"), problems.commitmentLevel(level)));
     } else {

@@ -33,6 +33,14 @@ export const YEARS = { first: 2000, last: 2100 } as const;
 
 const PERIOD = /^(\d{4})-(?:0[1-9]|1[0-2])$/;
 
+/** Why `value` is not a usable year (targets.csv, commitments.csv), or null when it is one. */
+export function checkYear(value: string): ProblemText | null {
+  if (!/^\d{4}$/.test(value)) return problems.badYear(value);
+  if (Number(value) < YEARS.first || Number(value) > YEARS.last)
+    return problems.yearOutOfRange(value, YEARS.first, YEARS.last);
+  return null;
+}
+
 /** A school month, `YYYY-MM`, in YEARS. */
 export const isPeriod = (value: string): boolean => checkPeriod(value) === null;
 

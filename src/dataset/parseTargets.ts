@@ -3,7 +3,7 @@ import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
 import { cell, parseCsv, where } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
-import { parseDecimal, YEARS } from "./parseNumber.js";
+import { checkYear, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
 
 export const TARGETS_COLUMNS = ["year", "level", "code", "indicator", "target"];
@@ -25,9 +25,8 @@ export function parseTargets(
     const level = cell(table, row, "level");
     const code = cell(table, row, "code");
     const indicator = cell(table, row, "indicator");
-    if (!/^\d{4}$/.test(yearText)) found.push(at(where(table, row, "year"), problems.badYear(yearText)));
-    else if (Number(yearText) < YEARS.first || Number(yearText) > YEARS.last)
-      found.push(at(where(table, row, "year"), problems.yearOutOfRange(yearText, YEARS.first, YEARS.last)));
+    const badYear = checkYear(yearText);
+    if (badYear) found.push(at(where(table, row, "year"), badYear));
     const unit = checkLevelCode(known, level, code, where(table, row, "level"), where(table, row, "code"));
     if (unit) found.push(unit);
     const unknown = checkIndicator(known, indicator, where(table, row, "indicator"));

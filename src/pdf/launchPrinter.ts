@@ -61,6 +61,11 @@ export interface Printer {
   pids(): number[];
 }
 
+/** Reports printed at once: `requested` (`--concurrency`), or one per core; at least 1. */
+export function printerConcurrency(requested?: number): number {
+  return Math.max(1, requested ?? availableParallelism());
+}
+
 /**
  * Launches one headless Chromium and returns a printer that runs up to `concurrency` reports at
  * once. It composes the parts: a browser pool (launchBrowserPool: launch, restart every N reports,
@@ -69,7 +74,7 @@ export interface Printer {
  */
 export async function launchPrinter(options: PrinterOptions = {}): Promise<Printer> {
   const executablePath = options.executablePath ?? findChromium().path;
-  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+  const concurrency = printerConcurrency(options.concurrency);
   const timeoutMs = options.timeoutMs ?? 60_000;
   const protocolTimeout = Math.max(1_000, Math.floor(timeoutMs * 0.8));
   const emit = options.onEvent ?? (() => {});

@@ -11,7 +11,7 @@ import type { RebuildResult } from "../../src/build/rebuildArchive.js";
 import type { Manifest } from "../../src/model.js";
 import { launchPrinter } from "../../src/pdf/launchPrinter.js";
 import { reportFile } from "../../src/archive/reportFile.js";
-import { sourceDate } from "../../src/build/sourceDate.js";
+import { renderEveryReport } from "../../src/build/renderEveryReport.js";
 import { main } from "../../src/cli/main.js";
 import { captureIo } from "../helpers/io.js";
 
@@ -65,13 +65,10 @@ async function htmlOf(dataDir: string): Promise<Map<string, string>> {
   const fx = defaultBuildEffects();
   const { dataset } = await fx.readDataset(dataDir);
   if (!dataset) throw new Error(`${dataDir} is not valid`);
-  const date = sourceDate("2026-05").toISOString();
   const hashes = new Map<string, string>();
   for (const locale of ["es", "en"] as const) {
-    const messages = await fx.readMessages(locale);
-    const { render } = await fx.makeRenderer(dataset, messages, date);
-    for (const view of fx.buildViews(dataset, "2026-05", { locale, messages }))
-      hashes.set(reportFile(view.level, view.code, view.name, locale), sha(render(view)));
+    for await (const r of renderEveryReport(fx, dataset, "2026-05", locale))
+      hashes.set(reportFile(r.level, r.code, r.name, locale), sha(r.html));
   }
   return hashes;
 }
