@@ -189,6 +189,14 @@ export const errorData = {
     exitCode: ExitCode.usage,
   }),
 
+  /** `--only PE --level district`: filters that together leave nothing to build. */
+  noReportMatches: defineError({
+    code: "no-report-matches",
+    message: (filters: string[]) => `No report matches ${filters.join(" ")}: nothing to build.`,
+    hint: "Drop one of the filters, or check the codes and the level (semaforo status lists the period's units).",
+    exitCode: ExitCode.usage,
+  }),
+
   // Configuration and the dataset folder.
   badConfig: defineError({
     code: "bad-config",

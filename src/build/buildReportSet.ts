@@ -1,4 +1,5 @@
 import { assertPeriod } from "../assertPeriod.js";
+import { errors } from "../errors.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type {
@@ -239,6 +240,12 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       (messages.get("es") ?? (await effects.readMessages("es")))["team.recipientName"] ?? "Equipo",
       options,
     );
+    if (plans.length + teamPlans.length === 0 && (options.only || options.level)) {
+      throw errors.noReportMatches([
+        ...(options.only ? [`--only ${options.only.join(",")}`] : []),
+        ...(options.level ? [`--level ${options.level}`] : []),
+      ]);
+    }
     lap("views", t);
 
     t = performance.now();
