@@ -280,6 +280,13 @@ export const errorData = {
     hint: "Install one with `apt-get install -y chromium`, or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome binary.",
     exitCode: ExitCode.usage,
   }),
+  badBrowserVariable: defineError({
+    code: "bad-browser-variable",
+    message: (value: string) =>
+      `PUPPETEER_EXECUTABLE_PATH=${value} is not an executable file, so no report was printed with another browser.`,
+    hint: "Point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary, or unset it to use the system's Chromium (semaforo doctor shows which).",
+    exitCode: ExitCode.usage,
+  }),
   browserLaunchFailed: defineError({
     code: "browser-launch-failed",
     message: (executablePath: string, detail: string) =>

@@ -20,6 +20,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   noPeriod: ["out"],
   unknownUnit: [["15O102"], "the dataset", ["150102"]],
   noReportMatches: [["--only PE", "--level district"]],
+  badBrowserVariable: ["/nonexistent/chrome"],
   badConfig: ["semaforo.config.json", ["out: expected a string"]],
   configNotFound: ["x.json"],
   noData: [],

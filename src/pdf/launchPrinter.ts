@@ -3,7 +3,7 @@ import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { errors } from "../errors.js";
 import { createSemaphore } from "./createSemaphore.js";
-import { findChromium } from "./findChromium.js";
+import { requireChromium } from "./findChromium.js";
 import { launchBrowserPool, type PooledPage, type PrinterEvent } from "./launchBrowserPool.js";
 import { classifyPrintFailure, printPage, type PrintJob } from "./printPage.js";
 import { BROWSER_LAUNCH, DEFAULT_RESTART_EVERY } from "./printSettings.js";
@@ -34,7 +34,7 @@ export interface PrintedPdf {
 }
 
 export interface PrinterOptions {
-  /** Default: findChromium(). */
+  /** Default: requireChromium(). */
   executablePath?: string;
   /** Reports printed at once. Default: the number of cores. */
   concurrency?: number;
@@ -73,7 +73,7 @@ export function printerConcurrency(requested?: number): number {
  * (printPage), a semaphore, and one retry of a report whose browser crashed under it.
  */
 export async function launchPrinter(options: PrinterOptions = {}): Promise<Printer> {
-  const executablePath = options.executablePath ?? findChromium().path;
+  const executablePath = options.executablePath ?? requireChromium().path;
   const concurrency = printerConcurrency(options.concurrency);
   const timeoutMs = options.timeoutMs ?? 60_000;
   const protocolTimeout = Math.max(1_000, Math.floor(timeoutMs * 0.8));
