@@ -71,10 +71,17 @@ export const previewCommand = defineCommand<PreviewArgs>({
       throw error;
     }
     if (args.json) {
-      io.out(JSON.stringify({ url: preview.url, period: args.period, reports: preview.reports }));
+      io.out(
+        JSON.stringify({
+          url: preview.url,
+          period: args.period,
+          reports: preview.reports,
+          languages: preview.languages,
+        }),
+      );
     } else {
       io.out(
-        `Previewing ${preview.reports} reports of ${args.period} at ${preview.url} — press Ctrl-C to stop.`,
+        `Previewing ${preview.reports} reports of ${args.period} (each in ${preview.languages.join(" and ")}) at ${preview.url} — press Ctrl-C to stop.`,
       );
     }
     if (args.open) openInBrowser(preview.url, io);
