@@ -32,6 +32,12 @@ export function buildCommitmentsBlock(view: ReportView, messages: Messages, t: T
         soFar: formatInteger(row.monthsSoFar, view.locale),
         remaining: formatInteger(row.monthsRemaining, view.locale),
       }),
+      // The shown monthly values the average is taken of, so a reader can redo it.
+      monthly: row.monthly.length
+        ? t("commitments.monthlyValues", {
+            values: row.monthly.map((m) => `${m.label} ${m.text}`).join(" · "),
+          })
+        : "",
       ytd: row.ytd.text,
       minimum: row.minimum.text,
       target: row.target.text,

@@ -7,6 +7,7 @@ import { statusIcon } from "../statusIcon.js";
 import { buildCommitmentsBlock } from "./buildCommitmentsBlock.js";
 import { buildCommitmentsSummaryBlock } from "./buildCommitmentsSummaryBlock.js";
 import { buildCoverActions } from "./buildCoverActions.js";
+import { buildCoverMoney } from "./buildCoverMoney.js";
 import { alertsFor, buildIndicatorSection } from "./buildIndicatorSection.js";
 import { changeCell, chip, countItems, nestLabels, type T } from "./common.js";
 import type { HeatTable, MethodBlock, PageContext, SchoolsBlock } from "./types.js";
@@ -74,6 +75,7 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
           : "",
       contacts: actions.contacts,
       visitFirst: actions.visitFirst,
+      money: buildCoverMoney(view, t),
       noVisits: actions.noVisits,
     },
     summaryLabels: {
@@ -92,9 +94,8 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
       progressText:
         ind.targets.progress === null
           ? ""
-          : ind.targets.progress < 0
-            ? t("progress.behind")
-            : t("table.progressShort", { share: formatShare(ind.targets.progress, view.locale) }),
+          : (ind.targets.progressPhrase ??
+            t("table.progressShort", { share: formatShare(ind.targets.progress, view.locale) })),
       chip: chip(messages, t, ind.status, ind.statusLabel),
     })),
     movers: actions.movers,
