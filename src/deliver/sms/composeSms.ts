@@ -81,19 +81,24 @@ export function composeSchoolSms(
         ? t("sms.school.allAbove")
         : t("sms.school.belowCount", { count: below.length, total: cells.length }),
   });
+  // A yes/no indicator (every school 0 or 100) is said as such; a rate with the district's minimum.
   below.forEach((c, index) =>
     pieces.push({
-      text: t("sms.school.below", {
-        indicator: c.column.label,
-        value: compact(c.cell?.text ?? ""),
-        minimum: compact(c.minimum?.text ?? ""),
-      }),
+      text: c.column.yesNo
+        ? t("sms.school.belowYesNo", { indicator: c.column.label })
+        : t("sms.school.below", {
+            indicator: c.column.label,
+            value: compact(c.cell?.text ?? ""),
+            minimum: compact(c.minimum?.text ?? ""),
+          }),
       keep: 20 - index,
     }),
   );
   above.forEach((c, index) =>
     pieces.push({
-      text: t("sms.school.above", { indicator: c.column.label, value: compact(c.cell?.text ?? "") }),
+      text: c.column.yesNo
+        ? t("sms.school.aboveYesNo", { indicator: c.column.label })
+        : t("sms.school.above", { indicator: c.column.label, value: compact(c.cell?.text ?? "") }),
       keep: 10 - index / 100,
     }),
   );
@@ -104,7 +109,8 @@ export function composeSchoolSms(
 function withReference(pieces: SmsPiece[], reference: string): string {
   const ref = transliterate(reference);
   if (ref.length < REFERENCE_LENGTH) throw new Error("sms.reference lost its {ref}: this is a bug");
-  const body = fitSms(pieces, MAX_SEPTETS - countSeptets(ref) - 1);
+  // A list's last item ends with "." whatever was dropped after it.
+  const body = fitSms(pieces, MAX_SEPTETS - countSeptets(ref) - 1).replace(/[;,]$/, ".");
   return `${body} ${ref}`;
 }
 
