@@ -1,3 +1,4 @@
+import { buildReportSms } from "../deliver/sms/buildReportSms.js";
 import { assertPeriod } from "../assertPeriod.js";
 import { errors } from "../errors.js";
 import { existsSync, readFileSync } from "node:fs";
@@ -269,6 +270,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         source: reportSource(renderer.fingerprint, view),
         html: () => renderer.render(view),
         mustContain: [view.name, ...view.indicators.map((i) => i.label)],
+        sms: buildReportSms(options.period, plan, view, m, dataset.config.sms?.schools ?? false),
         headline: {
           green: view.headline.counts.green,
           amber: view.headline.counts.amber,
