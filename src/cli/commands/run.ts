@@ -1,3 +1,6 @@
+import { loadConfig } from "../../config/loadConfig.js";
+import { resolveOptions } from "../../config/resolveOptions.js";
+import { parseSmtpUrl } from "../../deliver/parseSmtpUrl.js";
 import type { BuildEffects } from "../../build/buildReportSet.js";
 import { ExitCode } from "../../errors.js";
 import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
@@ -110,6 +113,14 @@ export async function runSteps(
     ...(args.publish ? { publish: null } : {}),
   };
   const done = (exitCode: ExitCode) => ({ exitCode, summary });
+
+  // An SMTP URL the send would refuse stops the cycle before anything is built (exit 2, the URL
+  // never echoed: parseSmtpUrl masks it with maskUrl).
+  if (!args["dry-run"]) {
+    const config = await loadConfig(process.cwd(), args.config);
+    const { url } = resolveOptions({ smtp: args.smtp }, config).smtp;
+    if (url !== undefined) parseSmtpUrl(url, process.env);
+  }
 
   const { validateStep } = await import("./validate.js");
   const validated = await validateStep({ data: args.data, config: args.config });
