@@ -60,20 +60,20 @@ describe("parseSmtpUrl", () => {
     });
   });
 
-  it.each([
-    "smtp://mailer:50%off-Secret@h:25/path",
-    "http://mailer:pa/ss%-Secret@h",
-  ])("masks the password of %s in the error, whatever it holds", (url) => {
-    let message = "";
-    try {
-      parseSmtpUrl(url);
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message).toMatch(/cannot be used/);
-    expect(message).not.toMatch(/Secret/);
-    expect(message).toMatch(/mailer:\*\*\*@/);
-  });
+  it.each(["smtp://mailer:50%off-Secret@h:25/path", "http://mailer:pa/ss%-Secret@h"])(
+    "masks the password of %s in the error, whatever it holds",
+    (url) => {
+      let message = "";
+      try {
+        parseSmtpUrl(url);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/cannot be used/);
+      expect(message).not.toMatch(/Secret/);
+      expect(message).toMatch(/mailer:\*\*\*@/);
+    },
+  );
 
   it.each(["smtp://mailer:pa/ss-Secret@no host here:2525", "smtp://mailer:p@ss#?Secret@h:notaport"])(
     "does not echo %s, which cannot be read, at all",
