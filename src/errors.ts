@@ -399,11 +399,25 @@ export const errorData = {
   }),
 
   // Sending.
-  /** `shown`: the URL with its password masked (`maskSmtpUrl`). */
+  /** `shown`: the URL with its password masked (`maskUrl`); null when it cannot be read, so it is not echoed at all. */
   badSmtpUrl: defineError({
     code: "bad-smtp-url",
-    message: (shown: string, why: string) => `The SMTP URL ${JSON.stringify(shown)} cannot be used: ${why}.`,
+    message: (shown: string | null, why: string) =>
+      `The SMTP URL ${shown === null ? "" : `${JSON.stringify(shown)} `}cannot be used: ${why}.`,
     hint: "Example: --smtp smtps://user:password@smtp.example.org:465 (or set SEMAFORO_SMTP_URL; credentials may also come from SEMAFORO_SMTP_USER and SEMAFORO_SMTP_PASS).",
+    exitCode: ExitCode.usage,
+  }),
+  badSmsUrl: defineError({
+    code: "bad-sms-url",
+    message: (shown: string, why: string) => `The SMS URL ${JSON.stringify(shown)} cannot be used: ${why}.`,
+    hint: "Examples: --sms smpp://user:password@smsc.example.org:2775?source=MINEDU, or --sms https://gateway.example.org/sms (or set SEMAFORO_SMS_URL; the password may come from the variable named by the config's sms.passwordEnv).",
+    exitCode: ExitCode.usage,
+  }),
+  smsPasswordMissing: defineError({
+    code: "sms-password-missing",
+    message: (variable: string) =>
+      `The config names ${variable} as the SMS password variable (sms.passwordEnv), but it is not set.`,
+    hint: "Set it in the environment of the command (e.g. in the systemd unit's EnvironmentFile), or use --dry-run.",
     exitCode: ExitCode.usage,
   }),
   smtpPasswordMissing: defineError({

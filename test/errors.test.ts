@@ -48,6 +48,8 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   smtpUnusable: ["535 5.7.8 Authentication credentials invalid"],
   badSmtpUrl: ["smtp://user:***@host", "the scheme must be smtp or smtps"],
   smtpPasswordMissing: ["SMTP_PASS"],
+  badSmsUrl: ["smpp://user:***@host", "it names no host"],
+  smsPasswordMissing: ["SMS_PASS"],
   noSender: [],
   badSender: [["email.from: not an address"]],
   forceNeedsReason: [],
