@@ -77,13 +77,16 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       views = views.filter((view) => wanted.has(view.code));
     }
     const warnings = problems.filter((problem) => problem.severity === "warning").length;
-    if (warnings > 0) io.err(warningsNote(warnings, data));
+    if (warnings > 0 && !io.quiet) io.err(warningsNote(warnings, data));
     const json = stringifySorted(views);
     if (args.out === "-") io.out(json);
     else {
       await makeDirs(path.dirname(path.resolve(args.out)));
       await writeFile(args.out, json);
-      io.err(`Wrote ${views.length} view${views.length === 1 ? "" : "s"} of ${args.period} to ${args.out}.`);
+      if (!io.quiet)
+        io.err(
+          `Wrote ${views.length} view${views.length === 1 ? "" : "s"} of ${args.period} to ${args.out}.`,
+        );
     }
     return ExitCode.ok;
   },
