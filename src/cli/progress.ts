@@ -2,8 +2,11 @@ import cliProgress from "cli-progress";
 import type { Io } from "./command.js";
 
 export interface Progress {
-  /** One item done; `failed` names it when it did not succeed. */
-  tick(label: string, failed?: boolean): void;
+  /**
+   * One item done. `failed`: it did not succeed — `true` counts it as "failed", a word counts it
+   * under that word ("unknown", "not sent yet"), so the progress says what the summary will say.
+   */
+  tick(label: string, failed?: boolean | string): void;
   /** Removes the bar (the caller then prints its summary line). */
   stop(): void;
 }
@@ -37,12 +40,12 @@ export function createProgress(io: Io, total: number, what: string, options: Pro
     },
     cliProgress.Presets.shades_classic,
   );
-  let failed = 0;
+  const failed = new Tally();
   bar.start(total, 0, { label: "", failedText: "" });
   return {
     tick(label, isFailed) {
-      if (isFailed) failed++;
-      bar.increment(1, { label, failedText: failed ? `(${failed} failed) ` : "" });
+      failed.add(isFailed);
+      bar.increment(1, { label, failedText: failed.text() ? `(${failed.text()}) ` : "" });
     },
     stop() {
       bar.stop();
@@ -58,24 +61,37 @@ function logLines(io: Io, total: number, what: string, options: ProgressOptions)
   const started = now();
   let lastAt = started;
   let done = 0;
-  let failed = 0;
+  const failed = new Tally();
   return {
     tick(_label, isFailed) {
       done += 1;
-      if (isFailed) failed += 1;
+      failed.add(isFailed);
       const at = now();
       if (done < total && done % step !== 0 && at - lastAt < everyMs) return;
       lastAt = at;
       const left = ((at - started) / done) * (total - done);
       const parts = [
         `${what} ${done}/${total} (${Math.floor((done / total) * 100)}%)`,
-        ...(failed ? [`${failed} failed`] : []),
+        ...(failed.text() ? [failed.text()] : []),
         ...(done < total ? [`ETA ${formatEta(left)}`] : []),
       ];
       io.err(`${timestamp(new Date(at))} ${parts.join(", ")}`);
     },
     stop() {},
   };
+}
+
+/** The items that did not succeed, counted by word in the order first met: "1 failed, 1 unknown". */
+class Tally {
+  private readonly counts = new Map<string, number>();
+  add(failed: boolean | string | undefined): void {
+    if (!failed) return;
+    const word = failed === true ? "failed" : failed;
+    this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+  }
+  text(): string {
+    return [...this.counts].map(([word, count]) => `${count} ${word}`).join(", ");
+  }
 }
 
 /** "45 s", "3 min 05 s": an estimate, so whole seconds. */

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
-import type { SendReport } from "../../deliver/sendReportSet.js";
+import type { DeliveryResult, SendReport } from "../../deliver/sendReportSet.js";
 import { CliError, errors } from "../../errors.js";
 import { codeList } from "../codeList.js";
 import { numberFlag } from "../numberFlag.js";
@@ -119,10 +119,7 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
     warn: (text) => io.err(`warning: ${text}`),
     onDelivery: (result, done, total) => {
       progress ??= createProgress(io, total, "Sending", { json: args.json });
-      progress.tick(
-        `${result.code} ${result.email}`,
-        result.action !== "sent" && result.action !== "written",
-      );
+      progress.tick(`${result.code} ${result.email}`, progressWord(result));
     },
   });
   const report = await sendReportSet(
@@ -146,6 +143,25 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
   );
   (progress as ReturnType<typeof createProgress> | null)?.stop();
   return { exitCode: sendExitCode(report), summary: report };
+}
+
+/**
+ * How the progress counts a delivery this run acted on, in the summary's words: nothing when it
+ * ended sent or written as asked, else its state ("failed", "unknown", "not sent yet"), or
+ * "refused" for a re-send refused before anything was handed over (the recipient keeps what it had).
+ */
+export function progressWord(result: DeliveryResult): string | undefined {
+  if (result.action === "sent" || result.action === "written") return undefined;
+  switch (result.state) {
+    case "failed":
+    case "unknown":
+      return result.state;
+    case "pending":
+    case "written":
+      return "not sent yet";
+    case "sent":
+      return "refused";
+  }
 }
 
 /**
