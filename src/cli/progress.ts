@@ -3,10 +3,11 @@ import type { Io } from "./command.js";
 
 export interface Progress {
   /**
-   * One item done. `failed`: it did not succeed — `true` counts it as "failed", a word counts it
-   * under that word ("unknown", "not sent yet"), so the progress says what the summary will say.
+   * One item done. `outcome` is counted and shown beside the count when given: `true` is
+   * "failed"; a word ("reused", "unknown", "failed") is counted under that word, in the order the
+   * words first came, so the line says what the summary will say ("3 reused, 1 unknown").
    */
-  tick(label: string, failed?: boolean | string): void;
+  tick(label: string, outcome?: boolean | string): void;
   /** Removes the bar (the caller then prints its summary line). */
   stop(): void;
 }
@@ -40,12 +41,13 @@ export function createProgress(io: Io, total: number, what: string, options: Pro
     },
     cliProgress.Presets.shades_classic,
   );
-  const failed = new Tally();
+  const counts = new Map<string, number>();
   bar.start(total, 0, { label: "", failedText: "" });
   return {
-    tick(label, isFailed) {
-      failed.add(isFailed);
-      bar.increment(1, { label, failedText: failed.text() ? `(${failed.text()}) ` : "" });
+    tick(label, outcome) {
+      count(counts, outcome);
+      const text = describeCounts(counts);
+      bar.increment(1, { label, failedText: text ? `(${text}) ` : "" });
     },
     stop() {
       bar.stop();
@@ -61,37 +63,24 @@ function logLines(io: Io, total: number, what: string, options: ProgressOptions)
   const started = now();
   let lastAt = started;
   let done = 0;
-  const failed = new Tally();
+  const counts = new Map<string, number>();
   return {
-    tick(_label, isFailed) {
+    tick(_label, outcome) {
       done += 1;
-      failed.add(isFailed);
+      count(counts, outcome);
       const at = now();
       if (done < total && done % step !== 0 && at - lastAt < everyMs) return;
       lastAt = at;
       const left = ((at - started) / done) * (total - done);
       const parts = [
         `${what} ${done}/${total} (${Math.floor((done / total) * 100)}%)`,
-        ...(failed.text() ? [failed.text()] : []),
+        ...(counts.size ? [describeCounts(counts)] : []),
         ...(done < total ? [`ETA ${formatEta(left)}`] : []),
       ];
       io.err(`${timestamp(new Date(at))} ${parts.join(", ")}`);
     },
     stop() {},
   };
-}
-
-/** The items that did not succeed, counted by word in the order first met: "1 failed, 1 unknown". */
-class Tally {
-  private readonly counts = new Map<string, number>();
-  add(failed: boolean | string | undefined): void {
-    if (!failed) return;
-    const word = failed === true ? "failed" : failed;
-    this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
-  }
-  text(): string {
-    return [...this.counts].map(([word, count]) => `${count} ${word}`).join(", ");
-  }
 }
 
 /** "45 s", "3 min 05 s": an estimate, so whole seconds. */
@@ -111,4 +100,14 @@ function timestamp(date: Date): string {
 /** "27.4 s", "850 ms". */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function count(counts: Map<string, number>, outcome: boolean | string | undefined): void {
+  const word = outcome === true ? "failed" : outcome || undefined;
+  if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+}
+
+/** `3 reused, 1 unknown`. */
+function describeCounts(counts: Map<string, number>): string {
+  return [...counts].map(([word, n]) => `${n} ${word}`).join(", ");
 }

@@ -1,22 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { createProgress } from "../../src/cli/progress.js";
-import { progressWord } from "../../src/cli/commands/send.js";
-import type { DeliveryResult } from "../../src/deliver/sendReport.js";
 import { captureIo } from "../helpers/io.js";
-
-const delivery: DeliveryResult = {
-  id: "2026-10/district/010001/es/a@example.org",
-  level: "district",
-  code: "010001",
-  unit: "UGEL Chachapoyas",
-  language: "es",
-  email: "a@example.org",
-  file: "district/010001-es-report.pdf",
-  bytes: 3000,
-  state: "sent",
-  outdated: false,
-  action: "sent",
-};
 
 describe("progress without a terminal (cron, systemd, a pipe)", () => {
   it("prints a timestamped line every tenth of the work, with failures and the time left", () => {
@@ -49,22 +33,23 @@ describe("progress without a terminal (cron, systemd, a pipe)", () => {
     expect(io.stderr().split("\n")).toEqual(["2026-12-03 08:00:12 Verifying 2/1000 (0%), ETA 99 min 48 s"]);
   });
 
-  it("counts what did not succeed in the summary's words: send's 1 failed and 1 unknown are not '2 failed'", () => {
+  it("counts each outcome under its own word, as the summary does (reused is not printed, unknown is not failed)", () => {
     const io = captureIo();
-    let clock = new Date(2026, 11, 3, 8, 0, 0).getTime();
-    const progress = createProgress(io, 3, "Sending", { now: () => clock });
-    const results = [
-      { action: "sent", state: "sent" },
-      { action: "attempted", state: "failed" },
-      { action: "attempted", state: "unknown" },
-    ] as const;
-    for (const [i, result] of results.entries()) {
-      clock += 500;
-      progress.tick(`delivery ${i}`, progressWord({ ...delivery, ...result }));
+    let clock = new Date(2026, 11, 3, 8, 5, 0).getTime();
+    const progress = createProgress(io, 4, "Sending", { now: () => clock });
+    for (const outcome of [undefined, "failed", "unknown", undefined]) {
+      clock += 100;
+      progress.tick("x", outcome);
     }
     expect(io.stderr().split("\n").at(-1)).toBe(
-      "2026-12-03 08:00:01 Sending 3/3 (100%), 1 failed, 1 unknown",
+      "2026-12-03 08:05:00 Sending 4/4 (100%), 1 failed, 1 unknown",
     );
+    const reused = captureIo();
+    const build = createProgress(reused, 2, "Reports", { now: () => clock });
+    build.tick("a.pdf", "reused");
+    build.tick("b.pdf", "reused");
+    expect(reused.stderr()).toContain("Reports 2/2 (100%), 2 reused");
+    expect(reused.stderr()).not.toContain("printed");
   });
 
   it("stays silent when there is nothing to do", () => {
