@@ -23,6 +23,11 @@ export function openLedger(file: string, warn: (text: string) => void): Ledger {
     fsyncSync(fd);
     warn(`${file}: removed an incomplete last line left by an interrupted run.`);
   }
+  if (existing.unterminated) {
+    // A whole last event without its newline: end its line, so the next event starts its own.
+    writeSync(fd, "\n");
+    fsyncSync(fd);
+  }
   syncDirSync(dirname(file));
   let open = true;
   return {
