@@ -1,3 +1,4 @@
+import { resolveFileInPeriod } from "../archive/resolveInPeriod.js";
 import { assertPeriod } from "../assertPeriod.js";
 import { join } from "node:path";
 import { errors } from "../errors.js";
@@ -17,6 +18,7 @@ import type { EmailTemplates } from "./renderEmail.js";
 import { replayLedger } from "./replayLedger.js";
 import type { DeliveryResult, SendReport, SendStop } from "./sendReport.js";
 import { idleForceWarning, unrenderedWarning } from "./sendWords.js";
+import { writing } from "./sendWriteError.js";
 import type { MailTransport, PlannedDelivery } from "./types.js";
 
 export { DEFAULT_MAX_SIZE };
@@ -98,6 +100,13 @@ export async function sendReportSet(
 ): Promise<SendReport> {
   assertPeriod(options.period);
   const periodDir = join(options.out, options.period);
+  // Every file the send opens in the period folder follows the period's one path rule: nothing is
+  // read or written through a symbolic link leading out of it (exit 2, before anything is written).
+  const inPeriod = (file: string) => (
+    resolveFileInPeriod(periodDir, file, "The send"),
+    join(periodDir, file)
+  );
+  inPeriod("manifest.json");
   const manifest = await effects.loadManifest(periodDir);
   const { warn, clock } = effects;
   const sender = resolveSender(mergeSender(manifest.email, options.sender));
@@ -110,12 +119,13 @@ export async function sendReportSet(
   const smtp = options.smtpUrl ? parseSmtpUrl(options.smtpUrl, options.env ?? {}) : null;
   const target: TransportTarget = smtp
     ? { kind: "smtp", settings: smtp, rate: options.rate, sleep: effects.sleep }
-    : { kind: "outbox", dir: join(periodDir, "outbox") };
-  const ledgerFile = join(periodDir, "deliveries.jsonl");
+    : { kind: "outbox", dir: inPeriod("outbox") };
+  const ledgerFile = inPeriod("deliveries.jsonl");
 
   // A dry run reads the ledger; a send locks the period and opens the ledger for appending. From
   // there on both make the same plan from the same state: only the last step differs.
-  const lock = options.dryRun ? null : effects.lock(join(periodDir, ".send.lock"), { clock, warn });
+  const lockFile = inPeriod(".send.lock");
+  const lock = options.dryRun ? null : writing(lockFile, () => effects.lock(lockFile, { clock, warn }));
   let ledger: Ledger | undefined;
   let transport: MailTransport | undefined;
   try {
@@ -125,7 +135,7 @@ export async function sendReportSet(
       transport = effects.makeTransport(target);
       events = [...effects.readLedger(ledgerFile).events];
     } else {
-      ledger = effects.openLedger(ledgerFile, warn);
+      ledger = writing(ledgerFile, () => effects.openLedger(ledgerFile, warn));
       events = [...ledger.events];
       transport = effects.makeTransport(target);
     }
@@ -151,7 +161,9 @@ export async function sendReportSet(
     );
     if (!ledger)
       return summarizeSend(options.period, true, transport, await previewPlan(plan, channel), null);
-    const applied = await applyPlan(plan, channel, ledger, events, {
+    const open = ledger;
+    const append = (event: DeliveryEvent) => writing(ledgerFile, () => open.append(event));
+    const applied = await applyPlan(plan, channel, { append }, events, {
       clock,
       forced,
       policy: { ...DEFAULT_RETRY, ...options.retry },
