@@ -870,7 +870,10 @@ function generateRecipients(districts, regions) {
  */
 function addDemoPhones(recipients) {
   for (const r of recipients) {
-    if ((r.level === "region" || r.level === "district") && r.email.startsWith(`${r.level === "region" ? "dre" : "ugel"}-`))
+    if (
+      (r.level === "region" || r.level === "district") &&
+      r.email.startsWith(`${r.level === "region" ? "dre" : "ugel"}-`)
+    )
       r.phone = `+519${String(rng("sms-phone", r.code).int(10000000, 99999999))}`;
   }
   return { schools: true };

@@ -23,7 +23,9 @@ export function planTeamReports(
       : ["es"];
   return languages.map((language) => {
     // The brief goes by e-mail only: a team row with only a phone gets nothing.
-    const to = (options.lang ? own : own.filter((r) => r.language === language)).filter((r) => r.email !== "");
+    const to = (options.lang ? own : own.filter((r) => r.language === language)).filter(
+      (r) => r.email !== "",
+    );
     return {
       level: "team",
       code: NATIONAL_CODE,

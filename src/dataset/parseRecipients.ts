@@ -33,7 +33,8 @@ export function parseRecipients(
     // Optional `phone` (SMS): a row needs an e-mail, a phone, or both.
     const rawPhone = cell(table, row, "phone");
     const phone = rawPhone === "" ? null : checkPhone(rawPhone, phoneRules);
-    if (phone && !phone.ok) found.push(at(where(table, row, "phone"), problems.invalidPhone("phone", rawPhone, phone.reason)));
+    if (phone && !phone.ok)
+      found.push(at(where(table, row, "phone"), problems.invalidPhone("phone", rawPhone, phone.reason)));
     // `team`: the enabling team's brief, one per dataset (code PE, as the national report).
     const unit =
       level === "team"
@@ -47,7 +48,8 @@ export function parseRecipients(
     else if (badName) found.push(at(where(table, row, "name"), problems.badName("name", name, badName)));
     // The send's own rule: an address that validates is never refused at send.
     const badEmail = email === "" ? null : checkAddress(email);
-    if (email === "" && rawPhone === "") found.push(at(where(table, row, "email"), problems.missingValue("email")));
+    if (email === "" && rawPhone === "")
+      found.push(at(where(table, row, "email"), problems.missingValue("email")));
     else if (badEmail) found.push(at(where(table, row, "email"), problems.invalidEmail(email, badEmail)));
     if (language !== "es" && language !== "en")
       found.push(at(where(table, row, "language"), problems.unknownLanguage(language)));
@@ -55,7 +57,12 @@ export function parseRecipients(
     const key = `${level}|${code}|${email === "" ? (phone?.ok ? phone.phone : "") : email.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      found.push(at(where(table, row, email === "" ? "phone" : "email"), problems.duplicateRecipient(email || rawPhone, first)));
+      found.push(
+        at(
+          where(table, row, email === "" ? "phone" : "email"),
+          problems.duplicateRecipient(email || rawPhone, first),
+        ),
+      );
       continue;
     }
     seen.set(key, row.line);

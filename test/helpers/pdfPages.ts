@@ -45,7 +45,10 @@ export function readPdfDocument(file: string): PdfDocument {
       encoding: "utf8",
       maxBuffer: 256 << 20,
     }),
-  ) as { pages: { object: string; outlines: { title: string }[] }[]; qpdf: [unknown, Record<string, JsonObject>] };
+  ) as {
+    pages: { object: string; outlines: { title: string }[] }[];
+    qpdf: [unknown, Record<string, JsonObject>];
+  };
   const objects = json.qpdf[1];
   const pageOf = new Map(json.pages.map((p, i) => [p.object, i + 1]));
   const figuresOn = new Map<number, number>();
@@ -54,7 +57,7 @@ export function readPdfDocument(file: string): PdfDocument {
   let hasXmp = false;
   for (const entry of Object.values(objects)) {
     const value = entry.value as JsonObject | undefined;
-    const dict = (value ?? (entry.stream as { dict?: JsonObject } | undefined)?.dict) as JsonObject | undefined;
+    const dict = value ?? (entry.stream as { dict?: JsonObject } | undefined)?.dict;
     if (!dict || typeof dict !== "object") continue;
     if (dict["/Type"] === "/Catalog" && dict["/Metadata"]) hasXmp = true;
     if (dict["/S"] !== "/Figure") continue;
@@ -87,7 +90,10 @@ export function readPdfDocument(file: string): PdfDocument {
     }
   };
   const outlineJson = JSON.parse(
-    execFileSync("qpdf", ["--json=2", "--json-key=outlines", file], { encoding: "utf8", maxBuffer: 64 << 20 }),
+    execFileSync("qpdf", ["--json=2", "--json-key=outlines", file], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    }),
   ) as { outlines: { title: string; destpageposfrom1?: number; kids?: unknown[] }[] };
   walk(outlineJson.outlines, 0);
   const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" })
@@ -118,7 +124,12 @@ export function strandedHeadings(doc: PdfDocument, lastLines = 2): { page: numbe
     const title = squash(mark.title);
     // A heading line holds the title alone, or beside another column's text (layout mode puts two
     // or more spaces between columns).
-    const tail = page.lines.slice(-lastLines).map((line) => line.trim().split(/\s{2,}/).map(squash));
+    const tail = page.lines.slice(-lastLines).map((line) =>
+      line
+        .trim()
+        .split(/\s{2,}/)
+        .map(squash),
+    );
     if (tail.some((parts) => parts.includes(title))) found.push({ page: page.number, title });
   }
   return found;

@@ -137,6 +137,6 @@ function rawBytes(raw: unknown): Buffer {
 // The package decodes short_message on receipt (and guesses the alphabet from data_coding & 0x0F);
 // the tests check the bytes themselves, so decoding is turned off in the test process. The
 // transport under test only decodes receipts, which it reads from raw bytes as well.
-(smpp as unknown as { filters: { message: { decode: (value: unknown) => unknown } } }).filters.message.decode = (
-  value: unknown,
-) => value;
+(
+  smpp as unknown as { filters: { message: { decode: (value: unknown) => unknown } } }
+).filters.message.decode = (value: unknown) => value;

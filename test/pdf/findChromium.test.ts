@@ -42,7 +42,7 @@ describe("a PUPPETEER_EXECUTABLE_PATH that points nowhere", () => {
   it("stops build (exit 2, naming the variable) instead of printing with another browser", async () => {
     expect(() =>
       requireChromium({ PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chrome" }, (p) => p === "/usr/bin/chromium"),
-    ).toThrow(expect.objectContaining({ code: "bad-browser-variable", exitCode: 2 }) as unknown as Error);
+    ).toThrow(expect.objectContaining({ code: "bad-browser-variable", exitCode: 2 }));
     expect(requireChromium({}, (p) => p === "/usr/bin/chromium").path).toBe("/usr/bin/chromium");
 
     const saved = process.env.PUPPETEER_EXECUTABLE_PATH;

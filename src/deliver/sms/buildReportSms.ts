@@ -1,4 +1,12 @@
-import type { DistrictView, Locale, ManifestSms, Messages, Period, ReportLevel, ReportView } from "../../model.js";
+import type {
+  DistrictView,
+  Locale,
+  ManifestSms,
+  Messages,
+  Period,
+  ReportLevel,
+  ReportView,
+} from "../../model.js";
 import { composeSchoolSms, composeUnitSms } from "./composeSms.js";
 import { smsDeliveryId } from "./smsDeliveryId.js";
 import { smsReference } from "./smsReference.js";
@@ -38,7 +46,9 @@ export function buildReportSms(
       const to = row.info?.mobile;
       if (!to) continue;
       const school = { code: row.code, name: row.name };
-      const reference = smsReference(smsDeliveryId(period, plan.level, plan.code, plan.language, { to, school }));
+      const reference = smsReference(
+        smsDeliveryId(period, plan.level, plan.code, plan.language, { to, school }),
+      );
       list.push({
         to,
         name: row.info?.director ?? row.name,

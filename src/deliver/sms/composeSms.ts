@@ -119,7 +119,8 @@ function worstGap(view: ReportView) {
   let worst: ReportView["indicators"][number] | null = null;
   for (const indicator of view.indicators) {
     const gap = indicator.targets.gap;
-    if (gap === null || gap <= 0 || indicator.status === "referential" || indicator.status === "no-data") continue;
+    if (gap === null || gap <= 0 || indicator.status === "referential" || indicator.status === "no-data")
+      continue;
     if (!worst || gap > (worst.targets.gap as number)) worst = indicator;
   }
   return worst;
@@ -131,7 +132,8 @@ function worstGap(view: ReportView) {
  * used as it is. Null when the district has no commitments.
  */
 export function winnableAmount(view: DistrictView): number | null {
-  const commitments = view.commitments as (DistrictView["commitments"] & { stillWinnable?: number }) | undefined;
+  const commitments = view.commitments as
+    (DistrictView["commitments"] & { stillWinnable?: number }) | undefined;
   if (!commitments) return null;
   if (typeof commitments.stillWinnable === "number") return commitments.stillWinnable;
   return commitments.rows.filter((r) => r.state === "at-risk").reduce((sum, r) => sum + r.amount, 0);
