@@ -60,6 +60,9 @@ describe("send and symbolic links out of the period folder", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/"deliveries\.jsonl", which lies outside the period folder/);
     }
+    const status = captureIo();
+    expect(await main(["status", "--out", out, "--period", PERIOD], status)).toBe(2);
+    expect(status.stderr()).toMatch(/"deliveries\.jsonl", which lies outside the period folder/);
     expect(readFileSync(file, "utf8")).toBe("not yours\n");
     expect(existsSync(join(periodDir, "outbox"))).toBe(false);
   });
