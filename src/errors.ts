@@ -330,7 +330,7 @@ export const errorData = {
     code: "outside-period",
     message: (periodDir: string, file: string, source: string) =>
       `${source} names the file ${JSON.stringify(file)}, which lies outside the period folder ${periodDir}. Nothing was written or read there.`,
-    hint: "Every archived file must stay inside OUT/PERIOD. Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
+    hint: "Every archived file must stay inside OUT/PERIOD, and no file or folder there may be a symbolic link leading out of it (replace such a link with the real folder or file). Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
     exitCode: ExitCode.usage,
   }),
   unsafeCode: defineError({
@@ -467,6 +467,17 @@ export const errorData = {
       `Another send is running for this period: ${file} is held by ${who}.`,
     hint: (file) =>
       `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} (and any ${file}.takeover-* left by a run killed while taking it over) and run send again.`,
+    exitCode: ExitCode.usage,
+  }),
+  /** `code`: the file-system error code (ENOSPC, EROFS, EACCES…) of a write of the send: its lock, ledger or outbox. */
+  sendWrite: defineError({
+    code: "send-write-failed",
+    message: (path: string, code: string, detail: string) =>
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. The send stopped there: what it recorded before is kept in the ledger, and a delivery it cut off is shown as it stands (\`unknown\` if its message had reached the server).`,
+    hint: (_path, code) =>
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "Free some space on that disk, then run send again: it sends only what is not sent yet (`semaforo status` shows every delivery)."
+        : "Check that the period folder is writable (mounted read-write, owned by this user), then run send again: it sends only what is not sent yet.",
     exitCode: ExitCode.usage,
   }),
   buildCommitting: defineError({

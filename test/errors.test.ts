@@ -56,6 +56,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   toNeedsForce: [],
   toNotRecipient: [["x@example.org"], ["150102"]],
   sendLocked: ["out/2026-10/.send.lock", "process 42 on host-a, started 2026-11-03T10:00:00Z"],
+  sendWrite: ["out/2026-10/deliveries.jsonl", "ENOSPC", "no space left on device"],
   buildCommitting: ["out/2026-10/.send.lock", "process 42 on host-a, started 2026-11-03T10:00:00Z"],
   damagedLedger: ["out/2026-10/deliveries.jsonl", 3, "not JSON"],
 };
