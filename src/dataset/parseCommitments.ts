@@ -1,7 +1,7 @@
 import type { Commitment, CsvDialect, Problem } from "../model.js";
 import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode } from "./parseLevel.js";
 import { checkYear, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
@@ -19,7 +19,7 @@ export function parseCommitments(
   known: Known,
   file = "commitments.csv",
 ): { commitments: Commitment[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, COMMITMENTS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, COMMITMENTS_COLUMNS);
   if (!table) return { commitments: null, problems: found };
   const commitments: Commitment[] = [];
   const seen = new Map<string, number>();

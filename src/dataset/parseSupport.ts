@@ -2,7 +2,7 @@ import type { CsvDialect, Problem, SupportAction } from "../model.js";
 import { checkName } from "./checkName.js";
 import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode } from "./parseLevel.js";
 import { at, problems } from "./problems.js";
 
@@ -18,7 +18,7 @@ export function parseSupport(
   known: Known,
   file = "support.csv",
 ): { support: SupportAction[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, SUPPORT_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, SUPPORT_COLUMNS);
   if (!table) return { support: null, problems: found };
   const support: SupportAction[] = [];
   for (const row of table.rows) {

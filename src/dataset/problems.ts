@@ -112,6 +112,24 @@ export const problems = {
       `CSV syntax error: ${detail}`,
       "Check the quotes on this line: a quoted field must end with a quote.",
     ),
+  moreProblems: (kept: number, more: number) =>
+    error(
+      "more-problems",
+      `${more} more problems in this file past the first ${kept} (not listed)`,
+      "Fix the ones listed first: so many usually means the wrong file, or a column in the wrong place.",
+    ),
+  tooManyProblems: (count: number, line: number, lines: number) =>
+    error(
+      "too-many-problems",
+      `${count} problems by line ${line} of ${lines}: reading stopped here, this cannot be the month's file`,
+      "Check that it is the right file, exported from the right table; fix the problems listed first.",
+    ),
+  notAFile: (kind: string) =>
+    error(
+      "not-a-file",
+      `this is ${kind}, not a regular file; it was not read`,
+      "Put the exported file itself in the dataset folder (not a device, pipe or folder).",
+    ),
   ambiguousDialect: () =>
     error(
       "ambiguous-dialect",
