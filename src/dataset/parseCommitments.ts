@@ -3,7 +3,7 @@ import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
 import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode } from "./parseLevel.js";
-import { checkYear, parseDecimal } from "./parseNumber.js";
+import { checkYear, MAX_AMOUNT, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
 
 export const COMMITMENTS_COLUMNS = ["year", "level", "code", "indicator", "type", "months", "amount"];
@@ -49,6 +49,8 @@ export function parseCommitments(
     const amount = parseDecimal(amountText, dialect.decimal);
     if (amount === null || amount < 0)
       found.push(at(where(table, row, "amount"), problems.commitmentAmount(amountText)));
+    else if (amount > MAX_AMOUNT)
+      found.push(at(where(table, row, "amount"), problems.amountTooLarge(amountText, MAX_AMOUNT)));
     const key = `${yearText}|${level}|${code}|${indicator}`;
     const first = seen.get(key);
     if (first !== undefined) found.push(at(where(table, row, "year"), problems.duplicateCommitment(first)));

@@ -381,11 +381,23 @@ export const problems = {
       `amount ${q(value)} is not an amount of soles (a number, 0 or more)`,
       "Write the amount assignable for this commitment, e.g. 120000.",
     ),
+  amountTooLarge: (value: string, max: number) =>
+    error(
+      "amount-too-large",
+      `amount ${q(value)} is larger than ${max.toLocaleString("en")} soles: it could not be printed exactly`,
+      "Write the amount in soles, e.g. 120000; check for extra digits.",
+    ),
   duplicateCommitment: (otherLine: number) =>
     error(
       "duplicate-commitment",
       `duplicate commitment for this year, unit and indicator (first on line ${otherLine})`,
       "Keep one row per year × unit × indicator.",
+    ),
+  duplicateSupport: (otherLine: number) =>
+    error(
+      "duplicate-support",
+      `duplicate support action: same date, unit, indicator and action (first on line ${otherLine})`,
+      "Keep one row per action: a repeated row would show the action twice in the team brief.",
     ),
   badDate: (value: string) =>
     error("bad-date", `date ${q(value)} is not a date such as 2026-08-14`, "Write dates as YYYY-MM-DD."),

@@ -158,3 +158,41 @@ describe("a dataset file that is not a regular file", () => {
     expect(problems[0]?.message).toBe("this is a device, not a regular file; it was not read");
   }, 30_000);
 });
+
+describe("commitment amounts and support actions", () => {
+  const INDICATOR = "asistencia-estudiantes";
+  const HEAD = "year,level,code,indicator,type,months,amount\n";
+  const codesOf = (files: DatasetFiles, file: string) =>
+    parseDataset(files)
+      .problems.filter((p) => p.file === file)
+      .map(where);
+
+  it("an amount past 10^12 soles is an error, not a rounded figure", () => {
+    for (const amount of ["99999999999999999999999", "12345678901234567.89", "1000000000000.01"]) {
+      const files = withFile(
+        tiny,
+        "commitments.csv",
+        `${HEAD}2026,district,010001,${INDICATOR},fija,03-10,${amount}\n`,
+      );
+      expect(codesOf(files, "commitments.csv")).toEqual([["amount-too-large", "commitments.csv:2:7"]]);
+    }
+    const edge = withFile(
+      tiny,
+      "commitments.csv",
+      `${HEAD}2026,district,010001,${INDICATOR},fija,03-10,1000000000000\n`,
+    );
+    expect(parseDataset(edge).dataset?.commitments[0]?.amount).toBe(1_000_000_000_000);
+  });
+
+  it("a support action written twice is an error naming the first line", () => {
+    const row = `2026-05-14,district,010001,${INDICATOR},Visita\n`;
+    const files = withFile(tiny, "support.csv", `date,level,code,indicator,action\n${row}${row}`);
+    expect(codesOf(files, "support.csv")).toEqual([["duplicate-support", "support.csv:3:1"]]);
+    const other = withFile(
+      tiny,
+      "support.csv",
+      `date,level,code,indicator,action\n${row}2026-05-14,district,010001,${INDICATOR},Taller\n`,
+    );
+    expect(parseDataset(other).dataset?.support).toHaveLength(2);
+  });
+});
