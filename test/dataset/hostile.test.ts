@@ -196,3 +196,23 @@ describe("commitment amounts and support actions", () => {
     expect(parseDataset(other).dataset?.support).toHaveLength(2);
   });
 });
+
+describe("the 0–100 bound of targets", () => {
+  const line = (target: string, baseline = "", minimum = "") =>
+    withFile(
+      tiny,
+      "targets.csv",
+      `year,level,code,indicator,target,baseline,minimum\n2026,national,PE,asistencia-estudiantes,${target},${baseline},${minimum}\n`,
+    );
+  const codes = (files: DatasetFiles) =>
+    parseDataset(files)
+      .problems.filter((p) => p.file === "targets.csv")
+      .map(where);
+
+  it("accepts exactly 0 and 100, refuses 100.1 and -0.1 in each column", () => {
+    expect(codes(line("100", "0", "100"))).toEqual([]);
+    expect(codes(line("100.1"))).toEqual([["target-out-of-range", "targets.csv:2:5"]]);
+    expect(codes(line("90", "-0.1"))).toEqual([["target-out-of-range", "targets.csv:2:6"]]);
+    expect(codes(line("90", "", "100.1"))).toEqual([["target-out-of-range", "targets.csv:2:7"]]);
+  });
+});
