@@ -322,8 +322,8 @@ export const errorData = {
       }`,
     hint: (_path, code) =>
       code === "ENOSPC" || code === "EDQUOT"
-        ? "Free some space on that disk (or use --out on another one) and run the build again."
-        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then build again.",
+        ? "Free some space on that disk (or use --out on another one) and run the command again."
+        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then run the command again.",
     exitCode: ExitCode.usage,
   }),
   outsidePeriod: defineError({
@@ -351,7 +351,7 @@ export const errorData = {
     code: "build-running",
     message: (periodDir: string, holder: string) =>
       `Another build is running for ${periodDir} (${holder}). Nothing was printed or changed.`,
-    hint: "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and build again.",
+    hint: "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and run the command again.",
     exitCode: ExitCode.usage,
   }),
   sendRunning: defineError({
