@@ -30,7 +30,8 @@ beforeAll(() => {
     );
   }
   const manifest = JSON.parse(readFileSync(join(out, "2026-10", "manifest.json"), "utf8")) as Manifest;
-  for (const report of manifest.reports) docs.set(report.file, readPdfDocument(join(out, "2026-10", report.file)));
+  for (const report of manifest.reports)
+    docs.set(report.file, readPdfDocument(join(out, "2026-10", report.file)));
 });
 
 afterAll(() => {
@@ -54,7 +55,7 @@ describe("every page of the demo month's PDFs", () => {
     expect(pages).toEqual([]);
   });
 
-  it("has no heading in the last two lines of a page (its section goes on over the page)", () => {
+  it("has no heading at the foot of a page (the last line; a section heading: the last two)", () => {
     const headings = findings((_, doc) => strandedHeadings(doc).map((h) => `p.${h.page}: ${h.title}`));
     expect(headings).toEqual([]);
   });
@@ -64,9 +65,9 @@ describe("every page of the demo month's PDFs", () => {
   });
 
   it("gives every Figure tag an alternative text", () => {
-    expect(findings((_, doc) => (doc.figuresWithoutAlt ? [`${doc.figuresWithoutAlt} of ${doc.figureTags}`] : []))).toEqual(
-      [],
-    );
+    expect(
+      findings((_, doc) => (doc.figuresWithoutAlt ? [`${doc.figuresWithoutAlt} of ${doc.figureTags}`] : [])),
+    ).toEqual([]);
   });
 
   it("embeds only the project's fonts (Source Sans 3), no system fallback", () => {

@@ -45,7 +45,10 @@ export function readPdfDocument(file: string): PdfDocument {
       encoding: "utf8",
       maxBuffer: 256 << 20,
     }),
-  ) as { pages: { object: string; outlines: { title: string }[] }[]; qpdf: [unknown, Record<string, JsonObject>] };
+  ) as {
+    pages: { object: string; outlines: { title: string }[] }[];
+    qpdf: [unknown, Record<string, JsonObject>];
+  };
   const objects = json.qpdf[1];
   const pageOf = new Map(json.pages.map((p, i) => [p.object, i + 1]));
   const figuresOn = new Map<number, number>();
@@ -54,7 +57,7 @@ export function readPdfDocument(file: string): PdfDocument {
   let hasXmp = false;
   for (const entry of Object.values(objects)) {
     const value = entry.value as JsonObject | undefined;
-    const dict = (value ?? (entry.stream as { dict?: JsonObject } | undefined)?.dict) as JsonObject | undefined;
+    const dict = (value ?? (entry.stream as { dict?: JsonObject } | undefined)?.dict);
     if (!dict || typeof dict !== "object") continue;
     if (dict["/Type"] === "/Catalog" && dict["/Metadata"]) hasXmp = true;
     if (dict["/S"] !== "/Figure") continue;
@@ -87,7 +90,10 @@ export function readPdfDocument(file: string): PdfDocument {
     }
   };
   const outlineJson = JSON.parse(
-    execFileSync("qpdf", ["--json=2", "--json-key=outlines", file], { encoding: "utf8", maxBuffer: 64 << 20 }),
+    execFileSync("qpdf", ["--json=2", "--json-key=outlines", file], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    }),
   ) as { outlines: { title: string; destpageposfrom1?: number; kids?: unknown[] }[] };
   walk(outlineJson.outlines, 0);
   const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" })
@@ -107,10 +113,11 @@ export function nearEmptyPages(doc: PdfDocument, minWords = 40): PdfPage[] {
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**
- * Headings (bookmarks) printed in the last `lastLines` lines of a page that is not the document's
- * last: their section goes on over the page.
+ * Headings (bookmarks) left at the foot of a page that is not the document's last, their content on
+ * the next page: a heading that is the page's last line, or a section heading (a bookmark of depth
+ * 0 or 1: h1, h2) among its last two lines (one line under a section title is not its section).
  */
-export function strandedHeadings(doc: PdfDocument, lastLines = 2): { page: number; title: string }[] {
+export function strandedHeadings(doc: PdfDocument): { page: number; title: string }[] {
   const found: { page: number; title: string }[] = [];
   for (const mark of doc.bookmarks) {
     const page = doc.pages[mark.page - 1];
@@ -118,7 +125,13 @@ export function strandedHeadings(doc: PdfDocument, lastLines = 2): { page: numbe
     const title = squash(mark.title);
     // A heading line holds the title alone, or beside another column's text (layout mode puts two
     // or more spaces between columns).
-    const tail = page.lines.slice(-lastLines).map((line) => line.trim().split(/\s{2,}/).map(squash));
+    const lastLines = mark.depth <= 1 ? 2 : 1;
+    const tail = page.lines.slice(-lastLines).map((line) =>
+      line
+        .trim()
+        .split(/\s{2,}/)
+        .map(squash),
+    );
     if (tail.some((parts) => parts.includes(title))) found.push({ page: page.number, title });
   }
   return found;
