@@ -57,7 +57,7 @@ export function readPdfDocument(file: string): PdfDocument {
   let hasXmp = false;
   for (const entry of Object.values(objects)) {
     const value = entry.value as JsonObject | undefined;
-    const dict = (value ?? (entry.stream as { dict?: JsonObject } | undefined)?.dict);
+    const dict = value ?? (entry.stream as { dict?: JsonObject } | undefined)?.dict;
     if (!dict || typeof dict !== "object") continue;
     if (dict["/Type"] === "/Catalog" && dict["/Metadata"]) hasXmp = true;
     if (dict["/S"] !== "/Figure") continue;
