@@ -311,6 +311,21 @@ export const errorData = {
         : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then build again.",
     exitCode: ExitCode.usage,
   }),
+  /** `code`: the file-system error code (ENOSPC…); `swapped`: the new public/ is in place but the manifest could not record it. */
+  publishWrite: defineError({
+    code: "publish-write-failed",
+    message: (path: string, code: string, detail: string, swapped = false) =>
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. ${
+        swapped
+          ? "The new public folder is in place, but manifest.json does not list it yet: `semaforo verify` reports the difference until publish runs again."
+          : "The public folder was not changed: the site published before (if any) stays whole, and the archived reports are untouched."
+      }`,
+    hint: (_path, code) =>
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "Free some space on that disk (or use --out on another one) and run publish again."
+        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then run publish again.",
+    exitCode: ExitCode.usage,
+  }),
   outsidePeriod: defineError({
     code: "outside-period",
     message: (periodDir: string, file: string, source: string) =>

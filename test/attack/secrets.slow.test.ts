@@ -56,7 +56,16 @@ describe("maskUrl", () => {
 });
 
 describe("doctor", () => {
-  it.each(READABLE.flatMap((url) => [[url, []], [url, ["--json"]], [url, ["--debug"]]] as const))(
+  it.each(
+    READABLE.flatMap(
+      (url) =>
+        [
+          [url, []],
+          [url, ["--json"]],
+          [url, ["--debug"]],
+        ] as const,
+    ),
+  )(
     "SEMAFORO_SMTP_URL=%s %p: the password masked whole",
     async (url, flags) => {
       process.env.SEMAFORO_SMTP_URL = url;
@@ -67,7 +76,16 @@ describe("doctor", () => {
     60_000,
   );
 
-  it.each(UNREADABLE.flatMap((url) => [[url, []], [url, ["--json"]], [url, ["--debug"]]] as const))(
+  it.each(
+    UNREADABLE.flatMap(
+      (url) =>
+        [
+          [url, []],
+          [url, ["--json"]],
+          [url, ["--debug"]],
+        ] as const,
+    ),
+  )(
     "SEMAFORO_SMTP_URL=%s %p: not echoed, a failed smtp check that says why",
     async (url, flags) => {
       process.env.SEMAFORO_SMTP_URL = url;
