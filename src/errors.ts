@@ -368,6 +368,14 @@ export const errorData = {
     hint: "Run `semaforo verify` or `semaforo build` for this period on a writable copy: either completes the interrupted build from .staging/journal.json.",
     exitCode: ExitCode.usage,
   }),
+  /** `.staging/journal.json` asks for a step no build takes (checkJournal): nothing is done. */
+  badJournal: defineError({
+    code: "bad-journal",
+    message: (periodDir: string, list: string, entry: string, why: string) =>
+      `${periodDir}/.staging/journal.json asks to ${list === "removes" ? "remove" : list === "moves" ? "move" : "install"} ${JSON.stringify(entry)}, which no build does (${why}): the journal was edited or damaged. Nothing was changed.`,
+    hint: "Restore the journal from a backup copy of the folder, or delete the .staging folder to drop the interrupted build (the set stays as manifest.json lists it), then run `semaforo verify`.",
+    exitCode: ExitCode.usage,
+  }),
   noRebuildRecord: defineError({
     code: "no-rebuild-record",
     message: (periodDir: string) =>

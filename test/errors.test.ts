@@ -35,6 +35,12 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   badManifest: ["out/2026-10/manifest.json", "reports[0].sha256 is missing"],
   archiveWrite: ["out/2026-10/.staging", "EROFS", "read-only file system"],
   publishWrite: ["out/2026-10/public/index.html", "ENOSPC", "no space left on device"],
+  badJournal: [
+    "out/2026-10",
+    "removes",
+    "deliveries.jsonl",
+    "a build removes only files of the report folders",
+  ],
   outsidePeriod: ["out/2026-10", "../x.pdf", "manifest.json"],
   unsafeCode: ["district", "15/01"],
   ledgerUnreadable: ["out/2026-10/deliveries.jsonl", "line 3 is not JSON"],
