@@ -376,6 +376,21 @@ export const errorData = {
     hint: "Restore the journal from a backup copy of the folder, or delete the .staging folder to drop the interrupted build (the set stays as manifest.json lists it), then run `semaforo verify`.",
     exitCode: ExitCode.usage,
   }),
+  /** `views --out` (or another file the user names) inside an archived period folder. */
+  outInArchive: defineError({
+    code: "out-in-archive",
+    message: (out: string, periodDir: string) =>
+      `--out ${out} lies inside the archived period folder ${periodDir} (it holds manifest.json): nothing is written there but by build, send and publish. Nothing was written.`,
+    hint: "Write the views somewhere else, e.g. --out views-2026-10.json, or - for stdout.",
+    exitCode: ExitCode.usage,
+  }),
+  outIsFolder: defineError({
+    code: "out-is-folder",
+    message: (out: string) =>
+      `--out ${out} is a folder; it takes the name of the file to write. Nothing was written.`,
+    hint: "Give a file name, e.g. --out views.json (or - for stdout).",
+    exitCode: ExitCode.usage,
+  }),
   noRebuildRecord: defineError({
     code: "no-rebuild-record",
     message: (periodDir: string) =>

@@ -35,6 +35,8 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   badManifest: ["out/2026-10/manifest.json", "reports[0].sha256 is missing"],
   archiveWrite: ["out/2026-10/.staging", "EROFS", "read-only file system"],
   publishWrite: ["out/2026-10/public/index.html", "ENOSPC", "no space left on device"],
+  outInArchive: ["out/2026-10/manifest.json", "out/2026-10"],
+  outIsFolder: ["out"],
   badJournal: [
     "out/2026-10",
     "removes",
