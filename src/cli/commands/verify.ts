@@ -69,6 +69,8 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
           {
             ok,
             checked: result.checked,
+            pdfs: result.pdfs,
+            publicFiles: result.publicFiles,
             qpdf: result.qpdf !== null,
             problems: result.problems,
             notes: result.notes,
@@ -85,10 +87,15 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
       const how = result.qpdf
         ? "sha256, size, qpdf --check"
         : "sha256, size, PDF structure (qpdf not installed)";
+      const what = `${result.pdfs} PDF${result.pdfs === 1 ? "" : "s"}${
+        result.publicFiles > 0
+          ? ` and ${result.publicFiles} public file${result.publicFiles === 1 ? "" : "s"}`
+          : ""
+      }`;
       io.out(
         result.problems.length === 0
-          ? `${args.dir}: ${result.checked} PDFs verified (${how})`
-          : `${args.dir}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${result.checked} PDFs`,
+          ? `${args.dir}: ${what} verified, nothing missing or extra (${how})`
+          : `${args.dir}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} (${what} checked, and the rest of the folder)`,
       );
       if (rebuilt) reportRebuild(args.dir, rebuilt, io);
     }
