@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import { dirname, relative, isAbsolute, sep } from "node:path";
 import { errors } from "../errors.js";
-import { insidePeriod } from "./insidePeriod.js";
+import { insidePeriod } from "../formats/insidePeriod.js";
 
 /**
  * The absolute path of `file` inside the period folder, or the `outside-period` error (exit 2):

@@ -12,6 +12,7 @@ import { listUnlisted } from "./listUnlisted.js";
 import { loadManifest } from "./manifest.js";
 import { resolveInPeriod } from "./resolveInPeriod.js";
 import { STAGING } from "./staging.js";
+import { LEDGER, ledgerPath } from "../formats/ledger.js";
 
 export interface VerifyProblem {
   /** Relative to the period folder. */
@@ -177,13 +178,13 @@ export async function verifyArchive(
 function checkLedger(periodDir: string, archived: { sha256: string }[]): VerifyProblem[] {
   let events: DeliveryEvent[];
   try {
-    events = readLedger(join(periodDir, "deliveries.jsonl")).events;
+    events = readLedger(ledgerPath(periodDir)).events;
   } catch (error) {
     const detail =
       error instanceof CliError
         ? error.message
         : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    return [{ file: "deliveries.jsonl", kind: "ledger", detail }];
+    return [{ file: LEDGER, kind: "ledger", detail }];
   }
   const have = new Set(archived.map((a) => a.sha256));
   const problems: VerifyProblem[] = [];
@@ -192,7 +193,7 @@ function checkLedger(periodDir: string, archived: { sha256: string }[]): VerifyP
     const sent = events.filter((e) => e.sha256 === sha256);
     const files = [...new Set(sent.map((e) => e.file))].join(", ");
     problems.push({
-      file: "deliveries.jsonl",
+      file: LEDGER,
       kind: "delivered-missing",
       detail: `${files} with sha256 ${sha256} went to ${[...new Set(sent.map((e) => e.email))].sort().join(", ")}, but no archived PDF has these bytes`,
     });

@@ -7,6 +7,8 @@ import { archiveWriteError } from "../archive/archiveWriteError.js";
 import { completeCommit } from "../archive/completeCommit.js";
 import { listUnlisted } from "../archive/listUnlisted.js";
 import { readManifest } from "../archive/manifest.js";
+import { manifestReportSchema } from "../formats/manifest.js";
+import { extraFields } from "../formats/open.js";
 import { mergeManifest, sortReports } from "../archive/mergeManifest.js";
 import { planCommit } from "../archive/planCommit.js";
 import { readOnDisk } from "../archive/readOnDisk.js";
@@ -33,6 +35,7 @@ import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
 import type { ReportPlan } from "./planReports.js";
 import { reportKey, sourceKey } from "./reportKey.js";
 import { runLimited } from "./runLimited.js";
+import { ledgerPath } from "../formats/ledger.js";
 
 /** A planned report with what printing it needs. */
 export interface ReportJob extends ReportPlan {
@@ -167,7 +170,7 @@ async function printAndCommit(
   // The ledger says which versions someone may hold; a damaged one stops the build (exit 2)
   // before anything is printed, since replacing a PDF blindly could lose a delivered one. It is
   // read again for the commit.
-  readHeld(join(periodDir, "deliveries.jsonl"));
+  readHeld(ledgerPath(periodDir));
   // A send running now would stop the commit (below): say so before printing anything. One that
   // starts while the reports print still stops the commit.
   lockSends(periodDir).release();
@@ -210,6 +213,8 @@ async function printAndCommit(
           (await hashesTo(inside(job.file), entry)) && (await allHashTo(entry.attachments ?? [], inside));
         const reuse = (entry: ManifestReport, key: string) => {
           reused.push({
+            // The same PDF: what a newer version (or a hand) added to its entry stays.
+            ...extraFields(entry, manifestReportSchema),
             ...entryOf(job),
             sha256: entry.sha256,
             bytes: entry.bytes,
@@ -274,7 +279,7 @@ async function printAndCommit(
     // it is read here and the moment the PDFs are replaced (a send that is running stops the build).
     const lock = lockSends(periodDir);
     try {
-      const held = readHeld(join(periodDir, "deliveries.jsonl"));
+      const held = readHeld(ledgerPath(periodDir));
       let previous: Manifest | null = null;
       try {
         previous = await readManifest(periodDir);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { insidePeriod } from "../archive/insidePeriod.js";
+import { insidePeriod } from "../formats/insidePeriod.js";
 import { formatSize } from "../formatSize.js";
 import type { Manifest } from "../model.js";
 import { buildEmail } from "./buildEmail.js";

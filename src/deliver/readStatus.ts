@@ -1,8 +1,8 @@
-import path from "node:path";
 import { loadManifest } from "../archive/manifest.js";
 import { buildStatusReport, type StatusReport } from "./buildStatusReport.js";
 import { readLedger } from "./readLedger.js";
 import { replayLedger } from "./replayLedger.js";
+import { ledgerPath } from "../formats/ledger.js";
 
 /**
  * Reads OUT/PERIOD's manifest (loadManifest) and ledger (readLedger, the reader `send` uses: a
@@ -10,7 +10,7 @@ import { replayLedger } from "./replayLedger.js";
  */
 export async function readStatus(dir: string): Promise<StatusReport & { dir: string; warnings: string[] }> {
   const manifest = await loadManifest(dir);
-  const file = path.join(dir, "deliveries.jsonl");
+  const file = ledgerPath(dir);
   const ledger = readLedger(file);
   const warnings = ledger.partialLine
     ? [

@@ -6,6 +6,7 @@ import { buildViews } from "../compute/buildViews.js";
 import { applySettings } from "../config/settings.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
 import { ExitCode } from "../errors.js";
+import type { PublicFileEntry, PublicListing } from "../formats/publicFiles.js";
 import type { Dataset, Locale, Messages, Problem, ReportView, Thresholds } from "../model.js";
 import { buildPageContext } from "../render/context/buildPageContext.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
@@ -34,12 +35,8 @@ export interface PublishEffects {
   write: (target: string, files: PublicFile[]) => Promise<void>;
 }
 
-/** One file of `public/`, as `files.json` lists it (the manifest section proposed for the lead). */
-export interface PublicFileEntry {
-  path: string;
-  sha256: string;
-  bytes: number;
-}
+/** One file of `public/`, as `files.json` lists it (its schema: formats/publicFiles.ts). */
+export type { PublicFileEntry } from "../formats/publicFiles.js";
 
 export interface PublishSummary {
   ok: boolean;
@@ -210,7 +207,7 @@ export async function publishPeriod(
     const entries: PublicFileEntry[] = files
       .map((file) => ({ path: file.path, ...sha256(file.content) }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const listing = { version: 1, period: options.period, generatedAt, files: entries };
+    const listing: PublicListing = { version: 1, period: options.period, generatedAt, files: entries };
     const filesJson: PublicFile = { path: "files.json", content: `${JSON.stringify(listing, null, 2)}\n` };
     await effects.write(publicDir, [...files, filesJson]);
     if (manifest) {
