@@ -1,4 +1,6 @@
+import { buildReportSms } from "../deliver/sms/buildReportSms.js";
 import { assertPeriod } from "../assertPeriod.js";
+import { errors } from "../errors.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type {
@@ -241,6 +243,12 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       (messages.get("es") ?? (await effects.readMessages("es")))["team.recipientName"] ?? "Equipo",
       options,
     );
+    if (plans.length + teamPlans.length === 0 && (options.only || options.level)) {
+      throw errors.noReportMatches([
+        ...(options.only ? [`--only ${options.only.join(",")}`] : []),
+        ...(options.level ? [`--level ${options.level}`] : []),
+      ]);
+    }
     lap("views", t);
 
     t = performance.now();
@@ -264,6 +272,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         source: reportSource(renderer.fingerprint, view),
         html: () => renderer.render(view),
         mustContain: [view.name, ...view.indicators.map((i) => i.label)],
+        sms: buildReportSms(options.period, plan, view, m, dataset.config.sms?.schools ?? false),
         headline: {
           green: view.headline.counts.green,
           amber: view.headline.counts.amber,

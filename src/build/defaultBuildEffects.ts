@@ -3,7 +3,7 @@ import { buildViews } from "../compute/buildViews.js";
 import { readDataset } from "../dataset/readDataset.js";
 import { readMessages } from "../locale/readMessages.js";
 import { chromiumVersion } from "../pdf/chromiumVersion.js";
-import { findChromium } from "../pdf/findChromium.js";
+import { requireChromium } from "../pdf/findChromium.js";
 import { launchPrinter } from "../pdf/launchPrinter.js";
 import { loadTemplates } from "../render/loadTemplates.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
@@ -51,7 +51,7 @@ export function defaultBuildEffects(): BuildEffects {
       const fingerprint = rendererFingerprint({ team: true, messages, generatedAt });
       return Promise.resolve({ render: (view) => renderTeamBrief(view, context), fingerprint });
     },
-    browserVersion: () => chromiumVersion(findChromium().path),
+    browserVersion: () => chromiumVersion(requireChromium().path),
     launchPrinter,
     collectGarbage: () => (gc ??= fullGc() ?? (() => {}))(),
     now: () => new Date(),

@@ -34,6 +34,18 @@ const headline = open({
   text: z.string(),
 });
 
+/** One SMS of a report: its whole text, as sent. */
+const sms = open({
+  /** E.164. */
+  to: z.string().regex(/^\+[1-9][0-9]{7,14}$/),
+  /** The recipient's name, or the school director's (or the school's when none is given). */
+  name: z.string(),
+  /** For a school director's SMS: the school. */
+  school: open({ code: z.string().min(1), name: z.string() }).optional(),
+  /** GSM-7, at most two segments (306 characters), ending with the 5-character reference. */
+  text: z.string().max(320),
+});
+
 /** What identifies an archived PDF: the unit, its file (relative to the period folder), and the bytes as hashed. */
 const archivedPdf = {
   level: levelSchema,
@@ -55,6 +67,12 @@ export const manifestReportSchema = open({
   headline: headline.optional(),
   /** Files archived and sent with the PDF (the team brief's CSV). */
   attachments: z.array(attachment).optional(),
+  /**
+   * The report's SMS (issue #25), one per phone: to the unit's recipients with a phone and, on a
+   * district's Spanish report with dataset.json `sms.schools`, to the directors of the schools
+   * visited. Made by the build from the report's view, so `send` needs only the period folder.
+   */
+  sms: z.array(sms).optional(),
   /**
    * sha256 of everything that reaches Chromium for this report (final HTML, print options,
    * browser version, PDF metadata, attachments): a later build with the same key reuses the
@@ -156,3 +174,4 @@ export type ManifestHeadline = z.output<typeof headline>;
 export type ManifestRebuild = z.output<typeof rebuild>;
 export type SupersededReport = z.output<typeof superseded>;
 export type ManifestFailure = z.output<typeof failure>;
+export type ManifestSms = z.output<typeof sms>;

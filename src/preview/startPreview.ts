@@ -18,7 +18,10 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
+  /** Reports of the period, as the index counts them: one per unit (and the team's brief), each
+   * served in every language of `languages`. */
   reports: number;
+  languages: Locale[];
   close: () => Promise<void>;
 }
 
@@ -126,7 +129,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   );
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${address.port}/`,
-    reports: byHref.size,
+    reports: byHref.size / Math.max(1, options.locales.length),
+    languages: [...options.locales],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -131,11 +131,15 @@ export async function buildStep(
           fx.onPrinter?.(p);
         },
         onStart: (total) => {
-          progress = createProgress(io, total, "Printing", { json: args.json });
+          // "Reports", not "Printing": most of an incremental build is reused, not printed.
+          progress = createProgress(io, total, "Reports", { json: args.json });
           fx.onStart?.(total);
         },
         onReport: (event) => {
-          progress.tick(event.job.file, event.error !== undefined);
+          progress.tick(
+            event.job.file,
+            event.error !== undefined ? "failed" : event.reused ? "reused" : "printed",
+          );
           fx.onReport?.(event);
         },
       },

@@ -52,10 +52,17 @@ export const previewCommand = defineCommand<PreviewArgs>({
     const preview = await openPreview(args, io);
     if (typeof preview === "number") return preview;
     if (args.json) {
-      io.out(JSON.stringify({ url: preview.url, period: args.period, reports: preview.reports }));
+      io.out(
+        JSON.stringify({
+          url: preview.url,
+          period: args.period,
+          reports: preview.reports,
+          languages: preview.languages,
+        }),
+      );
     } else {
       io.out(
-        `Previewing ${preview.reports} reports of ${args.period} at ${preview.url} — press Ctrl-C to stop.`,
+        `Previewing ${preview.reports} reports of ${args.period} (each in ${preview.languages.join(" and ")}) at ${preview.url} — press Ctrl-C to stop.`,
       );
     }
     if (args.open) openInBrowser(preview.url, io);

@@ -126,9 +126,14 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
     warn: (text) => io.err(`warning: ${text}`),
     onDelivery: (result, done, total) => {
       progress ??= createProgress(io, total, "Sending", { json: args.json });
+      // Counted under the word the summary uses (failed, unknown, pending…), never lumped as "failed".
       progress.tick(
         `${result.code} ${result.email}`,
-        result.action !== "sent" && result.action !== "written",
+        result.action === "sent" || result.action === "written"
+          ? undefined
+          : result.action === "attempted"
+            ? result.state
+            : result.action,
       );
     },
   });
