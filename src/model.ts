@@ -6,6 +6,7 @@
  * deliver/ (manifest + ledger → e-mails). A type used by one stage only stays in that stage.
  */
 import type { Topology } from "topojson-specification";
+import type { SenderSettings } from "./rules/sender.js";
 
 export type Level = "national" | "region" | "district";
 export const LEVELS: readonly Level[] = ["national", "region", "district"];
@@ -200,7 +201,7 @@ export interface DatasetConfig {
     districts: string;
   };
   /** `from` is a plain address; `fromName` its optional display name. */
-  email: { from: string; fromName?: string; replyTo?: string };
+  email: SenderSettings;
   csv: CsvDialect;
   thresholds: Thresholds;
   /** IANA time zone in which the operator reads times (status, logs); default America/Lima. */

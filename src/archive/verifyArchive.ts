@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CliError } from "../errors.js";
@@ -13,6 +12,7 @@ import { loadManifest } from "./manifest.js";
 import { resolveInPeriod } from "./resolveInPeriod.js";
 import { STAGING } from "./staging.js";
 import { LEDGER, ledgerPath } from "../formats/ledger.js";
+import { checkAgainstEntry } from "../formats/sha256Hex.js";
 
 export interface VerifyProblem {
   /** Relative to the period folder. */
@@ -100,10 +100,9 @@ export async function verifyArchive(
       else problem("unreadable", `cannot be read (${code ?? (error as Error).message})`);
       return;
     }
-    if (bytes.byteLength !== entry.bytes)
-      problem("size", `${bytes.byteLength} bytes, manifest says ${entry.bytes}`);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== entry.sha256) problem("sha256", `${sha256} on disk, manifest says ${entry.sha256}`);
+    const check = checkAgainstEntry(bytes, entry);
+    if (check.sizeDiffers) problem("size", `${check.bytes} bytes, manifest says ${entry.bytes}`);
+    if (check.hashDiffers) problem("sha256", `${check.sha256} on disk, manifest says ${entry.sha256}`);
     try {
       const { pages } = inspectPdf(bytes);
       if (pages !== entry.pages) problem("pages", `${pages} pages, manifest says ${entry.pages}`);
@@ -149,11 +148,9 @@ export async function verifyArchive(
       else problem("unreadable", `cannot be read (${code ?? (error as Error).message})`);
       continue;
     }
-    if (bytes.byteLength !== attachment.bytes)
-      problem("size", `${bytes.byteLength} bytes, manifest says ${attachment.bytes}`);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== attachment.sha256)
-      problem("sha256", `sha256 ${sha256}, manifest says ${attachment.sha256}`);
+    const check = checkAgainstEntry(bytes, attachment);
+    if (check.sizeDiffers) problem("size", `${check.bytes} bytes, manifest says ${attachment.bytes}`);
+    if (check.hashDiffers) problem("sha256", `sha256 ${check.sha256}, manifest says ${attachment.sha256}`);
   }
 
   for (const file of await listUnlisted(periodDir, manifest)) {
@@ -231,18 +228,18 @@ async function checkPublic(periodDir: string, manifest: Manifest): Promise<Verif
       );
       continue;
     }
-    if (bytes.byteLength !== entry.bytes)
+    const check = checkAgainstEntry(bytes, entry);
+    if (check.sizeDiffers)
       problems.push({
         file: entry.path,
         kind: "size",
-        detail: `${bytes.byteLength} bytes, manifest says ${entry.bytes}`,
+        detail: `${check.bytes} bytes, manifest says ${entry.bytes}`,
       });
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== entry.sha256)
+    if (check.hashDiffers)
       problems.push({
         file: entry.path,
         kind: "sha256",
-        detail: `${sha256} on disk, manifest says ${entry.sha256}`,
+        detail: `${check.sha256} on disk, manifest says ${entry.sha256}`,
       });
   }
   return problems;

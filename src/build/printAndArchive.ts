@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -37,6 +36,7 @@ import type { ReportPlan } from "./planReports.js";
 import { reportKey, sourceKey } from "./reportKey.js";
 import { runLimited } from "./runLimited.js";
 import { ledgerPath } from "../formats/ledger.js";
+import { checkAgainstEntry, sha256Hex } from "../formats/sha256Hex.js";
 
 /** A planned report with what printing it needs. */
 export interface ReportJob extends ReportPlan {
@@ -198,7 +198,7 @@ async function printAndCommit(
         attachments = job.attachments?.() ?? [];
         const attached = attachments.map((a) => ({
           file: a.file,
-          sha256: createHash("sha256").update(a.bytes).digest("hex"),
+          sha256: sha256Hex(a.bytes),
           bytes: a.bytes.byteLength,
         }));
         const parts = {
@@ -210,7 +210,7 @@ async function printAndCommit(
         // The manifest's `source` is bound to the key it stands for: a key edited in the manifest no
         // longer matches, and the report is rendered and its key recomputed.
         const source = sourceKey({ ...parts, source: job.source });
-        const bound = (key: string) => createHash("sha256").update(`${source}\n${key}`).digest("hex");
+        const bound = (key: string) => sha256Hex(`${source}\n${key}`);
         const before = archived.get(job.file);
         const stillThere = async (entry: ManifestReport) =>
           (await hashesTo(inside(job.file), entry)) && (await allHashTo(entry.attachments ?? [], inside));
@@ -249,7 +249,7 @@ async function printAndCommit(
         printMs.set(job.file, printed.ms);
         written.push({
           ...entryOf(job),
-          sha256: createHash("sha256").update(bytes).digest("hex"),
+          sha256: sha256Hex(bytes),
           bytes: bytes.byteLength,
           pages: printed.pages,
           key,
@@ -388,9 +388,7 @@ async function readReusable(periodDir: string): Promise<Map<string, ManifestRepo
 async function hashesTo(path: string, entry: { sha256: string; bytes: number }): Promise<boolean> {
   try {
     const bytes = await readFile(path);
-    return (
-      bytes.byteLength === entry.bytes && createHash("sha256").update(bytes).digest("hex") === entry.sha256
-    );
+    return checkAgainstEntry(bytes, entry).matches;
   } catch {
     return false;
   }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { readManifest, writeManifest } from "../archive/manifest.js";
 import { lockPeriod } from "./lockPeriod.js";
@@ -16,6 +15,7 @@ import { defaultPublishEffects } from "./defaultPublishEffects.js";
 import type { SiteTemplates } from "./loadSiteTemplates.js";
 import { renderSite, type Download } from "./renderSite.js";
 import type { PublicFile, SiteUnit, ValueRow } from "./types.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 export interface PublishOptions {
   dataDir: string;
@@ -58,7 +58,7 @@ export interface PublishSummary {
 }
 
 const sha256 = (content: string): { sha256: string; bytes: number } => ({
-  sha256: createHash("sha256").update(content).digest("hex"),
+  sha256: sha256Hex(content),
   bytes: Buffer.byteLength(content),
 });
 
