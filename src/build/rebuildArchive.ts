@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
@@ -7,6 +6,7 @@ import { errors } from "../errors.js";
 import type { InputFile } from "../model.js";
 import { buildReportSet, readToolInfo, type BuildEffects } from "./buildReportSet.js";
 import { explainDifferences, type InputCheck, type RebuildDifference } from "./explainDifferences.js";
+import { checkAgainstEntry } from "../formats/sha256Hex.js";
 
 export interface RebuildResult {
   dataDir: string;
@@ -82,7 +82,7 @@ async function checkInputs(dataDir: string, inputs: InputFile[]): Promise<InputC
     let state: InputCheck["state"];
     try {
       const bytes = await readFile(isAbsolute(input.path) ? input.path : join(dataDir, input.path));
-      state = createHash("sha256").update(bytes).digest("hex") === input.sha256 ? "same" : "changed";
+      state = checkAgainstEntry(bytes, input).matches ? "same" : "changed";
     } catch {
       state = "missing";
     }

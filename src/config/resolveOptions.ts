@@ -10,6 +10,7 @@ import { errors } from "../errors.js";
 import { maskUrl } from "../maskUrl.js";
 import type { Locale, Thresholds } from "../model.js";
 import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
+import type { SenderSettings } from "../rules/sender.js";
 
 /** The flags that have a config counterpart (all optional; as yargs gives them). */
 export interface OptionFlags {
@@ -43,7 +44,7 @@ export interface ResolvedOptions {
   data: string | undefined;
   out: string;
   smtp: SmtpOptions;
-  email: { from?: string; fromName?: string; replyTo?: string };
+  email: Partial<SenderSettings>;
   /** Reports printed at once; undefined: the printer's default (printerConcurrency, from the cores). */
   concurrency: number | undefined;
   /** Language for recipients without one. */
