@@ -912,9 +912,23 @@ export interface DeliveryEvent {
   attempt?: number;
   /** The server's reply or the error, for failed / unknown / retried attempts. */
   reply?: string;
-  transport: "smtp" | "outbox";
+  /** `smpp` and `http`: an SMS centre or gateway (channel `sms`). */
+  transport: "smtp" | "outbox" | "smpp" | "http";
   /** A re-send asked for on purpose (`send --force`): who (the OS user) and why (`--reason`). */
   forced?: { by: string; reason: string };
+  /** `sms` for an SMS (then `email` holds the phone, E.164); absent or `email` for an e-mail. */
+  channel?: "email" | "sms";
+  /** SMS: the text handed over (on the attempt event). */
+  text?: string;
+  /** SMS: the school, for a director's SMS. */
+  school?: string;
+  /** SMS: the centre's or gateway's message ids (on the `sent` event; one per part over SMPP). */
+  gatewayIds?: string[];
+  /**
+   * SMS: a delivery receipt (SMPP `deliver_sm`) for a `sent` message: it is recorded, and changes
+   * nothing about what is sent again.
+   */
+  receipt?: "delivered" | "undelivered";
 }
 
 /**
