@@ -189,6 +189,14 @@ export const errorData = {
     exitCode: ExitCode.usage,
   }),
 
+  /** `--only PE --level district`: filters that together leave nothing to build. */
+  noReportMatches: defineError({
+    code: "no-report-matches",
+    message: (filters: string[]) => `No report matches ${filters.join(" ")}: nothing to build.`,
+    hint: "Drop one of the filters, or check the codes and the level (semaforo status lists the period's units).",
+    exitCode: ExitCode.usage,
+  }),
+
   // Configuration and the dataset folder.
   badConfig: defineError({
     code: "bad-config",
@@ -270,6 +278,13 @@ export const errorData = {
     code: "no-browser",
     message: (tried: string[]) => `No Chromium found (tried ${tried.join(", ")}).`,
     hint: "Install one with `apt-get install -y chromium`, or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome binary.",
+    exitCode: ExitCode.usage,
+  }),
+  badBrowserVariable: defineError({
+    code: "bad-browser-variable",
+    message: (value: string) =>
+      `PUPPETEER_EXECUTABLE_PATH=${value} is not an executable file, so no report was printed with another browser.`,
+    hint: "Point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary, or unset it to use the system's Chromium (semaforo doctor shows which).",
     exitCode: ExitCode.usage,
   }),
   browserLaunchFailed: defineError({

@@ -318,6 +318,11 @@ export interface TargetsView {
   source: Level | "none";
   /** Share of the way from baseline to target, 0–1 (may exceed the range); null when unknown. */
   progress: number | null;
+  /**
+   * The phrase that replaces a progress share that would be noise (target within 1 point of the
+   * baseline, or outside −100 % … 200 %: compute/describeProgress.ts); null when the share is printed.
+   */
+  progressPhrase: string | null;
   progressText: string;
   /**
    * Points still missing to reach the target, on the shown value (target − value, or value − target
@@ -495,6 +500,13 @@ export interface CommitmentStanding {
   typeLabel: string;
   /** "mar.–oct. 2026 (8 meses)". */
   monthsLabel: string;
+  /**
+   * The shown (one-decimal) value of each evaluation month so far, the figures the average is
+   * taken of, printed on the page so that a reader can redo it; value null = no data that month.
+   */
+  monthly: { period: Period; label: string; value: number | null; text: string }[];
+  /** The evaluation months still to come, in words ("noviembre de 2026"); "" when none remain. */
+  remainingLabel: string;
   /** Evaluation months up to the report's month, and how many of them had data. */
   monthsSoFar: number;
   monthsWithData: number;
@@ -526,6 +538,60 @@ export interface CommitmentsView {
   /** The unit's maximum assignable amount: the sum of its commitments' amounts. */
   maximum: number;
   maximumText: string;
+}
+
+/**
+ * Soles of a set of commitments, "if the year ended today" (compute/buildMoney.ts): secured is the
+ * estimated transfer (the commitments page's figure); still winnable, what the commitments at risk
+ * (or without data yet, with months to go) can still add; lost, what those out of reach cannot;
+ * unknown, commitments without a target. secured + winnable + lost + unknown = maximum.
+ */
+export interface MoneyTotals {
+  maximum: number;
+  secured: number;
+  winnable: number;
+  lost: number;
+  unknown: number;
+  maximumText: string;
+  securedText: string;
+  winnableText: string;
+  lostText: string;
+  unknownText: string;
+}
+
+/** The one commitment where most can still be won, and the value it needs. */
+export interface MoneyStake {
+  indicator: string;
+  indicatorLabel: string;
+  /** Soles still winnable on it. */
+  amount: number;
+  amountText: string;
+  /** Average needed in the remaining evaluation months. */
+  needed: Figure;
+  /** "noviembre de 2026". */
+  monthsLabel: string;
+  /** "S/ 80 000 aún en juego: Asistencia de docentes necesita 95.8% en noviembre de 2026." */
+  text: string;
+}
+
+/** A unit of a list of those with most at stake (a region's UGELs, the nation's regions). */
+export interface MoneyUnit {
+  code: string;
+  name: string;
+  totals: MoneyTotals;
+}
+
+/** Money on the cover: the same figures as the commitments pages, told in soles. */
+export interface MoneyView {
+  year: number;
+  /** The unit's own commitments (district, region); null for the nation or when it signed none. */
+  own: MoneyTotals | null;
+  /** Region: its UGELs' commitments summed; national: every DRE's and UGEL's. Null for a district. */
+  units: MoneyTotals | null;
+  /** The own commitment where most can still be won; null when nothing is winnable. */
+  stake: MoneyStake | null;
+  /** Region: its UGELs with most still winnable; national: the regions (DRE and UGELs). At most 3. */
+  mostAtStake: MoneyUnit[];
 }
 
 /** Counts of commitments by state. */
@@ -613,6 +679,8 @@ export interface NationalView extends UnitViewBase {
   /** Every region's and UGEL's commitments (absent when the dataset has none for the year). */
   commitmentsSummary?: CommitmentsSummaryView;
   /** Regions × indicators. */
+  /** Money on the cover (absent when the dataset has no commitments for the year). */
+  money?: MoneyView;
   table: TableRow[];
 }
 
@@ -628,6 +696,8 @@ export interface RegionView extends UnitViewBase {
   /** The region's performance commitments of the year (absent when none). */
   commitments?: CommitmentsView;
   /** Its districts × indicators. */
+  /** Money on the cover (absent when the dataset has no commitments for the year). */
+  money?: MoneyView;
   table: TableRow[];
 }
 
@@ -643,6 +713,8 @@ export interface DistrictView extends UnitViewBase {
   regionSchools: [];
   /** The district's performance commitments of the year (absent when none). */
   commitments?: CommitmentsView;
+  /** Money on the cover (absent when the dataset has no commitments for the year). */
+  money?: MoneyView;
   table: [];
 }
 

@@ -19,6 +19,8 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   badState: [["faild"], ["failed"], ["sent", "failed"]],
   noPeriod: ["out"],
   unknownUnit: [["15O102"], "the dataset", ["150102"]],
+  noReportMatches: [["--only PE", "--level district"]],
+  badBrowserVariable: ["/nonexistent/chrome"],
   badConfig: ["semaforo.config.json", ["out: expected a string"]],
   configNotFound: ["x.json"],
   noData: [],

@@ -412,6 +412,12 @@ export const problems = {
       `the story is ${size} bytes, more than ${max}`,
       "A good-practice story is a few paragraphs: shorten it.",
     ),
+  storyTooDeep: (depth: number, max: number) =>
+    error(
+      "story-too-deep",
+      `this line nests ${depth} quotes, list items or indentation levels, more than ${max}`,
+      'A story is a few paragraphs and short lists: remove the repeated ">", "-" or indentation at the start of the line.',
+    ),
   frontMatterAlias: () =>
     error(
       "front-matter-alias",

@@ -1,8 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfig } from "../../config/loadConfig.js";
-import { resolveOptions } from "../../config/resolveOptions.js";
+import { loadSettings } from "../../config/settings.js";
 import { findProjectRoot } from "../../dataset/findProjectRoot.js";
 import { CliError, ExitCode } from "../../errors.js";
 import { findChromium } from "../../pdf/findChromium.js";
@@ -66,8 +65,7 @@ export const doctorCommand = defineCommand({
           : "not installed (optional)",
       });
     }
-    const config = await loadConfig(process.cwd(), args.config);
-    const smtp = resolveOptions({}, config).smtp;
+    const { smtp } = await loadSettings({ config: args.config });
     checks.push({
       name: "smtp",
       ok: smtp.missingPasswordEnv === undefined,
