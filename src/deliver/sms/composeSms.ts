@@ -64,7 +64,7 @@ export function composeSchoolSms(
   const pieces: SmsPiece[] = [
     { text: t("sms.brand") },
     {
-      text: t("sms.school", { school: row.name, unit: view.name, period: view.periodLabel }),
+      text: t("sms.school.header", { school: row.name, unit: view.name, period: view.periodLabel }),
       shortenable: true,
     },
   ];

@@ -4,10 +4,12 @@ import { assertPeriod } from "../../assertPeriod.js";
 import { errors } from "../../errors.js";
 import type { DeliveryEvent, DeliveryState, Locale, Manifest, ReportLevel } from "../../model.js";
 import type { SendLock } from "../acquireSendLock.js";
-import { computeBackoff, DEFAULT_RETRY, type RetryPolicy } from "../computeBackoff.js";
+import { DEFAULT_RETRY, type RetryPolicy } from "../computeBackoff.js";
+import { deliverWithRetry } from "../deliverWithRetry.js";
 import type { Ledger } from "../openLedger.js";
 import { replayLedger } from "../replayLedger.js";
-import type { SendStop } from "../sendReportSet.js";
+import type { SendStop } from "../sendReport.js";
+import type { SendOutcome, Transport } from "../transport.js";
 import type { LedgerEntry } from "../types.js";
 import { checkPhone } from "./checkPhone.js";
 import { countSegments, MAX_SEGMENTS } from "./gsm7.js";
@@ -221,7 +223,11 @@ interface DeliverSettings {
   attemptsBefore: number;
 }
 
-/** One SMS: checked, handed over with retries, every step recorded before the next. */
+/**
+ * One SMS: checked (the same refusal words as the dry run), then handed over by the one retry loop
+ * of every channel (deliverWithRetry), each step appended to the ledger before the next: the
+ * attempt with the text handed over, the outcome with the centre's message ids.
+ */
 async function deliver(
   p: PlannedSms,
   transport: SmsTransport,
@@ -241,64 +247,61 @@ async function deliver(
     record("failed", { reply: problem });
     return { state: "failed", stop: null, ids: [] };
   }
-  const reference = smsReference(p.id);
-  const message: SmsMessage = { to: p.sms.to, text: p.sms.text, reference, outboxName: smsOutboxName(p) };
-  for (let attempt = 1; ; attempt++) {
-    const number = s.attemptsBefore + attempt;
-    record("attempt", { attempt: number, text: p.sms.text });
-    let outcome: SmsOutcome;
-    try {
-      outcome = await transport.send(message);
-    } catch (error) {
-      outcome = { status: "not-sent", fatal: false, reply: (error as Error).message };
-    }
-    switch (outcome.status) {
-      case "sent":
-        record("sent", { attempt: number, reply: outcome.reply, ...(outcome.ids.length ? { gatewayIds: outcome.ids } : {}) });
-        return { state: "sent", stop: null, ids: outcome.ids };
-      case "written":
-        record("written", { attempt: number, reply: outcome.reply });
-        return { state: "written", stop: null, ids: [] };
-      case "lost":
-        record("unknown", { attempt: number, reply: `handed over, no definite answer: ${outcome.reply}` });
-        return { state: "unknown", stop: null, ids: [] };
-      case "rejected":
-        if (outcome.permanent) {
-          record("failed", { attempt: number, reply: outcome.reply });
-          return { state: "failed", stop: null, ids: [] };
-        }
-        break;
-      case "not-sent":
-        if (outcome.fatal) {
-          record("pending", { attempt: number, reply: outcome.reply });
-          return {
-            state: "pending",
-            stop: { kind: "config", reason: `the SMS transport cannot be used (${outcome.reply})`, reply: outcome.reply },
-            ids: [],
+  const message: SmsMessage = { to: p.sms.to, text: p.sms.text, reference: smsReference(p.id), outboxName: smsOutboxName(p) };
+  let ids: string[] = [];
+  const adapter: Transport<SmsMessage> = {
+    kind: s.transportKind,
+    description: transport.description,
+    async send(m) {
+      let outcome: SmsOutcome;
+      try {
+        outcome = await transport.send(m);
+      } catch (error) {
+        outcome = { status: "not-sent", fatal: false, reply: (error as Error).message };
+      }
+      return toSendOutcome(outcome, (found) => (ids = found));
+    },
+    close: () => Promise.resolve(),
+  };
+  const outcome = await deliverWithRetry(
+    adapter,
+    message,
+    s.attemptsBefore,
+    (step) =>
+      record(step.state, {
+        attempt: step.attempt,
+        ...(step.reply !== undefined ? { reply: step.reply } : {}),
+        ...(step.state === "attempt" ? { text: p.sms.text } : {}),
+        ...(step.state === "sent" && ids.length > 0 ? { gatewayIds: ids } : {}),
+      }),
+    s,
+  );
+  return { ...outcome, ids: outcome.state === "sent" ? ids : [] };
+}
+
+/** An SMS transport's outcome in the delivery model's words (the retry loop's vocabulary). Pure. */
+export function toSendOutcome(outcome: SmsOutcome, onIds: (ids: string[]) => void): SendOutcome {
+  switch (outcome.status) {
+    case "sent":
+      onIds(outcome.ids);
+      return { status: "sent", reply: outcome.reply };
+    case "written":
+      return { status: "written", reply: outcome.reply };
+    case "lost":
+      return { status: "unknown", reply: `handed over, no definite answer: ${outcome.reply}` };
+    case "rejected":
+      return outcome.permanent
+        ? { status: "failed", reply: outcome.reply }
+        : {
+            status: "retry",
+            reply: outcome.reply,
+            reached: true,
+            ...(outcome.retryAfterMs !== undefined ? { afterMs: outcome.retryAfterMs } : {}),
           };
-        }
-        break;
-    }
-    if (attempt >= s.policy.attempts) {
-      record("pending", {
-        attempt: number,
-        reply: `not delivered in this run after ${attempt} attempt(s): ${outcome.reply}; the next send tries again`,
-      });
-      return {
-        state: "pending",
-        stop:
-          outcome.status === "not-sent"
-            ? { kind: "unreachable", reason: `the SMS transport could not be reached (${outcome.reply})`, reply: outcome.reply }
-            : null,
-        ids: [],
-      };
-    }
-    record("pending", { attempt: number, reply: outcome.reply });
-    const wait =
-      outcome.status === "rejected" && outcome.retryAfterMs !== undefined
-        ? outcome.retryAfterMs
-        : computeBackoff(attempt, s.policy, s.random());
-    await s.sleep(wait);
+    case "not-sent":
+      return outcome.fatal
+        ? { status: "stop", reply: outcome.reply }
+        : { status: "retry", reply: outcome.reply, reached: false };
   }
 }
 
