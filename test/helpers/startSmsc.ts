@@ -75,7 +75,7 @@ export async function startSmsc(behaviour: Partial<SmscBehaviour> = {}): Promise
       session.close();
     });
     session.on("submit_sm", (pdu: PDU) => {
-      const raw = pdu.short_message as unknown;
+      const raw = pdu.short_message;
       const bytes = rawBytes(raw);
       if (state.dropAfterSubmit) {
         session.destroy();

@@ -354,7 +354,7 @@ function result(
   action: SmsDeliveryResult["action"],
   reply: string | undefined,
 ): SmsDeliveryResult {
-  let segments = 0;
+  let segments: number;
   try {
     segments = countSegments(p.sms.text);
   } catch {
