@@ -399,10 +399,11 @@ export const errorData = {
   }),
 
   // Sending.
-  /** `shown`: the URL with its password masked (`maskSmtpUrl`). */
+  /** `shown`: the URL with its password masked (`maskUrl`); null when it cannot be read, so it is not echoed at all. */
   badSmtpUrl: defineError({
     code: "bad-smtp-url",
-    message: (shown: string, why: string) => `The SMTP URL ${JSON.stringify(shown)} cannot be used: ${why}.`,
+    message: (shown: string | null, why: string) =>
+      `The SMTP URL ${shown === null ? "" : `${JSON.stringify(shown)} `}cannot be used: ${why}.`,
     hint: "Example: --smtp smtps://user:password@smtp.example.org:465 (or set SEMAFORO_SMTP_URL; credentials may also come from SEMAFORO_SMTP_USER and SEMAFORO_SMTP_PASS).",
     exitCode: ExitCode.usage,
   }),

@@ -7,6 +7,7 @@
  * config. Let them be undefined and take the defaults from here (`OPTION_DEFAULTS`).
  */
 import { errors } from "../errors.js";
+import { maskUrl } from "../maskUrl.js";
 import type { Locale, Thresholds } from "../model.js";
 import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
 
@@ -27,8 +28,10 @@ export const OPTION_DEFAULTS = { out: "out", locale: "es" as Locale } as const;
 export interface SmtpOptions {
   /** The URL to connect to, password included when passwordEnv supplied it; undefined → outbox. */
   url: string | undefined;
-  /** The same URL with any password masked, for messages and logs. */
+  /** The same URL with any password masked (maskUrl), for messages and logs; a placeholder when it cannot be read. */
   display: string | undefined;
+  /** Why the URL cannot be read (maskUrl), when it cannot: it is then never shown. */
+  problem?: string;
   /** Where the URL came from. */
   source: "flag" | "env" | "config" | "none";
   /** Set when smtp.passwordEnv names a variable that is not set (see smtpUrlOrThrow). */
@@ -105,7 +108,9 @@ function resolveSmtp(
       missingPasswordEnv = passwordEnv;
     }
   }
-  const result: SmtpOptions = { url, display: redact(url), source };
+  const masked = maskUrl(url);
+  const result: SmtpOptions = { url, display: masked.shown, source };
+  if (!masked.ok) result.problem = masked.problem;
   if (missingPasswordEnv) result.missingPasswordEnv = missingPasswordEnv;
   return result;
 }
@@ -116,12 +121,4 @@ function parseUrl(text: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `smtp://user:secret@host` → `smtp://user:***@host`. */
-export function redact(text: string): string {
-  const url = parseUrl(text);
-  if (!url) return text.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@");
-  if (url.password) url.password = "***";
-  return url.toString();
 }

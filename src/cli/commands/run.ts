@@ -1,3 +1,4 @@
+import { parseSmtpUrl } from "../../deliver/parseSmtpUrl.js";
 import type { BuildEffects } from "../../build/buildReportSet.js";
 import { ExitCode } from "../../errors.js";
 import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
@@ -120,6 +121,13 @@ export async function runSteps(
     concurrency: args.concurrency,
     config: args.config,
   });
+  // An SMTP URL the send would refuse stops the cycle before anything is built (exit 2, the URL
+  // never echoed: parseSmtpUrl masks it with maskUrl).
+  if (!args["dry-run"]) {
+    const { url } = settings.smtp;
+    if (url !== undefined) parseSmtpUrl(url, process.env);
+  }
+
   const { validateStep } = await import("./validate.js");
   const validated = await validateStep({ data: args.data, config: args.config, settings });
   summary.validate = validated.summary;

@@ -1,5 +1,5 @@
 import { errors, type CliError } from "../../errors.js";
-import { maskSmtpUrl } from "../maskSmtpUrl.js";
+import { maskUrl } from "../../maskUrl.js";
 
 export type SmsSettings =
   | {
@@ -84,5 +84,5 @@ function decode(text: string): string {
 }
 
 function badUrl(value: string, why: string): CliError {
-  return errors.badSmsUrl(maskSmtpUrl(value), why);
+  return errors.badSmsUrl(maskUrl(value).shown, why);
 }
