@@ -38,7 +38,9 @@ export function buildReportSms(
       const to = row.info?.mobile;
       if (!to) continue;
       const school = { code: row.code, name: row.name };
-      const reference = smsReference(smsDeliveryId(period, plan.level, plan.code, plan.language, { to, school }));
+      const reference = smsReference(
+        smsDeliveryId(period, plan.level, plan.code, plan.language, { to, school }),
+      );
       list.push({
         to,
         name: row.info?.director ?? row.name,

@@ -27,7 +27,8 @@ export function checkPhone(raw: string, rules: PhoneRules = {}): PhoneCheck {
     if (/^9[0-9]{8}$/.test(digits)) return { ok: true, phone: `+51${digits}` };
     return {
       ok: false,
-      reason: "is not a mobile number: write it in E.164 (+519XXXXXXXX) or as the 9 digits of a Peruvian mobile (9XXXXXXXX)",
+      reason:
+        "is not a mobile number: write it in E.164 (+519XXXXXXXX) or as the 9 digits of a Peruvian mobile (9XXXXXXXX)",
     };
   }
   if (/^\+519[0-9]{8}$/.test(digits)) return { ok: true, phone: digits };

@@ -119,7 +119,8 @@ function worstGap(view: ReportView) {
   let worst: ReportView["indicators"][number] | null = null;
   for (const indicator of view.indicators) {
     const gap = indicator.targets.gap;
-    if (gap === null || gap <= 0 || indicator.status === "referential" || indicator.status === "no-data") continue;
+    if (gap === null || gap <= 0 || indicator.status === "referential" || indicator.status === "no-data")
+      continue;
     if (!worst || gap > (worst.targets.gap as number)) worst = indicator;
   }
   return worst;

@@ -35,7 +35,9 @@ export function createHttpSmsTransport(settings: HttpSettings, options: HttpSmsO
     : undefined;
 
   function send(message: SmsMessage): Promise<SmsOutcome> {
-    const body = Buffer.from(JSON.stringify({ to: message.to, text: message.text, reference: message.reference }));
+    const body = Buffer.from(
+      JSON.stringify({ to: message.to, text: message.text, reference: message.reference }),
+    );
     return new Promise<SmsOutcome>((resolve) => {
       let settled = false;
       let sent = false;
@@ -57,8 +59,15 @@ export function createHttpSmsTransport(settings: HttpSettings, options: HttpSmsO
       const timer = setTimeout(() => {
         settle(
           sent
-            ? { status: "lost", reply: `no answer from ${settings.display} within ${timeoutMs / 1000} s after the request` }
-            : { status: "not-sent", fatal: false, reply: `no connection to ${settings.display} within ${timeoutMs / 1000} s` },
+            ? {
+                status: "lost",
+                reply: `no answer from ${settings.display} within ${timeoutMs / 1000} s after the request`,
+              }
+            : {
+                status: "not-sent",
+                fatal: false,
+                reply: `no connection to ${settings.display} within ${timeoutMs / 1000} s`,
+              },
         );
         req.destroy();
       }, timeoutMs);
@@ -66,7 +75,10 @@ export function createHttpSmsTransport(settings: HttpSettings, options: HttpSmsO
         const why = error.code ?? error.message;
         settle(
           sent
-            ? { status: "lost", reply: `the connection to ${settings.display} broke after the request: ${why}` }
+            ? {
+                status: "lost",
+                reply: `the connection to ${settings.display} broke after the request: ${why}`,
+              }
             : { status: "not-sent", fatal: false, reply: `cannot reach ${settings.display}: ${why}` },
         );
       });
@@ -97,7 +109,11 @@ export function createHttpSmsTransport(settings: HttpSettings, options: HttpSmsO
     const said = `HTTP ${code}${text.trim() ? ` ${oneLine(text)}` : ""}`;
     if (code >= 200 && code < 300) {
       const id = gatewayId(text);
-      return { status: "sent", reply: `accepted by ${settings.display}: HTTP ${code}${id ? ` id ${id}` : ""}`, ids: id ? [id] : [] };
+      return {
+        status: "sent",
+        reply: `accepted by ${settings.display}: HTTP ${code}${id ? ` id ${id}` : ""}`,
+        ids: id ? [id] : [],
+      };
     }
     if (code === 429 || code === 503) {
       return {
@@ -108,7 +124,11 @@ export function createHttpSmsTransport(settings: HttpSettings, options: HttpSmsO
       };
     }
     if (code === 401 || code === 403) {
-      return { status: "not-sent", fatal: true, reply: `${settings.display} refused the credentials: ${said}` };
+      return {
+        status: "not-sent",
+        fatal: true,
+        reply: `${settings.display} refused the credentials: ${said}`,
+      };
     }
     if (code >= 400 && code < 500) return { status: "rejected", permanent: true, reply: said };
     return { status: "lost", reply: `${said} after the request: the gateway may have sent it` };

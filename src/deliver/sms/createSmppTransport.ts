@@ -103,7 +103,9 @@ export function createSmppTransport(settings: SmppSettings, options: SmppOptions
         connectTimeoutMs + responseTimeoutMs,
       );
       s.on("error", (error: Error & { code?: string }) => {
-        fail(new NotConnected(`cannot connect to ${settings.display}: ${error.code ?? error.message}`, false));
+        fail(
+          new NotConnected(`cannot connect to ${settings.display}: ${error.code ?? error.message}`, false),
+        );
       });
       s.on("close", () => {
         fail(new NotConnected(`${settings.display} closed the connection before the bind`, false));
@@ -181,13 +183,18 @@ export function createSmppTransport(settings: SmppSettings, options: SmppOptions
     }
     const parts = splitGsm7(message.text);
     if (parts.length > 2) {
-      return { status: "rejected", permanent: true, reply: `the text needs ${parts.length} SMS parts; at most 2 are sent` };
+      return {
+        status: "rejected",
+        permanent: true,
+        reply: `the text needs ${parts.length} SMS parts; at most 2 are sent`,
+      };
     }
     reference = (reference + 1) % 256;
     const ids: string[] = [];
     for (let index = 0; index < parts.length; index++) {
       const part = parts[index] as Buffer;
-      const udh = parts.length > 1 ? Buffer.from([0x05, 0x00, 0x03, reference, parts.length, index + 1]) : null;
+      const udh =
+        parts.length > 1 ? Buffer.from([0x05, 0x00, 0x03, reference, parts.length, index + 1]) : null;
       const fields = {
         ...source,
         destination_addr: message.to.replace(/^\+/, ""),
@@ -204,8 +211,15 @@ export function createSmppTransport(settings: SmppSettings, options: SmppOptions
         if (result.kind === "not-written") {
           drop(s, "not writable");
           return index === 0
-            ? { status: "not-sent", fatal: false, reply: `the SMPP connection to ${settings.display} was not writable` }
-            : { status: "lost", reply: `part 1 was accepted, then the connection could not take part ${index + 1}` };
+            ? {
+                status: "not-sent",
+                fatal: false,
+                reply: `the SMPP connection to ${settings.display} was not writable`,
+              }
+            : {
+                status: "lost",
+                reply: `part 1 was accepted, then the connection could not take part ${index + 1}`,
+              };
         }
         if (result.kind === "timeout") {
           drop(s, "a response timed out");
@@ -281,7 +295,13 @@ export function createSmppTransport(settings: SmppSettings, options: SmppOptions
 }
 
 const UNDELIVERED = new Set(["UNDELIV", "REJECTD", "EXPIRED", "DELETED"]);
-const MESSAGE_STATE: Record<number, string> = { 2: "DELIVRD", 3: "EXPIRED", 4: "DELETED", 5: "UNDELIV", 8: "REJECTD" };
+const MESSAGE_STATE: Record<number, string> = {
+  2: "DELIVRD",
+  3: "EXPIRED",
+  4: "DELETED",
+  5: "UNDELIV",
+  8: "REJECTD",
+};
 
 /**
  * A delivery receipt (`deliver_sm` with esm_class bit 0x04): the id from the
@@ -296,7 +316,7 @@ export function parseReceipt(pdu: PDU): SmsReceipt | null {
       : Buffer.isBuffer(raw)
         ? raw.toString("latin1")
         : raw && typeof raw === "object" && "message" in raw
-          ? String((raw).message)
+          ? String(raw.message)
           : "";
   const id = (pdu.receipted_message_id as string | undefined) ?? /\bid:(\S+)/i.exec(text)?.[1];
   const stat =

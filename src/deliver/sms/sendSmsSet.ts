@@ -124,15 +124,27 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
     ? { kind: "network", settings: parseSmsUrl(options.smsUrl, options.password) }
     : { kind: "outbox", dir: join(periodDir, "outbox", "sms") };
   const ledgerFile = join(periodDir, "deliveries.jsonl");
-  const transportKind: SmsSendReport["transportKind"] = target.kind === "outbox" ? "outbox" : target.settings.kind;
-  const planOptions = { only, force, forceTo, resendFailed: options.resendFailed ?? false, transport: transportKind };
+  const transportKind: SmsSendReport["transportKind"] =
+    target.kind === "outbox" ? "outbox" : target.settings.kind;
+  const planOptions = {
+    only,
+    force,
+    forceTo,
+    resendFailed: options.resendFailed ?? false,
+    transport: transportKind,
+  };
 
   if (options.dryRun) {
     const events = effects.readLedger(ledgerFile).events;
     const plan = planSms(listSmsDeliveries(manifest, replayLedger(events)), planOptions);
     const deliveries = plan.map((p) => {
       const problem = refusal(p);
-      return result(p, p.entry, p.action === "skip" ? "skipped" : problem ? "refused" : "would-send", problem ?? note(p));
+      return result(
+        p,
+        p.entry,
+        p.action === "skip" ? "skipped" : problem ? "refused" : "would-send",
+        problem ?? note(p),
+      );
     });
     return summarize(options.period, true, transportKind, describe(target), deliveries, null);
   }
@@ -154,7 +166,13 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
     transport.onReceipt?.((receipt) => {
       const p = byGatewayId.get(receipt.messageId.toUpperCase());
       if (!p) return;
-      append({ ...base(p, clock), state: "sent", transport: transportKind, receipt: receipt.state, reply: receipt.detail });
+      append({
+        ...base(p, clock),
+        state: "sent",
+        transport: transportKind,
+        receipt: receipt.state,
+        reply: receipt.detail,
+      });
     });
     const policy = { ...DEFAULT_RETRY, ...options.retry };
     const toSend = plan.filter((p) => p.action === "send");
@@ -179,11 +197,18 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
           attemptsBefore: p.entry.attempts,
         });
         for (const id of outcome.ids) byGatewayId.set(id.toUpperCase(), p);
-        acted.set(p.id, outcome.state === "sent" || outcome.state === "written" ? outcome.state : "attempted");
+        acted.set(
+          p.id,
+          outcome.state === "sent" || outcome.state === "written" ? outcome.state : "attempted",
+        );
         stop ??= outcome.stop;
         done += 1;
         const entry = replayLedger(events.filter((e) => e.id === p.id)).get(p.id) ?? p.entry;
-        effects.onDelivery?.(result(p, entry, acted.get(p.id) ?? "attempted", entry.reply), done, toSend.length);
+        effects.onDelivery?.(
+          result(p, entry, acted.get(p.id) ?? "attempted", entry.reply),
+          done,
+          toSend.length,
+        );
       }
     };
     const window = Math.max(1, Math.floor(options.window ?? 10));
@@ -247,7 +272,12 @@ async function deliver(
     record("failed", { reply: problem });
     return { state: "failed", stop: null, ids: [] };
   }
-  const message: SmsMessage = { to: p.sms.to, text: p.sms.text, reference: smsReference(p.id), outboxName: smsOutboxName(p) };
+  const message: SmsMessage = {
+    to: p.sms.to,
+    text: p.sms.text,
+    reference: smsReference(p.id),
+    outboxName: smsOutboxName(p),
+  };
   let ids: string[] = [];
   const adapter: Transport<SmsMessage> = {
     kind: s.transportKind,
@@ -329,7 +359,8 @@ function refusal(p: PlannedSms): string | null {
   if (!phone.ok) return `the phone number ${phone.reason}`;
   try {
     const segments = countSegments(p.sms.text);
-    if (segments > MAX_SEGMENTS) return `the text needs ${segments} SMS parts; at most ${MAX_SEGMENTS} are sent`;
+    if (segments > MAX_SEGMENTS)
+      return `the text needs ${segments} SMS parts; at most ${MAX_SEGMENTS} are sent`;
   } catch (error) {
     return `the text is not GSM-7 (${(error as Error).message})`;
   }
