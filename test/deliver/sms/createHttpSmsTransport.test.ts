@@ -10,7 +10,12 @@ import type { SmsMessage } from "../../../src/deliver/sms/types.js";
 
 jest.setTimeout(30_000);
 
-const message: SmsMessage = { to: "+51987654321", text: "Niño ¿bien? Ref ABCDE", reference: "ABCDE", outboxName: "a.txt" };
+const message: SmsMessage = {
+  to: "+51987654321",
+  text: "Niño ¿bien? Ref ABCDE",
+  reference: "ABCDE",
+  outboxName: "a.txt",
+};
 
 interface Received {
   method: string;
@@ -55,7 +60,9 @@ const make = (url: string, timeoutMs = 2000) => {
 
 describe("createHttpSmsTransport against a node:http gateway", () => {
   it("POSTs {to, text, reference} as JSON with Basic credentials; 2xx is sent with the gateway's id", async () => {
-    const g = await gateway((_n, _req, res) => res.writeHead(201, { "content-type": "application/json" }).end('{"id": 42}'));
+    const g = await gateway((_n, _req, res) =>
+      res.writeHead(201, { "content-type": "application/json" }).end('{"id": 42}'),
+    );
     const outcome = await make(g.url().replace("http://", "http://api:p%40ss@")).send(message);
     expect(outcome).toMatchObject({ status: "sent", ids: ["42"] });
     expect(outcome.reply).not.toContain("p@ss");
@@ -84,7 +91,11 @@ describe("createHttpSmsTransport against a node:http gateway", () => {
     const t = make(g.url());
     expect(await t.send(message)).toMatchObject({ status: "rejected", permanent: false, retryAfterMs: 7000 });
     expect(await t.send(message)).toMatchObject({ status: "rejected", permanent: false });
-    expect(await t.send(message)).toMatchObject({ status: "rejected", permanent: true, reply: "HTTP 400 nope" });
+    expect(await t.send(message)).toMatchObject({
+      status: "rejected",
+      permanent: true,
+      reply: "HTTP 400 nope",
+    });
     expect(await t.send(message)).toMatchObject({ status: "not-sent", fatal: true });
     expect(await t.send(message)).toMatchObject({ status: "lost" });
   });

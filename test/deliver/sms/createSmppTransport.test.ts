@@ -43,7 +43,8 @@ describe("createSmppTransport against a real SMPP server", () => {
     expect(submit).toMatchObject({ destination: "51987654321", ton: 1, npi: 1, dataCoding: 0, esmClass: 0 });
     // N i ñ o ␠ ¿ b i e n ? ␠ ¡ s i ! ␠ é
     expect([...(submit?.bytes ?? [])]).toEqual([
-      0x4e, 0x69, 0x7d, 0x6f, 0x20, 0x60, 0x62, 0x69, 0x65, 0x6e, 0x3f, 0x20, 0x40, 0x73, 0x69, 0x21, 0x20, 0x05,
+      0x4e, 0x69, 0x7d, 0x6f, 0x20, 0x60, 0x62, 0x69, 0x65, 0x6e, 0x3f, 0x20, 0x40, 0x73, 0x69, 0x21, 0x20,
+      0x05,
     ]);
   });
 
@@ -80,7 +81,10 @@ describe("createSmppTransport against a real SMPP server", () => {
 
   it("gives a temporary refusal when throttling outlasts the attempts", async () => {
     smsc = await startSmsc({ throttle: 100 });
-    const t = open(smsc.url(), { sleep: () => Promise.resolve(), throttle: { attempts: 3, baseMs: 1, maxMs: 1 } });
+    const t = open(smsc.url(), {
+      sleep: () => Promise.resolve(),
+      throttle: { attempts: 3, baseMs: 1, maxMs: 1 },
+    });
     expect(await t.send(message("hola"))).toMatchObject({ status: "rejected", permanent: false });
     expect(smsc.submits).toHaveLength(0);
   });

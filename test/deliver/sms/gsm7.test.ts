@@ -55,10 +55,15 @@ describe("fitSms", () => {
       { text: "y".repeat(20), keep: 2 },
     ];
     expect(fitSms(pieces, 60)).toBe(`UGEL Nombre Muy Largo De Una Unidad ${"y".repeat(20)}`);
-    expect(fitSms(pieces, 80)).toBe(`UGEL Nombre Muy Largo De Una Unidad ${"x".repeat(20)} ${"y".repeat(20)}`);
+    expect(fitSms(pieces, 80)).toBe(
+      `UGEL Nombre Muy Largo De Una Unidad ${"x".repeat(20)} ${"y".repeat(20)}`,
+    );
   });
   it("then shortens a name by whole words, marking the cut", () => {
-    const text = fitSms([{ text: "UGEL Nombre Muy Largo De Una Unidad", shortenable: true }, { text: "fin" }], 25);
+    const text = fitSms(
+      [{ text: "UGEL Nombre Muy Largo De Una Unidad", shortenable: true }, { text: "fin" }],
+      25,
+    );
     expect(text).toBe("UGEL Nombre Muy... fin");
   });
   it("never cuts a word and never exceeds the budget", () => {

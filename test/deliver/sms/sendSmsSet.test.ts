@@ -42,7 +42,8 @@ function setup() {
     sleep: () => Promise.resolve(),
     clock: () => new Date("2026-11-15T10:00:00Z"),
   });
-  const run = (options: Partial<SendSmsOptions> = {}) => sendSmsSet({ out, period: "2026-10", ...options }, effects);
+  const run = (options: Partial<SendSmsOptions> = {}) =>
+    sendSmsSet({ out, period: "2026-10", ...options }, effects);
   const ledger = () =>
     readFileSync(join(out, "2026-10", "deliveries.jsonl"), "utf8")
       .trim()
@@ -86,7 +87,10 @@ describe("sendSmsSet against a real SMPP server, with the ledger on disk", () =>
     expect(first.deliveries.map((d) => d.state)).toEqual(["unknown"]);
     smsc.behaviour.dropAfterSubmit = false;
     const again = await run({ smsUrl: smsc.url() });
-    expect(again.deliveries.find((d) => d.code === "010002")).toMatchObject({ state: "unknown", action: "skipped" });
+    expect(again.deliveries.find((d) => d.code === "010002")).toMatchObject({
+      state: "unknown",
+      action: "skipped",
+    });
     expect(smsc.submits.filter((s) => s.destination === "51933333333")).toHaveLength(0);
     // On purpose, it is sent again.
     const forced = await run({ smsUrl: smsc.url(), force: ["010002"], reason: "the UGEL never got it" });
