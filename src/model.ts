@@ -335,7 +335,7 @@ export interface TargetsView {
 export interface ChangeView {
   /** Change in percentage points; null when either side is missing. */
   points: number | null;
-  /** "+2,1 pts", "−0,4 pts", "—". */
+  /** "+2.1 p.p.", "−0.4 p.p.", "—" (English "pts"). */
   text: string;
   /** Whether the change is good news given `better`; null when no change. */
   good: boolean | null;

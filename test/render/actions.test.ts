@@ -28,7 +28,7 @@ describe("the district cover: what to do this month", () => {
     expect(page).toContain("vs. may. 2025");
     // Asistencia: 1218/1310 = 93.0 against a target of 94.0 → 1.0 missing;
     // progress (93.0 − 90.2) / (94.0 − 90.2) = 2.8 / 3.8 = 74 %.
-    expect(page).toContain("93.0% ↑ +1.0 pts ↑ +2.0 pts 90.0% 94.0% faltan 1.0 p.p. para la meta avance 74%");
+    expect(page).toContain("93.0% ↑ +1.0 p.p. ↑ +2.0 p.p. 90.0% 94.0% faltan 1.0 p.p. para la meta avance 74%");
     // Servicios básicos: 10/11 = 90.9 ≥ 90.0; (90.9 − 83.3) / (90.0 − 83.3) = 7.6 / 6.7 = 113 %.
     expect(page).toContain("meta alcanzada avance 113%");
   });

@@ -185,7 +185,10 @@ function heatTable(view: ReportView, t: T): HeatTable {
             text: cell?.text ?? "—",
             className: `st-${status}`,
             icon: statusIcon(status, 10),
-            change: change && change.points !== null ? `${arrow} ${change.text.replace(/\s*pts$/, "")}` : "",
+            change:
+              change && change.points !== null
+                ? `${arrow} ${change.text.replace(/\s*(pts|p\.p\.)$/, "")}`
+                : "",
           };
         }),
       };
@@ -206,7 +209,9 @@ function schools(view: ReportView, t: T): SchoolsBlock | null {
     area: "table.area",
   };
   return {
-    intro: t("section.schoolsIntro", { count: formatInteger(s.rows.length, view.locale) }),
+    intro: t(s.rows.length === 1 ? "section.schoolsIntro.one" : "section.schoolsIntro", {
+      count: formatInteger(s.rows.length, view.locale),
+    }),
     columns: s.indicators.map((i) => ({ id: i.id, label: i.label })),
     infoColumns: infoKeys.map((key) => ({ key, label: t(infoLabel[key]) })),
     rows: s.rows.map((r) => ({
