@@ -84,7 +84,10 @@ export interface Recipient {
   level: ReportLevel;
   code: string;
   name: string;
+  /** Empty when the row has only a phone. */
   email: string;
+  /** recipients.csv `phone`, optional, in E.164 (checkPhone): the recipient also gets an SMS. */
+  phone?: string;
   language: Locale;
 }
 
@@ -120,6 +123,8 @@ export interface SchoolResult {
 export interface SchoolInfo {
   director?: string;
   phone?: string;
+  /** `phone` in E.164 when it is a mobile number (checkPhone) and dataset.json has `sms.schools`. */
+  mobile?: string;
   /** Level of education, e.g. "Primaria". */
   level?: string;
   /** "rural" or "urbana", as written in the file. */
@@ -200,6 +205,12 @@ export interface DatasetConfig {
   thresholds: Thresholds;
   /** IANA time zone in which the operator reads times (status, logs); default America/Lima. */
   timeZone: string;
+  /**
+   * SMS (dataset.json `sms`): `schools` makes the director of each school visited in the month the
+   * recipient of a school SMS (schools.csv `phone`); `international` accepts any E.164 number, not
+   * only Peruvian mobiles. Both default false.
+   */
+  sms?: { schools: boolean; international: boolean };
   /** The data's licences (`license` / `licenses`), for the open data and the public site. */
   licenses: { title: string; name?: string; path?: string }[];
   /** Where the data comes from (`source` / `sources`). */
@@ -839,6 +850,12 @@ export interface ManifestReport {
   /** Files archived and sent with the PDF (the team brief's CSV). Optional. */
   attachments?: ManifestAttachment[];
   /**
+   * The report's SMS (issue #25), one per phone: to the unit's recipients with a phone and, on a
+   * district's Spanish report with dataset.json `sms.schools`, to the directors of the schools
+   * visited. Made by the build from the report's view, so `send` needs only the period folder.
+   */
+  sms?: ManifestSms[];
+  /**
    * sha256 of everything that reaches Chromium for this report (final HTML, print options, browser
    * version, PDF metadata, attachments): a later build with the same key reuses the archived PDF. Optional: older
    * manifests have none, and their reports are printed again.
@@ -851,6 +868,18 @@ export interface ManifestReport {
    * report is rendered and its key compared.
    */
   source?: string;
+}
+
+/** One SMS of a report: its whole text, as sent. */
+export interface ManifestSms {
+  /** E.164. */
+  to: string;
+  /** The recipient's name, or the school director's (or the school's when none is given). */
+  name: string;
+  /** For a school director's SMS: the school. */
+  school?: { code: string; name: string };
+  /** GSM-7, at most two segments (306 characters), ending with the 5-character reference. */
+  text: string;
 }
 
 /** A file that goes with a report (e.g. `team/PE-equipo-de-acompanamiento.csv`). */

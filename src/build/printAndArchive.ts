@@ -25,6 +25,7 @@ import type {
   Locale,
   Manifest,
   ManifestHeadline,
+  ManifestSms,
   ManifestRebuild,
   ManifestReport,
 } from "../model.js";
@@ -47,6 +48,8 @@ export interface ReportJob extends ReportPlan {
   info: Omit<PdfInfo, "date" | "creator">;
   /** What the e-mail body says about this report (none for the team brief: it has no indicator counts). */
   headline?: ManifestHeadline;
+  /** The report's SMS texts (composeUnitSms, composeSchoolSms). */
+  sms?: ManifestSms[];
   /** Files archived and sent with the PDF, in its folder (the team brief's CSV). */
   attachments?: () => { file: string; bytes: Uint8Array }[];
 }
@@ -358,6 +361,7 @@ function entryOf(job: ReportJob): Omit<ManifestReport, "sha256" | "bytes" | "pag
     recipients: job.recipients,
     recipientNames: job.recipientNames,
     headline: job.headline,
+    ...(job.sms && job.sms.length > 0 ? { sms: job.sms } : {}),
   };
 }
 

@@ -40,7 +40,7 @@ export interface BuildViewsOptions {
 export function buildViews(dataset: Dataset, period: Period, options: BuildViewsOptions): ReportView[] {
   parsePeriod(period);
   const context = buildContext(dataset, period, options.locale, options.messages);
-  const html = new Map<string, string>();
+  const html = new Map<string, string | null>();
   const units: UnitKey[] = [
     context.national,
     ...dataset.regions.map((region) => ({ level: "region" as const, code: region.code })),
@@ -56,7 +56,7 @@ export function buildViews(dataset: Dataset, period: Period, options: BuildViews
 export function buildView(
   context: ViewContext,
   unit: UnitKey,
-  html: Map<string, string> = new Map(),
+  html: Map<string, string | null> = new Map(),
 ): ReportView {
   const { index, period, locale } = context;
   const indicators = index.dataset.indicators;

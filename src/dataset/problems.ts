@@ -252,6 +252,18 @@ export const problems = {
       `e-mail address ${q(value)} is not valid: ${reason}`,
       "Write one plain address per row, like nombre@ugel.gob.pe: no spaces, quotes, commas, angle brackets or display name.",
     ),
+  invalidPhone: (column: string, value: string, reason: string) =>
+    error(
+      "invalid-phone",
+      `${column} ${q(value)} ${reason}`,
+      'Write a mobile number as +519XXXXXXXX or 9XXXXXXXX; numbers of other countries in E.164 need "sms": {"international": true} in dataset.json.',
+    ),
+  schoolPhoneNotMobile: (value: string, reason: string) =>
+    warning(
+      "school-phone-not-mobile",
+      `phone ${q(value)} ${reason}: this school's director gets no SMS`,
+      "Give the director's mobile number (+519XXXXXXXX or 9XXXXXXXX) to send the school SMS.",
+    ),
 
   // Codes and names ----------------------------------------------------------------------------
   badCode: (what: string, value: string, reason: string, suggestion?: string) =>
@@ -399,6 +411,12 @@ export const problems = {
       "story-too-large",
       `the story is ${size} bytes, more than ${max}`,
       "A good-practice story is a few paragraphs: shorten it.",
+    ),
+  storyTooDeep: (depth: number, max: number) =>
+    error(
+      "story-too-deep",
+      `this line nests ${depth} quotes, list items or indentation levels, more than ${max}`,
+      'A story is a few paragraphs and short lists: remove the repeated ">", "-" or indentation at the start of the line.',
     ),
   frontMatterAlias: () =>
     error(

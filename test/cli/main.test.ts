@@ -24,6 +24,20 @@ describe("semaforo command line", () => {
     );
   });
 
+  it("names a mistyped command before the flags that only the real command declares", async () => {
+    const result = await run("biuld", "--data", "fixtures/tiny", "--period", "2026-10");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command "biuld" (did you mean build?)');
+    expect(result.stderr).not.toContain("Unknown option");
+  });
+
+  it("points `semaforo version` to --version, not to a command that merely looks alike", async () => {
+    const result = await run("version");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command "version" (did you mean --version?)');
+    expect(result.stderr).not.toContain("did you mean verify");
+  });
+
   it("treats `help COMMAND` as `COMMAND --help`", async () => {
     const result = await run("help", "build");
     expect(result.code).toBe(0);

@@ -1,7 +1,6 @@
 import { assertPeriod } from "../../assertPeriod.js";
 import path from "node:path";
-import { loadConfig } from "../../config/loadConfig.js";
-import { resolveOptions } from "../../config/resolveOptions.js";
+import { loadSettings } from "../../config/settings.js";
 import { ExitCode, errors } from "../../errors.js";
 import { codeList } from "../codeList.js";
 import { formatStatus } from "../../status/formatStatus.js";
@@ -91,8 +90,7 @@ async function periodDir(args: StatusArgs & { config?: string }): Promise<string
     }
     return args.dir;
   }
-  const config = await loadConfig(process.cwd(), args.config);
-  const out = resolveOptions({ out: args.out }, config).out;
+  const { out } = await loadSettings({ out: args.out, config: args.config });
   if (args.period === undefined) {
     const latest = await latestPeriod(out);
     if (latest === null) {

@@ -27,8 +27,7 @@ export function buildCommitmentsBlock(view: ReportView, messages: Messages, t: T
       indicator: row.indicatorLabel,
       type: row.typeLabel,
       months: row.monthsLabel,
-      // "1 de 1 mes", not "1 de 1 meses".
-      soFar: t(row.monthsSoFar === 1 ? "commitments.monthsSoFar.one" : "commitments.monthsSoFar", {
+      soFar: t(row.monthsSoFar === 1 ? "commitments.monthsSoFarOne" : "commitments.monthsSoFar", {
         withData: formatInteger(row.monthsWithData, view.locale),
         soFar: formatInteger(row.monthsSoFar, view.locale),
         remaining: formatInteger(row.monthsRemaining, view.locale),

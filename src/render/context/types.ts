@@ -163,7 +163,8 @@ export interface SchoolsBlock {
     info: string[];
     cells: { text: string; below: boolean; icon: StatusIcon | null }[];
   }[];
-  legend: string;
+  /** The legend's text before and after the below-minimum icon it shows (`{icon}` in the locale). */
+  legend: { before: string; icon: StatusIcon; after: string };
 }
 
 export interface MethodBlock {
