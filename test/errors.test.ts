@@ -36,6 +36,15 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   noManifest: ["out/2026-10", false],
   badManifest: ["out/2026-10/manifest.json", "reports[0].sha256 is missing"],
   archiveWrite: ["out/2026-10/.staging", "EROFS", "read-only file system"],
+  publishWrite: ["out/2026-10/public/index.html", "ENOSPC", "no space left on device"],
+  outInArchive: ["out/2026-10/manifest.json", "out/2026-10"],
+  outIsFolder: ["out"],
+  badJournal: [
+    "out/2026-10",
+    "removes",
+    "deliveries.jsonl",
+    "a build removes only files of the report folders",
+  ],
   outsidePeriod: ["out/2026-10", "../x.pdf", "manifest.json"],
   unsafeCode: ["district", "15/01"],
   ledgerUnreadable: ["out/2026-10/deliveries.jsonl", "line 3 is not JSON"],
@@ -56,6 +65,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   toNeedsForce: [],
   toNotRecipient: [["x@example.org"], ["150102"]],
   sendLocked: ["out/2026-10/.send.lock", "process 42 on host-a, started 2026-11-03T10:00:00Z"],
+  sendWrite: ["out/2026-10/deliveries.jsonl", "ENOSPC", "no space left on device"],
   buildCommitting: ["out/2026-10/.send.lock", "process 42 on host-a, started 2026-11-03T10:00:00Z"],
   damagedLedger: ["out/2026-10/deliveries.jsonl", 3, "not JSON"],
 };
