@@ -93,9 +93,13 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
   const targetsText = csvText("targets.csv");
   const targetsResult = targetsText === null ? null : parseTargets(targetsText, dialect, known);
   const recipientsText = csvText("recipients.csv");
-  const recipientsResult = recipientsText === null ? null : parseRecipients(recipientsText, dialect, known);
+  const recipientsResult =
+    recipientsText === null
+      ? null
+      : parseRecipients(recipientsText, dialect, known, "recipients.csv", config?.sms);
   const schoolsText = csvText("schools.csv");
-  const schoolsResult = schoolsText === null ? null : parseSchools(schoolsText, dialect, known);
+  const schoolsResult =
+    schoolsText === null ? null : parseSchools(schoolsText, dialect, known, "schools.csv", config?.sms);
   const contactsText = csvText("contacts.csv");
   const contactsResult = contactsText === null ? null : parseContacts(contactsText, dialect, known);
   const commitmentsText = csvText("commitments.csv");

@@ -270,6 +270,18 @@ export const problems = {
       `e-mail address ${q(value)} is not valid: ${reason}`,
       "Write one plain address per row, like nombre@ugel.gob.pe: no spaces, quotes, commas, angle brackets or display name.",
     ),
+  invalidPhone: (column: string, value: string, reason: string) =>
+    error(
+      "invalid-phone",
+      `${column} ${q(value)} ${reason}`,
+      'Write a mobile number as +519XXXXXXXX or 9XXXXXXXX; numbers of other countries in E.164 need "sms": {"international": true} in dataset.json.',
+    ),
+  schoolPhoneNotMobile: (value: string, reason: string) =>
+    warning(
+      "school-phone-not-mobile",
+      `phone ${q(value)} ${reason}: this school's director gets no SMS`,
+      "Give the director's mobile number (+519XXXXXXXX or 9XXXXXXXX) to send the school SMS.",
+    ),
 
   // Codes and names ----------------------------------------------------------------------------
   badCode: (what: string, value: string, reason: string, suggestion?: string) =>
