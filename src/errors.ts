@@ -189,6 +189,14 @@ export const errorData = {
     exitCode: ExitCode.usage,
   }),
 
+  /** `--only PE --level district`: filters that together leave nothing to build. */
+  noReportMatches: defineError({
+    code: "no-report-matches",
+    message: (filters: string[]) => `No report matches ${filters.join(" ")}: nothing to build.`,
+    hint: "Drop one of the filters, or check the codes and the level (semaforo status lists the period's units).",
+    exitCode: ExitCode.usage,
+  }),
+
   // Configuration and the dataset folder.
   badConfig: defineError({
     code: "bad-config",
@@ -272,6 +280,13 @@ export const errorData = {
     hint: "Install one with `apt-get install -y chromium`, or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome binary.",
     exitCode: ExitCode.usage,
   }),
+  badBrowserVariable: defineError({
+    code: "bad-browser-variable",
+    message: (value: string) =>
+      `PUPPETEER_EXECUTABLE_PATH=${value} is not an executable file, so no report was printed with another browser.`,
+    hint: "Point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary, or unset it to use the system's Chromium (semaforo doctor shows which).",
+    exitCode: ExitCode.usage,
+  }),
   browserLaunchFailed: defineError({
     code: "browser-launch-failed",
     message: (executablePath: string, detail: string) =>
@@ -307,8 +322,8 @@ export const errorData = {
       }`,
     hint: (_path, code) =>
       code === "ENOSPC" || code === "EDQUOT"
-        ? "Free some space on that disk (or use --out on another one) and run the build again."
-        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then build again.",
+        ? "Free some space on that disk (or use --out on another one) and run the command again."
+        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then run the command again.",
     exitCode: ExitCode.usage,
   }),
   /** `code`: the file-system error code (ENOSPC…); `swapped`: the new public/ is in place but the manifest could not record it. */
@@ -330,7 +345,7 @@ export const errorData = {
     code: "outside-period",
     message: (periodDir: string, file: string, source: string) =>
       `${source} names the file ${JSON.stringify(file)}, which lies outside the period folder ${periodDir}. Nothing was written or read there.`,
-    hint: "Every archived file must stay inside OUT/PERIOD. Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
+    hint: "Every archived file must stay inside OUT/PERIOD, and no file or folder there may be a symbolic link leading out of it (replace such a link with the real folder or file). Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
     exitCode: ExitCode.usage,
   }),
   unsafeCode: defineError({
@@ -351,7 +366,7 @@ export const errorData = {
     code: "build-running",
     message: (periodDir: string, holder: string) =>
       `Another build is running for ${periodDir} (${holder}). Nothing was printed or changed.`,
-    hint: "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and build again.",
+    hint: "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and run the command again.",
     exitCode: ExitCode.usage,
   }),
   sendRunning: defineError({
@@ -430,6 +445,19 @@ export const errorData = {
     hint: "Example: --smtp smtps://user:password@smtp.example.org:465 (or set SEMAFORO_SMTP_URL; credentials may also come from SEMAFORO_SMTP_USER and SEMAFORO_SMTP_PASS).",
     exitCode: ExitCode.usage,
   }),
+  badSmsUrl: defineError({
+    code: "bad-sms-url",
+    message: (shown: string, why: string) => `The SMS URL ${JSON.stringify(shown)} cannot be used: ${why}.`,
+    hint: "Examples: --sms smpp://user:password@smsc.example.org:2775?source=MINEDU, or --sms https://gateway.example.org/sms (or set SEMAFORO_SMS_URL; the password may come from the variable named by the config's sms.passwordEnv).",
+    exitCode: ExitCode.usage,
+  }),
+  smsPasswordMissing: defineError({
+    code: "sms-password-missing",
+    message: (variable: string) =>
+      `The config names ${variable} as the SMS password variable (sms.passwordEnv), but it is not set.`,
+    hint: "Set it in the environment of the command (e.g. in the systemd unit's EnvironmentFile), or use --dry-run.",
+    exitCode: ExitCode.usage,
+  }),
   smtpPasswordMissing: defineError({
     code: "smtp-password-missing",
     message: (variable: string) =>
@@ -477,6 +505,17 @@ export const errorData = {
       `Another send is running for this period: ${file} is held by ${who}.`,
     hint: (file) =>
       `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} (and any ${file}.takeover-* left by a run killed while taking it over) and run send again.`,
+    exitCode: ExitCode.usage,
+  }),
+  /** `code`: the file-system error code (ENOSPC, EROFS, EACCES…) of a write of the send: its lock, ledger or outbox. */
+  sendWrite: defineError({
+    code: "send-write-failed",
+    message: (path: string, code: string, detail: string) =>
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. The send stopped there: what it recorded before is kept in the ledger, and a delivery it cut off is shown as it stands (\`unknown\` if its message had reached the server).`,
+    hint: (_path, code) =>
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "Free some space on that disk, then run send again: it sends only what is not sent yet (`semaforo status` shows every delivery)."
+        : "Check that the period folder is writable (mounted read-write, owned by this user), then run send again: it sends only what is not sent yet.",
     exitCode: ExitCode.usage,
   }),
   buildCommitting: defineError({

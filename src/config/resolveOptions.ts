@@ -1,21 +1,7 @@
 /**
  * Flags override the config file, which overrides the defaults. Pure (the environment is passed in).
- *
- * How a command uses it (build, send, run…):
- *
- * ```ts
- * import { loadConfig } from "../../config/loadConfig.js";
- * import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
- *
- * run: async (args, io) => {
- *   const config = await loadConfig(process.cwd(), args.config); // {} when there is no file
- *   const options = resolveOptions(args, config);                 // args: { data?, out?, smtp?, concurrency?, … }
- *   if (!options.data) throw errors.noData();                     // every expected error: src/errors.ts
- *   const thresholds = { ...dataset.config.thresholds, ...options.thresholds }; // config wins over dataset.json
- *   const smtpUrl = dryRun ? undefined : smtpUrlOrThrow(options);               // undefined → write .eml to the outbox
- *   io.err(`Sending through ${options.smtp.display ?? "the outbox"}`);          // never print options.smtp.url
- * }
- * ```
+ * Commands do not call it directly: they call loadSettings (src/config/settings.ts), which reads the
+ * config and resolves once, and applySettings, which puts the thresholds over dataset.json's.
  *
  * Do not give `out`, `concurrency`… a yargs `default`: a default flag would always win over the
  * config. Let them be undefined and take the defaults from here (`OPTION_DEFAULTS`).
@@ -37,7 +23,7 @@ export interface OptionFlags {
   replyTo?: string;
 }
 
-export const OPTION_DEFAULTS = { out: "out", concurrency: 2, locale: "es" as Locale } as const;
+export const OPTION_DEFAULTS = { out: "out", locale: "es" as Locale } as const;
 
 export interface SmtpOptions {
   /** The URL to connect to, password included when passwordEnv supplied it; undefined → outbox. */
@@ -58,7 +44,8 @@ export interface ResolvedOptions {
   out: string;
   smtp: SmtpOptions;
   email: { from?: string; fromName?: string; replyTo?: string };
-  concurrency: number;
+  /** Reports printed at once; undefined: the printer's default (printerConcurrency, from the cores). */
+  concurrency: number | undefined;
   /** Language for recipients without one. */
   locale: Locale;
   /** Only the knobs the config sets: spread them over the dataset's thresholds. */
@@ -80,7 +67,7 @@ export function resolveOptions(
     out: flags.out ?? config.out ?? OPTION_DEFAULTS.out,
     smtp: resolveSmtp(flags.smtp, config, env),
     email,
-    concurrency: flags.concurrency ?? config.concurrency ?? OPTION_DEFAULTS.concurrency,
+    concurrency: flags.concurrency ?? config.concurrency,
     locale: flags.locale ?? config.locale ?? OPTION_DEFAULTS.locale,
     thresholds: { ...config.thresholds },
     rate: flags.rate ?? config.rate,

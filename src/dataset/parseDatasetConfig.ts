@@ -127,6 +127,11 @@ const schema = z.object({
       fallAlert: z.number().min(0).max(100).default(DEFAULT_THRESHOLDS.fallAlert),
     })
     .default({ ...DEFAULT_THRESHOLDS }),
+  // SMS (issue #25): directors of visited schools as recipients; numbers of any country.
+  sms: z
+    .object({ schools: z.boolean().default(false), international: z.boolean().default(false) })
+    .strict()
+    .default({ schools: false, international: false }),
 });
 
 /** dataset.json → DatasetConfig (defaults filled in), or null with the problems. */
@@ -157,6 +162,7 @@ export function parseDatasetConfig(
     csv: value.csv,
     thresholds: value.thresholds,
     timeZone: value.timeZone,
+    sms: value.sms,
     licenses: [...(value.licenses ?? []), ...(value.license ? [value.license] : [])],
     sources: [...(value.sources ?? []), ...(value.source ? [value.source] : [])].map(
       (item: { title: string; path?: string }) => ({

@@ -9,7 +9,7 @@ describe("resolveOptions", () => {
       out: "out",
       smtp: { url: undefined, display: undefined, source: "none" },
       email: {},
-      concurrency: 2,
+      concurrency: undefined,
       locale: "es",
       thresholds: {},
       rate: undefined,

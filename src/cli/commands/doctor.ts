@@ -1,8 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfig } from "../../config/loadConfig.js";
-import { resolveOptions } from "../../config/resolveOptions.js";
+import { loadSettings } from "../../config/settings.js";
 import { findProjectRoot } from "../../dataset/findProjectRoot.js";
 import { CliError, ExitCode } from "../../errors.js";
 import { parseSmtpUrl } from "../../deliver/parseSmtpUrl.js";
@@ -67,8 +66,7 @@ export const doctorCommand = defineCommand({
           : "not installed (optional)",
       });
     }
-    const config = await loadConfig(process.cwd(), args.config);
-    const smtp = resolveOptions({}, config).smtp;
+    const { smtp } = await loadSettings({ config: args.config });
     // The check send makes (parseSmtpUrl): a URL send would refuse is a failure here too, and is
     // shown only masked (maskUrl), or not at all when it cannot be read.
     let smtpProblem = smtp.missingPasswordEnv ? `${smtp.missingPasswordEnv} is not set` : undefined;

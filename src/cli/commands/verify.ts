@@ -5,6 +5,7 @@ import type { Printer } from "../../pdf/launchPrinter.js";
 import { findTool } from "../../pdf/findTool.js";
 import { defineCommand, type Io } from "../command.js";
 import { createProgress } from "../progress.js";
+import { periodFolderArg } from "../periodFolderArg.js";
 
 // Heavy modules (Puppeteer, d3, Handlebars…) are imported when the command runs, not when
 // `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
@@ -30,6 +31,7 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
   builder: (y) =>
     y
       .positional("dir", {
+        coerce: (value: string) => periodFolderArg(value),
         type: "string",
         demandOption: true,
         describe: "The period folder, OUT/PERIOD",
@@ -73,7 +75,7 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
         ),
       );
     } else {
-      for (const note of result.notes) io.err(`${args.dir}: note: ${note}`);
+      if (!io.quiet) for (const note of result.notes) io.err(`${args.dir}: note: ${note}`);
       for (const problem of result.problems)
         io.err(`${args.dir}/${problem.file}: ${problem.kind}: ${problem.detail}`);
       const how = result.qpdf

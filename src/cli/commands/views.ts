@@ -6,7 +6,7 @@ import { archiveAround } from "../../archive/archiveAround.js";
 import path from "node:path";
 import { stringifySorted } from "../../compute/stringifySorted.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
-import { loadConfig } from "../../config/loadConfig.js";
+import { applySettings, loadSettings } from "../../config/settings.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { ExitCode, errors } from "../../errors.js";
 import { codeList } from "../codeList.js";
@@ -51,13 +51,15 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       if (archived) throw errors.outInArchive(args.out, archived);
       if (existsSync(args.out) && statSync(args.out).isDirectory()) throw errors.outIsFolder(args.out);
     }
-    const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
+    const settings = await loadSettings({ data: args.data, config: args.config });
+    const data = datasetFolder(settings);
     const { readDataset } = await import("../../dataset/readDataset.js");
     const { buildViews } = await import("../../compute/buildViews.js");
     const { readMessages } = await import("../../locale/readMessages.js");
-    const { dataset, problems } = await readDataset(data);
+    const read = await readDataset(data);
+    const { problems } = read;
     const fatal = problems.filter((problem) => problem.severity === "error");
-    if (!dataset || fatal.length > 0) {
+    if (!read.dataset || fatal.length > 0) {
       io.err(
         [
           ...formatProblems(fatal),
@@ -66,6 +68,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       );
       return ExitCode.invalidDataset;
     }
+    const dataset = applySettings(read.dataset, settings);
     const locale: Locale = args.lang === "en" ? "en" : "es";
     const messages = await readMessages(locale);
     const { assertPeriodInDataset } = await import("../../dataset/assertPeriodInDataset.js");
@@ -84,7 +87,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
     const warnings = problems.filter((problem) => problem.severity === "warning").length;
     // Under --json, stdout carries one document and stderr nothing: the views themselves with
     // --out -, else {ok, period, out, views, warnings}.
-    if (warnings > 0 && !args.json) io.err(warningsNote(warnings, data));
+    if (warnings > 0 && !args.json && !io.quiet) io.err(warningsNote(warnings, data));
     const json = stringifySorted(views);
     if (args.out === "-") io.out(json);
     else {
@@ -98,7 +101,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
             2,
           ),
         );
-      else
+      else if (!io.quiet)
         io.err(
           `Wrote ${views.length} view${views.length === 1 ? "" : "s"} of ${args.period} to ${args.out}.`,
         );

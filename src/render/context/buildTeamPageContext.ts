@@ -82,7 +82,8 @@ export function buildTeamPageContext(
         indicator: w.indicatorLabel,
         chip: chip(messages, t, w.status, w.statusLabel),
         value: w.value.text,
-        trend: w.trendText,
+        // The report font has no "→" (a system font would be embedded for it): "›" in print.
+        trend: w.trendText.replaceAll("→", "›"),
         why: w.reasonTexts.join("; "),
       })),
     })),
