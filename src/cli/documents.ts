@@ -93,8 +93,10 @@ export const PUBLISH_DOCUMENT = z.object({
   bytes: z.number().int(),
   pdfLinks: z.number().int(),
   rows: z.number().int(),
-  /** The warnings' sentences (a list, as the text output prints them). */
-  warnings: z.array(z.string()),
+  /** How many warnings: a count, as in build, validate and views. */
+  warnings: z.number().int().nonnegative(),
+  /** The warnings' sentences, as the text output prints them. */
+  warningMessages: z.array(z.string()),
   problems: z.array(z.object({}).passthrough()).optional(),
   ms: z.number(),
 });

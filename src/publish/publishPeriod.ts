@@ -53,7 +53,10 @@ export interface PublishSummary {
   /** Pages that link their unit's archived PDF (0 when the period was not built). */
   pdfLinks: number;
   rows: number;
-  warnings: string[];
+  /** How many warnings (a count, as in every other --json document). */
+  warnings: number;
+  /** The warnings' sentences, as the text output prints them. */
+  warningMessages: string[];
   problems?: Problem[];
   ms: number;
 }
@@ -95,7 +98,14 @@ export async function publishPeriod(
   if (!read.dataset || fatal.length > 0) {
     return {
       exitCode: ExitCode.invalidDataset,
-      summary: { ok: false, ...empty, warnings, problems, ms: Date.now() - started },
+      summary: {
+        ok: false,
+        ...empty,
+        warnings: warnings.length,
+        warningMessages: warnings,
+        problems,
+        ms: Date.now() - started,
+      },
     };
   }
   const dataset = applySettings(read.dataset, options);
@@ -236,7 +246,8 @@ export async function publishPeriod(
         bytes: entries.reduce((sum, entry) => sum + entry.bytes, 0) + Buffer.byteLength(filesJson.content),
         pdfLinks,
         rows: rows.length,
-        warnings,
+        warnings: warnings.length,
+        warningMessages: warnings,
         ms: Date.now() - started,
       },
     };

@@ -54,7 +54,7 @@ export function printPublish(result: DatasetStepResult<PublishSummary>, json: bo
     io.err(invalidDatasetText(summary.problems, data, "nothing was published"));
     return;
   }
-  for (const warning of summary.warnings) io.err(`semaforo: ${warning}`);
+  for (const warning of summary.warningMessages) io.err(`semaforo: ${warning}`);
   const mb = (summary.bytes / 1024 / 1024).toFixed(1);
   io.out(
     `${summary.pages} pages (${summary.languages.join(", ")}) and open data for ${summary.periods.length} month${summary.periods.length === 1 ? "" : "s"}, ${mb} MB in ${formatDuration(summary.ms)} → ${summary.publicDir}`,

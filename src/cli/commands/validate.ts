@@ -35,12 +35,28 @@ export const validateCommand = defineCommand({
   },
 });
 
-/** `validate --json`: whether the dataset is valid, its figures (none when unreadable), every problem. */
+/**
+ * `validate --json`: whether the dataset is valid, its figures, every problem. The summary has the
+ * same keys for a valid and an invalid dataset: the figures are null when it could not be read.
+ */
 export interface ValidateSummary {
   ok: boolean;
-  summary: Partial<DatasetSummary> & { errors: number; warnings: number };
+  summary: { [K in keyof DatasetSummary]: DatasetSummary[K] | null } & { errors: number; warnings: number };
   problems: Problem[];
 }
+
+/** The figures of a dataset that could not be read: every key, none known. */
+const UNKNOWN_FIGURES: { [K in keyof DatasetSummary]: null } = {
+  name: null,
+  synthetic: null,
+  regions: null,
+  districts: null,
+  months: null,
+  indicators: null,
+  recipients: null,
+  stories: null,
+  schools: null,
+};
 
 /** The validate step (of `validate` and `run`): reads and checks the dataset folder, prints nothing. */
 export async function validateStep(args: {
@@ -57,7 +73,11 @@ export async function validateStep(args: {
   return {
     exitCode: ok ? ExitCode.ok : ExitCode.invalidDataset,
     data,
-    summary: { ok, summary: { ...(dataset ? summarizeDataset(dataset) : {}), errors, warnings }, problems },
+    summary: {
+      ok,
+      summary: { ...(dataset ? summarizeDataset(dataset) : UNKNOWN_FIGURES), errors, warnings },
+      problems,
+    },
   };
 }
 
