@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { BROWSER_START_TIMEOUT_MS } from "./printSettings.js";
 
 /**
  * The version of the Chromium at `path`, as Puppeteer's `browser.version()` gives it
@@ -7,7 +8,9 @@ import { promisify } from "node:util";
  * whose reports are all reused never starts one. Rejects when the binary cannot say.
  */
 export async function chromiumVersion(path: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(path, ["--version"], { timeout: 10_000 });
+  // Debian's /usr/bin/chromium is a shell script that greps /proc/cpuinfo and runs findmnt first:
+  // on a loaded machine that took over 10 s, so it gets the browser's start-up limit.
+  const { stdout } = await promisify(execFile)(path, ["--version"], { timeout: BROWSER_START_TIMEOUT_MS });
   const version = /\b(\d+\.\d+\.\d+\.\d+)\b/.exec(stdout)?.[1];
   if (!version) throw new Error(`${path} --version printed no version: ${stdout.trim().slice(0, 200)}`);
   return `Chrome/${version}`;
