@@ -88,6 +88,7 @@ const manifestSchema = z.object({
       sourceDate: z.string(),
       lang: language.optional(),
       thresholds: z.record(z.string(), z.number()).optional(),
+      team: z.record(z.string(), z.number()).optional(),
       print: z.record(z.string(), z.unknown()),
     })
     .optional(),

@@ -10,9 +10,11 @@ import type {
   Problem,
   ReportView,
   TeamBriefView,
+  TeamSettings,
   Thresholds,
 } from "../model.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
+import { teamSettingsOf } from "../dataset/teamSettings.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
 import {
   CHROMIUM_ARGS,
@@ -43,6 +45,8 @@ export interface BuildOptions extends PlanOptions {
   full?: boolean;
   /** Thresholds from semaforo.config.json that replace dataset.json's (recorded for a rebuild). */
   thresholds?: Partial<Thresholds>;
+  /** Team settings from semaforo.config.json that replace dataset.json's `team` (recorded for a rebuild). */
+  team?: Partial<TeamSettings>;
 }
 
 /**
@@ -133,6 +137,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   assertPeriodInDataset(dataset, options.period, options.dataDir);
   // Thresholds from semaforo.config.json (or a rebuild's manifest) win over dataset.json.
   if (options.thresholds) dataset.config.thresholds = { ...dataset.config.thresholds, ...options.thresholds };
+  if (options.team) dataset.config.team = { ...teamSettingsOf(dataset.config), ...options.team };
   lap("read", t);
 
   // Chromium's version is read (≈ 40 ms) while the views are made; the browser itself starts
@@ -305,6 +310,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
           ...(options.thresholds && Object.keys(options.thresholds).length > 0
             ? { thresholds: options.thresholds }
             : {}),
+          ...(options.team && Object.keys(options.team).length > 0 ? { team: options.team } : {}),
           print: JSON.parse(JSON.stringify(PRINT_SETTINGS)) as Record<string, unknown>,
         },
         full: options.full,

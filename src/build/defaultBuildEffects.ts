@@ -2,7 +2,8 @@ import { buildTeamBrief } from "../compute/buildTeamBrief.js";
 import { buildViews } from "../compute/buildViews.js";
 import { readDataset } from "../dataset/readDataset.js";
 import { readMessages } from "../locale/readMessages.js";
-import type { Thresholds } from "../model.js";
+import type { TeamSettings, Thresholds } from "../model.js";
+import { teamSettingsOf } from "../dataset/teamSettings.js";
 import { chromiumVersion } from "../pdf/chromiumVersion.js";
 import { findChromium } from "../pdf/findChromium.js";
 import { launchPrinter } from "../pdf/launchPrinter.js";
@@ -15,7 +16,9 @@ import { fullGc } from "./collectGarbage.js";
 import { rendererFingerprint } from "./rendererFingerprint.js";
 
 /** The real IO of a build: files, the locale messages, the templates, Chromium and the clock. */
-export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds> } = {}): BuildEffects {
+export function defaultBuildEffects(
+  overrides: { thresholds?: Partial<Thresholds>; team?: Partial<TeamSettings> } = {},
+): BuildEffects {
   let templates: Templates | undefined;
   let gc: (() => void) | undefined;
   let geoCache: GeoCache | undefined;
@@ -25,6 +28,9 @@ export function defaultBuildEffects(overrides: { thresholds?: Partial<Thresholds
       // Thresholds from semaforo.config.json win over dataset.json.
       if (result.dataset && overrides.thresholds) {
         result.dataset.config.thresholds = { ...result.dataset.config.thresholds, ...overrides.thresholds };
+      }
+      if (result.dataset && overrides.team) {
+        result.dataset.config.team = { ...teamSettingsOf(result.dataset.config), ...overrides.team };
       }
       return result;
     },

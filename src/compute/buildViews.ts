@@ -12,6 +12,7 @@ import { buildMovers } from "./buildMovers.js";
 import { buildNoVisits } from "./buildNoVisits.js";
 import { buildRegionSchools } from "./buildRegionSchools.js";
 import { buildSchoolsView } from "./buildSchoolsView.js";
+import { buildTeamPriority } from "./buildTeamPriority.js";
 import type { UnitKey } from "./indexDataset.js";
 
 export interface BuildViewsOptions {
@@ -121,6 +122,7 @@ export function buildView(
       movers: buildMovers(context, districtCodes, false, (code) => index.name({ level: "district", code })),
       regionSchools: buildRegionSchools(context, districtCodes),
       ...(commitments ? { commitments } : {}),
+      teamPriority: buildTeamPriority(context, unit.code),
       table: buildTable(
         context,
         districtCodes.map((code) => ({ level: "district", code })),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkAddress, checkHeaderText } from "../deliver/checkAddress.js";
+import { teamSettingsSchema } from "../dataset/teamSettings.js";
 
 /** Default environment variable holding the SMTP URL (SPEC: `--smtp` may also come from it). */
 export const DEFAULT_SMTP_URL_ENV = "SEMAFORO_SMTP_URL";
@@ -127,6 +128,9 @@ export const configSchema = z
       })
       .optional()
       .describe("Traffic-light rule knobs; override dataset.json thresholds."),
+    team: teamSettingsSchema.describe(
+      "The enabling team's brief: capacity (UGELs accompanied a month, 1–224) and supportMonths (support.csv months that mark a unit as accompanied); override dataset.json team.",
+    ),
     rate: z
       .number()
       .positive()

@@ -21,7 +21,8 @@
  * config. Let them be undefined and take the defaults from here (`OPTION_DEFAULTS`).
  */
 import { errors } from "../errors.js";
-import type { Locale, Thresholds } from "../model.js";
+import type { Locale, TeamSettings, Thresholds } from "../model.js";
+import { dropUndefined } from "../dataset/teamSettings.js";
 import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
 
 /** The flags that have a config counterpart (all optional; as yargs gives them). */
@@ -60,6 +61,8 @@ export interface ResolvedOptions {
   locale: Locale;
   /** Only the knobs the config sets: spread them over the dataset's thresholds. */
   thresholds: Partial<Thresholds>;
+  /** Only the team settings the config sets: spread them over dataset.json `team`. */
+  team: Partial<TeamSettings>;
   /** E-mails per second over SMTP (as send --rate); undefined = no limit. */
   rate: number | undefined;
 }
@@ -80,6 +83,7 @@ export function resolveOptions(
     concurrency: flags.concurrency ?? config.concurrency ?? OPTION_DEFAULTS.concurrency,
     locale: flags.locale ?? config.locale ?? OPTION_DEFAULTS.locale,
     thresholds: { ...config.thresholds },
+    team: dropUndefined(config.team ?? {}),
     rate: flags.rate ?? config.rate,
   };
 }

@@ -5,6 +5,7 @@ import { checkName } from "./checkName.js";
 import { DEFAULT_TIME_ZONE } from "../locale/formatLocalTime.js";
 import { parseJsonFile } from "./parseJsonFile.js";
 import { at, problems } from "./problems.js";
+import { dropUndefined, TEAM_DEFAULTS, teamSettingsSchema } from "./teamSettings.js";
 
 export const DEFAULT_THRESHOLDS = { minSchools: 5, maxCv: 15, amberBand: 5, fallAlert: 5 } as const;
 export const DEFAULT_DIALECT = { delimiter: ",", decimal: ".", encoding: "utf8" } as const;
@@ -123,6 +124,7 @@ const schema = z.object({
       fallAlert: z.number().min(0).max(100).default(DEFAULT_THRESHOLDS.fallAlert),
     })
     .default({ ...DEFAULT_THRESHOLDS }),
+  team: teamSettingsSchema,
 });
 
 /** dataset.json → DatasetConfig (defaults filled in), or null with the problems. */
@@ -152,6 +154,7 @@ export function parseDatasetConfig(
     },
     csv: value.csv,
     thresholds: value.thresholds,
+    ...(value.team ? { team: { ...TEAM_DEFAULTS, ...dropUndefined(value.team) } } : {}),
     timeZone: value.timeZone,
     licenses: [...(value.licenses ?? []), ...(value.license ? [value.license] : [])],
     sources: [...(value.sources ?? []), ...(value.source ? [value.source] : [])].map(

@@ -89,5 +89,5 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
     }
   }
   if (tooLarge.length > 0) return { dataset: null, problems: tooLarge };
-  return parseDataset({ files, geo });
+  return parseDataset({ files, geo, now: new Date() });
 }

@@ -103,6 +103,7 @@ export async function buildStep(
     effects ??
     (await import("../../build/defaultBuildEffects.js")).defaultBuildEffects({
       thresholds: options.thresholds,
+      team: options.team,
     });
   let printer: Printer | undefined;
   let progress = createProgress(io, 0, "");
@@ -123,6 +124,7 @@ export async function buildStep(
         timeoutMs: args.timeout === undefined ? undefined : args.timeout * 1000,
         full: args.full,
         thresholds: options.thresholds,
+        team: options.team,
       },
       {
         ...fx,
