@@ -667,7 +667,7 @@ export type LevelView<L extends ReportLevel = ReportLevel> = Extract<
 export type WeakReason = "below-minimum" | "red-streak" | "fell" | "commitment";
 
 /** One month of a short series: the value, and whether it is referential (and why). */
-export interface TrendPoint {
+export interface BriefTrendPoint {
   period: Period;
   label: string;
   value: Figure;
@@ -688,7 +688,7 @@ export interface WeakIndicatorView {
   /** Plain sentences, one per reason, in the brief's locale. */
   reasonTexts: string[];
   /** The last school months, oldest first, referential ones marked. */
-  trend: TrendPoint[];
+  trend: BriefTrendPoint[];
   /** The same as text: "82,0 % → ref. 79,5 % → 76,1 %". */
   trendText: string;
   /** School months in a row below the minimum, ending this month. */

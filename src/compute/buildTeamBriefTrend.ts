@@ -1,5 +1,5 @@
 import { formatMonth, formatPercent } from "../locale/format.js";
-import type { Indicator, Period, TrendPoint } from "../model.js";
+import type { Indicator, Period, BriefTrendPoint } from "../model.js";
 import type { ViewContext } from "./buildContext.js";
 import type { UnitKey } from "./indexDataset.js";
 
@@ -12,7 +12,7 @@ export function buildTrend(
   unit: UnitKey,
   indicator: Indicator,
   months: Period[],
-): TrendPoint[] {
+): BriefTrendPoint[] {
   const { index, locale } = context;
   return months.map((period) => {
     const cell = index.cell(unit, indicator, period);
@@ -41,7 +41,7 @@ export function referentialReason(
 }
 
 /** "80,0 % → ref. 47,4 % → 83,0 %": the series as one line (the CSV's `trend`). */
-export function trendText(context: ViewContext, trend: TrendPoint[]): string {
+export function trendText(context: ViewContext, trend: BriefTrendPoint[]): string {
   return trend
     .map((point) => (point.referential ? `${context.t("team.ref")} ${point.value.text}` : point.value.text))
     .join(" → ");

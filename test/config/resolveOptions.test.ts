@@ -12,6 +12,7 @@ describe("resolveOptions", () => {
       concurrency: 2,
       locale: "es",
       thresholds: {},
+      team: {},
       rate: undefined,
     });
   });
