@@ -34,6 +34,7 @@ export function referentialReason(
   cv: number | null,
   reason: string | null,
 ): string {
+  if (reason !== "high-cv" && schools === 1) return context.t("team.refOneSchool");
   return context.t(`team.quality.reason.${reason === "high-cv" ? "high-cv" : "few-schools"}`, {
     schools,
     cv: cv === null ? "—" : String(cv),
