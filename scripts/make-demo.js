@@ -861,6 +861,25 @@ function generateRecipients(districts, regions) {
   return rows;
 }
 
+// --- SMS (issue #25) ---------------------------------------------------------------------------
+/**
+ * The demo's SMS recipients: the first recipient of each region and district also gets the SMS, on
+ * a synthetic Peruvian mobile number (+519 and 8 digits drawn from the unit's own random stream),
+ * and dataset.json turns on the school SMS (`sms.schools`: the directors' phones of schools.csv,
+ * already 9-digit mobiles). Everything else of the demo is unchanged.
+ */
+function addDemoPhones(recipients) {
+  for (const r of recipients) {
+    if (
+      (r.level === "region" || r.level === "district") &&
+      r.email.startsWith(`${r.level === "region" ? "dre" : "ugel"}-`)
+    )
+      r.phone = `+519${String(rng("sms-phone", r.code).int(10000000, 99999999))}`;
+  }
+  return { schools: true };
+}
+// --- end SMS ---------------------------------------------------------------------------------
+
 // ---------------------------------------------------------------------------------------------
 // Good-practice stories (synthetic)
 // ---------------------------------------------------------------------------------------------
@@ -1161,6 +1180,7 @@ function main() {
   const { rows, schoolRows } = generateResults(districts, regionsByCode, profiles, visits, shocks);
   const targets = generateTargets(rows, districts, regions, withoutTargets);
   const recipients = generateRecipients(districts, regions);
+  const sms = addDemoPhones(recipients);
   const contacts = generateContacts(districts, regions);
   const commitments = generateCommitments(districts, regions);
   const support = generateSupport(rows);
@@ -1265,6 +1285,7 @@ function main() {
     },
     csv: { delimiter: ",", decimal: ".", encoding: "utf8" },
     thresholds: THRESHOLDS,
+    sms,
   };
   writeFile("dataset.json", JSON.stringify(dataset, null, 2) + "\n");
   writeFile("indicators.json", JSON.stringify(INDICATORS, null, 2) + "\n");
@@ -1300,8 +1321,8 @@ function main() {
   writeFile(
     "recipients.csv",
     csv(
-      ["level", "code", "name", "email", "language"],
-      recipients.map((r) => [r.level, r.code, r.name, r.email, r.language]),
+      ["level", "code", "name", "email", "language", "phone"],
+      recipients.map((r) => [r.level, r.code, r.name, r.email, r.language, r.phone ?? ""]),
     ),
   );
   writeFile(

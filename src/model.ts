@@ -84,7 +84,10 @@ export interface Recipient {
   level: ReportLevel;
   code: string;
   name: string;
+  /** Empty when the row has only a phone. */
   email: string;
+  /** recipients.csv `phone`, optional, in E.164 (checkPhone): the recipient also gets an SMS. */
+  phone?: string;
   language: Locale;
 }
 
@@ -120,6 +123,8 @@ export interface SchoolResult {
 export interface SchoolInfo {
   director?: string;
   phone?: string;
+  /** `phone` in E.164 when it is a mobile number (checkPhone) and dataset.json has `sms.schools`. */
+  mobile?: string;
   /** Level of education, e.g. "Primaria". */
   level?: string;
   /** "rural" or "urbana", as written in the file. */
@@ -200,6 +205,12 @@ export interface DatasetConfig {
   thresholds: Thresholds;
   /** IANA time zone in which the operator reads times (status, logs); default America/Lima. */
   timeZone: string;
+  /**
+   * SMS (dataset.json `sms`): `schools` makes the director of each school visited in the month the
+   * recipient of a school SMS (schools.csv `phone`); `international` accepts any E.164 number, not
+   * only Peruvian mobiles. Both default false.
+   */
+  sms?: { schools: boolean; international: boolean };
   /** The data's licences (`license` / `licenses`), for the open data and the public site. */
   licenses: { title: string; name?: string; path?: string }[];
   /** Where the data comes from (`source` / `sources`). */
@@ -317,6 +328,11 @@ export interface TargetsView {
   source: Level | "none";
   /** Share of the way from baseline to target, 0–1 (may exceed the range); null when unknown. */
   progress: number | null;
+  /**
+   * The phrase that replaces a progress share that would be noise (target within 1 point of the
+   * baseline, or outside −100 % … 200 %: compute/describeProgress.ts); null when the share is printed.
+   */
+  progressPhrase: string | null;
   progressText: string;
   /**
    * Points still missing to reach the target, on the shown value (target − value, or value − target
@@ -494,6 +510,13 @@ export interface CommitmentStanding {
   typeLabel: string;
   /** "mar.–oct. 2026 (8 meses)". */
   monthsLabel: string;
+  /**
+   * The shown (one-decimal) value of each evaluation month so far, the figures the average is
+   * taken of, printed on the page so that a reader can redo it; value null = no data that month.
+   */
+  monthly: { period: Period; label: string; value: number | null; text: string }[];
+  /** The evaluation months still to come, in words ("noviembre de 2026"); "" when none remain. */
+  remainingLabel: string;
   /** Evaluation months up to the report's month, and how many of them had data. */
   monthsSoFar: number;
   monthsWithData: number;
@@ -525,6 +548,60 @@ export interface CommitmentsView {
   /** The unit's maximum assignable amount: the sum of its commitments' amounts. */
   maximum: number;
   maximumText: string;
+}
+
+/**
+ * Soles of a set of commitments, "if the year ended today" (compute/buildMoney.ts): secured is the
+ * estimated transfer (the commitments page's figure); still winnable, what the commitments at risk
+ * (or without data yet, with months to go) can still add; lost, what those out of reach cannot;
+ * unknown, commitments without a target. secured + winnable + lost + unknown = maximum.
+ */
+export interface MoneyTotals {
+  maximum: number;
+  secured: number;
+  winnable: number;
+  lost: number;
+  unknown: number;
+  maximumText: string;
+  securedText: string;
+  winnableText: string;
+  lostText: string;
+  unknownText: string;
+}
+
+/** The one commitment where most can still be won, and the value it needs. */
+export interface MoneyStake {
+  indicator: string;
+  indicatorLabel: string;
+  /** Soles still winnable on it. */
+  amount: number;
+  amountText: string;
+  /** Average needed in the remaining evaluation months. */
+  needed: Figure;
+  /** "noviembre de 2026". */
+  monthsLabel: string;
+  /** "S/ 80 000 aún en juego: Asistencia de docentes necesita 95.8% en noviembre de 2026." */
+  text: string;
+}
+
+/** A unit of a list of those with most at stake (a region's UGELs, the nation's regions). */
+export interface MoneyUnit {
+  code: string;
+  name: string;
+  totals: MoneyTotals;
+}
+
+/** Money on the cover: the same figures as the commitments pages, told in soles. */
+export interface MoneyView {
+  year: number;
+  /** The unit's own commitments (district, region); null for the nation or when it signed none. */
+  own: MoneyTotals | null;
+  /** Region: its UGELs' commitments summed; national: every DRE's and UGEL's. Null for a district. */
+  units: MoneyTotals | null;
+  /** The own commitment where most can still be won; null when nothing is winnable. */
+  stake: MoneyStake | null;
+  /** Region: its UGELs with most still winnable; national: the regions (DRE and UGELs). At most 3. */
+  mostAtStake: MoneyUnit[];
 }
 
 /** Counts of commitments by state. */
@@ -612,6 +689,8 @@ export interface NationalView extends UnitViewBase {
   /** Every region's and UGEL's commitments (absent when the dataset has none for the year). */
   commitmentsSummary?: CommitmentsSummaryView;
   /** Regions × indicators. */
+  /** Money on the cover (absent when the dataset has no commitments for the year). */
+  money?: MoneyView;
   table: TableRow[];
 }
 
@@ -629,6 +708,8 @@ export interface RegionView extends UnitViewBase {
   /** Its districts on the enabling team's list "a acompañar" this month, in the brief's order. */
   teamPriority: { rank: number; unit: UnitRef }[];
   /** Its districts × indicators. */
+  /** Money on the cover (absent when the dataset has no commitments for the year). */
+  money?: MoneyView;
   table: TableRow[];
 }
 
@@ -644,6 +725,8 @@ export interface DistrictView extends UnitViewBase {
   regionSchools: [];
   /** The district's performance commitments of the year (absent when none). */
   commitments?: CommitmentsView;
+  /** Money on the cover (absent when the dataset has no commitments for the year). */
+  money?: MoneyView;
   table: [];
 }
 
@@ -842,6 +925,12 @@ export interface ManifestReport {
   /** Files archived and sent with the PDF (the team brief's CSV). Optional. */
   attachments?: ManifestAttachment[];
   /**
+   * The report's SMS (issue #25), one per phone: to the unit's recipients with a phone and, on a
+   * district's Spanish report with dataset.json `sms.schools`, to the directors of the schools
+   * visited. Made by the build from the report's view, so `send` needs only the period folder.
+   */
+  sms?: ManifestSms[];
+  /**
    * sha256 of everything that reaches Chromium for this report (final HTML, print options, browser
    * version, PDF metadata, attachments): a later build with the same key reuses the archived PDF. Optional: older
    * manifests have none, and their reports are printed again.
@@ -854,6 +943,18 @@ export interface ManifestReport {
    * report is rendered and its key compared.
    */
   source?: string;
+}
+
+/** One SMS of a report: its whole text, as sent. */
+export interface ManifestSms {
+  /** E.164. */
+  to: string;
+  /** The recipient's name, or the school director's (or the school's when none is given). */
+  name: string;
+  /** For a school director's SMS: the school. */
+  school?: { code: string; name: string };
+  /** GSM-7, at most two segments (306 characters), ending with the 5-character reference. */
+  text: string;
 }
 
 /** A file that goes with a report (e.g. `team/PE-equipo-de-acompanamiento.csv`). */

@@ -1,6 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { errors } from "../errors.js";
+import { checkJournal } from "./checkJournal.js";
 import { finishCommit } from "./finishCommit.js";
 import { parseManifest } from "./manifest.js";
 import type { CommitPlan } from "./planCommit.js";
@@ -50,10 +51,14 @@ function parseJournal(periodDir: string, text: string): CommitPlan {
       periodDir,
       `its journal is damaged${manifest.ok ? "" : `: ${manifest.why}`}`,
     );
-  return {
+  const plan: CommitPlan = {
     moves: data.moves as CommitPlan["moves"],
     installs: data.installs as CommitPlan["installs"],
     removes: (data.removes as unknown[]).filter((r): r is string => typeof r === "string"),
     manifest: manifest.manifest,
   };
+  // A journal may only move what a build staged: anything else is refused, naming the entry.
+  const broken = checkJournal(plan);
+  if (broken) throw errors.badJournal(periodDir, broken.list, broken.entry, broken.why);
+  return plan;
 }

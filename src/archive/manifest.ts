@@ -53,6 +53,16 @@ const report = z.object({
     })
     .optional(),
   attachments,
+  sms: z
+    .array(
+      z.object({
+        to: z.string().regex(/^\+[1-9][0-9]{7,14}$/),
+        name: z.string(),
+        school: z.object({ code: z.string().min(1), name: z.string() }).optional(),
+        text: z.string().max(320),
+      }),
+    )
+    .optional(),
   key: sha256.optional(),
   source: sha256.optional(),
 });

@@ -1,4 +1,6 @@
+import { buildReportSms } from "../deliver/sms/buildReportSms.js";
 import { assertPeriod } from "../assertPeriod.js";
+import { errors } from "../errors.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type {
@@ -13,8 +15,8 @@ import type {
   TeamSettings,
   Thresholds,
 } from "../model.js";
+import { applySettings } from "../config/settings.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
-import { teamSettingsOf } from "../dataset/teamSettings.js";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
 import {
   CHROMIUM_ARGS,
@@ -132,12 +134,12 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   assertPeriod(options.period);
 
   let t = performance.now();
-  const { dataset, problems } = await effects.readDataset(options.dataDir);
-  if (!dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
-  assertPeriodInDataset(dataset, options.period, options.dataDir);
+  const read = await effects.readDataset(options.dataDir);
+  const { problems } = read;
+  if (!read.dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
+  assertPeriodInDataset(read.dataset, options.period, options.dataDir);
   // Thresholds from semaforo.config.json (or a rebuild's manifest) win over dataset.json.
-  if (options.thresholds) dataset.config.thresholds = { ...dataset.config.thresholds, ...options.thresholds };
-  if (options.team) dataset.config.team = { ...teamSettingsOf(dataset.config), ...options.team };
+  const dataset = applySettings(read.dataset, options);
   lap("read", t);
 
   // Chromium's version is read (≈ 40 ms) while the views are made; the browser itself starts
@@ -244,6 +246,12 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
       (messages.get("es") ?? (await effects.readMessages("es")))["team.recipientName"] ?? "Equipo",
       options,
     );
+    if (plans.length + teamPlans.length === 0 && (options.only || options.level)) {
+      throw errors.noReportMatches([
+        ...(options.only ? [`--only ${options.only.join(",")}`] : []),
+        ...(options.level ? [`--level ${options.level}`] : []),
+      ]);
+    }
     lap("views", t);
 
     t = performance.now();
@@ -267,6 +275,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
         source: reportSource(renderer.fingerprint, view),
         html: () => renderer.render(view),
         mustContain: [view.name, ...view.indicators.map((i) => i.label)],
+        sms: buildReportSms(options.period, plan, view, m, dataset.config.sms?.schools ?? false),
         headline: {
           green: view.headline.counts.green,
           amber: view.headline.counts.amber,

@@ -2,10 +2,8 @@ import { buildTeamBrief } from "../compute/buildTeamBrief.js";
 import { buildViews } from "../compute/buildViews.js";
 import { readDataset } from "../dataset/readDataset.js";
 import { readMessages } from "../locale/readMessages.js";
-import type { TeamSettings, Thresholds } from "../model.js";
-import { teamSettingsOf } from "../dataset/teamSettings.js";
 import { chromiumVersion } from "../pdf/chromiumVersion.js";
-import { findChromium } from "../pdf/findChromium.js";
+import { requireChromium } from "../pdf/findChromium.js";
 import { launchPrinter } from "../pdf/launchPrinter.js";
 import { loadTemplates } from "../render/loadTemplates.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
@@ -16,24 +14,13 @@ import { fullGc } from "./collectGarbage.js";
 import { rendererFingerprint } from "./rendererFingerprint.js";
 
 /** The real IO of a build: files, the locale messages, the templates, Chromium and the clock. */
-export function defaultBuildEffects(
-  overrides: { thresholds?: Partial<Thresholds>; team?: Partial<TeamSettings> } = {},
-): BuildEffects {
+export function defaultBuildEffects(): BuildEffects {
   let templates: Templates | undefined;
   let gc: (() => void) | undefined;
   let geoCache: GeoCache | undefined;
   return {
-    readDataset: async (dir) => {
-      const result = await readDataset(dir);
-      // Thresholds from semaforo.config.json win over dataset.json.
-      if (result.dataset && overrides.thresholds) {
-        result.dataset.config.thresholds = { ...result.dataset.config.thresholds, ...overrides.thresholds };
-      }
-      if (result.dataset && overrides.team) {
-        result.dataset.config.team = { ...teamSettingsOf(result.dataset.config), ...overrides.team };
-      }
-      return result;
-    },
+    // The settings' thresholds are applied once, by buildReportSet (applySettings).
+    readDataset,
     readMessages: (locale) => readMessages(locale),
     buildViews,
     makeRenderer: (dataset, messages, generatedAt) => {
@@ -64,7 +51,7 @@ export function defaultBuildEffects(
       const fingerprint = rendererFingerprint({ team: true, messages, generatedAt });
       return Promise.resolve({ render: (view) => renderTeamBrief(view, context), fingerprint });
     },
-    browserVersion: () => chromiumVersion(findChromium().path),
+    browserVersion: () => chromiumVersion(requireChromium().path),
     launchPrinter,
     collectGarbage: () => (gc ??= fullGc() ?? (() => {}))(),
     now: () => new Date(),

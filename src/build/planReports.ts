@@ -25,6 +25,8 @@ export interface ReportPlan {
   recipients: string[];
   /** Their names by address, for the e-mail's To: header. */
   recipientNames: Record<string, string>;
+  /** Recipients with a phone (recipients.csv `phone`), for the report's SMS; `emailed`: they also get the PDF. */
+  phones?: { phone: string; name: string; emailed: boolean }[];
 }
 
 /** Which languages each unit gets, and who receives each copy (pure). */
@@ -54,7 +56,9 @@ export function planReports(
         ? ["es", "en"]
         : ["es"];
     for (const language of languages) {
-      const to = options.lang ? own : own.filter((r) => r.language === language);
+      const all = options.lang ? own : own.filter((r) => r.language === language);
+      const to = all.filter((r) => r.email !== "");
+      const phones = phoneRecipients(all);
       plans.push({
         level: unit.level,
         code: unit.code,
@@ -65,8 +69,21 @@ export function planReports(
         recipientNames: Object.fromEntries(
           [...to].sort((a, b) => a.email.localeCompare(b.email)).map((r) => [r.email, r.name]),
         ),
+        ...(phones.length > 0 ? { phones } : {}),
       });
     }
   }
   return plans;
+}
+
+/** The recipients with a phone, one per number (sorted), `emailed` when one of its rows has an e-mail too. */
+function phoneRecipients(recipients: Recipient[]): NonNullable<ReportPlan["phones"]> {
+  const byPhone = new Map<string, { phone: string; name: string; emailed: boolean }>();
+  for (const r of recipients) {
+    if (!r.phone) continue;
+    const known = byPhone.get(r.phone);
+    if (known) known.emailed ||= r.email !== "";
+    else byPhone.set(r.phone, { phone: r.phone, name: r.name, emailed: r.email !== "" });
+  }
+  return [...byPhone.values()].sort((a, b) => (a.phone < b.phone ? -1 : a.phone > b.phone ? 1 : 0));
 }

@@ -22,7 +22,10 @@ export function planTeamReports(
       ? ["es", "en"]
       : ["es"];
   return languages.map((language) => {
-    const to = options.lang ? own : own.filter((r) => r.language === language);
+    // The brief goes by e-mail only: a team row with only a phone gets nothing.
+    const to = (options.lang ? own : own.filter((r) => r.language === language)).filter(
+      (r) => r.email !== "",
+    );
     return {
       level: "team",
       code: NATIONAL_CODE,

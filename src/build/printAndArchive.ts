@@ -25,10 +25,12 @@ import type {
   Locale,
   Manifest,
   ManifestHeadline,
+  ManifestSms,
   ManifestRebuild,
   ManifestReport,
 } from "../model.js";
 import type { Printer } from "../pdf/launchPrinter.js";
+import { headingTexts } from "../pdf/retitleOutline.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
 import type { ReportPlan } from "./planReports.js";
 import { reportKey, sourceKey } from "./reportKey.js";
@@ -47,6 +49,8 @@ export interface ReportJob extends ReportPlan {
   info: Omit<PdfInfo, "date" | "creator">;
   /** What the e-mail body says about this report (none for the team brief: it has no indicator counts). */
   headline?: ManifestHeadline;
+  /** The report's SMS texts (composeUnitSms, composeSchoolSms). */
+  sms?: ManifestSms[];
   /** Files archived and sent with the PDF, in its folder (the team brief's CSV). */
   attachments?: () => { file: string; bytes: Uint8Array }[];
 }
@@ -237,7 +241,7 @@ async function printAndCommit(
           mustContain: job.mustContain,
         });
         ms = printed.ms;
-        bytes = setPdfInfo(printed.bytes, info);
+        bytes = setPdfInfo(printed.bytes, info, headingTexts(html));
         printMs.set(job.file, printed.ms);
         written.push({
           ...entryOf(job),
@@ -358,6 +362,7 @@ function entryOf(job: ReportJob): Omit<ManifestReport, "sha256" | "bytes" | "pag
     recipients: job.recipients,
     recipientNames: job.recipientNames,
     headline: job.headline,
+    ...(job.sms && job.sms.length > 0 ? { sms: job.sms } : {}),
   };
 }
 

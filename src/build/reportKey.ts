@@ -6,7 +6,7 @@ import type { PdfInfo } from "../pdf/setPdfInfo.js";
  * Bumped when what turns Chromium's output into the archived PDF (setPdfInfo) changes its bytes
  * without the tool's version changing.
  */
-const STAMP_VERSION = 1;
+const STAMP_VERSION = 2;
 
 /** What is hashed besides the content: the same for a report's key and its source key. */
 interface KeyParts {

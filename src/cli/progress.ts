@@ -2,8 +2,12 @@ import cliProgress from "cli-progress";
 import type { Io } from "./command.js";
 
 export interface Progress {
-  /** One item done; `failed` names it when it did not succeed. */
-  tick(label: string, failed?: boolean): void;
+  /**
+   * One item done. `outcome` is counted and shown beside the count when given: `true` is
+   * "failed"; a word ("reused", "unknown", "failed") is counted under that word, in the order the
+   * words first came, so the line says what the summary will say ("3 reused, 1 unknown").
+   */
+  tick(label: string, outcome?: boolean | string): void;
   /** Removes the bar (the caller then prints its summary line). */
   stop(): void;
 }
@@ -24,7 +28,7 @@ export interface ProgressOptions {
  */
 export function createProgress(io: Io, total: number, what: string, options: ProgressOptions = {}): Progress {
   // Under --json the output is for a program: nothing but the document (and errors).
-  if (total === 0 || options.json) return { tick: () => {}, stop: () => {} };
+  if (total === 0 || options.json || io.quiet) return { tick: () => {}, stop: () => {} };
   if (!io.isTTY) return logLines(io, total, what, options);
   const bar = new cliProgress.SingleBar(
     {
@@ -37,12 +41,13 @@ export function createProgress(io: Io, total: number, what: string, options: Pro
     },
     cliProgress.Presets.shades_classic,
   );
-  let failed = 0;
+  const counts = new Map<string, number>();
   bar.start(total, 0, { label: "", failedText: "" });
   return {
-    tick(label, isFailed) {
-      if (isFailed) failed++;
-      bar.increment(1, { label, failedText: failed ? `(${failed} failed) ` : "" });
+    tick(label, outcome) {
+      count(counts, outcome);
+      const text = describeCounts(counts);
+      bar.increment(1, { label, failedText: text ? `(${text}) ` : "" });
     },
     stop() {
       bar.stop();
@@ -58,18 +63,18 @@ function logLines(io: Io, total: number, what: string, options: ProgressOptions)
   const started = now();
   let lastAt = started;
   let done = 0;
-  let failed = 0;
+  const counts = new Map<string, number>();
   return {
-    tick(_label, isFailed) {
+    tick(_label, outcome) {
       done += 1;
-      if (isFailed) failed += 1;
+      count(counts, outcome);
       const at = now();
       if (done < total && done % step !== 0 && at - lastAt < everyMs) return;
       lastAt = at;
       const left = ((at - started) / done) * (total - done);
       const parts = [
         `${what} ${done}/${total} (${Math.floor((done / total) * 100)}%)`,
-        ...(failed ? [`${failed} failed`] : []),
+        ...(counts.size ? [describeCounts(counts)] : []),
         ...(done < total ? [`ETA ${formatEta(left)}`] : []),
       ];
       io.err(`${timestamp(new Date(at))} ${parts.join(", ")}`);
@@ -95,4 +100,14 @@ function timestamp(date: Date): string {
 /** "27.4 s", "850 ms". */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function count(counts: Map<string, number>, outcome: boolean | string | undefined): void {
+  const word = outcome === true ? "failed" : outcome || undefined;
+  if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+}
+
+/** `3 reused, 1 unknown`. */
+function describeCounts(counts: Map<string, number>): string {
+  return [...counts].map(([word, n]) => `${n} ${word}`).join(", ");
 }

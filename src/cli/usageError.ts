@@ -26,6 +26,12 @@ export function usageError(
   // `--dta x` only hides it.
   const typed = unknownFlags(argv, active ? [...active.options, ...GLOBAL_OPTIONS] : GLOBAL_OPTIONS);
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  // `semaforo biuld --data x`: the mistyped command is the mistake to name, not the flags that
+  // only the real command declares.
+  const first = argv[0];
+  if (!active && first !== undefined && !first.startsWith("-") && !commandNames.includes(first)) {
+    return unknownCommand(first, commandNames);
+  }
   if (!active && unknown?.[1]) {
     const word = unknown[1].split(", ")[0] ?? "";
     if (argv.find((a) => !a.startsWith("-")) === word) return unknownCommand(word, commandNames);
@@ -66,10 +72,16 @@ export function usageError(
 }
 
 /** Options every command takes (yargs adds help and version). */
-const GLOBAL_OPTIONS = ["debug", "json", "config", "help", "version", "h"];
+const GLOBAL_OPTIONS = ["debug", "json", "quiet", "q", "config", "help", "version", "h"];
+
+/** Words that are global flags when typed with dashes: `semaforo version` means `--version`. */
+const GLOBAL_FLAG_WORDS = ["version"];
 
 /** `semaforo biuld`: the word typed, and the command it was probably meant to be. */
 function unknownCommand(word: string, names: readonly string[]): CliError {
+  // `semaforo version` / `semaforo help`-like words name a global flag, not a command.
+  const flag = GLOBAL_FLAG_WORDS.find((name) => name === word.toLowerCase());
+  if (flag) return errors.unknownCommand(word, names, `--${flag}`);
   const best = names.length ? closest(word, [...names]) : undefined;
   const near = best !== undefined && distance(word, best) <= Math.max(2, Math.floor(word.length / 2));
   return errors.unknownCommand(word, names, near ? best : undefined);

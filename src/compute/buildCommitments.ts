@@ -1,7 +1,8 @@
-import { formatInteger, formatMonth, formatPercent, formatShare } from "../locale/format.js";
+import { formatInteger, formatMonth, formatPercent } from "../locale/format.js";
 import type { Commitment, CommitmentStanding, CommitmentState, CommitmentsView, Status } from "../model.js";
 import type { ViewContext } from "./buildContext.js";
 import { computeCommitment } from "./computeCommitment.js";
+import { describeProgress } from "./describeProgress.js";
 import type { UnitKey } from "./indexDataset.js";
 
 const STATE_STATUS: Record<CommitmentState, Status> = {
@@ -31,7 +32,10 @@ export function buildCommitmentStanding(
   const indicator = index.indicators.get(commitment.indicator);
   if (!indicator) throw new Error(`Commitment on unknown indicator ${commitment.indicator}: this is a bug.`);
   const soFar = commitment.months.filter((month) => month <= period);
-  const monthly = soFar.map((month) => index.cell(unit, indicator, month).value);
+  const later = commitment.months.filter((month) => month > period);
+  // The shown (one-decimal) monthly values: the ones the page prints, so a reader can redo the
+  // average with a calculator (docs/decisions.md, "Values, precision and rounding").
+  const monthly = soFar.map((month) => index.cell(unit, indicator, month).shown);
   const targets = index.cell(unit, indicator, commitment.months[0] ?? period).targets;
   const figures = computeCommitment({
     type: commitment.type,
@@ -59,6 +63,13 @@ export function buildCommitmentStanding(
             to: formatMonth(last, locale, "short"),
             count: formatInteger(commitment.months.length, locale),
           }),
+    monthly: soFar.map((month, i) => ({
+      period: month,
+      label: formatMonth(month, locale, "short"),
+      value: monthly[i] ?? null,
+      text: formatPercent(monthly[i] ?? null, locale),
+    })),
+    remainingLabel: monthsLabel(context, later),
     monthsSoFar: soFar.length,
     monthsWithData: monthly.filter((value) => value !== null).length,
     monthsRemaining: commitment.months.length - soFar.length,
@@ -67,7 +78,7 @@ export function buildCommitmentStanding(
     minimum: figure(targets.minimum),
     target: figure(targets.target),
     progress: figures.progress,
-    progressText: formatShare(figures.progress, locale),
+    progressText: describeProgress(context, figures.progress, targets.baseline, targets.target),
     needed: figure(figures.needed),
     state: figures.state,
     stateLabel: t(`commitments.state.${figures.state}`),
@@ -77,6 +88,21 @@ export function buildCommitmentStanding(
     transfer: figures.transfer,
     transferText: money(context, figures.transfer),
   };
+}
+
+/**
+ * The months still to be evaluated, in words: "noviembre de 2026", "nov. 2026–dic. 2026"; "" when
+ * none remain.
+ */
+function monthsLabel(context: ViewContext, months: string[]): string {
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (first === undefined || last === undefined) return "";
+  if (first === last) return formatMonth(first, context.locale);
+  return context.t("commitments.monthRange", {
+    from: formatMonth(first, context.locale, "short"),
+    to: formatMonth(last, context.locale, "short"),
+  });
 }
 
 /** The unit's commitments section, or undefined when it signed none for the report's year. */

@@ -17,7 +17,7 @@ export function buildGoodPractices(
   context: ViewContext,
   unit: UnitKey,
   regionCode: string | null,
-  html: Map<string, string>,
+  html: Map<string, string | null>,
 ): GoodPracticeView[] {
   const { index, period, locale } = context;
   const candidates = index.dataset.goodPractices.flatMap((story) => {
@@ -44,18 +44,20 @@ export function buildGoodPractices(
       (a.story.period < b.story.period ? 1 : a.story.period > b.story.period ? -1 : 0) ||
       (a.story.file < b.story.file ? -1 : a.story.file > b.story.file ? 1 : 0),
   );
-  return candidates.slice(0, MAX_GOOD_PRACTICES).map(({ story, district, region, indicator }) => {
+  const shown: GoodPracticeView[] = [];
+  for (const { story, district, region, indicator } of candidates) {
+    if (shown.length === MAX_GOOD_PRACTICES) break;
     // An English report shows the story's English version when the file has one.
     const english = locale === "en" ? story.english : undefined;
     const key = english ? `${story.file}#en` : story.file;
-    let body = html.get(key);
-    if (body === undefined) {
-      body = renderMarkdown(english ? english.body : story.body);
-      html.set(key, body);
-    }
+    const body = html.has(key) ? html.get(key) : renderOrNull(english ? english.body : story.body);
+    html.set(key, body ?? null);
+    // A story the Markdown parser cannot render (validate bounds its nesting, so only a dataset that
+    // skipped validate gets here) is left out: one story never stops the month's reports.
+    if (body === null || body === undefined) continue;
     const districtRef: UnitRef = { level: "district", code: district.code, name: district.name };
     const regionRef: UnitRef = { level: "region", code: region.code, name: region.name };
-    return {
+    shown.push({
       title: english ? english.title : story.title,
       language: english ? "en" : "es",
       district: districtRef,
@@ -65,6 +67,15 @@ export function buildGoodPractices(
       indicator: indicator.id,
       indicatorLabel: indicator.label[locale],
       html: body,
-    };
-  });
+    });
+  }
+  return shown;
+}
+
+function renderOrNull(markdown: string): string | null {
+  try {
+    return renderMarkdown(markdown);
+  } catch {
+    return null;
+  }
 }

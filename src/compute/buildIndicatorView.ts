@@ -20,6 +20,7 @@ import {
   roundToDisplay,
 } from "../locale/format.js";
 import type { ViewContext } from "./buildContext.js";
+import { progressPhrase } from "./describeProgress.js";
 import type { Cell, UnitKey } from "./indexDataset.js";
 import type { RankResult } from "./rankUnits.js";
 
@@ -88,12 +89,12 @@ function buildTargets(context: ViewContext, cell: Cell, better: Indicator["bette
     target: { value: target, text: formatPercent(target, context.locale) },
     source,
     progress,
+    progressPhrase: progressPhrase(context.t, progress, baseline, target),
     progressText:
       progress === null
         ? context.t("progress.unknown")
-        : progress < 0
-          ? context.t("progress.behind")
-          : context.t("progress.text", { share: formatShare(progress, context.locale) }),
+        : (progressPhrase(context.t, progress, baseline, target) ??
+          context.t("progress.text", { share: formatShare(progress, context.locale) })),
   };
 }
 

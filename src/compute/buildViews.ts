@@ -1,4 +1,13 @@
-import type { Dataset, Locale, Messages, Period, ReportView, TableRow, UnitRef } from "../model.js";
+import type {
+  Dataset,
+  Locale,
+  Messages,
+  MoneyView,
+  Period,
+  ReportView,
+  TableRow,
+  UnitRef,
+} from "../model.js";
 import { formatMonth, parsePeriod } from "../locale/format.js";
 import { buildAlerts } from "./buildAlerts.js";
 import { buildContext, type ViewContext } from "./buildContext.js";
@@ -8,6 +17,7 @@ import { buildChange, buildIndicatorView, districtLabel } from "./buildIndicator
 import { buildCommitments } from "./buildCommitments.js";
 import { buildCommitmentsSummary } from "./buildCommitmentsSummary.js";
 import { buildContactView } from "./buildContactView.js";
+import { buildMoney } from "./buildMoney.js";
 import { buildMovers } from "./buildMovers.js";
 import { buildNoVisits } from "./buildNoVisits.js";
 import { buildRegionSchools } from "./buildRegionSchools.js";
@@ -31,7 +41,7 @@ export interface BuildViewsOptions {
 export function buildViews(dataset: Dataset, period: Period, options: BuildViewsOptions): ReportView[] {
   parsePeriod(period);
   const context = buildContext(dataset, period, options.locale, options.messages);
-  const html = new Map<string, string>();
+  const html = new Map<string, string | null>();
   const units: UnitKey[] = [
     context.national,
     ...dataset.regions.map((region) => ({ level: "region" as const, code: region.code })),
@@ -47,7 +57,7 @@ export function buildViews(dataset: Dataset, period: Period, options: BuildViews
 export function buildView(
   context: ViewContext,
   unit: UnitKey,
-  html: Map<string, string> = new Map(),
+  html: Map<string, string | null> = new Map(),
 ): ReportView {
   const { index, period, locale } = context;
   const indicators = index.dataset.indicators;
@@ -103,6 +113,7 @@ export function buildView(
       regionSchools: [],
       // Only when there are commitments: views of datasets without commitments stay as they were.
       ...(commitments ? { commitments } : {}),
+      ...withMoney(buildMoney(context, unit, commitments)),
       table: [],
     };
   }
@@ -123,6 +134,7 @@ export function buildView(
       regionSchools: buildRegionSchools(context, districtCodes),
       ...(commitments ? { commitments } : {}),
       teamPriority: buildTeamPriority(context, unit.code),
+      ...withMoney(buildMoney(context, unit, commitments)),
       table: buildTable(
         context,
         districtCodes.map((code) => ({ level: "district", code })),
@@ -148,12 +160,15 @@ export function buildView(
     ),
     regionSchools: [],
     ...(commitmentsSummary ? { commitmentsSummary } : {}),
+    ...withMoney(buildMoney(context, unit, undefined)),
     table: buildTable(
       context,
       index.dataset.regions.map((r) => ({ level: "region", code: r.code })),
     ),
   };
 }
+
+const withMoney = (money: MoneyView | undefined) => (money ? { money } : {});
 
 /** A report's table: each unit's value and status per indicator, and its change since last month. */
 function buildTable(context: ViewContext, units: UnitKey[]): TableRow[] {

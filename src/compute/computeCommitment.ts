@@ -4,7 +4,11 @@ import type { CommitmentState } from "../model.js";
 export interface CommitmentInput {
   type: "fija" | "variable";
   better: "higher" | "lower";
-  /** The unit's monthly values (full precision) in the evaluation months so far; null = no data. */
+  /**
+   * The unit's monthly values in the evaluation months so far; null = no data. They are taken as
+   * shown, at one decimal (rounded here if they are not): the rule a reader can check with a
+   * calculator from the values the report prints.
+   */
   monthly: (number | null)[];
   /** Evaluation months still to come after the report's month. */
   remaining: number;
@@ -29,7 +33,7 @@ export interface CommitmentStandingFigures {
 
 /**
  * The commitment rule, pure and on numbers only. The year-to-date value is the average of the
- * monthly values so far (months without data do not count, and are not made up). Met: at or
+ * shown (one-decimal) monthly values so far (months without data do not count, and are not made up). Met: at or
  * past the target. Otherwise the value needed on average in the remaining months is
  * (target × (months with data + remaining) − sum so far) / remaining; out of reach when no month
  * remains or that average is beyond 0–100; at risk when it can still be met.
@@ -39,7 +43,9 @@ export interface CommitmentStandingFigures {
  */
 export function computeCommitment(input: CommitmentInput): CommitmentStandingFigures {
   const { better, target, remaining } = input;
-  const values = input.monthly.filter((value): value is number => value !== null);
+  const values = input.monthly
+    .filter((value): value is number => value !== null)
+    .map((value) => roundToDisplay(value));
   if (target === null) return { state: "no-target", ytd: null, progress: null, needed: null, transfer: 0 };
   const sum = values.reduce((total, value) => total + value, 0);
   const ytd = values.length === 0 ? null : roundToDisplay(sum / values.length);

@@ -1,9 +1,9 @@
 import { errors } from "../errors.js";
-import type { Config } from "./configSchema.js";
+import type { Settings } from "./settings.js";
 
-/** The dataset folder: `--data`, else the config's `data`; `no-data` (exit 2) when neither names one. */
-export function datasetFolder(flag: string | undefined, config: Config): string {
-  const data = flag ?? config.data;
+/** The dataset folder of the settings (`--data`, else the config's `data`); `no-data` (exit 2) when neither names one. */
+export function datasetFolder(settings: Pick<Settings, "data">): string {
+  const data = settings.data;
   if (!data) throw errors.noData();
   return data;
 }

@@ -1,26 +1,13 @@
 /**
  * Flags override the config file, which overrides the defaults. Pure (the environment is passed in).
- *
- * How a command uses it (build, send, run…):
- *
- * ```ts
- * import { loadConfig } from "../../config/loadConfig.js";
- * import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
- *
- * run: async (args, io) => {
- *   const config = await loadConfig(process.cwd(), args.config); // {} when there is no file
- *   const options = resolveOptions(args, config);                 // args: { data?, out?, smtp?, concurrency?, … }
- *   if (!options.data) throw errors.noData();                     // every expected error: src/errors.ts
- *   const thresholds = { ...dataset.config.thresholds, ...options.thresholds }; // config wins over dataset.json
- *   const smtpUrl = dryRun ? undefined : smtpUrlOrThrow(options);               // undefined → write .eml to the outbox
- *   io.err(`Sending through ${options.smtp.display ?? "the outbox"}`);          // never print options.smtp.url
- * }
- * ```
+ * Commands do not call it directly: they call loadSettings (src/config/settings.ts), which reads the
+ * config and resolves once, and applySettings, which puts the thresholds over dataset.json's.
  *
  * Do not give `out`, `concurrency`… a yargs `default`: a default flag would always win over the
  * config. Let them be undefined and take the defaults from here (`OPTION_DEFAULTS`).
  */
 import { errors } from "../errors.js";
+import { maskUrl } from "../maskUrl.js";
 import type { Locale, TeamSettings, Thresholds } from "../model.js";
 import { dropUndefined } from "../dataset/teamSettings.js";
 import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
@@ -37,13 +24,15 @@ export interface OptionFlags {
   replyTo?: string;
 }
 
-export const OPTION_DEFAULTS = { out: "out", concurrency: 2, locale: "es" as Locale } as const;
+export const OPTION_DEFAULTS = { out: "out", locale: "es" as Locale } as const;
 
 export interface SmtpOptions {
   /** The URL to connect to, password included when passwordEnv supplied it; undefined → outbox. */
   url: string | undefined;
-  /** The same URL with any password masked, for messages and logs. */
+  /** The same URL with any password masked (maskUrl), for messages and logs; a placeholder when it cannot be read. */
   display: string | undefined;
+  /** Why the URL cannot be read (maskUrl), when it cannot: it is then never shown. */
+  problem?: string;
   /** Where the URL came from. */
   source: "flag" | "env" | "config" | "none";
   /** Set when smtp.passwordEnv names a variable that is not set (see smtpUrlOrThrow). */
@@ -56,7 +45,8 @@ export interface ResolvedOptions {
   out: string;
   smtp: SmtpOptions;
   email: { from?: string; fromName?: string; replyTo?: string };
-  concurrency: number;
+  /** Reports printed at once; undefined: the printer's default (printerConcurrency, from the cores). */
+  concurrency: number | undefined;
   /** Language for recipients without one. */
   locale: Locale;
   /** Only the knobs the config sets: spread them over the dataset's thresholds. */
@@ -80,7 +70,7 @@ export function resolveOptions(
     out: flags.out ?? config.out ?? OPTION_DEFAULTS.out,
     smtp: resolveSmtp(flags.smtp, config, env),
     email,
-    concurrency: flags.concurrency ?? config.concurrency ?? OPTION_DEFAULTS.concurrency,
+    concurrency: flags.concurrency ?? config.concurrency,
     locale: flags.locale ?? config.locale ?? OPTION_DEFAULTS.locale,
     thresholds: { ...config.thresholds },
     team: dropUndefined(config.team ?? {}),
@@ -122,7 +112,9 @@ function resolveSmtp(
       missingPasswordEnv = passwordEnv;
     }
   }
-  const result: SmtpOptions = { url, display: redact(url), source };
+  const masked = maskUrl(url);
+  const result: SmtpOptions = { url, display: masked.shown, source };
+  if (!masked.ok) result.problem = masked.problem;
   if (missingPasswordEnv) result.missingPasswordEnv = missingPasswordEnv;
   return result;
 }
@@ -133,12 +125,4 @@ function parseUrl(text: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `smtp://user:secret@host` → `smtp://user:***@host`. */
-export function redact(text: string): string {
-  const url = parseUrl(text);
-  if (!url) return text.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@");
-  if (url.password) url.password = "***";
-  return url.toString();
 }

@@ -125,6 +125,11 @@ const schema = z.object({
     })
     .default({ ...DEFAULT_THRESHOLDS }),
   team: teamSettingsSchema,
+  // SMS (issue #25): directors of visited schools as recipients; numbers of any country.
+  sms: z
+    .object({ schools: z.boolean().default(false), international: z.boolean().default(false) })
+    .strict()
+    .default({ schools: false, international: false }),
 });
 
 /** dataset.json → DatasetConfig (defaults filled in), or null with the problems. */
@@ -156,6 +161,7 @@ export function parseDatasetConfig(
     thresholds: value.thresholds,
     ...(value.team ? { team: { ...TEAM_DEFAULTS, ...dropUndefined(value.team) } } : {}),
     timeZone: value.timeZone,
+    sms: value.sms,
     licenses: [...(value.licenses ?? []), ...(value.license ? [value.license] : [])],
     sources: [...(value.sources ?? []), ...(value.source ? [value.source] : [])].map(
       (item: { title: string; path?: string }) => ({

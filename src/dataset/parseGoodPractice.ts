@@ -13,6 +13,12 @@ export const ENGLISH_SEPARATOR = "<!-- en -->";
 export const MAX_FRONT_MATTER_BYTES = 16 * 1024;
 /** A story is a few paragraphs (the demo's longest is under 1 KB). */
 export const MAX_STORY_BYTES = 64 * 1024;
+/**
+ * How deeply one line of a story may nest quotes, list items and indentation. A real story nests
+ * two or three levels; the Markdown parser recurses once per level and overflows the stack near a
+ * thousand, which 2 KB of `>` reach. Bounded here, so validate refuses what build could not render.
+ */
+export const MAX_STORY_NESTING = 16;
 
 /**
  * One `good-practices/*.md` story: YAML front matter (district, period, indicator, title) and an
@@ -46,6 +52,17 @@ export function parseGoodPractice(
       at({ file, line: closing + 2, column: 1 }, problems.storyTooLarge(bodyBytes, MAX_STORY_BYTES)),
     );
   if (found.length) return { practice: null, problems: found };
+  const deep = deepestLine(body);
+  if (deep.depth > MAX_STORY_NESTING)
+    return {
+      practice: null,
+      problems: [
+        at(
+          { file, line: closing + 2 + deep.index, column: 1 },
+          problems.storyTooDeep(deep.depth, MAX_STORY_NESTING),
+        ),
+      ],
+    };
 
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
@@ -156,3 +173,43 @@ export function parseGoodPractice(
     problems: [],
   };
 }
+
+/** A thematic break (`- - -`, `* * *`, `___`): a line of markers that opens nothing. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * The line of a Markdown body that nests deepest, and how deep: one level per `>` or list marker
+ * (`-`, `*`, `+`, `1.`, `1)`) at the start of the line, and one per two columns of indentation
+ * beyond the one space each marker takes.
+ */
+export function deepestLine(body: string): { depth: number; index: number } {
+  let deepest = { depth: 0, index: 0 };
+  const lines = body.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? "";
+    if (THEMATIC_BREAK.test(line)) continue;
+    let markers = 0;
+    let columns = 0;
+    let i = 0;
+    for (;;) {
+      const char = line[i];
+      if (char === " ") columns += 1;
+      else if (char === "\t") columns += 4;
+      else if (char === ">" || ((char === "-" || char === "*" || char === "+") && isGap(line[i + 1]))) {
+        markers += 1;
+      } else {
+        const digits = /^\d{1,9}[.)]/.exec(line.slice(i, i + 10));
+        if (!digits || !isGap(line[i + digits[0].length])) break;
+        markers += 1;
+        i += digits[0].length;
+        continue;
+      }
+      i += 1;
+    }
+    const depth = markers + Math.floor(Math.max(0, columns - markers) / 2);
+    if (depth > deepest.depth) deepest = { depth, index };
+  }
+  return deepest;
+}
+
+const isGap = (char: string | undefined) => char === undefined || char === " " || char === "\t";

@@ -1,9 +1,10 @@
 import { NATIONAL_CODE, type CsvDialect, type Locale, type Problem, type Recipient } from "../model.js";
 import { compare } from "./compare.js";
 import { checkAddress } from "../deliver/checkAddress.js";
+import { checkPhone, type PhoneRules } from "../deliver/sms/checkPhone.js";
 import { checkName } from "./checkName.js";
 import type { Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
 import { at, problems } from "./problems.js";
 
@@ -15,8 +16,9 @@ export function parseRecipients(
   dialect: CsvDialect,
   known: Known,
   file = "recipients.csv",
+  phoneRules: PhoneRules = {},
 ): { recipients: Recipient[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, RECIPIENTS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, RECIPIENTS_COLUMNS);
   if (!table) return { recipients: null, problems: found };
   const recipients: Recipient[] = [];
   const seen = new Map<string, number>();
@@ -28,6 +30,11 @@ export function parseRecipients(
     // Not trimmed: a stray space or line break in an address is an error, not something to fix silently.
     const email = (row.fields[table.header.indexOf("email")] ?? "").replace(/^[ \t]+|[ \t]+$/g, "");
     const language = cell(table, row, "language") || "es";
+    // Optional `phone` (SMS): a row needs an e-mail, a phone, or both.
+    const rawPhone = cell(table, row, "phone");
+    const phone = rawPhone === "" ? null : checkPhone(rawPhone, phoneRules);
+    if (phone && !phone.ok)
+      found.push(at(where(table, row, "phone"), problems.invalidPhone("phone", rawPhone, phone.reason)));
     // `team`: the enabling team's brief, one per dataset (code PE, as the national report).
     const unit =
       level === "team"
@@ -41,15 +48,21 @@ export function parseRecipients(
     else if (badName) found.push(at(where(table, row, "name"), problems.badName("name", name, badName)));
     // The send's own rule: an address that validates is never refused at send.
     const badEmail = email === "" ? null : checkAddress(email);
-    if (email === "") found.push(at(where(table, row, "email"), problems.missingValue("email")));
+    if (email === "" && rawPhone === "")
+      found.push(at(where(table, row, "email"), problems.missingValue("email")));
     else if (badEmail) found.push(at(where(table, row, "email"), problems.invalidEmail(email, badEmail)));
     if (language !== "es" && language !== "en")
       found.push(at(where(table, row, "language"), problems.unknownLanguage(language)));
     if (found.length > before || !(isLevel(level) || level === "team")) continue;
-    const key = `${level}|${code}|${email.toLowerCase()}`;
+    const key = `${level}|${code}|${email === "" ? (phone?.ok ? phone.phone : "") : email.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      found.push(at(where(table, row, "email"), problems.duplicateRecipient(email, first)));
+      found.push(
+        at(
+          where(table, row, email === "" ? "phone" : "email"),
+          problems.duplicateRecipient(email || rawPhone, first),
+        ),
+      );
       continue;
     }
     seen.set(key, row.line);
@@ -58,13 +71,17 @@ export function parseRecipients(
       code: level === "national" || level === "team" ? NATIONAL_CODE : code,
       name,
       email,
+      ...(phone?.ok ? { phone: phone.phone } : {}),
       language: language as Locale,
     });
   }
   const levelOrder = { national: 0, region: 1, district: 2, team: 3 };
   recipients.sort(
     (a, b) =>
-      levelOrder[a.level] - levelOrder[b.level] || compare(a.code, b.code) || compare(a.email, b.email),
+      levelOrder[a.level] - levelOrder[b.level] ||
+      compare(a.code, b.code) ||
+      compare(a.email, b.email) ||
+      compare(a.phone ?? "", b.phone ?? ""),
   );
   return { recipients, problems: found };
 }

@@ -1,11 +1,12 @@
 import type { CsvDialect, Problem, SchoolInfo, SchoolResult } from "../model.js";
 import { compare } from "./compare.js";
 import { checkDistrict, checkIndicator, type Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkCode } from "./checkCode.js";
 import { checkName } from "./checkName.js";
 import { checkPeriod, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
+import { checkPhone, type PhoneRules } from "../deliver/sms/checkPhone.js";
 
 export const SCHOOLS_COLUMNS = [
   "period",
@@ -30,8 +31,10 @@ export function parseSchools(
   dialect: CsvDialect,
   known: Known,
   file = "schools.csv",
+  /** dataset.json `sms`: with `schools`, each director's phone is checked for SMS. */
+  sms?: PhoneRules & { schools: boolean },
 ): { schools: SchoolResult[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, SCHOOLS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, SCHOOLS_COLUMNS);
   if (!table) return { schools: null, problems: found };
   const schools: SchoolResult[] = [];
   const seen = new Map<string, number>();
@@ -67,6 +70,20 @@ export function parseSchools(
       const bad = text === "" ? null : checkName(text);
       if (bad) found.push(at(where(table, row, column), problems.badName(column, text, bad)));
     }
+    // With sms.schools, the director's phone takes an SMS: not a number at all is an error; a
+    // number that is not a mobile (a landline) a warning, and that school gets no SMS.
+    const rawPhone = cell(table, row, "phone");
+    const mobile = sms?.schools && rawPhone !== "" ? checkPhone(rawPhone, sms) : null;
+    if (mobile && !mobile.ok) {
+      found.push(
+        at(
+          where(table, row, "phone"),
+          /^\+?[0-9 -]+$/.test(rawPhone)
+            ? problems.schoolPhoneNotMobile(rawPhone, mobile.reason)
+            : problems.invalidPhone("phone", rawPhone, mobile.reason),
+        ),
+      );
+    }
     const value = raw === "" ? null : parseDecimal(raw, dialect.decimal);
     if (raw !== "" && value === null)
       found.push(at(where(table, row, "value"), problems.badNumber("value", raw, dialect.decimal)));
@@ -77,13 +94,14 @@ export function parseSchools(
     if (first !== undefined)
       found.push(at(where(table, row, "school_code"), problems.duplicateSchoolResult(first)));
     else seen.set(key, row.line);
-    if (found.length > before || value === null) continue;
+    if (found.slice(before).some((p) => p.severity === "error") || value === null) continue;
     // Optional columns for the visit list (director, phone, school_level, area), checked above.
     const info: SchoolInfo = {};
     for (const [key, column] of SCHOOL_INFO_COLUMNS) {
       const text = cell(table, row, column);
       if (text !== "") info[key] = text;
     }
+    if (mobile?.ok) info.mobile = mobile.phone;
     schools.push({
       period,
       districtCode,

@@ -1,5 +1,5 @@
 import { errors, type CliError } from "../errors.js";
-import { maskSmtpUrl } from "./maskSmtpUrl.js";
+import { maskUrl } from "../maskUrl.js";
 
 export interface SmtpSettings {
   host: string;
@@ -23,8 +23,10 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
  * off. Pure.
  */
 export function parseSmtpUrl(value: string, env: Record<string, string | undefined> = {}): SmtpSettings {
+  const masked = maskUrl(value);
+  if (!masked.ok) throw errors.badSmtpUrl(null, masked.problem);
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value);
-  if (!scheme) throw badUrl(value, "it is not a URL");
+  if (!scheme) throw errors.badSmtpUrl(null, "it is not a URL");
   const rest = value.slice(scheme[0].length);
   // The credentials end at the last @: a password may hold /, ?, # or @ typed as is.
   const at = rest.lastIndexOf("@");
@@ -70,6 +72,7 @@ function decode(text: string): string {
   }
 }
 
+/** The error for a URL that reads but cannot be used: shown with its password masked (maskUrl). */
 function badUrl(value: string, why: string): CliError {
-  return errors.badSmtpUrl(maskSmtpUrl(value), why);
+  return errors.badSmtpUrl(maskUrl(value).shown, why);
 }

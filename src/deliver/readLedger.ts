@@ -7,13 +7,16 @@ export interface LedgerFile {
   /** Byte length of the complete lines; anything after is a partial line left by a killed run. */
   completeBytes: number;
   partialLine: boolean;
+  /** The last line is a whole event without its newline (as an editor saves it): kept, and openLedger ends it. */
+  unterminated?: boolean;
 }
 
 const STATES = new Set(["attempt", "pending", "written", "sent", "failed", "unknown"]);
 
 /**
- * Reads `deliveries.jsonl`. A last line without its newline is a write cut short by a killed run:
- * it is reported, not trusted. Any other line that is not a delivery event stops the run, because
+ * Reads `deliveries.jsonl`. A last line without its newline that does not parse is a write cut
+ * short by a killed run: it is reported, not trusted. One that parses is a whole event (an editor
+ * saved the file without a final newline): it is kept. Any other line that is not a delivery event stops the run, because
  * guessing could send a report twice.
  */
 export function readLedger(file: string): LedgerFile {
@@ -35,7 +38,17 @@ export function readLedger(file: string): LedgerFile {
     if (!isEvent(event)) throw damaged(file, index + 1, "not a delivery event (id, state, email, at…)");
     events.push(event);
   });
-  return { events, completeBytes: end, partialLine: end < bytes.length };
+  const tail = bytes.subarray(end).toString("utf8");
+  if (tail.trim() === "") return { events, completeBytes: end, partialLine: end < bytes.length };
+  let last: unknown;
+  try {
+    last = JSON.parse(tail);
+  } catch {
+    return { events, completeBytes: end, partialLine: true };
+  }
+  if (!isEvent(last)) throw damaged(file, lines.length + 1, "not a delivery event (id, state, email, at…)");
+  events.push(last);
+  return { events, completeBytes: bytes.length, partialLine: false, unterminated: true };
 }
 
 function isEvent(value: unknown): value is DeliveryEvent {

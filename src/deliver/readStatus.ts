@@ -1,5 +1,6 @@
 import path from "node:path";
 import { loadManifest } from "../archive/manifest.js";
+import { resolveFileInPeriod } from "../archive/resolveInPeriod.js";
 import { buildStatusReport, type StatusReport } from "./buildStatusReport.js";
 import { readLedger } from "./readLedger.js";
 import { replayLedger } from "./replayLedger.js";
@@ -9,8 +10,11 @@ import { replayLedger } from "./replayLedger.js";
  * damaged line stops status too, naming file:line) and computes the status of the set.
  */
 export async function readStatus(dir: string): Promise<StatusReport & { dir: string; warnings: string[] }> {
+  // The period's one path rule, as for send: nothing is read through a link leading out of it.
+  resolveFileInPeriod(dir, "manifest.json", "status");
   const manifest = await loadManifest(dir);
   const file = path.join(dir, "deliveries.jsonl");
+  resolveFileInPeriod(dir, "deliveries.jsonl", "status");
   const ledger = readLedger(file);
   const warnings = ledger.partialLine
     ? [

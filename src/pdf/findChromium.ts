@@ -77,3 +77,17 @@ export function findChromium(
   tried.push(cacheDir);
   throw errors.noBrowser(tried);
 }
+
+/**
+ * The browser that build, preview and publish use: as findChromium, but a PUPPETEER_EXECUTABLE_PATH
+ * that names no executable stops the command (`bad-browser-variable`) instead of silently taking
+ * another browser. Only `semaforo doctor` looks past it, with a warning.
+ */
+export function requireChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = isExecutable,
+): ChromiumLocation {
+  const found = findChromium(env, exists);
+  if (found.ignored) throw errors.badBrowserVariable(env.PUPPETEER_EXECUTABLE_PATH ?? "");
+  return found;
+}

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { errors } from "../errors.js";
 import { createSemaphore } from "./createSemaphore.js";
-import { findChromium } from "./findChromium.js";
+import { requireChromium } from "./findChromium.js";
 import { launchBrowserPool, type PooledPage, type PrinterEvent } from "./launchBrowserPool.js";
 import { classifyPrintFailure, printPage, type PrintJob } from "./printPage.js";
-import { BROWSER_LAUNCH, DEFAULT_RESTART_EVERY } from "./printSettings.js";
+import { BROWSER_LAUNCH, BROWSER_START_TIMEOUT_MS, DEFAULT_RESTART_EVERY } from "./printSettings.js";
 import { ReportError } from "./ReportError.js";
 
 // The printer's parts, exported from here as one interface for the rest of the tool.
@@ -34,11 +34,11 @@ export interface PrintedPdf {
 }
 
 export interface PrinterOptions {
-  /** Default: findChromium(). */
+  /** Default: requireChromium(). */
   executablePath?: string;
   /** Reports printed at once. Default: the number of cores. */
   concurrency?: number;
-  /** Per report. Puppeteer's protocol timeout is set below it. Default 60 s. */
+  /** Per report's printing. Chromium's start-up has its own limit (BROWSER_START_TIMEOUT_MS). Default 60 s. */
   timeoutMs?: number;
   /** Restart the browser after this many reports (bounds Chromium's memory); 0 = never. Default 64. */
   restartEvery?: number;
@@ -73,10 +73,13 @@ export function printerConcurrency(requested?: number): number {
  * (printPage), a semaphore, and one retry of a report whose browser crashed under it.
  */
 export async function launchPrinter(options: PrinterOptions = {}): Promise<Printer> {
-  const executablePath = options.executablePath ?? findChromium().path;
+  const executablePath = options.executablePath ?? requireChromium().path;
   const concurrency = printerConcurrency(options.concurrency);
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const protocolTimeout = Math.max(1_000, Math.floor(timeoutMs * 0.8));
+  // `--timeout` bounds one report's printing (printPage's own timer); Chromium's start-up and the
+  // calls that follow it get their own generous limit, so a short --timeout on a loaded machine is
+  // a report that timed out (exit 4), never a browser that "did not start" (exit 2).
+  const protocolTimeout = Math.max(BROWSER_START_TIMEOUT_MS, timeoutMs);
   const emit = options.onEvent ?? (() => {});
 
   async function launchBrowser(launch: number): Promise<Browser> {
@@ -85,6 +88,7 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
         ...BROWSER_LAUNCH,
         executablePath,
         protocolTimeout,
+        timeout: BROWSER_START_TIMEOUT_MS,
         // A restarted browser may overlap the one it replaces: each gets its own profile.
         userDataDir: options.userDataDir ? join(options.userDataDir, `session-${launch}`) : undefined,
         // The printer installs no signal handlers of its own: the CLI does, and calls kill().
@@ -94,9 +98,14 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
         handleSIGHUP: false,
       });
     } catch (error) {
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
       throw errors.browserLaunchFailed(
         executablePath,
-        error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
+        timedOut
+          ? `it did not answer within ${BROWSER_START_TIMEOUT_MS / 1000} s (is the machine overloaded?)`
+          : error instanceof Error
+            ? (error.message.split("\n")[0] ?? "")
+            : String(error),
       );
     }
   }

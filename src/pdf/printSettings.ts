@@ -45,6 +45,13 @@ export const PRINT_VIEWPORT = {
 };
 
 /** How the printer launches Chromium (the bench's floor launches it the same way). */
+/**
+ * How long Chromium may take to start and answer its first calls: its own limit, apart from
+ * `--timeout` (which bounds one report's printing). Generous, because a loaded 2-core machine has
+ * been seen to take tens of seconds; a browser that does not start within it is `browser-launch-failed`.
+ */
+export const BROWSER_START_TIMEOUT_MS = 120_000;
+
 export const BROWSER_LAUNCH = {
   headless: true,
   args: CHROMIUM_ARGS,

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { pdfText, readObjectDict, readTrailer } from "./inspectPdf.js";
+import { retitleOutline } from "./retitleOutline.js";
+import { decodePdfString, xmpPacket } from "./xmpPacket.js";
 
 /** Document metadata written into the PDF's Info dictionary (and the catalog's /Lang). */
 export interface PdfInfo {
@@ -35,15 +37,22 @@ export function pdfDate(date: Date): string {
 
 /**
  * Returns the PDF with its metadata replaced, by an incremental update (PDF 1.7 §7.5.6): a new Info
- * object, a new version of the catalog (with /Lang), a cross-reference section for those two
- * objects and a trailer pointing back (/Prev) to the original one are appended. Chromium can only
+ * object, an XMP metadata stream with the same facts (xmpPacket), a new version of the catalog (with
+ * /Lang, /Metadata, and /ViewerPreferences that show the title rather than the file name), a
+ * cross-reference section for those objects and a trailer pointing back (/Prev) to the original one
+ * are appended. Chromium can only
  * set the title itself.
  *
  * The result depends only on the printed content and `info`: what Chromium writes that varies from
  * one run to the next is overwritten in place, each with a value of the same length so every
  * offset stays valid (see `makeReproducible`), and the trailer gets an /ID derived from the bytes.
  */
-export function setPdfInfo(printed: Uint8Array, info: PdfInfo): Buffer {
+export function setPdfInfo(
+  printed: Uint8Array,
+  info: PdfInfo,
+  /** The HTML's headings in order (retitleOutline.headingTexts): bookmarks Chromium titled wrong get them. */
+  headings?: string[],
+): Buffer {
   const bytes = makeReproducible(printed, info.date);
   const text = pdfText(bytes);
   const trailer = readTrailer(text);
@@ -57,9 +66,14 @@ export function setPdfInfo(printed: Uint8Array, info: PdfInfo): Buffer {
   }
   const [rootNum = "", rootGen = "0"] = trailer.root.split(/\s+/);
   const catalog = readObjectDict(text, trailer.root).replace(/\/Lang\s*(\((?:\\.|[^\\)])*\)|<[^>]*>)/, "");
-  const newCatalog = `${catalog.slice(0, -2)}\n/Lang ${pdfString(info.language)}>>`;
-
   const infoNum = trailer.size;
+  const metadataNum = infoNum + 1;
+  const withoutOld = catalog.replace(/\/Metadata\s+\d+\s+\d+\s+R/, "");
+  const viewer = /\/ViewerPreferences/.test(withoutOld)
+    ? ""
+    : "\n/ViewerPreferences <</DisplayDocTitle true>>";
+  const newCatalog = `${withoutOld.slice(0, -2)}\n/Lang ${pdfString(info.language)}\n/Metadata ${metadataNum} 0 R${viewer}>>`;
+
   const date = pdfDate(info.date);
   const infoDict = [
     "<<",
@@ -90,19 +104,49 @@ export function setPdfInfo(printed: Uint8Array, info: PdfInfo): Buffer {
   parts.push(infoObj);
   offset += infoObj.length;
   const entry = (at: number, gen: string) => `${String(at).padStart(10, "0")} ${gen.padStart(5, "0")} n \n`;
+  const metadataOffset = offset;
+  const xmp = xmpPacket({
+    title:
+      title === undefined
+        ? ""
+        : title.startsWith("(") || title.startsWith("<")
+          ? decodePdfString(title)
+          : title,
+    subject: info.subject,
+    author: info.author,
+    keywords: info.keywords,
+    language: info.language,
+    creator: info.creator,
+    ...(producer ? { producer: decodePdfString(producer) } : {}),
+    date: info.date,
+  });
+  // XMP is read by tools that do not parse PDF filters: left uncompressed.
+  const metadataObj = `${metadataNum} 0 obj\n<</Type /Metadata /Subtype /XML /Length ${xmp.length}>>\nstream\n${xmp}\nendstream\nendobj\n`;
+  parts.push(metadataObj);
+  offset += metadataObj.length;
+  const outlineEntries: string[] = [];
+  for (const fix of headings ? retitleOutline(text, catalog, headings, pdfString) : []) {
+    const [num = "", gen = "0"] = fix.ref.split(/\s+/);
+    const obj = `${num} ${gen} obj\n${fix.dict}\nendobj\n`;
+    outlineEntries.push(`${num} 1\n${entry(offset, gen)}`);
+    parts.push(obj);
+    offset += obj.length;
+  }
   parts.push(
     "xref\n0 1\n0000000000 65535 f \n",
     `${rootNum} 1\n${entry(catalogOffset, rootGen)}`,
-    `${infoNum} 1\n${entry(infoOffset, "0")}`,
+    `${infoNum} 2\n${entry(infoOffset, "0")}${entry(metadataOffset, "0")}`,
+    ...outlineEntries,
   );
-  // Every appended character is ASCII (strings are hex-encoded), so latin1 length = byte length.
+  // Every appended character is below U+0100 (strings are hex-encoded, the XMP packet ASCII but for
+  // its byte-order mark), so latin1 length = byte length.
   const body = Buffer.concat([bytes, Buffer.from(parts.join(""), "latin1")]);
   // The document ID (PDF 1.7 §14.4) from the content, not from the clock or chance: two prints of
   // the same report get the same ID. An ID the PDF already had is kept as its first (permanent) part.
   const digest = `<${createHash("md5").update(body).digest("hex")}>`;
   const ids = id ? `[${/<[0-9A-Fa-f]*>/.exec(id)?.[0] ?? digest}${digest}]` : `[${digest}${digest}]`;
   const tail =
-    `trailer\n<</Size ${infoNum + 1}\n/Root ${trailer.root} R\n/Info ${infoNum} 0 R\n/Prev ${trailer.startxref}\n/ID ${ids}>>\n` +
+    `trailer\n<</Size ${metadataNum + 1}\n/Root ${trailer.root} R\n/Info ${infoNum} 0 R\n/Prev ${trailer.startxref}\n/ID ${ids}>>\n` +
     `startxref\n${offset}\n%%EOF\n`;
   return Buffer.concat([body, Buffer.from(tail, "latin1")]);
 }

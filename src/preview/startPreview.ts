@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { defaultBuildEffects } from "../build/defaultBuildEffects.js";
+import { sourceDate } from "../build/sourceDate.js";
 import { NATIONAL_CODE, type Dataset, type Locale, type Period, type ReportView } from "../model.js";
 import { loadTemplates } from "../render/loadTemplates.js";
 import { renderIndex } from "../render/renderIndex.js";
@@ -17,7 +18,10 @@ export interface PreviewOptions {
 
 export interface Preview {
   url: string;
+  /** Reports of the period, as the index counts them: one per unit (and the team's brief), each
+   * served in every language of `languages`. */
   reports: number;
+  languages: Locale[];
   close: () => Promise<void>;
 }
 
@@ -36,7 +40,8 @@ const hrefOf = (view: ReportView) => `/${view.level}/${encodeURIComponent(view.c
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const effects = defaultBuildEffects();
-  const generatedAt = new Date().toISOString();
+  // The date the build prints (the close of the period), so a page is byte for byte the printed HTML.
+  const generatedAt = sourceDate(options.period).toISOString();
   const templates = loadTemplates();
   /** Each report's HTML, made when first asked for. */
   const byHref = new Map<string, () => string>();
@@ -124,7 +129,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   );
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${address.port}/`,
-    reports: byHref.size,
+    reports: byHref.size / Math.max(1, options.locales.length),
+    languages: [...options.locales],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

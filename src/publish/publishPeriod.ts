@@ -3,14 +3,16 @@ import { join } from "node:path";
 import { readManifest, writeManifest } from "../archive/manifest.js";
 import { lockPeriod } from "./lockPeriod.js";
 import { buildViews } from "../compute/buildViews.js";
+import { applySettings } from "../config/settings.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
 import { ExitCode } from "../errors.js";
-import type { Dataset, Locale, Messages, Problem, ReportView } from "../model.js";
+import type { Dataset, Locale, Messages, Problem, ReportView, Thresholds } from "../model.js";
 import { buildPageContext } from "../render/context/buildPageContext.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
 import { buildOpenData } from "./buildOpenData.js";
 import { fromViews } from "./fromViews.js";
 import { defaultPublishEffects } from "./defaultPublishEffects.js";
+import { publishWriteError } from "./publishWriteError.js";
 import type { SiteTemplates } from "./loadSiteTemplates.js";
 import { renderSite, type Download } from "./renderSite.js";
 import type { PublicFile, SiteUnit, ValueRow } from "./types.js";
@@ -20,6 +22,8 @@ export interface PublishOptions {
   period: string;
   /** Output folder holding the period folders (default `out`). */
   outDir?: string;
+  /** Thresholds from the settings (semaforo.config.json) that replace dataset.json's, as in the build. */
+  thresholds?: Partial<Thresholds>;
 }
 
 /** IO passed in, with real defaults, so the whole publish runs in a test with fakes. */
@@ -88,14 +92,16 @@ export async function publishPeriod(
     rows: 0,
   };
 
-  const { dataset, problems } = await effects.readDataset(options.dataDir);
+  const read = await effects.readDataset(options.dataDir);
+  const { problems } = read;
   const fatal = problems.filter((problem) => problem.severity === "error");
-  if (!dataset || fatal.length > 0) {
+  if (!read.dataset || fatal.length > 0) {
     return {
       exitCode: ExitCode.invalidDataset,
       summary: { ok: false, ...empty, warnings, problems, ms: Date.now() - started },
     };
   }
+  const dataset = applySettings(read.dataset, options);
   const all = assertPeriodInDataset(dataset, options.period, options.dataDir);
   const periods = all.filter((period) => period <= options.period);
 
@@ -213,7 +219,11 @@ export async function publishPeriod(
       const listed = [...entries, { path: "files.json", ...sha256(filesJson.content) }]
         .map((entry) => ({ ...entry, path: `public/${entry.path}` }))
         .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-      await writeManifest(periodDir, { ...manifest, public: { generatedAt, files: listed } });
+      await writeManifest(periodDir, { ...manifest, public: { generatedAt, files: listed } }).catch(
+        (error: unknown) => {
+          throw publishWriteError(join(periodDir, "manifest.json"), error, true);
+        },
+      );
     }
     const pdfLinks = esUnits.filter((unit) => pdfs.has(`${unit.level}:${unit.code}:es`)).length;
     return {

@@ -296,7 +296,7 @@ export function renderSite(input: SiteInput, templates: SiteTemplates): PublicFi
         files: input.downloads.map((d) => ({
           href: `${f.base}${d.path}`,
           path: d.path,
-          description: t(`site.data.file.${d.path.replace(/^datos\//, "").replace(/\.[a-z]+$/, "")}`),
+          description: t(`site.data.describe.${d.path.replace(/^datos\//, "").replace(/\.[a-z]+$/, "")}`),
           size: formatBytes(d.bytes, input.locale),
           sha256: d.sha256,
         })),
@@ -315,10 +315,15 @@ function nest(messages: Messages, prefix: string): Record<string, unknown> {
     let node = root;
     for (const part of path.slice(0, -1)) {
       const next = node[part];
+      // A key that is also another key's prefix ("site.data.file" and "site.data.file.x") would
+      // print "[object Object]" in a page: a mistake in the locale file, said at once.
+      if (typeof next === "string") throw new Error(`locale key ${key} extends the message ${prefix}${part}`);
       node =
         typeof next === "object" && next !== null ? (next as Record<string, unknown>) : (node[part] = {});
     }
-    node[path[path.length - 1] ?? key] = messages[key];
+    const leaf = path[path.length - 1] ?? key;
+    if (typeof node[leaf] === "object") throw new Error(`locale key ${key} is also a prefix of other keys`);
+    node[leaf] = messages[key];
   }
   return root;
 }

@@ -148,13 +148,9 @@ describe("the archive of a real build", () => {
     const entry = (JSON.parse(readFileSync(join(period, "manifest.json"), "utf8")) as Manifest).reports.find(
       (r) => r.code === "010003",
     );
-    // With 0.05 s per report Chromium's own start-up gets a 1 s protocol timeout, which a loaded
-    // test machine can miss (exit 2, "did not start"): that is retried, and must change nothing.
-    let run = build(out, "--only", "010003", "--timeout", "0.05", "--full");
-    for (let tries = 1; tries < 4 && run.code === 2 && run.stderr.includes("did not start"); tries++) {
-      expect(readFileSync(file)).toEqual(pdf);
-      run = build(out, "--only", "010003", "--timeout", "0.05", "--full");
-    }
+    // --timeout bounds the report's printing only, not Chromium's start-up: even on a loaded
+    // machine this is a report that timed out (exit 4), never a browser that "did not start".
+    const run = build(out, "--only", "010003", "--timeout", "0.05", "--full");
     expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 4 });
     expect(run.stderr).toContain("the archive keeps the earlier build of this report");
     expect(readFileSync(file)).toEqual(pdf);

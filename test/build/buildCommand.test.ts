@@ -135,4 +135,29 @@ describe("semaforo build", () => {
       exitCode: 2,
     });
   });
+
+  it("stops with exit 2 when --only and --level together match no report, naming both, leaving no browser open", async () => {
+    let open = 0;
+    const printer = fakePrinter();
+    const effects: BuildEffects = {
+      ...fakeBuildEffects(),
+      launchPrinter: () => {
+        open += 1;
+        return Promise.resolve({ ...printer, close: () => ((open -= 1), printer.close()) });
+      },
+    };
+    const outDir = tmp();
+    await expect(
+      buildReportSet(
+        { dataDir: "fixtures/tiny", period: "2026-05", outDir, only: ["PE"], level: "district" },
+        effects,
+      ),
+    ).rejects.toMatchObject({
+      code: "no-report-matches",
+      exitCode: 2,
+      message: expect.stringContaining("--only PE --level district") as unknown as string,
+    });
+    expect(open).toBe(0);
+    expect(existsSync(join(outDir, "2026-05", "manifest.json"))).toBe(false);
+  });
 });

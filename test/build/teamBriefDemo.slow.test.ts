@@ -108,7 +108,8 @@ describe("the team brief on the demo month", () => {
       const found = text.indexOf(`${unit.rank}. ${unit.unit.name}`, at);
       expect(found).toBeGreaterThan(at - 1);
       at = found;
-      for (const weak of unit.weak) expect(text).toContain(weak.trendText.replace(/\s+/g, " "));
+      for (const weak of unit.weak)
+        expect(text).toContain(weak.trendText.replaceAll("→", "›").replace(/\s+/g, " "));
     }
     // The watch table in the CSV's order, then one line for the rest.
     const watch = brief.units.filter((u) => u.priority === "observar");
@@ -120,7 +121,7 @@ describe("the team brief on the demo month", () => {
     expect(new Set(csv.map((row) => row[10])).size).toBe(brief.units.length);
 
     // Referential months are marked in the PDF and the CSV, with the reason in a note.
-    expect(text).toMatch(/ref\. \d+\.\d% →/);
+    expect(text).toMatch(/ref\. \d+\.\d% ›/);
     expect(text).toContain("ref. = valor referencial");
     expect(csv.some((row) => (row[15] ?? "").includes("ref. "))).toBe(true);
     // The CSV names stories by title, never by file.

@@ -73,12 +73,12 @@ describe("semaforo build under cron (no terminal)", () => {
         },
       );
       expect(code).toBe(0);
-      const lines = stderr.split("\n").filter((line) => / Printing \d+\/\d+ /.test(line));
+      const lines = stderr.split("\n").filter((line) => / Reports \d+\/\d+ /.test(line));
       expect(lines.length).toBeGreaterThanOrEqual(2);
       for (const line of lines)
-        expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Printing \d+\/\d+ \(\d+%\)/);
-      expect(lines[0]).toMatch(/ETA \d+ s/);
-      expect(lines.at(-1)).toMatch(/Printing (\d+)\/\1 \(100%\)$/);
+        expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Reports \d+\/\d+ \(\d+%\), \d+ printed/);
+      expect(lines[0]).toMatch(/ETA (\d+ min )?\d+ s/);
+      expect(lines.at(-1)).toMatch(/Reports (\d+)\/\1 \(100%\), \1 printed$/);
       expect(stdout).toMatch(/reports in [\d.]+ s/);
 
       // verify, silent for a minute on the whole set before, says how far it is too.

@@ -33,6 +33,25 @@ describe("progress without a terminal (cron, systemd, a pipe)", () => {
     expect(io.stderr().split("\n")).toEqual(["2026-12-03 08:00:12 Verifying 2/1000 (0%), ETA 99 min 48 s"]);
   });
 
+  it("counts each outcome under its own word, as the summary does (reused is not printed, unknown is not failed)", () => {
+    const io = captureIo();
+    let clock = new Date(2026, 11, 3, 8, 5, 0).getTime();
+    const progress = createProgress(io, 4, "Sending", { now: () => clock });
+    for (const outcome of [undefined, "failed", "unknown", undefined]) {
+      clock += 100;
+      progress.tick("x", outcome);
+    }
+    expect(io.stderr().split("\n").at(-1)).toBe(
+      "2026-12-03 08:05:00 Sending 4/4 (100%), 1 failed, 1 unknown",
+    );
+    const reused = captureIo();
+    const build = createProgress(reused, 2, "Reports", { now: () => clock });
+    build.tick("a.pdf", "reused");
+    build.tick("b.pdf", "reused");
+    expect(reused.stderr()).toContain("Reports 2/2 (100%), 2 reused");
+    expect(reused.stderr()).not.toContain("printed");
+  });
+
   it("stays silent when there is nothing to do", () => {
     const io = captureIo();
     createProgress(io, 0, "Sending").tick("x");

@@ -52,6 +52,6 @@ describe("headline", () => {
 
   it("speaks English with the English messages", () => {
     const headline = viewOf(dataset, "010001", "2026-05", "en").headline;
-    expect(headline.text).toMatch(/^Of 5 indicators: 1 on target, 1 on alert and 1 below the minimum\./);
+    expect(headline.text).toMatch(/^Of 5 indicators: 1 on target, 1 below target and 1 below the minimum\./);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { redact, resolveOptions, smtpUrlOrThrow } from "../../src/config/resolveOptions.js";
+import { resolveOptions, smtpUrlOrThrow } from "../../src/config/resolveOptions.js";
 import { CliError } from "../../src/errors.js";
 
 describe("resolveOptions", () => {
@@ -9,7 +9,7 @@ describe("resolveOptions", () => {
       out: "out",
       smtp: { url: undefined, display: undefined, source: "none" },
       email: {},
-      concurrency: 2,
+      concurrency: undefined,
       locale: "es",
       thresholds: {},
       team: {},
@@ -73,8 +73,13 @@ describe("resolveOptions", () => {
     expect(options.email).toEqual({ from: "a@example.org", fromName: "Semáforo", replyTo: "x@example.org" });
   });
 
-  it("redacts passwords in URLs", () => {
-    expect(redact("smtps://u:secret@h.example.org:465")).toBe("smtps://u:***@h.example.org:465");
-    expect(redact("smtp://h.example.org")).toBe("smtp://h.example.org");
+  it("masks passwords in URLs (maskUrl), and never shows one it cannot read", () => {
+    const display = (url: string) => resolveOptions({ smtp: url }, {}, {}).smtp;
+    expect(display("smtps://u:secret@h.example.org:465").display).toBe("smtps://u:***@h.example.org:465");
+    expect(display("smtp://h.example.org").display).toBe("smtp://h.example.org");
+    expect(display("smtp://u:secret")).toMatchObject({
+      display: expect.not.stringMatching(/secret/),
+      problem: expect.stringMatching(/no host/),
+    });
   });
 });

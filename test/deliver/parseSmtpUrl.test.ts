@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { maskSmtpUrl } from "../../src/deliver/maskSmtpUrl.js";
+import { maskUrl } from "../../src/maskUrl.js";
 import { parseSmtpUrl } from "../../src/deliver/parseSmtpUrl.js";
 import { classify } from "../../src/deliver/createSmtpTransport.js";
 
@@ -37,7 +37,7 @@ describe("parseSmtpUrl", () => {
   it.each([
     ["http://smtp.example.org", /scheme must be smtp/],
     ["smtp://smtp.example.org?tls.rejectUnauthorized=false", /takes only user, password, host and port/],
-    ["not a url", /not a URL/],
+    ["not a url", /does not start with a scheme/],
   ])("refuses %s", (url, reason) => {
     expect(() => parseSmtpUrl(url)).toThrow(reason);
   });
@@ -60,26 +60,32 @@ describe("parseSmtpUrl", () => {
     });
   });
 
-  it.each([
-    "smtp://mailer:pa/ss-Secret@no host here:2525",
-    "smtp://mailer:50%off-Secret@h:25/path",
-    "smtp://mailer:p@ss#?Secret@h:notaport",
-    "http://mailer:pa/ss%-Secret@h",
-  ])("masks the password of %s in the error, whatever it holds", (url) => {
-    let message = "";
-    try {
-      parseSmtpUrl(url);
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message).toMatch(/cannot be used/);
-    expect(message).not.toMatch(/Secret/);
-    expect(message).toMatch(/mailer:\*\*\*@/);
-  });
+  it.each(["smtp://mailer:50%off-Secret@h:25/path", "http://mailer:pa/ss%-Secret@h"])(
+    "masks the password of %s in the error, whatever it holds",
+    (url) => {
+      let message = "";
+      try {
+        parseSmtpUrl(url);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/cannot be used/);
+      expect(message).not.toMatch(/Secret/);
+      expect(message).toMatch(/mailer:\*\*\*@/);
+    },
+  );
+
+  it.each(["smtp://mailer:pa/ss-Secret@no host here:2525", "smtp://mailer:p@ss#?Secret@h:notaport"])(
+    "does not echo %s, which cannot be read, at all",
+    (url) => {
+      expect(() => parseSmtpUrl(url)).toThrow(/^The SMTP URL cannot be used: the host and port/);
+      expect(() => parseSmtpUrl(url)).not.toThrow(/mailer|Secret/);
+    },
+  );
 
   it("masks URLs without a password as they are", () => {
-    expect(maskSmtpUrl("smtp://h:25")).toBe("smtp://h:25");
-    expect(maskSmtpUrl("smtp://u@h:25")).toBe("smtp://u@h:25");
+    expect(maskUrl("smtp://h:25").shown).toBe("smtp://h:25");
+    expect(maskUrl("smtp://u@h:25").shown).toBe("smtp://u@h:25");
   });
 });
 
@@ -87,35 +93,30 @@ describe("classify (SMTP errors)", () => {
   const error = (props: object) => Object.assign(new Error("x"), props);
   it("sorts replies, handed-over losses and connection failures", () => {
     expect(classify(error({ code: "EENVELOPE", responseCode: 550, permanent: true }), false)).toMatchObject({
-      status: "rejected",
-      permanent: true,
+      status: "failed",
     });
     expect(classify(error({ code: "EMESSAGE", responseCode: 451, permanent: false }), true)).toMatchObject({
-      status: "rejected",
-      permanent: false,
+      status: "retry",
+      reached: true,
     });
-    expect(classify(error({ code: "ECONNECTION" }), true)).toMatchObject({ status: "lost" });
+    expect(classify(error({ code: "ECONNECTION" }), true)).toMatchObject({
+      status: "unknown",
+      reply: "the connection broke after the message was handed over: ECONNECTION: x",
+    });
     expect(classify(error({ code: "ECONNECTION" }), false)).toMatchObject({
-      status: "not-sent",
-      fatal: false,
+      status: "retry",
+      reached: false,
     });
-    expect(classify(error({ code: "EAUTH", responseCode: 535 }), false)).toMatchObject({
-      status: "not-sent",
-      fatal: true,
-    });
-    expect(classify(error({ code: "ETLS" }), false)).toMatchObject({ status: "not-sent", fatal: true });
+    expect(classify(error({ code: "EAUTH", responseCode: 535 }), false)).toMatchObject({ status: "stop" });
+    expect(classify(error({ code: "ETLS" }), false)).toMatchObject({ status: "stop" });
   });
 
   it("stops at once on DNS and certificate errors, retries a temporary DNS failure", () => {
-    const notSent = (props: object) => classify(error(props), false);
-    expect(notSent({ code: "EDNS", originalCode: "ENOTFOUND" })).toMatchObject({ fatal: true });
-    expect(notSent({ code: "EDNS", originalCode: "EAI_AGAIN" })).toMatchObject({ fatal: false });
-    expect(notSent({ code: "ESOCKET", originalCode: "DEPTH_ZERO_SELF_SIGNED_CERT" })).toMatchObject({
-      fatal: true,
-    });
-    expect(notSent({ code: "ESOCKET", originalCode: "ERR_TLS_CERT_ALTNAME_INVALID" })).toMatchObject({
-      fatal: true,
-    });
-    expect(notSent({ code: "ESOCKET", originalCode: "ECONNREFUSED" })).toMatchObject({ fatal: false });
+    const notSent = (props: object) => classify(error(props), false).status;
+    expect(notSent({ code: "EDNS", originalCode: "ENOTFOUND" })).toBe("stop");
+    expect(notSent({ code: "EDNS", originalCode: "EAI_AGAIN" })).toBe("retry");
+    expect(notSent({ code: "ESOCKET", originalCode: "DEPTH_ZERO_SELF_SIGNED_CERT" })).toBe("stop");
+    expect(notSent({ code: "ESOCKET", originalCode: "ERR_TLS_CERT_ALTNAME_INVALID" })).toBe("stop");
+    expect(notSent({ code: "ESOCKET", originalCode: "ECONNREFUSED" })).toBe("retry");
   });
 });

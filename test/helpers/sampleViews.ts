@@ -387,6 +387,7 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
         target: { value: ind.target, text: formatPercent(ind.target, "es") },
         source: node.level,
         progress: 0.5,
+        progressPhrase: null,
         progressText: "50 % del camino de la línea de base a la meta",
         gap:
           v === null

@@ -44,12 +44,26 @@ describe("setPdfInfo", () => {
     const trailer = readTrailer(text);
     // 1 Info, 2 Catalog, 3 Pages, 4–5 the pages: the new Info is object 6.
     expect(trailer.info).toBe("6 0");
-    expect(trailer.size).toBe(7);
+    // 7: the XMP metadata stream, named by the new catalog.
+    expect(trailer.size).toBe(8);
     const dict = readObjectDict(text, "6 0");
     expect(dict).toContain(`/Author ${pdfString("Semáforo Escuela")}`);
     expect(dict).toContain("/Title (Reporte de UGEL)");
     expect(dict).toContain("/CreationDate (D:20261105153000Z)");
     expect(readObjectDict(text, trailer.root)).toContain(`/Lang ${pdfString("es-PE")}`);
+    expect(readObjectDict(text, trailer.root)).toContain("/Metadata 7 0 R");
+    expect(readObjectDict(text, trailer.root)).toContain("/ViewerPreferences <</DisplayDocTitle true>>");
+    const xmp =
+      /7 0 obj\n<<\/Type \/Metadata \/Subtype \/XML \/Length (\d+)>>\nstream\n([\s\S]*?)\nendstream/.exec(
+        text,
+      );
+    expect(Number(xmp?.[1])).toBe(xmp?.[2]?.length);
+    const packet = Buffer.from(xmp?.[2] ?? "", "latin1").toString("utf8");
+    expect(packet).toContain('<?xpacket begin="\uFEFF"');
+    expect(packet).toContain('<rdf:li xml:lang="x-default">Reporte de UGEL</rdf:li>');
+    expect(packet).toContain("<rdf:li>es-PE</rdf:li>");
+    expect(packet).toContain("UGEL Bongar&#xE1; &#xB7; octubre de 2026");
+    expect(packet).toContain("<xmp:CreateDate>2026-11-05T15:30:00Z</xmp:CreateDate>");
     expect(inspectPdf(stamped).pages).toBe(2);
     expect(text).toMatch(/\/Prev \d+\n\/ID \[<[0-9a-f]{32}><[0-9a-f]{32}>\]>>\nstartxref\n\d+\n%%EOF\n$/);
   });

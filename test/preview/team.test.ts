@@ -29,7 +29,9 @@ describe("semaforo preview and the enabling team's brief", () => {
       expect(brief.status).toBe(200);
       // As Handlebars escapes it ("Enabling team&#x27;s monthly brief").
       expect(await brief.text()).toContain(messagesOf("en")["team.title"]?.replace("'", "&#x27;"));
-      expect(preview.reports).toBe(2 * (1 + 2 + 6 + 1));
+      // The count the console prints is the index's: one per unit and the brief, each in es and en.
+      expect(preview.reports).toBe(1 + 2 + 6 + 1);
+      expect(preview.languages).toEqual(["es", "en"]);
     } finally {
       await preview.close();
     }

@@ -87,6 +87,27 @@ describe("semaforo publish", () => {
   });
 });
 
+describe("the public site's pages", () => {
+  it("print every label as text: no [object Object] in any page, in either language", async () => {
+    const pages: { path: string; content: string }[] = [];
+    const code = await runPublish(
+      { data: "fixtures/tiny", period: "2026-04", out: "/nonexistent-out", json: false },
+      captureIo(),
+      effects({
+        write: (_target, files) => {
+          pages.push(...files.filter((f) => f.path.endsWith(".html")));
+          return Promise.resolve();
+        },
+      }),
+    );
+    expect(code).toBe(0);
+    const data = pages.filter((p) => /(^|\/)(datos|data)\b|descargas|downloads/.test(p.path));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((p) => p.content.includes("[object Object]")).map((p) => p.path)).toEqual([]);
+    expect(data.some((p) => p.content.includes('<th scope="col">Archivo</th>'))).toBe(true);
+  });
+});
+
 describe("the data package without a licence or a source", () => {
   it("leaves out `licenses` and `sources` (the spec wants at least one item) and warns", async () => {
     let pkg: Record<string, unknown> = {};

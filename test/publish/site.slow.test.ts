@@ -143,6 +143,32 @@ describe("the public site in Chromium, from file://", () => {
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
   }, 120_000);
 
+  it("shows every table caption whole on a 390 px wide phone: none runs past the screen's edge", async () => {
+    const { page } = await watchedPage();
+    await page.setViewport({ width: 390, height: 844 });
+    const clipped: string[] = [];
+    for (const path of [
+      "index.html",
+      "region/020000.html",
+      "district/020002.html",
+      "data.html",
+      "en/index.html",
+    ]) {
+      await page.goto(url(path), { waitUntil: "load" });
+      const found = (await inPage(
+        page,
+        `[...document.querySelectorAll("caption, .caption")].map((c) => {
+           const r = document.createRange(); r.selectNodeContents(c);
+           const right = Math.max(...[...r.getClientRects()].map((x) => x.right));
+           return right > document.documentElement.clientWidth + 0.5 ? c.textContent.trim().slice(0, 40) + " (right edge " + Math.round(right) + " px)" : "";
+         }).filter(Boolean)`,
+      )) as string[];
+      clipped.push(...found.map((text) => `${path}: ${text}`));
+    }
+    expect(clipped).toEqual([]);
+    await page.close();
+  });
+
   it("works with JavaScript off: every unit is listed, the search box stays hidden", async () => {
     const { page, outside } = await watchedPage({ javaScript: false });
     await page.goto(url("index.html"), { waitUntil: "load" });

@@ -2,8 +2,7 @@ import { join } from "node:path";
 import { removeStagingSync } from "../../archive/staging.js";
 import { assertPeriod } from "../../assertPeriod.js";
 import type { BuildEffects } from "../../build/buildReportSet.js";
-import { loadConfig } from "../../config/loadConfig.js";
-import { resolveOptions } from "../../config/resolveOptions.js";
+import { loadSettings, type Settings } from "../../config/settings.js";
 import { ExitCode, errors } from "../../errors.js";
 import { codeList } from "../codeList.js";
 import { numberFlag } from "../numberFlag.js";
@@ -84,12 +83,17 @@ export async function runBuild(
 
 /** The build step (of `build` and `run`): prints only progress; returns the typed summary. */
 export async function buildStep(
-  args: BuildArgs & { json: boolean; config?: string },
+  args: BuildArgs & { json: boolean; config?: string; settings?: Settings },
   io: Io,
   effects?: BuildEffects,
 ): Promise<DatasetStepResult<BuildSummary>> {
-  const config = await loadConfig(process.cwd(), args.config);
-  const options = resolveOptions({ data: args.data, out: args.out, concurrency: args.concurrency }, config);
+  const options = await loadSettings({
+    data: args.data,
+    out: args.out,
+    concurrency: args.concurrency,
+    config: args.config,
+    settings: args.settings,
+  });
   if (!options.data) {
     throw errors.noData();
   }
@@ -99,12 +103,7 @@ export async function buildStep(
   numberFlag(args["restart-every"], "restart-every", "wholeNonNegative", "build");
   numberFlag(args.timeout, "timeout", "positive", "build");
   const { buildReportSet } = await import("../../build/buildReportSet.js");
-  const fx =
-    effects ??
-    (await import("../../build/defaultBuildEffects.js")).defaultBuildEffects({
-      thresholds: options.thresholds,
-      team: options.team,
-    });
+  const fx = effects ?? (await import("../../build/defaultBuildEffects.js")).defaultBuildEffects();
   let printer: Printer | undefined;
   let progress = createProgress(io, 0, "");
   // The same folder buildReportSet writes to.
@@ -119,7 +118,7 @@ export async function buildStep(
         only,
         level: args.level as ReportLevel | undefined,
         lang: args.lang as Locale | undefined,
-        concurrency: args.concurrency ?? config.concurrency,
+        concurrency: options.concurrency,
         restartEvery: args["restart-every"],
         timeoutMs: args.timeout === undefined ? undefined : args.timeout * 1000,
         full: args.full,
@@ -133,11 +132,15 @@ export async function buildStep(
           fx.onPrinter?.(p);
         },
         onStart: (total) => {
-          progress = createProgress(io, total, "Printing", { json: args.json });
+          // "Reports", not "Printing": most of an incremental build is reused, not printed.
+          progress = createProgress(io, total, "Reports", { json: args.json });
           fx.onStart?.(total);
         },
         onReport: (event) => {
-          progress.tick(event.job.file, event.error !== undefined);
+          progress.tick(
+            event.job.file,
+            event.error !== undefined ? "failed" : event.reused ? "reused" : "printed",
+          );
           fx.onReport?.(event);
         },
       },
@@ -197,7 +200,7 @@ export function printBuild(result: DatasetStepResult<BuildSummary>, json: boolea
     io.err(
       `semaforo: ${summary.superseded.length} earlier PDF${summary.superseded.length === 1 ? "" : "s"} that someone may have received ${summary.superseded.length === 1 ? "is" : "are"} kept in ${summary.periodDir}/superseded/ (listed in the manifest).`,
     );
-  if (summary.warnings > 0) io.err(warningsNote(summary.warnings, data));
+  if (summary.warnings > 0 && !io.quiet) io.err(warningsNote(summary.warnings, data));
   const { printed, reused, built: n } = summary;
   const failedText = failed.length
     ? ` (${failed.length} failed: ${failed

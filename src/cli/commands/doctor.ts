@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfig } from "../../config/loadConfig.js";
-import { resolveOptions } from "../../config/resolveOptions.js";
+import { loadSettings } from "../../config/settings.js";
 import { findProjectRoot } from "../../dataset/findProjectRoot.js";
 import { CliError, ExitCode } from "../../errors.js";
+import { parseSmtpUrl } from "../../deliver/parseSmtpUrl.js";
 import { findChromium } from "../../pdf/findChromium.js";
 import { findTool } from "../../pdf/findTool.js";
 import { defineCommand } from "../command.js";
@@ -66,13 +66,22 @@ export const doctorCommand = defineCommand({
           : "not installed (optional)",
       });
     }
-    const config = await loadConfig(process.cwd(), args.config);
-    const smtp = resolveOptions({}, config).smtp;
+    const { smtp } = await loadSettings({ config: args.config });
+    // The check send makes (parseSmtpUrl): a URL send would refuse is a failure here too, and is
+    // shown only masked (maskUrl), or not at all when it cannot be read.
+    let smtpProblem = smtp.missingPasswordEnv ? `${smtp.missingPasswordEnv} is not set` : undefined;
+    if (smtp.url !== undefined && !smtpProblem)
+      try {
+        parseSmtpUrl(smtp.url, process.env);
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        smtpProblem = error.message;
+      }
     checks.push({
       name: "smtp",
-      ok: smtp.missingPasswordEnv === undefined,
+      ok: smtpProblem === undefined,
       detail: smtp.display
-        ? `${smtp.display} (from ${smtp.source})${smtp.missingPasswordEnv ? `; ${smtp.missingPasswordEnv} is not set` : ""}`
+        ? `${smtp.display} (from ${smtp.source})${smtpProblem ? `; ${smtpProblem}` : ""}`
         : "not set (SEMAFORO_SMTP_URL or --smtp): send writes .eml files to the period's outbox/",
     });
     const major = Number(process.versions.node.split(".")[0]);

@@ -1,9 +1,10 @@
 import { assertPeriod } from "../../assertPeriod.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
-import { loadConfig } from "../../config/loadConfig.js";
+import { applySettings, loadSettings } from "../../config/settings.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { ExitCode, errors } from "../../errors.js";
 import type { Locale } from "../../model.js";
+import type { Preview } from "../../preview/startPreview.js";
 import { spawn } from "node:child_process";
 import { defineCommand, type Io } from "../command.js";
 
@@ -48,33 +49,20 @@ export const previewCommand = defineCommand<PreviewArgs>({
         describe: "Open the index in the desktop's browser",
       }),
   run: async (args, io) => {
-    assertPeriod(args.period);
-    const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
-    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw errors.badPort(args.port);
-    const { readDataset } = await import("../../dataset/readDataset.js");
-    const { startPreview } = await import("../../preview/startPreview.js");
-    const { dataset, problems } = await readDataset(data);
-    if (!dataset) {
-      io.err(formatProblems(problems.filter((p) => p.severity === "error")).join("\n"));
-      io.err(`${data}: invalid dataset: run semaforo validate --data ${data}`);
-      return ExitCode.invalidDataset;
-    }
-    const locales: Locale[] = args.lang ? [args.lang as Locale] : ["es", "en"];
-    let preview;
-    try {
-      const { assertPeriodInDataset } = await import("../../dataset/assertPeriodInDataset.js");
-      assertPeriodInDataset(dataset, args.period, data);
-      preview = await startPreview({ dataset, period: args.period, locales, port: args.port });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EADDRINUSE") throw errors.portInUse(args.port);
-      throw error;
-    }
+    const preview = await openPreview(args, io);
+    if (typeof preview === "number") return preview;
     if (args.json) {
-      io.out(JSON.stringify({ url: preview.url, period: args.period, reports: preview.reports }));
+      io.out(
+        JSON.stringify({
+          url: preview.url,
+          period: args.period,
+          reports: preview.reports,
+          languages: preview.languages,
+        }),
+      );
     } else {
       io.out(
-        `Previewing ${preview.reports} reports of ${args.period} at ${preview.url} — press Ctrl-C to stop.`,
+        `Previewing ${preview.reports} reports of ${args.period} (each in ${preview.languages.join(" and ")}) at ${preview.url} — press Ctrl-C to stop.`,
       );
     }
     if (args.open) openInBrowser(preview.url, io);
@@ -91,6 +79,40 @@ export const previewCommand = defineCommand<PreviewArgs>({
     return ExitCode.ok;
   },
 });
+
+/**
+ * Reads the dataset with the settings applied (as the build does) and starts the server; exit 3
+ * when the dataset is invalid. The command then serves until Ctrl-C; tests close it themselves.
+ */
+export async function openPreview(
+  args: PreviewArgs & { config?: string },
+  io: Io,
+): Promise<Preview | ExitCode> {
+  assertPeriod(args.period);
+  const settings = await loadSettings({ data: args.data, config: args.config });
+  const data = datasetFolder(settings);
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw errors.badPort(args.port);
+  const { readDataset } = await import("../../dataset/readDataset.js");
+  const { startPreview } = await import("../../preview/startPreview.js");
+  const read = await readDataset(data);
+  const { problems } = read;
+  if (!read.dataset) {
+    io.err(formatProblems(problems.filter((p) => p.severity === "error")).join("\n"));
+    io.err(`${data}: invalid dataset: run semaforo validate --data ${data}`);
+    return ExitCode.invalidDataset;
+  }
+  const dataset = applySettings(read.dataset, settings);
+  const locales: Locale[] = args.lang ? [args.lang as Locale] : ["es", "en"];
+  try {
+    const { assertPeriodInDataset } = await import("../../dataset/assertPeriodInDataset.js");
+    assertPeriodInDataset(dataset, args.period, data);
+    return await startPreview({ dataset, period: args.period, locales, port: args.port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw errors.portInUse(args.port);
+    throw error;
+  }
+}
 
 /** Opens the URL with the desktop's opener (xdg-open); says so when there is none, e.g. on a server. */
 function openInBrowser(url: string, io: Io): void {

@@ -1,6 +1,5 @@
 import { assertPeriod } from "../../assertPeriod.js";
-import { loadConfig } from "../../config/loadConfig.js";
-import { resolveOptions } from "../../config/resolveOptions.js";
+import { loadSettings, type Settings } from "../../config/settings.js";
 import { errors } from "../../errors.js";
 import type { PublishEffects, PublishSummary } from "../../publish/publishPeriod.js";
 import { defineCommand, type Io } from "../command.js";
@@ -30,16 +29,15 @@ export async function runPublish(
 
 /** The publish step (of `publish` and `run --publish`): prints nothing; returns the typed summary. */
 export async function publishStep(
-  args: PublishArgs & { config?: string },
+  args: PublishArgs & { config?: string; settings?: Settings },
   effects?: PublishEffects,
 ): Promise<DatasetStepResult<PublishSummary>> {
   assertPeriod(args.period);
-  const config = await loadConfig(process.cwd(), args.config);
-  const options = resolveOptions({ data: args.data, out: args.out }, config);
+  const options = await loadSettings(args);
   if (!options.data) throw errors.noData();
   const { publishPeriod } = await import("../../publish/publishPeriod.js");
   const { exitCode, summary } = await publishPeriod(
-    { dataDir: options.data, period: args.period, outDir: options.out },
+    { dataDir: options.data, period: args.period, outDir: options.out, thresholds: options.thresholds },
     effects,
   );
   return { exitCode, summary, data: options.data };

@@ -1,3 +1,4 @@
+import { parseSmtpUrl } from "../../deliver/parseSmtpUrl.js";
 import type { BuildEffects } from "../../build/buildReportSet.js";
 import { ExitCode } from "../../errors.js";
 import { DEFAULT_MAX_SIZE } from "../../deliver/defaultMaxSize.js";
@@ -111,8 +112,24 @@ export async function runSteps(
   };
   const done = (exitCode: ExitCode) => ({ exitCode, summary });
 
+  // The settings, resolved once (flags over the config file over the defaults) for every step.
+  const { loadSettings } = await import("../../config/settings.js");
+  const settings = await loadSettings({
+    data: args.data,
+    out: args.out,
+    smtp: args.smtp,
+    concurrency: args.concurrency,
+    config: args.config,
+  });
+  // An SMTP URL the send would refuse stops the cycle before anything is built (exit 2, the URL
+  // never echoed: parseSmtpUrl masks it with maskUrl).
+  if (!args["dry-run"]) {
+    const { url } = settings.smtp;
+    if (url !== undefined) parseSmtpUrl(url, process.env);
+  }
+
   const { validateStep } = await import("./validate.js");
-  const validated = await validateStep({ data: args.data, config: args.config });
+  const validated = await validateStep({ data: args.data, config: args.config, settings });
   summary.validate = validated.summary;
   if (validated.exitCode !== ExitCode.ok) {
     if (!args.json)
@@ -129,6 +146,7 @@ export async function runSteps(
       concurrency: args.concurrency,
       json: args.json,
       config: args.config,
+      settings,
     },
     io,
     effects.build,
@@ -155,6 +173,7 @@ export async function runSteps(
       retries: 4,
       json: args.json,
       config: args.config,
+      settings,
     },
     io,
   );
@@ -170,6 +189,7 @@ export async function runSteps(
     period: args.period,
     out: args.out,
     config: args.config,
+    settings,
   });
   summary.publish = published.summary;
   if (!args.json) printPublish(published, false, io);

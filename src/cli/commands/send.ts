@@ -3,8 +3,8 @@ import type { SendReport } from "../../deliver/sendReportSet.js";
 import { CliError, errors } from "../../errors.js";
 import { codeList } from "../codeList.js";
 import { numberFlag } from "../numberFlag.js";
-import { loadConfig } from "../../config/loadConfig.js";
-import { resolveOptions, smtpUrlOrThrow } from "../../config/resolveOptions.js";
+import { smtpUrlOrThrow } from "../../config/resolveOptions.js";
+import { loadSettings, type Settings } from "../../config/settings.js";
 import { formatSize } from "../../formatSize.js";
 import { defineCommand, type Io } from "../command.js";
 import { errorDocument } from "../errorDocument.js";
@@ -93,6 +93,8 @@ export interface SendArgs {
   retries: number;
   json: boolean;
   config?: string;
+  /** The settings resolved by the caller (run); else resolved from the flags and the config. */
+  settings?: Settings;
 }
 
 /** `semaforo send`: flags over semaforo.config.json over defaults. */
@@ -104,8 +106,13 @@ export async function runSend(args: SendArgs, io: Io): Promise<number> {
 
 /** The send step (of `send` and `run`): prints only progress and warnings; returns the typed summary. */
 export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendReport>> {
-  const config = await loadConfig(process.cwd(), args.config);
-  const options = resolveOptions({ out: args.out, smtp: args.smtp, rate: args.rate }, config);
+  const options = await loadSettings({
+    out: args.out,
+    smtp: args.smtp,
+    rate: args.rate,
+    config: args.config,
+    settings: args.settings,
+  });
   const smtpUrl = args["dry-run"] ? options.smtp.url : smtpUrlOrThrow(options);
   // The config's `email` settings override the ones the build recorded, field by field.
   const sender = options.email;
@@ -119,9 +126,14 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
     warn: (text) => io.err(`warning: ${text}`),
     onDelivery: (result, done, total) => {
       progress ??= createProgress(io, total, "Sending", { json: args.json });
+      // Counted under the word the summary uses (failed, unknown, pending…), never lumped as "failed".
       progress.tick(
         `${result.code} ${result.email}`,
-        result.action !== "sent" && result.action !== "written",
+        result.action === "sent" || result.action === "written"
+          ? undefined
+          : result.action === "attempted"
+            ? result.state
+            : result.action,
       );
     },
   });

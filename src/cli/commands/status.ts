@@ -1,7 +1,6 @@
 import { assertPeriod } from "../../assertPeriod.js";
 import path from "node:path";
-import { loadConfig } from "../../config/loadConfig.js";
-import { resolveOptions } from "../../config/resolveOptions.js";
+import { loadSettings } from "../../config/settings.js";
 import { ExitCode, errors } from "../../errors.js";
 import { codeList } from "../codeList.js";
 import { formatStatus } from "../../status/formatStatus.js";
@@ -11,6 +10,7 @@ import { readStatus } from "../../deliver/readStatus.js";
 import { DELIVERY_STATES, type DeliveryState } from "../../model.js";
 import { suggest } from "../../dataset/suggest.js";
 import { defineCommand } from "../command.js";
+import { periodFolderArg } from "../periodFolderArg.js";
 
 interface StatusArgs {
   dir?: string;
@@ -36,7 +36,11 @@ export const statusCommand = defineCommand<StatusArgs>({
   ],
   builder: (y) =>
     y
-      .positional("dir", { type: "string", describe: "The period folder, OUT/PERIOD (e.g. out/2026-10)" })
+      .positional("dir", {
+        coerce: (value?: string) => (value === undefined ? value : periodFolderArg(value)),
+        type: "string",
+        describe: "The period folder, OUT/PERIOD (e.g. out/2026-10)",
+      })
       .option("out", { type: "string", describe: "Output folder (default: out, or `out` in the config)" })
       .option("period", {
         type: "string",
@@ -91,8 +95,7 @@ async function periodDir(args: StatusArgs & { config?: string }): Promise<string
     }
     return args.dir;
   }
-  const config = await loadConfig(process.cwd(), args.config);
-  const out = resolveOptions({ out: args.out }, config).out;
+  const { out } = await loadSettings({ out: args.out, config: args.config });
   if (args.period === undefined) {
     const latest = await latestPeriod(out);
     if (latest === null) {

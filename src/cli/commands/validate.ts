@@ -1,5 +1,5 @@
 import { datasetFolder } from "../../config/datasetFolder.js";
-import { loadConfig } from "../../config/loadConfig.js";
+import { loadSettings, type Settings } from "../../config/settings.js";
 import { formatProblems, summarizeDataset, type DatasetSummary } from "../../dataset/summarizeDataset.js";
 import { ExitCode } from "../../errors.js";
 import type { Problem } from "../../model.js";
@@ -46,8 +46,9 @@ export interface ValidateSummary {
 export async function validateStep(args: {
   data?: string;
   config?: string;
+  settings?: Settings;
 }): Promise<DatasetStepResult<ValidateSummary>> {
-  const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
+  const data = datasetFolder(await loadSettings(args));
   const { readDataset } = await import("../../dataset/readDataset.js");
   const { dataset, problems } = await readDataset(data);
   const errors = problems.filter((problem) => problem.severity === "error").length;

@@ -3,6 +3,7 @@ import { ExitCode } from "../../errors.js";
 import { findTool } from "../../pdf/findTool.js";
 import { defineCommand, type Io } from "../command.js";
 import { createProgress } from "../progress.js";
+import { periodFolderArg } from "../periodFolderArg.js";
 
 // Heavy modules (Puppeteer, d3, Handlebars…) are imported when the command runs, not when
 // `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
@@ -28,6 +29,7 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
   builder: (y) =>
     y
       .positional("dir", {
+        coerce: (value: string) => periodFolderArg(value),
         type: "string",
         demandOption: true,
         describe: "The period folder, OUT/PERIOD",
@@ -67,6 +69,8 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
           {
             ok,
             checked: result.checked,
+            pdfs: result.pdfs,
+            publicFiles: result.publicFiles,
             qpdf: result.qpdf !== null,
             problems: result.problems,
             notes: result.notes,
@@ -77,16 +81,21 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
         ),
       );
     } else {
-      for (const note of result.notes) io.err(`${args.dir}: note: ${note}`);
+      if (!io.quiet) for (const note of result.notes) io.err(`${args.dir}: note: ${note}`);
       for (const problem of result.problems)
         io.err(`${args.dir}/${problem.file}: ${problem.kind}: ${problem.detail}`);
       const how = result.qpdf
         ? "sha256, size, qpdf --check"
         : "sha256, size, PDF structure (qpdf not installed)";
+      const what = `${result.pdfs} PDF${result.pdfs === 1 ? "" : "s"}${
+        result.publicFiles > 0
+          ? ` and ${result.publicFiles} public file${result.publicFiles === 1 ? "" : "s"}`
+          : ""
+      }`;
       io.out(
         result.problems.length === 0
-          ? `${args.dir}: ${result.checked} PDFs verified (${how})`
-          : `${args.dir}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${result.checked} PDFs`,
+          ? `${args.dir}: ${what} verified, nothing missing or extra (${how})`
+          : `${args.dir}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} (${what} checked, and the rest of the folder)`,
       );
       if (rebuilt) reportRebuild(args.dir, rebuilt, io);
     }

@@ -1,10 +1,12 @@
 import { assertPeriod } from "../../assertPeriod.js";
 import { makeDirs } from "../../makeDirs.js";
+import { existsSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { archiveAround } from "../../archive/archiveAround.js";
 import path from "node:path";
 import { stringifySorted } from "../../compute/stringifySorted.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
-import { loadConfig } from "../../config/loadConfig.js";
+import { applySettings, loadSettings } from "../../config/settings.js";
 import { formatProblems } from "../../dataset/summarizeDataset.js";
 import { ExitCode, errors } from "../../errors.js";
 import { codeList } from "../codeList.js";
@@ -43,13 +45,21 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" }),
   run: async (args, io) => {
     assertPeriod(args.period);
-    const data = datasetFolder(args.data, await loadConfig(process.cwd(), args.config));
+    // Before any work: never into an archived period (its manifest.json…), never onto a folder.
+    if (args.out !== "-") {
+      const archived = archiveAround(args.out);
+      if (archived) throw errors.outInArchive(args.out, archived);
+      if (existsSync(args.out) && statSync(args.out).isDirectory()) throw errors.outIsFolder(args.out);
+    }
+    const settings = await loadSettings({ data: args.data, config: args.config });
+    const data = datasetFolder(settings);
     const { readDataset } = await import("../../dataset/readDataset.js");
     const { buildViews } = await import("../../compute/buildViews.js");
     const { readMessages } = await import("../../locale/readMessages.js");
-    const { dataset, problems } = await readDataset(data);
+    const read = await readDataset(data);
+    const { problems } = read;
     const fatal = problems.filter((problem) => problem.severity === "error");
-    if (!dataset || fatal.length > 0) {
+    if (!read.dataset || fatal.length > 0) {
       io.err(
         [
           ...formatProblems(fatal),
@@ -58,6 +68,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       );
       return ExitCode.invalidDataset;
     }
+    const dataset = applySettings(read.dataset, settings);
     const locale: Locale = args.lang === "en" ? "en" : "es";
     const messages = await readMessages(locale);
     const { assertPeriodInDataset } = await import("../../dataset/assertPeriodInDataset.js");
@@ -74,13 +85,26 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       views = views.filter((view) => wanted.has(view.code));
     }
     const warnings = problems.filter((problem) => problem.severity === "warning").length;
-    if (warnings > 0) io.err(warningsNote(warnings, data));
+    // Under --json, stdout carries one document and stderr nothing: the views themselves with
+    // --out -, else {ok, period, out, views, warnings}.
+    if (warnings > 0 && !args.json && !io.quiet) io.err(warningsNote(warnings, data));
     const json = stringifySorted(views);
     if (args.out === "-") io.out(json);
     else {
       await makeDirs(path.dirname(path.resolve(args.out)));
       await writeFile(args.out, json);
-      io.err(`Wrote ${views.length} view${views.length === 1 ? "" : "s"} of ${args.period} to ${args.out}.`);
+      if (args.json)
+        io.out(
+          JSON.stringify(
+            { ok: true, period: args.period, out: args.out, views: views.length, warnings },
+            null,
+            2,
+          ),
+        );
+      else if (!io.quiet)
+        io.err(
+          `Wrote ${views.length} view${views.length === 1 ? "" : "s"} of ${args.period} to ${args.out}.`,
+        );
     }
     return ExitCode.ok;
   },

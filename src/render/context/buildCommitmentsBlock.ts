@@ -27,11 +27,17 @@ export function buildCommitmentsBlock(view: ReportView, messages: Messages, t: T
       indicator: row.indicatorLabel,
       type: row.typeLabel,
       months: row.monthsLabel,
-      soFar: t("commitments.monthsSoFar", {
+      soFar: t(row.monthsSoFar === 1 ? "commitments.monthsSoFarOne" : "commitments.monthsSoFar", {
         withData: formatInteger(row.monthsWithData, view.locale),
         soFar: formatInteger(row.monthsSoFar, view.locale),
         remaining: formatInteger(row.monthsRemaining, view.locale),
       }),
+      // The shown monthly values the average is taken of, so a reader can redo it.
+      monthly: row.monthly.length
+        ? t("commitments.monthlyValues", {
+            values: row.monthly.map((m) => `${m.label} ${m.text}`).join(" · "),
+          })
+        : "",
       ytd: row.ytd.text,
       minimum: row.minimum.text,
       target: row.target.text,

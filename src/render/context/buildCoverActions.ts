@@ -1,7 +1,8 @@
 import { formatInteger } from "../../locale/format.js";
-import type { ReportView, SchoolRow } from "../../model.js";
+import type { Messages, ReportView, SchoolRow } from "../../model.js";
 import { statusIcon } from "../statusIcon.js";
 import type { T } from "./common.js";
+import { translateValue } from "./translateValue.js";
 import type { Fact, MoverItem, PageContext, VisitItem } from "./types.js";
 
 type Actions = Pick<PageContext["cover"], "contacts" | "visitFirst" | "noVisits"> &
@@ -16,12 +17,18 @@ function failingText(row: SchoolRow, view: ReportView, t: T): string {
 }
 
 /** One school of a visit list: its name, then what the data says about it, then what fails. */
-function visitItem(row: SchoolRow, view: ReportView, t: T, districtName?: string): VisitItem {
+function visitItem(
+  row: SchoolRow,
+  view: ReportView,
+  t: T,
+  messages: Messages,
+  districtName?: string,
+): VisitItem {
   const info = row.info ?? {};
   const meta = [
     districtName,
-    info.level,
-    info.area,
+    info.level && translateValue(messages, "school.level", info.level),
+    info.area && translateValue(messages, "school.area", info.area),
     info.director ? `${t("table.director")}: ${info.director}` : undefined,
     info.phone ? `${t("table.phone")}: ${info.phone}` : undefined,
   ].filter((part): part is string => !!part);
@@ -33,13 +40,19 @@ function visitItem(row: SchoolRow, view: ReportView, t: T, districtName?: string
  * (district), the short report of a district without visits, the districts that fell most (region,
  * national) and the region's schools with most indicators below the minimum.
  */
-export function buildCoverActions(view: ReportView, t: T): Actions {
+export function buildCoverActions(view: ReportView, t: T, messages: Messages): Actions {
   const contacts: Fact[] = [];
   const contact = view.contact.contact;
   if (contact) {
     contacts.push({
       label: t("cover.contact"),
-      value: [contact.role ? `${contact.name} (${contact.role})` : contact.name, contact.email, contact.phone]
+      value: [
+        contact.role
+          ? `${contact.name} (${translateValue(messages, "contact.role", contact.role)})`
+          : contact.name,
+        contact.email,
+        contact.phone,
+      ]
         .filter((part): part is string => !!part)
         .join(" · "),
     });
@@ -51,7 +64,7 @@ export function buildCoverActions(view: ReportView, t: T): Actions {
       ? {
           title: t("cover.visitFirst"),
           intro: t("cover.visitFirstIntro"),
-          items: view.schools.visitFirst.map((row) => visitItem(row, view, t)),
+          items: view.schools.visitFirst.map((row) => visitItem(row, view, t, messages)),
           empty: t("cover.noVisitList"),
         }
       : null;
@@ -85,7 +98,12 @@ export function buildCoverActions(view: ReportView, t: T): Actions {
           items: view.movers.map((m): MoverItem => ({
             label: m.label,
             indicator: m.indicatorLabel,
-            text: `${m.previousText} → ${m.currentText} (${m.change.text})`,
+            // In words: the report font has no "→".
+            text: t("section.moverChange", {
+              previous: m.previousText,
+              current: m.currentText,
+              change: m.change.text,
+            }),
             note: m.turnedRed ? t("section.moverTurnedRed") : "",
             icon: statusIcon(m.status, 10),
           })),
@@ -100,7 +118,7 @@ export function buildCoverActions(view: ReportView, t: T): Actions {
       ? {
           title: t("section.regionSchools"),
           items: view.regionSchools.map((row) =>
-            visitItem(row, view, t, districtNames.get(row.districtCode) ?? row.districtCode),
+            visitItem(row, view, t, messages, districtNames.get(row.districtCode) ?? row.districtCode),
           ),
           empty: t("section.regionSchoolsNone"),
         }

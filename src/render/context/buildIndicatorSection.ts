@@ -255,11 +255,9 @@ export function buildIndicatorSection(
       : [
           {
             label: t("table.progress"),
-            // Below the baseline, a negative share reads as nonsense: say it in words.
-            value:
-              ind.targets.progress < 0
-                ? t("progress.behind")
-                : formatShare(ind.targets.progress, view.locale),
+            // A share that would be noise (below the baseline, far past the target, a target
+            // almost at the baseline) is said in words.
+            value: ind.targets.progressPhrase ?? formatShare(ind.targets.progress, view.locale),
           },
         ]),
     { label: t("table.targetSource"), value: t(`table.source.${ind.targets.source}`) },

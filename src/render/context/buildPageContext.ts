@@ -3,13 +3,15 @@ import { createTranslator } from "../../locale/translate.js";
 import type { Messages, ReportView, Status } from "../../model.js";
 import type { GeoCache } from "../maps/GeoCache.js";
 import { STATUS_ORDER } from "../palette.js";
-import { statusIcon } from "../statusIcon.js";
+import { statusIcon, type StatusIcon } from "../statusIcon.js";
 import { buildCommitmentsBlock } from "./buildCommitmentsBlock.js";
 import { buildCommitmentsSummaryBlock } from "./buildCommitmentsSummaryBlock.js";
 import { buildCoverActions } from "./buildCoverActions.js";
+import { buildCoverMoney } from "./buildCoverMoney.js";
 import { alertsFor, buildIndicatorSection } from "./buildIndicatorSection.js";
 import { changeCell, chip, countItems, nestLabels, type T } from "./common.js";
 import type { HeatTable, MethodBlock, PageContext, SchoolsBlock } from "./types.js";
+import { translateValue } from "./translateValue.js";
 
 export interface PageContextDeps {
   messages: Messages;
@@ -31,7 +33,7 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
   // The figures' month, not the build's clock: a rebuild prints the same bytes (reproducible PDFs),
   // and the footer stays true whenever the report is printed.
   const generated = t("footer.generated", { month: view.periodLabel });
-  const actions = buildCoverActions(view, t);
+  const actions = buildCoverActions(view, t, messages);
   const coverAlerts = alertsFor(view.alerts);
   const firstChange = view.indicators.find((ind) => ind.previous)?.previous ?? null;
   const firstYearAgo = view.indicators.find((ind) => ind.yearAgo)?.yearAgo ?? null;
@@ -74,6 +76,7 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
           : "",
       contacts: actions.contacts,
       visitFirst: actions.visitFirst,
+      money: buildCoverMoney(view, t),
       noVisits: actions.noVisits,
     },
     summaryLabels: {
@@ -92,9 +95,8 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
       progressText:
         ind.targets.progress === null
           ? ""
-          : ind.targets.progress < 0
-            ? t("progress.behind")
-            : t("table.progressShort", { share: formatShare(ind.targets.progress, view.locale) }),
+          : (ind.targets.progressPhrase ??
+            t("table.progressShort", { share: formatShare(ind.targets.progress, view.locale) })),
       chip: chip(messages, t, ind.status, ind.statusLabel),
     })),
     movers: actions.movers,
@@ -117,7 +119,7 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
       // switch language silently.
       ...(g.language === view.locale ? {} : { note: t("section.storyLanguage"), lang: g.language }),
     })),
-    schools: schools(view, t),
+    schools: schools(view, t, messages),
     method: method(view, messages, t),
     commitments: buildCommitmentsBlock(view, messages, t),
     commitmentsSummary: buildCommitmentsSummaryBlock(view, t),
@@ -188,7 +190,7 @@ function heatTable(view: ReportView, t: T): HeatTable {
   };
 }
 
-function schools(view: ReportView, t: T): SchoolsBlock | null {
+function schools(view: ReportView, t: T, messages: Messages): SchoolsBlock | null {
   if (!view.schools) return null;
   const s = view.schools;
   const infoKeys = (["director", "phone", "level", "area"] as const).filter((key) =>
@@ -209,15 +211,26 @@ function schools(view: ReportView, t: T): SchoolsBlock | null {
       name: r.name,
       flagged: r.flagged,
       belowCount: formatInteger(r.belowCount, view.locale),
-      info: infoKeys.map((key) => r.info?.[key] ?? ""),
+      info: infoKeys.map((key) => {
+        const value = r.info?.[key] ?? "";
+        return value && (key === "level" || key === "area")
+          ? translateValue(messages, `school.${key}`, value)
+          : value;
+      }),
       cells: r.cells.map((c) => ({
         text: c.text,
         below: c.belowMinimum,
         icon: c.belowMinimum ? statusIcon("red", 9) : null,
       })),
     })),
-    legend: t("section.schoolsLegend"),
+    legend: legendAround(t("section.schoolsLegend", { icon: "\u0000" }), statusIcon("red", 9)),
   };
+}
+
+/** A text with one icon inside it (at the NUL character), as the template places it. */
+function legendAround(text: string, icon: StatusIcon): { before: string; icon: StatusIcon; after: string } {
+  const [before = "", after = ""] = text.split("\u0000");
+  return { before, icon, after };
 }
 
 function method(view: ReportView, messages: Messages, t: T): MethodBlock {

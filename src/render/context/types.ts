@@ -160,7 +160,8 @@ export interface SchoolsBlock {
     info: string[];
     cells: { text: string; below: boolean; icon: StatusIcon | null }[];
   }[];
-  legend: string;
+  /** The legend's text before and after the below-minimum icon it shows (`{icon}` in the locale). */
+  legend: { before: string; icon: StatusIcon; after: string };
 }
 
 export interface MethodBlock {
@@ -208,6 +209,8 @@ export interface PageContext {
     contacts: Fact[];
     /** District: the visit plan (null elsewhere). */
     visitFirst: { title: string; intro: string; items: VisitItem[]; empty: string } | null;
+    /** Money at stake in the performance commitments (null when the report has none). */
+    money: CoverMoney | null;
     /** District without visits this month: the short report (null otherwise). */
     noVisits: {
       title: string;
@@ -262,6 +265,8 @@ export interface CommitmentsBlock {
     type: string;
     months: string;
     soFar: string;
+    /** "Promedio de …: mar. 95.0% · abr. 88.9% …"; "" before the first evaluation month. */
+    monthly: string;
     ytd: string;
     minimum: string;
     target: string;
@@ -409,4 +414,25 @@ export interface TeamPageContext {
   };
   quality: { title: string; none: string; groups: { title: string; items: string[] }[] };
   footer: string;
+}
+
+/** The cover's money block (buildCoverMoney.ts): soles if the year ended today. */
+export interface CoverMoney {
+  title: string;
+  /** Column headers; `unknown` is "" when no row has commitments without a target. */
+  headers: { secured: string; winnable: string; lost: string; unknown: string; maximum: string };
+  rows: {
+    label: string;
+    secured: string;
+    winnable: string;
+    lost: string;
+    unknown: string;
+    maximum: string;
+  }[];
+  /** "S/ 80 000 aún en juego: …", or why nothing is; "" for none to say. */
+  stake: string;
+  /** "UGEL con más en juego: …"; "" when none has any. */
+  mostAtStake: string;
+  /** Where the figures come from (the commitments page) and that they are an estimate. */
+  note: string;
 }
