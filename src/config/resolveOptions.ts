@@ -11,12 +11,15 @@ import { maskUrl } from "../maskUrl.js";
 import type { Locale, TeamSettings, Thresholds } from "../model.js";
 import { dropUndefined } from "../dataset/teamSettings.js";
 import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
+import type { SenderSettings } from "../rules/sender.js";
 
 /** The flags that have a config counterpart (all optional; as yargs gives them). */
 export interface OptionFlags {
   data?: string;
   out?: string;
   smtp?: string;
+  /** `--sms`: the SMS centre or gateway URL. */
+  sms?: string;
   concurrency?: number;
   locale?: Locale;
   rate?: number;
@@ -44,7 +47,7 @@ export interface ResolvedOptions {
   data: string | undefined;
   out: string;
   smtp: SmtpOptions;
-  email: { from?: string; fromName?: string; replyTo?: string };
+  email: Partial<SenderSettings>;
   /** Reports printed at once; undefined: the printer's default (printerConcurrency, from the cores). */
   concurrency: number | undefined;
   /** Language for recipients without one. */
@@ -55,6 +58,11 @@ export interface ResolvedOptions {
   team: Partial<TeamSettings>;
   /** E-mails per second over SMTP (as send --rate); undefined = no limit. */
   rate: number | undefined;
+  /**
+   * Where SMS go: `--sms`, else SEMAFORO_SMS_URL, else the config's `sms.url` (undefined → the
+   * outbox), and the variable the config's `sms.passwordEnv` names for the password.
+   */
+  sms: { url: string | undefined; passwordEnv: string | undefined };
 }
 
 export function resolveOptions(
@@ -75,6 +83,7 @@ export function resolveOptions(
     thresholds: { ...config.thresholds },
     team: dropUndefined(config.team ?? {}),
     rate: flags.rate ?? config.rate,
+    sms: { url: flags.sms ?? env.SEMAFORO_SMS_URL ?? config.sms?.url, passwordEnv: config.sms?.passwordEnv },
   };
 }
 

@@ -22,6 +22,7 @@ describe("schema/semaforo.config.schema.json", () => {
         "locale",
         "out",
         "rate",
+        "sms",
         "smtp",
         "team",
         "thresholds",
