@@ -216,6 +216,16 @@ export interface DatasetConfig {
   licenses: { title: string; name?: string; path?: string }[];
   /** Where the data comes from (`source` / `sources`). */
   sources: { title: string; path?: string }[];
+  /** The enabling team's brief (dataset.json `team`); defaults when absent (TEAM_DEFAULTS). */
+  team?: TeamSettings;
+}
+
+/** The enabling team's settings (dataset.json `team`, the config's `team` overrides). */
+export interface TeamSettings {
+  /** UGELs the team can accompany in a month: the brief's first list. Default 15; 1–224. */
+  capacity: number;
+  /** support.csv actions in this many months, ending with the report's, mark a unit as accompanied. Default 3. */
+  supportMonths: number;
 }
 
 /** One input file, for the manifest. */
@@ -709,6 +719,8 @@ export interface RegionView extends UnitViewBase {
   regionSchools: SchoolRow[];
   /** The region's performance commitments of the year (absent when none). */
   commitments?: CommitmentsView;
+  /** Its districts on the enabling team's list "a acompañar" this month, in the brief's order. */
+  teamPriority: { rank: number; unit: UnitRef }[];
   /** Its districts × indicators. */
   /** Money on the cover (absent when the dataset has no commitments for the year). */
   money?: MoneyView;
@@ -749,7 +761,18 @@ export type LevelView<L extends ReportLevel = ReportLevel> = Extract<
 // ---------------------------------------------------------------------------------------------
 
 /** Why an indicator of a unit needs support this month (docs/decisions.md, "The team's brief"). */
-export type WeakReason = "red-streak" | "fell" | "commitment";
+export type WeakReason = "below-minimum" | "red-streak" | "fell" | "commitment";
+
+/** One month of a short series: the value, and whether it is referential (and why). */
+export interface BriefTrendPoint {
+  period: Period;
+  label: string;
+  value: Figure;
+  /** Few schools or a high cv: shown grey with "ref.", never as a plain value. */
+  referential: boolean;
+  /** Why it is referential, in the brief's locale ("1 escuela visitada"); null when reliable. */
+  reason: string | null;
+}
 
 /** One weak indicator of a unit that needs support. */
 export interface WeakIndicatorView {
@@ -761,29 +784,82 @@ export interface WeakIndicatorView {
   reasons: WeakReason[];
   /** Plain sentences, one per reason, in the brief's locale. */
   reasonTexts: string[];
-  /** The last school months' values, oldest first: "82,0 % → 79,5 % → 76,1 %". */
+  /** The last school months, oldest first, referential ones marked. */
+  trend: BriefTrendPoint[];
+  /** The same as text: "82,0 % → ref. 79,5 % → 76,1 %". */
   trendText: string;
   /** School months in a row below the minimum, ending this month. */
   redStreak: number;
   /** Worsening since last school month in points (positive = worse); null when not reliable. */
   fall: number | null;
+  /** Points below the minimum this month (reliable values only); 0 when not below. */
+  gap: number;
+  /** A commitment on this indicator that is still winnable (plausible), its amount in soles. */
+  winnable: { amount: number; needed: number } | null;
 }
+
+/** The severity score's parts (docs/decisions.md, "The team's brief"); `total` is their sum. */
+export interface SeverityScore {
+  /** 10 per indicator below the minimum this month. */
+  red: number;
+  /** Points below the minimum, each indicator capped at 20. */
+  gap: number;
+  /** 5 per month of each red streak beyond the first, each capped at 20. */
+  streak: number;
+  /** Points fallen, each fall of at least the alert capped at 20. */
+  fall: number;
+  /** 10 per winnable commitment. */
+  commitment: number;
+  total: number;
+}
+
+export type TeamPriority = "acompañar" | "observar" | "resto";
+
+/** Since support began, per accompanied indicator: improving, flat, or no improvement after N months. */
+export type SupportOutcome = "improving" | "flat" | "no-improvement";
 
 /** A unit that needs support, in rank order. */
 export interface SupportUnitView {
   rank: number;
+  priority: TeamPriority;
   unit: UnitRef;
   region: UnitRef | null;
+  score: SeverityScore;
+  /** Indicators below the minimum this month (reliable values). */
+  reds: number;
   /** Indicators below the minimum for two or more school months in a row. */
   streaks: number;
-  /** Commitments at risk (still reachable: support can change them). */
+  /** Winnable commitments (at risk, and the value needed is plausible). */
   commitmentsAtRisk: number;
   /** Largest worsening since last month, in points; 0 when none. */
   worstFall: number;
   weak: WeakIndicatorView[];
+  /** Green values that fell at least the alert: not weak, a note to watch. */
+  watch: string[];
   contact: Contact | null;
-  /** Good-practice stories on its weak indicators: same region first. Titles and places only. */
+  /** Set when support.csv has actions for the unit in the last `supportMonths` months. */
+  supported: { since: string; outcome: SupportOutcome; text: string } | null;
+  /** Matched stories (units to accompany only): titles and places. */
   stories: { title: string; file: string; district: string; region: string; indicatorLabel: string }[];
+}
+
+/** A unit to learn from: strong or clearly improving reliable results in a hard context. */
+export interface LearnFromView {
+  unit: UnitRef;
+  region: UnitRef | null;
+  indicator: string;
+  indicatorLabel: string;
+  value: Figure;
+  /** Change over 3 and 12 months, points in the good direction positive; null without reliable values. */
+  change3: number | null;
+  change12: number | null;
+  regionValue: Figure;
+  /** Share of rural schools visited this month (0–1), null without schools.csv `area`. */
+  ruralShare: number | null;
+  /** Why the context is hard: "rural" (most schools rural), "region-red" (its region below the minimum). */
+  hard: ("rural" | "region-red")[];
+  /** A story from this unit on this indicator already exists. */
+  story: string | null;
 }
 
 /** What changed in a supported unit's indicator since support started. */
@@ -801,6 +877,14 @@ export interface FollowUpView {
   now: Figure;
   /** now − before, points; good is judged with the indicator's direction. */
   change: { points: number | null; text: string; good: boolean | null };
+  /** Before or now is referential (few schools, high cv): marked "ref.". */
+  beforeReferential: boolean;
+  nowReferential: boolean;
+  /** The result since support began, and school months since then. */
+  outcome: SupportOutcome;
+  months: number;
+  /** Actions in the last `supportMonths` months: the unit is accompanied now. */
+  current: boolean;
 }
 
 /** The month's data quality. */
@@ -823,8 +907,12 @@ export interface TeamBriefView {
   synthetic: boolean;
   /** dataset.json `thresholds.fallAlert`: the fall that lists a unit, stated in the rule. */
   fallAlert: number;
-  /** Every unit that needs support, ranked (the CSV lists them all; the PDF the first ones). */
+  /** The team's settings in force (capacity, months that count as "accompanied"). */
+  settings: TeamSettings;
+  /** Every unit that needs support, ranked, with its priority (the CSV lists them all). */
   units: SupportUnitView[];
+  /** UGEL to document good practices from (up to 10). */
+  learnFrom: LearnFromView[];
   followUp: FollowUpView[];
   quality: DataQualityView;
 }

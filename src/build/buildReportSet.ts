@@ -12,6 +12,7 @@ import type {
   Problem,
   ReportView,
   TeamBriefView,
+  TeamSettings,
   Thresholds,
 } from "../model.js";
 import { applySettings } from "../config/settings.js";
@@ -46,6 +47,8 @@ export interface BuildOptions extends PlanOptions {
   full?: boolean;
   /** Thresholds from semaforo.config.json that replace dataset.json's (recorded for a rebuild). */
   thresholds?: Partial<Thresholds>;
+  /** Team settings from semaforo.config.json that replace dataset.json's `team` (recorded for a rebuild). */
+  team?: Partial<TeamSettings>;
 }
 
 /**
@@ -316,6 +319,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
           ...(options.thresholds && Object.keys(options.thresholds).length > 0
             ? { thresholds: options.thresholds }
             : {}),
+          ...(options.team && Object.keys(options.team).length > 0 ? { team: options.team } : {}),
           print: JSON.parse(JSON.stringify(PRINT_SETTINGS)) as Record<string, unknown>,
         },
         full: options.full,

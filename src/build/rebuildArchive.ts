@@ -51,6 +51,7 @@ export async function rebuildArchive(
         outDir: scratch,
         lang: archived.rebuild?.lang,
         thresholds: archived.rebuild?.thresholds,
+        team: archived.rebuild?.team,
         full: true,
       },
       effects,

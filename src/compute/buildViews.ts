@@ -22,6 +22,7 @@ import { buildMovers } from "./buildMovers.js";
 import { buildNoVisits } from "./buildNoVisits.js";
 import { buildRegionSchools } from "./buildRegionSchools.js";
 import { buildSchoolsView } from "./buildSchoolsView.js";
+import { buildTeamPriority } from "./buildTeamPriority.js";
 import type { UnitKey } from "./indexDataset.js";
 
 export interface BuildViewsOptions {
@@ -132,6 +133,7 @@ export function buildView(
       movers: buildMovers(context, districtCodes, false, (code) => index.name({ level: "district", code })),
       regionSchools: buildRegionSchools(context, districtCodes),
       ...(commitments ? { commitments } : {}),
+      teamPriority: buildTeamPriority(context, unit.code),
       ...withMoney(buildMoney(context, unit, commitments)),
       table: buildTable(
         context,

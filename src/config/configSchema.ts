@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkAddress } from "../rules/checkAddress.js";
 import { checkSenderName, PLAIN_SENDER_ADVICE } from "../rules/sender.js";
+import { teamSettingsSchema } from "../dataset/teamSettings.js";
 
 /** Default environment variable holding the SMTP URL (SPEC: `--smtp` may also come from it). */
 export const DEFAULT_SMTP_URL_ENV = "SEMAFORO_SMTP_URL";
@@ -93,7 +94,10 @@ export const configSchema = z
       .strictObject({
         url: z
           .string()
-          .regex(/^(smpp|https?):\/\/[^:@/]*@?[^@]*$/, "must be smpp://, http:// or https://, without a password")
+          .regex(
+            /^(smpp|https?):\/\/[^:@/]*@?[^@]*$/,
+            "must be smpp://, http:// or https://, without a password",
+          )
           .optional()
           .describe(
             "SMS centre or gateway WITHOUT the password: smpp://system_id@smsc.example.org:2775?source=MINEDU or https://gateway.example.org/sms. Overridden by --sms and SEMAFORO_SMS_URL.",
@@ -142,6 +146,9 @@ export const configSchema = z
       })
       .optional()
       .describe("Traffic-light rule knobs; override dataset.json thresholds."),
+    team: teamSettingsSchema.describe(
+      "The enabling team's brief: capacity (UGELs accompanied a month, 1–224) and supportMonths (support.csv months that mark a unit as accompanied); override dataset.json team.",
+    ),
     rate: z
       .number()
       .positive()

@@ -8,7 +8,8 @@
  */
 import { errors } from "../errors.js";
 import { maskUrl } from "../maskUrl.js";
-import type { Locale, Thresholds } from "../model.js";
+import type { Locale, TeamSettings, Thresholds } from "../model.js";
+import { dropUndefined } from "../dataset/teamSettings.js";
 import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
 import type { SenderSettings } from "../rules/sender.js";
 
@@ -53,6 +54,8 @@ export interface ResolvedOptions {
   locale: Locale;
   /** Only the knobs the config sets: spread them over the dataset's thresholds. */
   thresholds: Partial<Thresholds>;
+  /** Only the team settings the config sets: spread them over dataset.json `team`. */
+  team: Partial<TeamSettings>;
   /** E-mails per second over SMTP (as send --rate); undefined = no limit. */
   rate: number | undefined;
   /**
@@ -78,6 +81,7 @@ export function resolveOptions(
     concurrency: flags.concurrency ?? config.concurrency,
     locale: flags.locale ?? config.locale ?? OPTION_DEFAULTS.locale,
     thresholds: { ...config.thresholds },
+    team: dropUndefined(config.team ?? {}),
     rate: flags.rate ?? config.rate,
     sms: { url: flags.sms ?? env.SEMAFORO_SMS_URL ?? config.sms?.url, passwordEnv: config.sms?.passwordEnv },
   };

@@ -1,4 +1,5 @@
-import type { Dataset, Thresholds } from "../model.js";
+import type { Dataset, TeamSettings, Thresholds } from "../model.js";
+import { teamSettingsOf } from "../dataset/teamSettings.js";
 import { loadConfig } from "./loadConfig.js";
 import { resolveOptions, type OptionFlags, type ResolvedOptions } from "./resolveOptions.js";
 
@@ -28,14 +29,22 @@ export async function loadSettings(
 }
 
 /**
- * The dataset as the reports see it: the settings' thresholds over dataset.json's. Pure; the one
- * place the override is applied (the build, views, preview and publish all call it).
+ * The dataset as the reports see it: the settings' thresholds and team settings over dataset.json's.
+ * Pure; the one place the override is applied (the build, views, preview and publish all call it).
  */
-export function applySettings(dataset: Dataset, settings: { thresholds?: Partial<Thresholds> }): Dataset {
+export function applySettings(
+  dataset: Dataset,
+  settings: { thresholds?: Partial<Thresholds>; team?: Partial<TeamSettings> },
+): Dataset {
   const overrides = settings.thresholds ?? {};
-  if (Object.keys(overrides).length === 0) return dataset;
+  const team = settings.team ?? {};
+  if (Object.keys(overrides).length === 0 && Object.keys(team).length === 0) return dataset;
   return {
     ...dataset,
-    config: { ...dataset.config, thresholds: { ...dataset.config.thresholds, ...overrides } },
+    config: {
+      ...dataset.config,
+      thresholds: { ...dataset.config.thresholds, ...overrides },
+      ...(Object.keys(team).length > 0 ? { team: { ...teamSettingsOf(dataset.config), ...team } } : {}),
+    },
   };
 }

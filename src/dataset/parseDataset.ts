@@ -13,6 +13,7 @@ import { parseRecipients } from "./parseRecipients.js";
 import { parseResults } from "./parseResults.js";
 import { parseSchools } from "./parseSchools.js";
 import { parseSupport } from "./parseSupport.js";
+import { DEFAULT_TIME_ZONE, formatLocalTime } from "../locale/formatLocalTime.js";
 import { parseTargets } from "./parseTargets.js";
 import { parseTopology } from "./parseTopology.js";
 import { parseUnits } from "./parseUnits.js";
@@ -32,6 +33,8 @@ export interface DatasetFiles {
   files: Map<string, Uint8Array>;
   /** The TopoJSON named by dataset.json: found (path as recorded in inputs), or the paths tried. */
   geo: { path: string; bytes: Uint8Array } | { missing: string; tried: string[] } | null;
+  /** The clock, for dates that must not be in the future (support.csv); no such check without it. */
+  now?: Date;
 }
 
 export const REQUIRED_FILES = [
@@ -46,7 +49,7 @@ export const REQUIRED_FILES = [
 const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
 
 /** Parses and checks a dataset folder's bytes: pure, so every check is testable in memory. */
-export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
+export function parseDataset({ files, geo, now }: DatasetFiles): DatasetReadResult {
   const found: Problem[] = [];
   // Never push(...list): a list of a hundred thousand problems would overflow the call stack.
   const add = (list: readonly Problem[]) => {
@@ -106,7 +109,11 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
   const commitmentsResult =
     commitmentsText === null ? null : parseCommitments(commitmentsText, dialect, known);
   const supportText = csvText("support.csv");
-  const supportResult = supportText === null ? null : parseSupport(supportText, dialect, known);
+  const today = now
+    ? formatLocalTime(now.toISOString(), config?.timeZone ?? DEFAULT_TIME_ZONE).slice(0, 10)
+    : undefined;
+  const supportResult =
+    supportText === null ? null : parseSupport(supportText, dialect, known, "support.csv", today);
   for (const result of [
     resultsResult,
     targetsResult,

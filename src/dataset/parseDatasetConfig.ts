@@ -6,6 +6,7 @@ import { checkName } from "./checkName.js";
 import { DEFAULT_TIME_ZONE } from "../locale/formatLocalTime.js";
 import { parseJsonFile } from "./parseJsonFile.js";
 import { at, problems } from "./problems.js";
+import { dropUndefined, TEAM_DEFAULTS, teamSettingsSchema } from "./teamSettings.js";
 
 export const DEFAULT_THRESHOLDS = { minSchools: 5, maxCv: 15, amberBand: 5, fallAlert: 5 } as const;
 export const DEFAULT_DIALECT = { delimiter: ",", decimal: ".", encoding: "utf8" } as const;
@@ -117,6 +118,7 @@ const schema = z.object({
       fallAlert: z.number().min(0).max(100).default(DEFAULT_THRESHOLDS.fallAlert),
     })
     .default({ ...DEFAULT_THRESHOLDS }),
+  team: teamSettingsSchema,
   // SMS (issue #25): directors of visited schools as recipients; numbers of any country.
   sms: z
     .object({ schools: z.boolean().default(false), international: z.boolean().default(false) })
@@ -151,6 +153,7 @@ export function parseDatasetConfig(
     },
     csv: value.csv,
     thresholds: value.thresholds,
+    ...(value.team ? { team: { ...TEAM_DEFAULTS, ...dropUndefined(value.team) } } : {}),
     timeZone: value.timeZone,
     sms: value.sms,
     licenses: [...(value.licenses ?? []), ...(value.license ? [value.license] : [])],

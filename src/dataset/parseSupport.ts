@@ -17,6 +17,7 @@ export function parseSupport(
   dialect: CsvDialect,
   known: Known,
   file = "support.csv",
+  today?: string,
 ): { support: SupportAction[] | null; problems: Problem[] } {
   const { table, problems: found } = readCsv(text, file, dialect, SUPPORT_COLUMNS);
   if (!table) return { support: null, problems: found };
@@ -30,6 +31,8 @@ export function parseSupport(
     const indicator = cell(table, row, "indicator");
     const action = cell(table, row, "action");
     if (!isDate(date)) found.push(at(where(table, row, "date"), problems.badDate(date)));
+    else if (today !== undefined && isFuture(date, today))
+      found.push(at(where(table, row, "date"), problems.futureDate(date, today)));
     if (level !== "region" && level !== "district") {
       found.push(at(where(table, row, "level"), problems.commitmentLevel(level)));
     } else {
@@ -57,6 +60,11 @@ export function parseSupport(
       compare(a.date, b.date),
   );
   return { support, problems: found };
+}
+
+/** A `YYYY-MM-DD` day after `today` (also `YYYY-MM-DD`, in the dataset's time zone). */
+export function isFuture(date: string, today: string): boolean {
+  return date > today;
 }
 
 /** `YYYY-MM-DD`, a real calendar day. */

@@ -413,6 +413,12 @@ export const problems = {
     ),
   badDate: (value: string) =>
     error("bad-date", `date ${q(value)} is not a date such as 2026-08-14`, "Write dates as YYYY-MM-DD."),
+  futureDate: (value: string, today: string) =>
+    error(
+      "future-date",
+      `date ${q(value)} is in the future (today is ${today})`,
+      "Record an action on the day it happened; fix the year or the month if it is a typo.",
+    ),
   duplicateSchoolResult: (otherLine: number) =>
     error(
       "duplicate-school-result",

@@ -104,5 +104,5 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
     }
   }
   if (refused.length > 0) return { dataset: null, problems: refused };
-  return parseDataset({ files, geo });
+  return parseDataset({ files, geo, now: new Date() });
 }

@@ -121,6 +121,8 @@ const rebuild = open({
     amberBand: z.number().optional(),
     fallAlert: z.number().optional(),
   }).optional(),
+  /** Team settings from semaforo.config.json that replaced dataset.json's `team`. */
+  team: open({ capacity: z.number().optional(), supportMonths: z.number().optional() }).optional(),
   /** Chromium's page.pdf options, viewport and launch flags (also part of each report's key). */
   print: z.record(z.string(), z.unknown()),
 });

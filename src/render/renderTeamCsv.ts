@@ -1,9 +1,16 @@
 import type { TeamBriefView } from "../model.js";
 import { protectFormula } from "../protectFormula.js";
 
-/** The CSV's columns: one row per weak indicator of each unit that needs support, in rank order. */
+/** The CSV's columns: one row per weak indicator of each unit with one, in rank order. */
 export const TEAM_CSV_COLUMNS = [
   "rank",
+  "prioridad",
+  "score",
+  "score_red",
+  "score_gap",
+  "score_streak",
+  "score_fall",
+  "score_commitment",
   "region_code",
   "region",
   "district_code",
@@ -15,6 +22,8 @@ export const TEAM_CSV_COLUMNS = [
   "reasons",
   "red_streak_months",
   "fall_points",
+  "gap_points",
+  "supported",
   "contact_name",
   "contact_phone",
   "contact_email",
@@ -23,15 +32,25 @@ export const TEAM_CSV_COLUMNS = [
 
 /**
  * The brief's list as CSV (RFC 4180, comma, UTF-8 with a BOM so spreadsheet programs read the
- * accents): every unit, not only those printed. A field that a spreadsheet would run as a formula
- * gets a leading apostrophe (protectFormula, as in the open data). Pure.
+ * accents): every unit, with its priority (acompañar, observar, resto) and the score's parts, in
+ * the PDF's order. Referential months of the trend say "ref.". Stories are named by title. A field
+ * that a spreadsheet would run as a formula gets a leading apostrophe (protectFormula, as in the
+ * open data). Pure.
  */
 export function renderTeamCsv(view: TeamBriefView): string {
   const rows: string[][] = [TEAM_CSV_COLUMNS];
+  const num = (value: number) => value.toFixed(1);
   for (const unit of view.units) {
     for (const weak of unit.weak) {
       rows.push([
         String(unit.rank),
+        unit.priority,
+        num(unit.score.total),
+        num(unit.score.red),
+        num(unit.score.gap),
+        num(unit.score.streak),
+        num(unit.score.fall),
+        num(unit.score.commitment),
         unit.region?.code ?? "",
         unit.region?.name ?? "",
         unit.unit.code,
@@ -43,10 +62,12 @@ export function renderTeamCsv(view: TeamBriefView): string {
         weak.reasons.join(" "),
         String(weak.redStreak),
         weak.fall === null ? "" : weak.fall.toFixed(1),
+        num(weak.gap),
+        unit.supported?.text ?? "",
         unit.contact?.name ?? "",
         unit.contact?.phone ?? "",
         unit.contact?.email ?? "",
-        unit.stories.map((s) => s.file).join(" "),
+        unit.stories.map((s) => s.title).join(" | "),
       ]);
     }
   }

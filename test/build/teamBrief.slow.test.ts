@@ -53,8 +53,8 @@ describe("the enabling team's brief in a real build", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines).toHaveLength(1 + brief.units.reduce((n, u) => n + u.weak.length, 0));
-    expect(lines[1]?.split(",").slice(0, 5)).toEqual([
-      "1",
+    expect(lines[1]?.split(",").slice(0, 2)).toEqual(["1", "acompañar"]);
+    expect(lines[1]?.split(",").slice(8, 12)).toEqual([
       brief.units[0]?.region?.code,
       brief.units[0]?.region?.name,
       brief.units[0]?.unit.code,
@@ -66,7 +66,7 @@ describe("the enabling team's brief in a real build", () => {
     }).replace(/\s+/g, " ");
     expect(text).toContain("Informe mensual del equipo de acompañamiento");
     expect(text).toContain("mayo de 2026");
-    for (const unit of brief.units.slice(0, 15)) {
+    for (const unit of brief.units.filter((u) => u.priority === "acompañar")) {
       expect(text).toContain(unit.unit.name);
       for (const weak of unit.weak)
         expect(text).toContain(weak.trendText.replaceAll("→", "›").replace(/\s+/g, " "));

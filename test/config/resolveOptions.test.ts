@@ -12,6 +12,7 @@ describe("resolveOptions", () => {
       concurrency: undefined,
       locale: "es",
       thresholds: {},
+      team: {},
       rate: undefined,
       sms: { url: undefined, passwordEnv: undefined },
     });

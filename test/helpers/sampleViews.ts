@@ -562,6 +562,7 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
         schools: null,
         movers: [],
         regionSchools: [],
+        teamPriority: [],
         table: table(districtNodes.filter((d) => node.districts.includes(d.code))),
       };
     return {

@@ -66,10 +66,15 @@ describe("the team brief's HTML and CSV", () => {
     // The contact's name starts with "=": an apostrophe keeps a spreadsheet from running it.
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(lines[1]).toContain("'+51 1 234");
-    expect(lines[1]?.startsWith("1,010000,DRE 010000,010001,")).toBe(true);
+    // Rank, priority, the score and its parts: red 10 + gap (85 − 83 = 2) + streak 5 × 2 = 22.
+    expect(lines[1]?.startsWith("1,acompañar,22.0,10.0,2.0,10.0,0.0,0.0,010000,DRE 010000,010001,")).toBe(
+      true,
+    );
     // Its commitment is out of reach (81.7 on average needs 115.0), so only the streak lists it;
     // it rose 1.0 point since April: a negative fall, kept a number.
-    expect(lines[1]).toContain(",red-streak,3,-1.0,");
+    expect(lines[1]).toContain(",red-streak,3,-1.0,2.0,");
+    // Accompanied since 2026-04-02: March 80.0 → May 83.0 (+3.0): improving.
+    expect(lines[1]).toContain(",Acompañada desde 2026-04-02: mejora,");
   });
 });
 

@@ -123,6 +123,7 @@ export async function buildStep(
         timeoutMs: args.timeout === undefined ? undefined : args.timeout * 1000,
         full: args.full,
         thresholds: options.thresholds,
+        team: options.team,
       },
       {
         ...fx,

@@ -127,6 +127,16 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
     method: method(view, messages, t),
     commitments: buildCommitmentsBlock(view, messages, t),
     commitmentsSummary: buildCommitmentsSummaryBlock(view, t),
+    teamPriority:
+      view.level === "region"
+        ? {
+            title: t("team.region.title"),
+            intro: view.teamPriority.length === 0 ? t("team.region.none") : t("team.region.intro"),
+            items: view.teamPriority.map((p) =>
+              t("team.region.item", { rank: formatInteger(p.rank, view.locale), name: p.unit.name }),
+            ),
+          }
+        : null,
   };
 }
 

@@ -243,6 +243,8 @@ export interface PageContext {
   commitments: CommitmentsBlock | null;
   /** National: every DRE's and UGEL's commitments (null when none). */
   commitmentsSummary: CommitmentsSummaryBlock | null;
+  /** Region: its UGELs on the team brief's list "a acompañar" (same order); null on other levels. */
+  teamPriority: { title: string; intro: string; items: string[] } | null;
 }
 
 /** The "Compromisos de desempeño" section of a unit: every text decided, the state as a chip. */
@@ -307,6 +309,28 @@ export interface CommitmentsSummaryBlock {
 }
 
 /** The enabling team's brief (pages/team.hbs): every text decided; data escaped by `{{ }}`. */
+/** One unit to accompany, as pages/team.hbs places it. */
+export interface TeamUnitContext {
+  rank: string;
+  name: string;
+  region: string;
+  score: string;
+  supported: string;
+  supportedClass: string;
+  contact: string;
+  stories: string;
+  watch: string[];
+  weak: {
+    indicator: string;
+    chip: Chip;
+    value: string;
+    trend: { text: string; ref: boolean }[];
+    why: string;
+  }[];
+  /** "ref. = valor referencial: …" when a trend shows a referential month, else "". */
+  refNote: string;
+}
+
 export interface TeamPageContext {
   lang: Locale;
   level: "team";
@@ -329,20 +353,52 @@ export interface TeamPageContext {
   headers: Record<"indicator" | "status" | "value" | "trend" | "why", string>;
   contactLabel: string;
   storiesLabel: string;
-  units: {
-    rank: string;
-    name: string;
-    region: string;
-    contact: string;
-    stories: string;
-    weak: { indicator: string; chip: Chip; value: string; trend: string; why: string }[];
-  }[];
-  /** "… y 184 UGEL más en el CSV." or "". */
+  supportedLabel: string;
+  units: TeamUnitContext[];
+  watch: {
+    title: string;
+    headers: Record<"rank" | "unit" | "region" | "score" | "reds" | "indicators" | "supported", string>;
+    rows: {
+      rank: string;
+      unit: string;
+      region: string;
+      score: string;
+      reds: string;
+      indicators: string;
+      supported: string;
+    }[];
+  };
+  /** "Y 184 UGEL más …" or "". */
   more: string;
+  learnFrom: {
+    title: string;
+    intro: string;
+    rule: string;
+    none: string;
+    headers: Record<
+      "unit" | "indicator" | "value" | "change3" | "change12" | "region" | "context" | "story",
+      string
+    >;
+    rows: {
+      unit: string;
+      region: string;
+      indicator: string;
+      value: string;
+      change3: string;
+      change12: string;
+      regionValue: string;
+      context: string;
+      story: string;
+      storyMissing: boolean;
+    }[];
+  };
   followUp: {
     title: string;
     intro: string;
-    headers: Record<"unit" | "indicator" | "since" | "actions" | "before" | "now" | "change", string>;
+    headers: Record<
+      "unit" | "indicator" | "since" | "actions" | "before" | "now" | "change" | "outcome",
+      string
+    >;
     rows: {
       unit: string;
       indicator: string;
@@ -353,7 +409,12 @@ export interface TeamPageContext {
       now: string;
       change: string;
       changeClass: string;
+      beforeRef: boolean;
+      nowRef: boolean;
+      outcome: string;
+      outcomeClass: string;
     }[];
+    refLabel: string;
   };
   quality: { title: string; none: string; groups: { title: string; items: string[] }[] };
   footer: string;
