@@ -64,7 +64,7 @@ export function composeSchoolSms(
   const pieces: SmsPiece[] = [
     { text: t("sms.brand") },
     {
-      text: t("sms.school", { school: row.name, unit: view.name, period: view.periodLabel }),
+      text: t("sms.school.header", { school: row.name, unit: view.name, period: view.periodLabel }),
       shortenable: true,
     },
   ];
@@ -127,12 +127,11 @@ function worstGap(view: ReportView) {
 }
 
 /**
- * The money a district can still win this year: the cover's "aún en juego" figure
- * (`view.money.own.winnable`, compute/buildMoney.ts), so the SMS and the PDF say the same amount.
- * Null when the district has no commitments.
+ * The money a district can still win this year: the cover's figure (`money.own.winnable`, the
+ * same as the PDF's); null when the district signed no commitments for the year.
  */
 export function winnableAmount(view: DistrictView): number | null {
-  return view.money?.own ? view.money.own.winnable : null;
+  return view.money?.own?.winnable ?? null;
 }
 
 /** "82,0 %" → "82,0%": the space before % costs a character and says nothing in an SMS. */
