@@ -44,5 +44,7 @@ export function buildHeadline(
   if (improvement)
     parts.push(t("headline.improvement", { indicator: improvement.label, points: improvement.change.text }));
   if (fall) parts.push(t("headline.fall", { indicator: fall.label, points: fall.change.text }));
-  return { counts, biggestImprovement: improvement, biggestFall: fall, text: parts.join(" ") };
+  // A sentence ending in "p.p." takes no second full stop ("−11.2 p.p.", not "−11.2 p.p..").
+  const text = parts.join(" ").replace(/\.\.(?=\s|$)/g, ".");
+  return { counts, biggestImprovement: improvement, biggestFall: fall, text };
 }

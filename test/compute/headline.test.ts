@@ -40,7 +40,7 @@ describe("headline", () => {
     expect(headline.biggestFall).toMatchObject({ indicator: "c", change: { points: 8, good: false } });
     expect(headline.text).toBe(
       "De 5 indicadores: 1 en meta, 1 en alerta y 1 bajo el mínimo. 2 sin color (referencial o sin datos). " +
-        "Mayor mejora: Indicador a, +12.0 p.p.. Mayor retroceso: Indicador c, +8.0 p.p..",
+        "Mayor mejora: Indicador a, +12.0 p.p. Mayor retroceso: Indicador c, +8.0 p.p.",
     );
   });
 
