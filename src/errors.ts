@@ -451,6 +451,12 @@ export const errorData = {
     hint: "Examples: --sms smpp://user:password@smsc.example.org:2775?source=MINEDU, or --sms https://gateway.example.org/sms (or set SEMAFORO_SMS_URL; the password may come from the variable named by the config's sms.passwordEnv).",
     exitCode: ExitCode.usage,
   }),
+  smsUnusable: defineError({
+    code: "sms-unusable",
+    message: (reply: string) => `The SMS centre or gateway cannot be used: ${reply}.`,
+    hint: "Check the SMS URL's system_id (or user) and password, and the host; nothing was marked sent, the SMS stay pending.",
+    exitCode: ExitCode.usage,
+  }),
   smsPasswordMissing: defineError({
     code: "sms-password-missing",
     message: (variable: string) =>

@@ -59,6 +59,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   smtpPasswordMissing: ["SMTP_PASS"],
   badSmsUrl: ["smpp://user:***@host", "it names no host"],
   smsPasswordMissing: ["SMS_PASS"],
+  smsUnusable: ["bind refused: ESME_RINVPASWD (0x0E)"],
   noSender: [],
   badSender: [["email.from: not an address"]],
   forceNeedsReason: [],

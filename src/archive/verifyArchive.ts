@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CliError } from "../errors.js";
@@ -14,6 +13,8 @@ import { listUnlisted } from "./listUnlisted.js";
 import { loadManifest } from "./manifest.js";
 import { resolveInPeriod } from "./resolveInPeriod.js";
 import { STAGING } from "./staging.js";
+import { LEDGER, ledgerPath } from "../formats/ledger.js";
+import { checkAgainstEntry } from "../formats/sha256Hex.js";
 
 export interface VerifyProblem {
   /** Relative to the period folder. */
@@ -102,10 +103,9 @@ export async function verifyArchive(
       else problem("unreadable", `cannot be read (${code ?? (error as Error).message})`);
       return;
     }
-    if (bytes.byteLength !== entry.bytes)
-      problem("size", `${bytes.byteLength} bytes, manifest says ${entry.bytes}`);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== entry.sha256) problem("sha256", `${sha256} on disk, manifest says ${entry.sha256}`);
+    const check = checkAgainstEntry(bytes, entry);
+    if (check.sizeDiffers) problem("size", `${check.bytes} bytes, manifest says ${entry.bytes}`);
+    if (check.hashDiffers) problem("sha256", `${check.sha256} on disk, manifest says ${entry.sha256}`);
     try {
       const { pages } = inspectPdf(bytes);
       if (pages !== entry.pages) problem("pages", `${pages} pages, manifest says ${entry.pages}`);
@@ -151,11 +151,9 @@ export async function verifyArchive(
       else problem("unreadable", `cannot be read (${code ?? (error as Error).message})`);
       continue;
     }
-    if (bytes.byteLength !== attachment.bytes)
-      problem("size", `${bytes.byteLength} bytes, manifest says ${attachment.bytes}`);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== attachment.sha256)
-      problem("sha256", `sha256 ${sha256}, manifest says ${attachment.sha256}`);
+    const check = checkAgainstEntry(bytes, attachment);
+    if (check.sizeDiffers) problem("size", `${check.bytes} bytes, manifest says ${attachment.bytes}`);
+    if (check.hashDiffers) problem("sha256", `sha256 ${check.sha256}, manifest says ${attachment.sha256}`);
   }
 
   for (const file of await listUnlisted(periodDir, manifest)) {
@@ -191,13 +189,13 @@ export async function verifyArchive(
 function checkLedger(periodDir: string, archived: { sha256: string }[]): VerifyProblem[] {
   let events: DeliveryEvent[];
   try {
-    events = readLedger(join(periodDir, "deliveries.jsonl")).events;
+    events = readLedger(ledgerPath(periodDir)).events;
   } catch (error) {
     const detail =
       error instanceof CliError
         ? error.message
         : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    return [{ file: "deliveries.jsonl", kind: "ledger", detail }];
+    return [{ file: LEDGER, kind: "ledger", detail }];
   }
   const have = new Set(archived.map((a) => a.sha256));
   const problems: VerifyProblem[] = [];
@@ -206,7 +204,7 @@ function checkLedger(periodDir: string, archived: { sha256: string }[]): VerifyP
     const sent = events.filter((e) => e.sha256 === sha256);
     const files = [...new Set(sent.map((e) => e.file))].join(", ");
     problems.push({
-      file: "deliveries.jsonl",
+      file: LEDGER,
       kind: "delivered-missing",
       detail: `${files} with sha256 ${sha256} went to ${[...new Set(sent.map((e) => e.email))].sort().join(", ")}, but no archived PDF has these bytes`,
     });
@@ -244,18 +242,18 @@ async function checkPublic(periodDir: string, manifest: Manifest): Promise<Verif
       );
       continue;
     }
-    if (bytes.byteLength !== entry.bytes)
+    const check = checkAgainstEntry(bytes, entry);
+    if (check.sizeDiffers)
       problems.push({
         file: entry.path,
         kind: "size",
-        detail: `${bytes.byteLength} bytes, published as ${entry.bytes} (public/files.json)`,
+        detail: `${check.bytes} bytes, published as ${entry.bytes} (public/files.json)`,
       });
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== entry.sha256)
+    if (check.hashDiffers)
       problems.push({
         file: entry.path,
         kind: "sha256",
-        detail: `${sha256} on disk, published as ${entry.sha256} (public/files.json)`,
+        detail: `${check.sha256} on disk, published as ${entry.sha256} (public/files.json)`,
       });
   }
   return problems;

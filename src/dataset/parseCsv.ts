@@ -173,27 +173,39 @@ function* readRecords(text: string, delimiter: string): Generator<CsvRow, Proble
   return null;
 }
 
-/** Where the chunk from `start` ends: after the last line break outside quotes within CHUNK characters (or the first one past it). */
+/**
+ * Where the chunk from `start` ends: after the last line break outside quotes (an even number of
+ * quotes since `start`) within CHUNK characters, or the first one past it when a quoted field is
+ * longer than that.
+ */
 function chunkEnd(text: string, start: number): number {
   if (text.length - start <= CHUNK) return text.length;
-  let quotes = 0;
-  let end = -1;
-  let quote = text.indexOf('"', start);
-  let newline = text.indexOf("\n", start);
-  while (newline >= 0) {
-    if (quote >= 0 && quote < newline) {
-      quotes += 1;
-      quote = text.indexOf('"', quote + 1);
-      continue;
-    }
-    if (quotes % 2 === 0) {
-      if (newline + 1 - start > CHUNK && end > 0) return end;
-      end = newline + 1;
-      if (end - start >= CHUNK) return end;
-    }
+  let cut = text.lastIndexOf("\n", start + CHUNK - 1);
+  let quotes = cut < start ? 0 : countQuotes(text, start, cut);
+  while (cut >= start && quotes % 2 === 1) {
+    const previous = text.lastIndexOf("\n", cut - 1);
+    if (previous < start) break;
+    quotes -= countQuotes(text, previous, cut);
+    cut = previous;
+  }
+  if (cut >= start && quotes % 2 === 0) return cut + 1;
+  // No record ends within CHUNK: the first line break past it with the quotes balanced.
+  quotes = 0;
+  for (let from = start, newline = text.indexOf("\n", start); newline >= 0;) {
+    quotes += countQuotes(text, from, newline);
+    if (quotes % 2 === 0) return newline + 1;
+    from = newline;
     newline = text.indexOf("\n", newline + 1);
   }
   return text.length;
+}
+
+/** The quotes in text[from, to): searched in a slice, so no search runs past `to`. */
+function countQuotes(text: string, from: number, to: number): number {
+  const part = text.slice(from, to);
+  let count = 0;
+  for (let at = part.indexOf('"'); at >= 0; at = part.indexOf('"', at + 1)) count++;
+  return count;
 }
 
 function countLines(text: string): number {

@@ -132,6 +132,16 @@ describe("a results.csv with very many bad rows", () => {
     });
   });
 
+  it("keeps a quoted field longer than a chunk whole", () => {
+    const long = "línea\n".repeat(200_000); // 1.4 MB of line breaks inside one quoted field
+    const { table, problems } = parseCsv(`a,b\n"${long}",1\n2,3\n`, "t.csv", { delimiter: "," }, ["a", "b"]);
+    expect(problems).toEqual([]);
+    expect(table?.rows.map((row) => [row.line, row.fields[0]?.length, row.fields[1]])).toEqual([
+      [2, long.length, "1"],
+      [200_003, 1, "3"],
+    ]);
+  });
+
   it("a syntax error past the first chunk names its line", () => {
     const body = Array.from({ length: 45_000 }, (_, i) => `${i},abcdefghijklmn,${i}`);
     body[44_000] = '44000,"x"y,1';
