@@ -275,8 +275,8 @@ describe("semaforo publish: the national page", () => {
   it("orders the regions' table as the report's league table: most indicators on target first, ranked", async () => {
     const html = await readFile(join(publicDir, "index.html"), "utf8");
     const table = html.slice(
-      html.indexOf('<table class="league">'),
-      html.indexOf("</table>", html.indexOf('<table class="league">')),
+      html.indexOf('<table class="league"'),
+      html.indexOf("</table>", html.indexOf('<table class="league"')),
     );
     const rows = [
       ...table.matchAll(
