@@ -93,7 +93,10 @@ export const configSchema = z
       .strictObject({
         url: z
           .string()
-          .regex(/^(smpp|https?):\/\/[^:@/]*@?[^@]*$/, "must be smpp://, http:// or https://, without a password")
+          .regex(
+            /^(smpp|https?):\/\/[^:@/]*@?[^@]*$/,
+            "must be smpp://, http:// or https://, without a password",
+          )
           .optional()
           .describe(
             "SMS centre or gateway WITHOUT the password: smpp://system_id@smsc.example.org:2775?source=MINEDU or https://gateway.example.org/sms. Overridden by --sms and SEMAFORO_SMS_URL.",
