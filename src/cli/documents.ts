@@ -44,6 +44,9 @@ const delivery = z.object({
   state: z.string(),
   attempts: z.number().int(),
   outdated: z.boolean(),
+  /** `sms` for an SMS (then `email` is the phone, E.164); absent for an e-mail. */
+  channel: z.literal("sms").optional(),
+  receipt: z.enum(["delivered", "undelivered"]).optional(),
 });
 
 export const STATUS_DOCUMENT = z.object({
