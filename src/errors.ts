@@ -1,4 +1,4 @@
-import { suggest } from "./dataset/suggest.js";
+import { suggest } from "./rules/suggest.js";
 
 /**
  * Expected errors carry their exit code; only src/cli catches them and exits.
