@@ -322,15 +322,30 @@ export const errorData = {
       }`,
     hint: (_path, code) =>
       code === "ENOSPC" || code === "EDQUOT"
-        ? "Free some space on that disk (or use --out on another one) and run the build again."
-        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then build again.",
+        ? "Free some space on that disk (or use --out on another one) and run the command again."
+        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then run the command again.",
+    exitCode: ExitCode.usage,
+  }),
+  /** `code`: the file-system error code (ENOSPC…); `swapped`: the new public/ is in place but the manifest could not record it. */
+  publishWrite: defineError({
+    code: "publish-write-failed",
+    message: (path: string, code: string, detail: string, swapped = false) =>
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. ${
+        swapped
+          ? "The new public folder is in place, but manifest.json does not list it yet: `semaforo verify` reports the difference until publish runs again."
+          : "The public folder was not changed: the site published before (if any) stays whole, and the archived reports are untouched."
+      }`,
+    hint: (_path, code) =>
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "Free some space on that disk (or use --out on another one) and run publish again."
+        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then run publish again.",
     exitCode: ExitCode.usage,
   }),
   outsidePeriod: defineError({
     code: "outside-period",
     message: (periodDir: string, file: string, source: string) =>
       `${source} names the file ${JSON.stringify(file)}, which lies outside the period folder ${periodDir}. Nothing was written or read there.`,
-    hint: "Every archived file must stay inside OUT/PERIOD. Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
+    hint: "Every archived file must stay inside OUT/PERIOD, and no file or folder there may be a symbolic link leading out of it (replace such a link with the real folder or file). Check the codes with `semaforo validate`, and restore manifest.json if it was edited.",
     exitCode: ExitCode.usage,
   }),
   unsafeCode: defineError({
@@ -351,7 +366,7 @@ export const errorData = {
     code: "build-running",
     message: (periodDir: string, holder: string) =>
       `Another build is running for ${periodDir} (${holder}). Nothing was printed or changed.`,
-    hint: "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and build again.",
+    hint: "Wait for it to finish. If none is running (it ran on another machine and was killed), delete .build.lock in that folder and run the command again.",
     exitCode: ExitCode.usage,
   }),
   sendRunning: defineError({
@@ -366,6 +381,29 @@ export const errorData = {
     message: (periodDir: string, why: string) =>
       `${periodDir} holds a build that was interrupted while its PDFs were being put in place, and it cannot be completed here (${why}).`,
     hint: "Run `semaforo verify` or `semaforo build` for this period on a writable copy: either completes the interrupted build from .staging/journal.json.",
+    exitCode: ExitCode.usage,
+  }),
+  /** `.staging/journal.json` asks for a step no build takes (checkJournal): nothing is done. */
+  badJournal: defineError({
+    code: "bad-journal",
+    message: (periodDir: string, list: string, entry: string, why: string) =>
+      `${periodDir}/.staging/journal.json asks to ${list === "removes" ? "remove" : list === "moves" ? "move" : "install"} ${JSON.stringify(entry)}, which no build does (${why}): the journal was edited or damaged. Nothing was changed.`,
+    hint: "Restore the journal from a backup copy of the folder, or delete the .staging folder to drop the interrupted build (the set stays as manifest.json lists it), then run `semaforo verify`.",
+    exitCode: ExitCode.usage,
+  }),
+  /** `views --out` (or another file the user names) inside an archived period folder. */
+  outInArchive: defineError({
+    code: "out-in-archive",
+    message: (out: string, periodDir: string) =>
+      `--out ${out} lies inside the archived period folder ${periodDir} (it holds manifest.json): nothing is written there but by build, send and publish. Nothing was written.`,
+    hint: "Write the views somewhere else, e.g. --out views-2026-10.json, or - for stdout.",
+    exitCode: ExitCode.usage,
+  }),
+  outIsFolder: defineError({
+    code: "out-is-folder",
+    message: (out: string) =>
+      `--out ${out} is a folder; it takes the name of the file to write. Nothing was written.`,
+    hint: "Give a file name, e.g. --out views.json (or - for stdout).",
     exitCode: ExitCode.usage,
   }),
   noRebuildRecord: defineError({
@@ -411,6 +449,12 @@ export const errorData = {
     code: "bad-sms-url",
     message: (shown: string, why: string) => `The SMS URL ${JSON.stringify(shown)} cannot be used: ${why}.`,
     hint: "Examples: --sms smpp://user:password@smsc.example.org:2775?source=MINEDU, or --sms https://gateway.example.org/sms (or set SEMAFORO_SMS_URL; the password may come from the variable named by the config's sms.passwordEnv).",
+    exitCode: ExitCode.usage,
+  }),
+  smsUnusable: defineError({
+    code: "sms-unusable",
+    message: (reply: string) => `The SMS centre or gateway cannot be used: ${reply}.`,
+    hint: "Check the SMS URL's system_id (or user) and password, and the host; nothing was marked sent, the SMS stay pending.",
     exitCode: ExitCode.usage,
   }),
   smsPasswordMissing: defineError({
@@ -467,6 +511,17 @@ export const errorData = {
       `Another send is running for this period: ${file} is held by ${who}.`,
     hint: (file) =>
       `Wait for it to finish. If no send is running (for example it ran on another machine and was killed), delete ${file} (and any ${file}.takeover-* left by a run killed while taking it over) and run send again.`,
+    exitCode: ExitCode.usage,
+  }),
+  /** `code`: the file-system error code (ENOSPC, EROFS, EACCES…) of a write of the send: its lock, ledger or outbox. */
+  sendWrite: defineError({
+    code: "send-write-failed",
+    message: (path: string, code: string, detail: string) =>
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. The send stopped there: what it recorded before is kept in the ledger, and a delivery it cut off is shown as it stands (\`unknown\` if its message had reached the server).`,
+    hint: (_path, code) =>
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "Free some space on that disk, then run send again: it sends only what is not sent yet (`semaforo status` shows every delivery)."
+        : "Check that the period folder is writable (mounted read-write, owned by this user), then run send again: it sends only what is not sent yet.",
     exitCode: ExitCode.usage,
   }),
   buildCommitting: defineError({

@@ -310,6 +310,16 @@ export interface Ranking {
   excluded: number;
 }
 
+/** A unit's rank in one ranking: "Puesto 175 de 210 UGEL del país, empatada con 2 más". */
+export interface RankSummary {
+  rank: number | null;
+  of: number;
+  excluded: number;
+  /** How many units hold this rank, the unit included (1 = alone); 0 when left out. */
+  tied: number;
+  text: string;
+}
+
 export interface TargetsView {
   baseline: Figure;
   /** The minimum actually used by the rule (given, or target − amberBand). */
@@ -337,7 +347,7 @@ export interface TargetsView {
 export interface ChangeView {
   /** Change in percentage points; null when either side is missing. */
   points: number | null;
-  /** "+2,1 pts", "−0,4 pts", "—". */
+  /** "+2.1 p.p.", "−0.4 p.p.", "—" (English "pts"). */
   text: string;
   /** Whether the change is good news given `better`; null when no change. */
   good: boolean | null;
@@ -398,12 +408,15 @@ export interface IndicatorView {
   /** District: the other districts of its region; region: its districts; national: regions. */
   peers: Ranking;
   /** Rank among all units of the same level (district: all districts; region: all regions). */
-  rankNational: { rank: number | null; of: number; excluded: number; text: string } | null;
+  rankNational: RankSummary | null;
   /** District only: rank within its region. */
-  rankRegional: { rank: number | null; of: number; excluded: number; text: string } | null;
+  rankRegional: RankSummary | null;
   /** National only: top and bottom 10 districts, labelled "DRE … – UGEL …". */
   top: UnitValue[];
   bottom: UnitValue[];
+  /** National only: "27 UGEL empatadas en el puesto 1; se muestran 10" when a list cuts a tie; "" otherwise. */
+  topTie: string;
+  bottomTie: string;
   /** Region and national: districts by status. */
   statusCounts: Record<Status, number> | null;
   map: MapSpec;

@@ -73,9 +73,14 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
     try {
       writeSync(fd, JSON.stringify(me) + "\n");
       fsyncSync(fd);
-    } finally {
+    } catch (error) {
+      // A full disk: the lock was created empty. Left there, it would read as held by "another
+      // run" and block every later command; it is ours, so it goes.
       closeSync(fd);
+      unlinkSync(file);
+      throw error;
     }
+    closeSync(fd);
     let held = true;
     return {
       file,

@@ -1,6 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { errors } from "../errors.js";
+import { checkJournal } from "./checkJournal.js";
 import { finishCommit } from "./finishCommit.js";
 import { commitPlanSchema } from "../formats/journal.js";
 import { describeIssues } from "../formats/describeIssues.js";
@@ -42,5 +43,8 @@ function parseJournal(periodDir: string, text: string): CommitPlan {
   const plan = commitPlanSchema.safeParse(data);
   if (!plan.success)
     throw errors.unfinishedCommit(periodDir, `its journal is damaged: ${describeIssues(plan.error)}`);
+  // A journal may only move what a build staged: anything else is refused, naming the entry.
+  const broken = checkJournal(plan.data);
+  if (broken) throw errors.badJournal(periodDir, broken.list, broken.entry, broken.why);
   return plan.data;
 }

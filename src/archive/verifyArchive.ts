@@ -7,6 +7,8 @@ import { readLedger } from "./readLedger.js";
 import type { DeliveryEvent, Manifest } from "../model.js";
 import { inspectPdf } from "../pdf/inspectPdf.js";
 import { completeCommit } from "./completeCommit.js";
+import { removeDeadPublishFolders } from "./publishLeftovers.js";
+import { LEFTOVER, listStrays } from "./listStrays.js";
 import { listUnlisted } from "./listUnlisted.js";
 import { loadManifest } from "./manifest.js";
 import { resolveInPeriod } from "./resolveInPeriod.js";
@@ -23,8 +25,12 @@ export interface VerifyProblem {
 }
 
 export interface VerifyResult {
-  /** Files checked: reports plus superseded versions. */
+  /** Files checked: `pdfs` plus `publicFiles`. */
   checked: number;
+  /** Report PDFs and superseded versions checked. */
+  pdfs: number;
+  /** Files of the published site checked (`manifest.public`, as public/files.json lists them). */
+  publicFiles: number;
   problems: VerifyProblem[];
   /** Things worth knowing that are not problems (an interrupted build completed, leftovers ignored). */
   notes: string[];
@@ -46,9 +52,6 @@ function qpdfCheck(qpdf: string, path: string): Promise<string | null> {
     });
   });
 }
-
-/** A temporary file of a build killed before this version (`.name.pdf.PID-RANDOM.tmp`). */
-const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
 
 interface Listed {
   file: string;
@@ -158,13 +161,24 @@ export async function verifyArchive(
       notes.push(`${file}: a temporary file of an interrupted build (ignored; the next build removes it)`);
     else problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
   }
+  // Nothing else in the folder: no file at the top or in public/ that no command put there.
+  for (const name of await removeDeadPublishFolders(periodDir))
+    notes.push(`${name}/: the work folder of a publish that was killed (removed)`);
+  const strays = await listStrays(periodDir, manifest);
+  for (const stray of strays.unexpected) problems.push({ ...stray, kind: "unexpected" });
+  for (const leftover of strays.leftovers)
+    notes.push(`${leftover}: a work file of an interrupted or running command (ignored)`);
   problems.push(...checkLedger(periodDir, [...manifest.reports, ...manifest.superseded]));
   problems.push(...(await checkPublic(periodDir, manifest)));
   if (await exists(join(periodDir, STAGING)))
     notes.push(`${STAGING}/: printed files of an interrupted build (ignored; the next build removes them)`);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
+  const pdfs = manifest.reports.length + manifest.superseded.length;
+  const publicFiles = manifest.public?.files.length ?? 0;
   return {
-    checked: manifest.reports.length + manifest.superseded.length + (manifest.public?.files.length ?? 0),
+    checked: pdfs + publicFiles,
+    pdfs,
+    publicFiles,
     problems,
     notes,
     qpdf,
@@ -223,7 +237,7 @@ async function checkPublic(periodDir: string, manifest: Manifest): Promise<Verif
       const code = (error as NodeJS.ErrnoException).code;
       problems.push(
         code === "ENOENT" || code === "ENOTDIR"
-          ? { file: entry.path, kind: "missing", detail: "listed in the manifest but not on disk" }
+          ? { file: entry.path, kind: "missing", detail: "published (public/files.json) but not on disk" }
           : { file: entry.path, kind: "unreadable", detail: `cannot be read (${code ?? String(error)})` },
       );
       continue;
@@ -233,13 +247,13 @@ async function checkPublic(periodDir: string, manifest: Manifest): Promise<Verif
       problems.push({
         file: entry.path,
         kind: "size",
-        detail: `${check.bytes} bytes, manifest says ${entry.bytes}`,
+        detail: `${check.bytes} bytes, published as ${entry.bytes} (public/files.json)`,
       });
     if (check.hashDiffers)
       problems.push({
         file: entry.path,
         kind: "sha256",
-        detail: `${check.sha256} on disk, manifest says ${entry.sha256}`,
+        detail: `${check.sha256} on disk, published as ${entry.sha256} (public/files.json)`,
       });
   }
   return problems;

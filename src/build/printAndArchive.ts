@@ -31,6 +31,7 @@ import type {
   ManifestReport,
 } from "../model.js";
 import type { Printer } from "../pdf/launchPrinter.js";
+import { headingTexts } from "../pdf/retitleOutline.js";
 import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
 import type { ReportPlan } from "./planReports.js";
 import { reportKey, sourceKey } from "./reportKey.js";
@@ -245,7 +246,7 @@ async function printAndCommit(
           mustContain: job.mustContain,
         });
         ms = printed.ms;
-        bytes = setPdfInfo(printed.bytes, info);
+        bytes = setPdfInfo(printed.bytes, info, headingTexts(html));
         printMs.set(job.file, printed.ms);
         written.push({
           ...entryOf(job),

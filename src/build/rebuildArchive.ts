@@ -29,7 +29,11 @@ export interface RebuildResult {
  */
 export async function rebuildArchive(
   periodDir: string,
-  options: { dataDir?: string },
+  options: {
+    dataDir?: string;
+    /** Told the temporary folder as soon as it exists, so a signal handler can remove it. */
+    onScratch?: (dir: string) => void;
+  },
   effects: BuildEffects,
 ): Promise<RebuildResult> {
   const archived = await loadManifest(periodDir);
@@ -38,6 +42,7 @@ export async function rebuildArchive(
   const inputs = await checkInputs(dataDir, archived.inputs);
 
   const scratch = await mkdtemp(join(tmpdir(), "semaforo-rebuild-"));
+  options.onScratch?.(scratch);
   try {
     const outcome = await buildReportSet(
       {

@@ -6,11 +6,14 @@ export interface Io {
   err: (text: string) => void;
   /** True when stderr is a terminal: progress bars are drawn only then. */
   isTTY: boolean;
+  /** `--quiet`: no progress and no notes on stderr; the summary, warnings and errors stay. */
+  quiet?: boolean;
 }
 
 export interface GlobalArgs {
   debug: boolean;
   json: boolean;
+  quiet?: boolean;
   config?: string;
 }
 

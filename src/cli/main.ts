@@ -25,8 +25,9 @@ const processIo: Io = {
 };
 
 /** Runs `semaforo` with the given arguments and returns the exit code. The only place that decides it. */
-export async function main(typed: string[], io: Io = processIo): Promise<number> {
+export async function main(typed: string[], given: Io = processIo): Promise<number> {
   const argv = helpAsFlag(typed);
+  const io: Io = argv.includes("--quiet") || argv.includes("-q") ? { ...given, quiet: true } : given;
   const names = (commands as Command<object>[]).map(nameOf);
   const json = argv.includes("--json");
   let exitCode: number = ExitCode.ok;
@@ -40,6 +41,12 @@ export async function main(typed: string[], io: Io = processIo): Promise<number>
     )
     .option("debug", { type: "boolean", default: false, describe: "Show stack traces of errors" })
     .option("json", { type: "boolean", default: false, describe: "Print a machine-readable summary" })
+    .option("quiet", {
+      alias: "q",
+      type: "boolean",
+      default: false,
+      describe: "No progress and no notes on stderr: only the summary, warnings and errors",
+    })
     .option("config", {
       type: "string",
       requiresArg: true,

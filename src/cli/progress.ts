@@ -28,7 +28,7 @@ export interface ProgressOptions {
  */
 export function createProgress(io: Io, total: number, what: string, options: ProgressOptions = {}): Progress {
   // Under --json the output is for a program: nothing but the document (and errors).
-  if (total === 0 || options.json) return { tick: () => {}, stop: () => {} };
+  if (total === 0 || options.json || io.quiet) return { tick: () => {}, stop: () => {} };
   if (!io.isTTY) return logLines(io, total, what, options);
   const bar = new cliProgress.SingleBar(
     {

@@ -72,7 +72,7 @@ export function usageError(
 }
 
 /** Options every command takes (yargs adds help and version). */
-const GLOBAL_OPTIONS = ["debug", "json", "config", "help", "version", "h"];
+const GLOBAL_OPTIONS = ["debug", "json", "quiet", "q", "config", "help", "version", "h"];
 
 /** Words that are global flags when typed with dashes: `semaforo version` means `--version`. */
 const GLOBAL_FLAG_WORDS = ["version"];

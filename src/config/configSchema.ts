@@ -89,6 +89,24 @@ export const configSchema = z
       })
       .optional()
       .describe("Where e-mails go. Without any SMTP URL, send writes .eml files into OUT/PERIOD/outbox/."),
+    sms: z
+      .strictObject({
+        url: z
+          .string()
+          .regex(
+            /^(smpp|https?):\/\/[^:@/]*@?[^@]*$/,
+            "must be smpp://, http:// or https://, without a password",
+          )
+          .optional()
+          .describe(
+            "SMS centre or gateway WITHOUT the password: smpp://system_id@smsc.example.org:2775?source=MINEDU or https://gateway.example.org/sms. Overridden by --sms and SEMAFORO_SMS_URL.",
+          ),
+        passwordEnv: envName
+          .optional()
+          .describe("Environment variable holding the SMS password (SMPP bind, or HTTP Basic)."),
+      })
+      .optional()
+      .describe("Where SMS go. Without any SMS URL, send writes text files into OUT/PERIOD/outbox/sms/."),
     email: z
       .strictObject({
         from: address.optional().describe("Sender address; overrides dataset.json email.from."),

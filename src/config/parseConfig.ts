@@ -1,4 +1,4 @@
-import { closest, distance } from "fastest-levenshtein";
+import { suggest } from "../rules/suggest.js";
 import type { z } from "zod";
 import { configSchema, type Config } from "./configSchema.js";
 
@@ -103,12 +103,11 @@ function describeIssue(issue: Issue, data: unknown): Omit<ConfigProblem, "file">
 }
 
 function unknownKeyMessage(key: string, known: string[]): string {
-  const suggestion = known.length ? closest(key, known) : undefined;
-  const close =
-    suggestion !== undefined &&
-    distance(key.toLowerCase(), suggestion.toLowerCase()) <= Math.max(1, Math.floor(key.length / 3));
+  // The one "did you mean" rule of the tool (unit codes use it too): `smpt` → `smtp` (two edits
+  // in four letters), `concurency` → `concurrency`.
+  const suggestion = suggest(key, known);
   const list = known.length ? ` Known keys here: ${known.join(", ")}.` : "";
-  return close ? `unknown key (did you mean "${suggestion}"?)` : `unknown key.${list}`;
+  return suggestion ? `unknown key (did you mean "${suggestion}"?)` : `unknown key.${list}`;
 }
 
 /** People write the SMTP server as host/port/user/password: say how it is written here. */

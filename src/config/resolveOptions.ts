@@ -17,6 +17,8 @@ export interface OptionFlags {
   data?: string;
   out?: string;
   smtp?: string;
+  /** `--sms`: the SMS centre or gateway URL. */
+  sms?: string;
   concurrency?: number;
   locale?: Locale;
   rate?: number;
@@ -53,6 +55,11 @@ export interface ResolvedOptions {
   thresholds: Partial<Thresholds>;
   /** E-mails per second over SMTP (as send --rate); undefined = no limit. */
   rate: number | undefined;
+  /**
+   * Where SMS go: `--sms`, else SEMAFORO_SMS_URL, else the config's `sms.url` (undefined → the
+   * outbox), and the variable the config's `sms.passwordEnv` names for the password.
+   */
+  sms: { url: string | undefined; passwordEnv: string | undefined };
 }
 
 export function resolveOptions(
@@ -72,6 +79,7 @@ export function resolveOptions(
     locale: flags.locale ?? config.locale ?? OPTION_DEFAULTS.locale,
     thresholds: { ...config.thresholds },
     rate: flags.rate ?? config.rate,
+    sms: { url: flags.sms ?? env.SEMAFORO_SMS_URL ?? config.sms?.url, passwordEnv: config.sms?.passwordEnv },
   };
 }
 

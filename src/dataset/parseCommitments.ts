@@ -1,9 +1,9 @@
 import type { Commitment, CsvDialect, Problem } from "../model.js";
 import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode } from "./parseLevel.js";
-import { checkYear, parseDecimal } from "./parseNumber.js";
+import { checkYear, MAX_AMOUNT, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
 
 export const COMMITMENTS_COLUMNS = ["year", "level", "code", "indicator", "type", "months", "amount"];
@@ -19,7 +19,7 @@ export function parseCommitments(
   known: Known,
   file = "commitments.csv",
 ): { commitments: Commitment[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, COMMITMENTS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, COMMITMENTS_COLUMNS);
   if (!table) return { commitments: null, problems: found };
   const commitments: Commitment[] = [];
   const seen = new Map<string, number>();
@@ -49,6 +49,8 @@ export function parseCommitments(
     const amount = parseDecimal(amountText, dialect.decimal);
     if (amount === null || amount < 0)
       found.push(at(where(table, row, "amount"), problems.commitmentAmount(amountText)));
+    else if (amount > MAX_AMOUNT)
+      found.push(at(where(table, row, "amount"), problems.amountTooLarge(amountText, MAX_AMOUNT)));
     const key = `${yearText}|${level}|${code}|${indicator}`;
     const first = seen.get(key);
     if (first !== undefined) found.push(at(where(table, row, "year"), problems.duplicateCommitment(first)));

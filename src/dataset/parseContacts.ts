@@ -3,7 +3,7 @@ import { compare } from "./compare.js";
 import { checkAddress } from "../rules/checkAddress.js";
 import { checkName } from "./checkName.js";
 import type { Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
 import { at, problems } from "./problems.js";
 
@@ -20,7 +20,7 @@ export function parseContacts(
   known: Known,
   file = "contacts.csv",
 ): { contacts: Contact[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, CONTACTS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, CONTACTS_COLUMNS);
   if (!table) return { contacts: null, problems: found };
   const contacts: (Contact & { line: number })[] = [];
   for (const row of table.rows) {

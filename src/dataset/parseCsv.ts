@@ -12,7 +12,8 @@ export interface CsvTable {
   file: string;
   /** Column names, trimmed and lower-cased. */
   header: string[];
-  rows: CsvRow[];
+  /** Read as they are iterated (once): see readCsv. */
+  rows: Iterable<CsvRow>;
 }
 
 /** The trimmed value of a column ("" when the column is absent). */
@@ -27,54 +28,55 @@ export function where(table: CsvTable, row: CsvRow, column: string): Location {
   return { file: table.file, line: row.line, column: index < 0 ? 1 : index + 1 };
 }
 
+/** The problems of one file listed at most: past them, only how many more. */
+export const MAX_PROBLEMS_PER_FILE = 1000;
+/** Reading a file stops at this many problems: no real month has them (4.5 million duplicates did). */
+export const STOP_AT_PROBLEMS = 10_000;
+/** Text parsed at a time: the rows of a 250 MB file never sit in memory all at once. */
+const CHUNK = 1 << 20;
+
 /**
- * Parses CSV text (already decoded, "\n" line endings) with a header row. Blank lines are skipped;
- * rows with the wrong number of fields are reported and left out. A missing required column
- * makes the table unusable (null).
+ * Parses CSV text (already decoded, "\n" line endings) with a header row, as `readCsv`, with
+ * every row read into an array.
  */
 export function parseCsv(
   text: string,
   file: string,
   dialect: Pick<CsvDialect, "delimiter">,
   required: string[],
+): { table: (CsvTable & { rows: CsvRow[] }) | null; problems: Problem[] } {
+  const { table, problems: found } = readCsv(text, file, dialect, required);
+  return { table: table ? { ...table, rows: [...table.rows] } : null, problems: found };
+}
+
+/**
+ * Reads CSV text (already decoded, "\n" line endings) with a header row. Blank lines are skipped;
+ * rows with the wrong number of fields are reported and left out. A missing required column
+ * makes the table unusable (null).
+ *
+ * The rows are parsed as they are iterated (a megabyte of text at a time), and `problems` is the
+ * array the caller keeps adding to while it checks them: past MAX_PROBLEMS_PER_FILE only a count
+ * is kept, and at STOP_AT_PROBLEMS reading stops with a problem saying so. A syntax error ends the
+ * rows there.
+ */
+export function readCsv(
+  text: string,
+  file: string,
+  dialect: Pick<CsvDialect, "delimiter">,
+  required: string[],
 ): { table: CsvTable | null; problems: Problem[] } {
   const found: Problem[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: dialect.delimiter,
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      const detail = error.message.replace(/^[A-Za-z ]+: /, "");
-      return {
-        table: null,
-        problems: [at({ file, line: line ?? 1, column: 1 }, problems.csvSyntax(detail))],
-      };
-    }
-    throw error;
+  const records = readRecords(text, dialect.delimiter);
+  let first: IteratorResult<CsvRow, Problem | null>;
+  do first = records.next();
+  while (!first.done && first.value.fields.every((field) => field.trim() === ""));
+  if (first.done) {
+    const syntax = first.value;
+    const problem =
+      syntax ?? at({ file, line: 1, column: 1 }, problems.missingColumn(required[0] ?? "header", []));
+    return { table: null, problems: [syntax ? { ...syntax, file } : problem] };
   }
-  const rows: CsvRow[] = [];
-  for (const { record, info } of records) {
-    if (record.every((field) => field.trim() === "")) continue;
-    // info.lines is the line where the record ends; quoted fields may hold line breaks.
-    let breaks = 0;
-    for (const field of record)
-      for (let at = field.indexOf("\n"); at >= 0; at = field.indexOf("\n", at + 1)) breaks++;
-    const line = info.lines - breaks;
-    rows.push({ line, fields: record });
-  }
-  const [head, ...body] = rows;
-  if (!head)
-    return {
-      table: null,
-      problems: [at({ file, line: 1, column: 1 }, problems.missingColumn(required[0] ?? "header", []))],
-    };
+  const head = first.value;
   const header = head.fields.map((name) => name.trim().toLowerCase());
   const missing = required.filter((name) => !header.includes(name));
   // One header cell that holds every column joined by another separator: the file's dialect is not
@@ -89,15 +91,127 @@ export function parseCsv(
   for (const name of missing)
     found.push(at({ file, line: head.line, column: 1 }, problems.missingColumn(name, header)));
   if (missing.length) return { table: null, problems: found };
-  const kept: CsvRow[] = [];
-  for (const row of body) {
-    if (row.fields.length !== header.length) {
-      found.push(
-        at({ file, line: row.line, column: 1 }, problems.fieldCount(row.fields.length, header.length)),
-      );
-    } else kept.push(row);
+
+  function* rows(): Generator<CsvRow> {
+    let dropped = 0;
+    let last = head.line;
+    /** Keeps the first MAX_PROBLEMS_PER_FILE problems, counts the rest; false once it must stop. */
+    const cap = (): boolean => {
+      if (found.length > MAX_PROBLEMS_PER_FILE) {
+        dropped += found.length - MAX_PROBLEMS_PER_FILE;
+        found.length = MAX_PROBLEMS_PER_FILE;
+      }
+      return found.length + dropped < STOP_AT_PROBLEMS;
+    };
+    for (;;) {
+      if (!cap()) {
+        const lines = text.endsWith("\n") ? countLines(text) : countLines(text) + 1;
+        found.push(
+          at({ file, line: last, column: 1 }, problems.tooManyProblems(found.length + dropped, last, lines)),
+        );
+        return;
+      }
+      const next = records.next();
+      if (next.done) {
+        if (next.value) found.push({ ...next.value, file });
+        break;
+      }
+      const row = next.value;
+      last = row.line;
+      if (row.fields.every((field) => field.trim() === "")) continue;
+      if (row.fields.length !== header.length)
+        found.push(
+          at({ file, line: row.line, column: 1 }, problems.fieldCount(row.fields.length, header.length)),
+        );
+      else yield row;
+    }
+    cap();
+    if (dropped > 0)
+      found.push(at({ file, line: last, column: 1 }, problems.moreProblems(MAX_PROBLEMS_PER_FILE, dropped)));
   }
-  return { table: { file, header, rows: kept }, problems: found };
+  return { table: { file, header, rows: rows() }, problems: found };
+}
+
+/**
+ * The records of CSV text, a chunk at a time: each chunk ends at a line break outside quotes (an
+ * even number of quotes before it), so no record is cut. Returns the syntax error that ended the
+ * text, if any (its file left for the caller to fill in).
+ */
+function* readRecords(text: string, delimiter: string): Generator<CsvRow, Problem | null> {
+  let start = 0;
+  let linesBefore = 0;
+  while (start < text.length) {
+    const end = chunkEnd(text, start);
+    const chunk = text.slice(start, end);
+    let records: { record: string[]; info: { lines: number } }[];
+    try {
+      records = parse(chunk, {
+        delimiter,
+        bom: start === 0,
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }) as unknown as typeof records;
+    } catch (error) {
+      if (error instanceof CsvError) {
+        const line = (error as CsvError & { lines?: number }).lines;
+        const detail = error.message.replace(/^[A-Za-z ]+: /, "");
+        return at({ file: "", line: linesBefore + (line ?? 1), column: 1 }, problems.csvSyntax(detail));
+      }
+      throw error;
+    }
+    for (const { record, info } of records) {
+      // info.lines is the line where the record ends; quoted fields may hold line breaks.
+      let breaks = 0;
+      for (const field of record)
+        for (let at = field.indexOf("\n"); at >= 0; at = field.indexOf("\n", at + 1)) breaks++;
+      yield { line: linesBefore + info.lines - breaks, fields: record };
+    }
+    linesBefore += countLines(chunk);
+    start = end;
+  }
+  return null;
+}
+
+/**
+ * Where the chunk from `start` ends: after the last line break outside quotes (an even number of
+ * quotes since `start`) within CHUNK characters, or the first one past it when a quoted field is
+ * longer than that.
+ */
+function chunkEnd(text: string, start: number): number {
+  if (text.length - start <= CHUNK) return text.length;
+  let cut = text.lastIndexOf("\n", start + CHUNK - 1);
+  let quotes = cut < start ? 0 : countQuotes(text, start, cut);
+  while (cut >= start && quotes % 2 === 1) {
+    const previous = text.lastIndexOf("\n", cut - 1);
+    if (previous < start) break;
+    quotes -= countQuotes(text, previous, cut);
+    cut = previous;
+  }
+  if (cut >= start && quotes % 2 === 0) return cut + 1;
+  // No record ends within CHUNK: the first line break past it with the quotes balanced.
+  quotes = 0;
+  for (let from = start, newline = text.indexOf("\n", start); newline >= 0;) {
+    quotes += countQuotes(text, from, newline);
+    if (quotes % 2 === 0) return newline + 1;
+    from = newline;
+    newline = text.indexOf("\n", newline + 1);
+  }
+  return text.length;
+}
+
+/** The quotes in text[from, to): searched in a slice, so no search runs past `to`. */
+function countQuotes(text: string, from: number, to: number): number {
+  const part = text.slice(from, to);
+  let count = 0;
+  for (let at = part.indexOf('"'); at >= 0; at = part.indexOf('"', at + 1)) count++;
+  return count;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
+  return count;
 }
 
 const DELIMITERS = [",", ";", "\t", "|"];

@@ -48,20 +48,24 @@ const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
 /** Parses and checks a dataset folder's bytes: pure, so every check is testable in memory. */
 export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
   const found: Problem[] = [];
+  // Never push(...list): a list of a hundred thousand problems would overflow the call stack.
+  const add = (list: readonly Problem[]) => {
+    for (const problem of list) found.push(problem);
+  };
   for (const file of REQUIRED_FILES)
     if (!files.has(file)) found.push(at({ file }, problems.missingFile(file)));
   const text = (file: string, encoding: "utf8" | "latin1" = "utf8"): string | null => {
     const bytes = files.get(file);
     if (!bytes) return null;
     const decoded = decodeText(bytes, file, encoding);
-    found.push(...decoded.problems);
+    add(decoded.problems);
     return decoded.text;
   };
 
   // dataset.json first: it declares the CSV dialect and the geography.
   const configText = text("dataset.json");
   const configResult = configText === null ? null : parseDatasetConfig(configText);
-  if (configResult) found.push(...configResult.problems);
+  if (configResult) add(configResult.problems);
   const config = configResult?.config ?? null;
   const dialect = config?.csv ?? dialectOf(configResult?.raw);
   const thresholds = config?.thresholds ?? DEFAULT_THRESHOLDS;
@@ -69,12 +73,12 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
 
   const indicatorsText = text("indicators.json");
   const indicatorsResult = indicatorsText === null ? null : parseIndicators(indicatorsText);
-  if (indicatorsResult) found.push(...indicatorsResult.problems);
+  if (indicatorsResult) add(indicatorsResult.problems);
   const indicators = indicatorsResult?.indicators ?? null;
 
   const unitsText = csvText("units.csv");
   const unitsResult = unitsText === null ? null : parseUnits(unitsText, dialect.delimiter);
-  if (unitsResult) found.push(...unitsResult.problems);
+  if (unitsResult) add(unitsResult.problems);
   const units = unitsResult?.units ?? null;
 
   const known: Known = {
@@ -112,14 +116,14 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
     commitmentsResult,
     supportResult,
   ])
-    if (result) found.push(...result.problems);
+    if (result) add(result.problems);
 
   const goodPractices = [];
   for (const file of [...files.keys()].filter((name) => name.startsWith("good-practices/")).sort(compare)) {
     const story = text(file);
     if (story === null) continue;
     const parsed = parseGoodPractice(story, file, known);
-    found.push(...parsed.problems);
+    add(parsed.problems);
     if (parsed.practice) goodPractices.push(parsed.practice);
   }
 
@@ -138,7 +142,8 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
       file: "dataset.json",
       ...locateGeo(configText ?? "", key),
     }));
-    found.push(...decoded.problems, ...parsed.problems);
+    add(decoded.problems);
+    add(parsed.problems);
     topology = parsed.topology;
     geoIds = parsed.ids;
   }
@@ -157,8 +162,8 @@ export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {
     found.push(at({ file: "results.csv", line: 2, column: 1 }, problems.emptyFile("results.csv", "results")));
 
   if (units) {
-    found.push(
-      ...checkCoverage({
+    add(
+      checkCoverage({
         regions: units.regions,
         districts: units.districts,
         unitPlaces: units.places,

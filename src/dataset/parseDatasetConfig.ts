@@ -86,6 +86,10 @@ const schema = z.object({
   description: z
     .string()
     .max(2000, "must be at most 2,000 characters (a short description of the data)")
+    .refine(
+      (value) => !/^CHANGE ME\b/i.test(value),
+      "is still the placeholder that semaforo init wrote: say what the data holds and where it comes from (the open data's datapackage.json carries it), or remove the key",
+    )
     .optional(),
   synthetic: z.boolean().default(false),
   timeZone: timeZone.default(DEFAULT_TIME_ZONE),

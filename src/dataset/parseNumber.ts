@@ -14,6 +14,12 @@ export function parseDecimal(raw: string, decimal: "." | ","): number | null {
  */
 export const MAX_COUNT = 1_000_000_000_000;
 
+/**
+ * The largest commitment amount accepted, in soles: above a whole year's national education
+ * budget, and far enough below 2^53 that amounts and their sums print exactly to the cent.
+ */
+export const MAX_AMOUNT = 1_000_000_000_000;
+
 export type CountResult =
   | { ok: true; value: number }
   | { ok: false; reason: "bad-number" | "negative" | "non-integer" | "too-large" };

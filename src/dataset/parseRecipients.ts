@@ -4,7 +4,7 @@ import { checkAddress } from "../rules/checkAddress.js";
 import { checkPhone, type PhoneRules } from "../rules/checkPhone.js";
 import { checkName } from "./checkName.js";
 import type { Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
 import { at, problems } from "./problems.js";
 
@@ -18,7 +18,7 @@ export function parseRecipients(
   file = "recipients.csv",
   phoneRules: PhoneRules = {},
 ): { recipients: Recipient[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, RECIPIENTS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, RECIPIENTS_COLUMNS);
   if (!table) return { recipients: null, problems: found };
   const recipients: Recipient[] = [];
   const seen = new Map<string, number>();

@@ -1,7 +1,7 @@
 import type { CsvDialect, Problem, Result } from "../model.js";
 import { compare } from "./compare.js";
 import { checkDistrict, checkIndicator, type Known } from "./known.js";
-import { cell, parseCsv, where, type CsvRow, type CsvTable } from "./parseCsv.js";
+import { cell, readCsv, where, type CsvRow, type CsvTable } from "./parseCsv.js";
 import { checkPeriod, MAX_COUNT, parseCount, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
 
@@ -87,7 +87,7 @@ export function parseResults(
   minSchools: number,
   file = "results.csv",
 ): { results: Result[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, RESULTS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, RESULTS_COLUMNS);
   if (!table) return { results: null, problems: found };
   const results: Result[] = [];
   const seen = new Map<string, number>();

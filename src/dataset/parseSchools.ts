@@ -1,7 +1,7 @@
 import type { CsvDialect, Problem, SchoolInfo, SchoolResult } from "../model.js";
 import { compare } from "./compare.js";
 import { checkDistrict, checkIndicator, type Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkCode } from "./checkCode.js";
 import { checkName } from "./checkName.js";
 import { checkPeriod, parseDecimal } from "./parseNumber.js";
@@ -34,7 +34,7 @@ export function parseSchools(
   /** dataset.json `sms`: with `schools`, each director's phone is checked for SMS. */
   sms?: PhoneRules & { schools: boolean },
 ): { schools: SchoolResult[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, SCHOOLS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, SCHOOLS_COLUMNS);
   if (!table) return { schools: null, problems: found };
   const schools: SchoolResult[] = [];
   const seen = new Map<string, number>();

@@ -2,7 +2,7 @@ import type { CsvDialect, Problem, SupportAction } from "../model.js";
 import { checkName } from "./checkName.js";
 import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode } from "./parseLevel.js";
 import { at, problems } from "./problems.js";
 
@@ -18,9 +18,10 @@ export function parseSupport(
   known: Known,
   file = "support.csv",
 ): { support: SupportAction[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, SUPPORT_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, SUPPORT_COLUMNS);
   if (!table) return { support: null, problems: found };
   const support: SupportAction[] = [];
+  const seen = new Map<string, number>();
   for (const row of table.rows) {
     const before = found.length;
     const date = cell(table, row, "date");
@@ -41,6 +42,10 @@ export function parseSupport(
     // Printed in the brief: the same rule as every other name (no control characters, bounded).
     const bad = action === "" ? null : checkName(action);
     if (bad) found.push(at(where(table, row, "action"), problems.badName("action", action, bad)));
+    const key = JSON.stringify([date, level, code, indicator, action]);
+    const first = seen.get(key);
+    if (first !== undefined) found.push(at(where(table, row, "date"), problems.duplicateSupport(first)));
+    else seen.set(key, row.line);
     if (found.length > before || (level !== "region" && level !== "district")) continue;
     support.push({ date, level, code, indicator, action });
   }

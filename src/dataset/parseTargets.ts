@@ -1,7 +1,7 @@
 import type { CsvDialect, Problem, Target } from "../model.js";
 import { compare } from "./compare.js";
 import { checkIndicator, type Known } from "./known.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
 import { checkYear, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
@@ -15,7 +15,7 @@ export function parseTargets(
   known: Known,
   file = "targets.csv",
 ): { targets: Target[] | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, dialect, TARGETS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, dialect, TARGETS_COLUMNS);
   if (!table) return { targets: null, problems: found };
   const targets: Target[] = [];
   const seen = new Map<string, number>();

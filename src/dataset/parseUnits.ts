@@ -1,7 +1,7 @@
 import type { District, Problem, Region } from "../model.js";
 import { checkCode } from "./checkCode.js";
 import { checkName } from "./checkName.js";
-import { cell, parseCsv, where } from "./parseCsv.js";
+import { cell, readCsv, where, type CsvRow } from "./parseCsv.js";
 import { at, problems } from "./problems.js";
 
 export interface Units {
@@ -23,14 +23,14 @@ export function parseUnits(
   delimiter: string,
   file = "units.csv",
 ): { units: Units | null; problems: Problem[] } {
-  const { table, problems: found } = parseCsv(text, file, { delimiter }, UNITS_COLUMNS);
+  const { table, problems: found } = readCsv(text, file, { delimiter }, UNITS_COLUMNS);
   if (!table) return { units: null, problems: found };
   const districts = new Map<string, District & { line: number }>();
   const regions = new Map<string, { name: string; line: number; districts: Set<string> }>();
   const places = new Map<string, { line: number; column: number }>();
   /** Column and lower-cased code → the code as first written: report files must not collide. */
   const folded = new Map<string, { code: string; line: number }>();
-  const caseConflict = (code: string, column: string, row: (typeof table.rows)[number]) => {
+  const caseConflict = (code: string, column: string, row: CsvRow) => {
     const key = `${column}|${code.toLowerCase()}`;
     const first = folded.get(key);
     if (first && first.code !== code)

@@ -112,6 +112,24 @@ export const problems = {
       `CSV syntax error: ${detail}`,
       "Check the quotes on this line: a quoted field must end with a quote.",
     ),
+  moreProblems: (kept: number, more: number) =>
+    error(
+      "more-problems",
+      `${more} more problems in this file past the first ${kept} (not listed)`,
+      "Fix the ones listed first: so many usually means the wrong file, or a column in the wrong place.",
+    ),
+  tooManyProblems: (count: number, line: number, lines: number) =>
+    error(
+      "too-many-problems",
+      `${count} problems by line ${line} of ${lines}: reading stopped here, this cannot be the month's file`,
+      "Check that it is the right file, exported from the right table; fix the problems listed first.",
+    ),
+  notAFile: (kind: string) =>
+    error(
+      "not-a-file",
+      `this is ${kind}, not a regular file; it was not read`,
+      "Put the exported file itself in the dataset folder (not a device, pipe or folder).",
+    ),
   ambiguousDialect: () =>
     error(
       "ambiguous-dialect",
@@ -375,11 +393,23 @@ export const problems = {
       `amount ${q(value)} is not an amount of soles (a number, 0 or more)`,
       "Write the amount assignable for this commitment, e.g. 120000.",
     ),
+  amountTooLarge: (value: string, max: number) =>
+    error(
+      "amount-too-large",
+      `amount ${q(value)} is larger than ${max.toLocaleString("en")} soles: it could not be printed exactly`,
+      "Write the amount in soles, e.g. 120000; check for extra digits.",
+    ),
   duplicateCommitment: (otherLine: number) =>
     error(
       "duplicate-commitment",
       `duplicate commitment for this year, unit and indicator (first on line ${otherLine})`,
       "Keep one row per year × unit × indicator.",
+    ),
+  duplicateSupport: (otherLine: number) =>
+    error(
+      "duplicate-support",
+      `duplicate support action: same date, unit, indicator and action (first on line ${otherLine})`,
+      "Keep one row per action: a repeated row would show the action twice in the team brief.",
     ),
   badDate: (value: string) =>
     error("bad-date", `date ${q(value)} is not a date such as 2026-08-14`, "Write dates as YYYY-MM-DD."),

@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { errors } from "../errors.js";
@@ -25,6 +26,14 @@ function sizeLimit(file: string): number {
   return 64 * MB; // the TopoJSON map
 }
 
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return "a folder";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
+  if (info.isFIFO()) return "a pipe";
+  if (info.isSocket()) return "a socket";
+  return "a special file";
+}
+
 /**
  * Reads a dataset folder and checks it: the typed Dataset (null when there is any error) and every
  * problem found. The IO edge of src/dataset: everything else is parsed in memory by parseDataset.
@@ -43,13 +52,19 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
   }
 
   const files = new Map<string, Uint8Array>();
-  const tooLarge: Problem[] = [];
+  const refused: Problem[] = [];
   const tryRead = async (path: string, shown: string = relative(root, path)): Promise<Uint8Array | null> => {
     try {
-      const { size } = await stat(path);
+      const info = await stat(path);
+      // A device (/dev/zero), a pipe or a folder: reading it could never end, or means nothing.
+      if (!info.isFile()) {
+        refused.push(at({ file: shown, line: 1, column: 1 }, problems.notAFile(kindOf(info))));
+        return null;
+      }
+      const size = info.size;
       const limit = sizeLimit(shown.split("/").pop() ?? shown);
       if (size > limit) {
-        tooLarge.push(at({ file: shown, line: 1, column: 1 }, problems.fileTooLarge(size, limit)));
+        refused.push(at({ file: shown, line: 1, column: 1 }, problems.fileTooLarge(size, limit)));
         return null;
       }
       return await readFile(path);
@@ -88,6 +103,6 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
       break;
     }
   }
-  if (tooLarge.length > 0) return { dataset: null, problems: tooLarge };
+  if (refused.length > 0) return { dataset: null, problems: refused };
   return parseDataset({ files, geo });
 }

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import type { NodemailerError } from "nodemailer";
 import SMTPConnection from "nodemailer/lib/smtp-connection";
 import type { SmtpSettings } from "./parseSmtpUrl.js";
+import { lostReply } from "./sendWords.js";
 import type { MailTransport, SendOutcome } from "./types.js";
 
 export interface SmtpTransportOptions {
@@ -151,16 +152,20 @@ export function createSmtpTransport(
   };
 }
 
-/** Sorts a failure into: rejected by a reply (permanent or not), not handed over, or lost after. */
+/**
+ * Sorts a failure into the delivery model's outcomes: refused for good (failed), to try again later
+ * (retry: a 4xx reply, or no connection), handed over without a final reply (unknown), or a server
+ * that cannot be used as configured (stop).
+ */
 export function classify(error: NodemailerError, handedOver: boolean): SendOutcome {
   const reply = describe(error);
   if (typeof error.responseCode === "number" && error.responseCode >= 400) {
-    const fatal = FATAL.has(error.code ?? "") && error.responseCode >= 500;
-    if (fatal) return { status: "not-sent", fatal: true, reply };
-    return { status: "rejected", permanent: error.permanent ?? error.responseCode >= 500, reply };
+    if (FATAL.has(error.code ?? "") && error.responseCode >= 500) return { status: "stop", reply };
+    const permanent = error.permanent ?? error.responseCode >= 500;
+    return permanent ? { status: "failed", reply } : { status: "retry", reply, reached: true };
   }
-  if (handedOver) return { status: "lost", reply };
-  return { status: "not-sent", fatal: isFatal(error), reply };
+  if (handedOver) return { status: "unknown", reply: lostReply(reply) };
+  return isFatal(error) ? { status: "stop", reply } : { status: "retry", reply, reached: false };
 }
 
 /** Authentication, TLS (certificates included) and DNS errors: retrying cannot help. */

@@ -23,13 +23,18 @@ export function openLedger(file: string, warn: (text: string) => void): Ledger {
     fsyncSync(fd);
     warn(`${file}: removed an incomplete last line left by an interrupted run.`);
   }
+  if (existing.unterminated) {
+    // A whole last event without its newline: end its line, so the next event starts its own.
+    writeSync(fd, "\n");
+    fsyncSync(fd);
+  }
   syncDirSync(dirname(file));
   let open = true;
   return {
     events: existing.events,
     append(event) {
       if (!open) throw new Error("the delivery ledger is closed");
-      writeSync(fd, JSON.stringify(event) + "\n");
+      writeAll(fd, Buffer.from(JSON.stringify(event) + "\n"));
       fsyncSync(fd);
     },
     close() {
@@ -38,6 +43,11 @@ export function openLedger(file: string, warn: (text: string) => void): Ledger {
       closeSync(fd);
     },
   };
+}
+
+/** Writes every byte: a short write (a disk filling up) goes on until it is done or throws (ENOSPC). */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** Makes a new directory entry durable. */

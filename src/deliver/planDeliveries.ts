@@ -1,8 +1,9 @@
 import type { DeliveryEvent, Manifest } from "../model.js";
 import { addressKey } from "./addressKey.js";
+import { decideDelivery } from "./decideDelivery.js";
 import { deliveryMessageId } from "./deliveryIds.js";
 import { listDeliveries } from "./listDeliveries.js";
-import type { LedgerEntry, PlannedDelivery, PlanReason } from "./types.js";
+import type { LedgerEntry, PlannedDelivery } from "./types.js";
 
 export interface DeliveryPlanOptions {
   /** Unit codes to consider; all when empty. */
@@ -20,12 +21,9 @@ export interface DeliveryPlanOptions {
 }
 
 /**
- * Who gets what, and whether this run sends it. Pure.
- *
- * Sent: new and pending deliveries; `written` ones when the run goes through SMTP; `failed` ones
- * with resendFailed; a forced unit's `unknown` ones; and, whatever their state, the addresses named
- * with `--to` for a forced unit. Never sent twice without naming the address: `sent` (also with an
- * older build of the PDF), and `unknown` without --force.
+ * Who gets what by e-mail, and whether this run sends it (decideDelivery, the one send rule). Pure.
+ * The dry run and the real send both call it once, on the same ledger state, so what the dry run
+ * lists is what the send does.
  */
 export function planDeliveries(
   manifest: Manifest,
@@ -42,36 +40,19 @@ export function planDeliveries(
     // --force alone acts on the forced units only.
     if (options.only.length === 0 && forced.size > 0 && !forced.has(code)) continue;
     const { entry, ...delivery } = view;
-    const decide = (action: PlannedDelivery["action"], why: PlanReason): PlannedDelivery => ({
+    const decision = decideDelivery(entry, {
+      forced: forced.has(code),
+      named: named.has(addressKey(view.email)),
+      resendFailed: options.resendFailed,
+      transport: options.transport,
+      outdated: view.outdated,
+    });
+    planned.push({
       ...delivery,
       messageId: deliveryMessageId(view.id, view.report.sha256, options.domain),
       previous: entry,
-      action,
-      why,
+      ...decision,
     });
-    if (forced.has(code) && named.has(addressKey(view.email))) {
-      planned.push(decide("send", "forced-to"));
-      continue;
-    }
-    switch (entry.state) {
-      case "pending":
-        planned.push(decide("send", entry.attempts > 0 || entry.at ? "retry-pending" : "new"));
-        break;
-      case "written":
-        planned.push(
-          options.transport === "smtp" ? decide("send", "written") : decide("skip", "already-written"),
-        );
-        break;
-      case "sent":
-        planned.push(decide("skip", view.outdated ? "outdated" : "already-sent"));
-        break;
-      case "failed":
-        planned.push(options.resendFailed ? decide("send", "resend-failed") : decide("skip", "failed"));
-        break;
-      case "unknown":
-        planned.push(forced.has(code) ? decide("send", "forced-unknown") : decide("skip", "unknown"));
-        break;
-    }
   }
   return planned;
 }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { fileInPeriod } from "../archive/resolveInPeriod.js";
 import { insidePeriod } from "../formats/insidePeriod.js";
 import { formatSize } from "../formatSize.js";
 import type { Manifest } from "../model.js";
@@ -23,9 +24,10 @@ export interface MessageSettings {
 export type PreparedMessage = { ok: true; message: OutgoingMessage } | { ok: false; reason: string };
 
 /**
- * Everything `send` checks before handing a message over: the PDF (inside the period folder, its
- * sha256 the manifest's), the addresses and header values (checkAddress / checkHeaderText, the one
- * rule `validate` also applies), the encoded size. The dry run calls this too, so it refuses exactly
+ * Everything `send` checks before handing a message over: the PDF (inside the period folder by the
+ * period's one path rule, fileInPeriod: no symbolic link leading out; its sha256 the manifest's),
+ * the addresses and header values (checkAddress / checkHeaderText, the one rule `validate` also
+ * applies), the encoded size. The dry run calls this too, so it refuses exactly
  * what send would refuse, in the same words. Reads the PDF; `cache` keeps the last one read.
  */
 export async function prepareMessage(
@@ -73,7 +75,7 @@ function readPdf(
 ): Buffer | string {
   const { report } = delivery;
   if (cache.file === report.file && cache.bytes) return cache.bytes;
-  const path = insidePeriod(periodDir, report.file);
+  const path = fileInPeriod(periodDir, report.file);
   if (path === null) return `refused, nothing sent: ${report.file} points outside the period folder`;
   if (!existsSync(path)) return `refused, nothing sent: ${report.file} is missing from the archive`;
   const bytes = readFileSync(path);
@@ -88,7 +90,7 @@ function readPdf(
 
 /** An attachment's bytes once their sha256 matches the manifest, or why not. */
 function readChecked(periodDir: string, file: { file: string; sha256: string }): Buffer | string {
-  const path = insidePeriod(periodDir, file.file);
+  const path = fileInPeriod(periodDir, file.file);
   if (path === null) return `refused, nothing sent: ${file.file} points outside the period folder`;
   if (!existsSync(path)) return `refused, nothing sent: ${file.file} is missing from the archive`;
   const bytes = readFileSync(path);

@@ -1,4 +1,5 @@
 import type { DeliveryEvent, DeliveryState, Locale, ManifestReport } from "../model.js";
+import type { Transport } from "./transport.js";
 
 /** One report to one recipient address. */
 export interface Delivery {
@@ -32,6 +33,8 @@ export interface LedgerEntry {
   written?: string;
   /** The last re-send asked for on purpose: who, why, when. */
   forced?: { by: string; reason: string; at: string };
+  /** SMS: the last delivery receipt of the message (any part undelivered: `undelivered`). */
+  receipt?: "delivered" | "undelivered";
 }
 
 /** A delivery of the manifest with its state: what `status` shows and `send` plans from. */
@@ -41,46 +44,49 @@ export interface DeliveryView extends Omit<Delivery, "messageId"> {
   outdated: boolean;
 }
 
-export type PlannedAction = "send" | "skip";
-
-export type PlanReason =
+/** Why this run sends a delivery (again). */
+export type SendReason =
   | "new"
   | "retry-pending"
   /** Written to the outbox only: an SMTP run delivers it. */
   | "written"
-  | "already-written"
-  | "already-sent"
-  /** Sent, with an older build of the PDF: only `--force CODE --to ADDRESS` sends the new one. */
-  | "outdated"
-  | "failed"
+  /** `--resend-failed`: it failed before. */
   | "resend-failed"
-  | "unknown"
   /** `--force CODE`: an `unknown` delivery of that unit, sent again. */
   | "forced-unknown"
   /** `--force CODE --to ADDRESS`: sent again to that address whatever its state. */
   | "forced-to";
 
-export interface PlannedDelivery extends Delivery {
-  action: PlannedAction;
+/** Why this run leaves a delivery alone. */
+export type SkipReason =
+  /** Written to the outbox, and this run writes to the outbox too. */
+  | "already-written"
+  | "already-sent"
+  /** Sent, with an older build of the PDF: only `--force CODE --to ADDRESS` sends the new one. */
+  | "outdated"
+  /** Failed before, and no `--resend-failed`. */
+  | "failed"
+  /** May or may not have arrived, and no `--force`: never re-sent automatically. */
+  | "unknown";
+
+export type PlanReason = SendReason | SkipReason;
+
+/** What a run does with a delivery and why: each reason belongs to exactly one action. */
+export type PlanDecision = { action: "send"; why: SendReason } | { action: "skip"; why: SkipReason };
+
+export type PlannedAction = PlanDecision["action"];
+
+/** A delivery of the plan: its state before this run, and the decision (planDeliveries). */
+export type PlannedDelivery = Delivery & {
   /** State before this run. */
   previous: LedgerEntry;
   outdated: boolean;
-  /** Why it is skipped or sent (again). */
-  why: PlanReason;
-}
+} & PlanDecision;
 
-/** The outcome of handing one message to a transport. */
-export type SendOutcome =
-  /** Accepted by the SMTP server: its reply. */
-  | { status: "sent"; reply: string }
-  /** Written to the outbox as an .eml file: reached nobody yet. */
-  | { status: "written"; reply: string }
-  /** The server answered with an error code: permanent (5xx) or transient (4xx). */
-  | { status: "rejected"; permanent: boolean; reply: string }
-  /** Not handed over (could not connect, connection lost before DATA). `fatal`: retrying cannot help (bad credentials, TLS). */
-  | { status: "not-sent"; fatal: boolean; reply: string }
-  /** Handed over, then the connection broke before the final reply: it may or may not have arrived. */
-  | { status: "lost"; reply: string };
+/** A delivery this run sends. */
+export type PlannedSend = Extract<PlannedDelivery, { action: "send" }>;
+
+export type { SendOutcome } from "./transport.js";
 
 /** A message ready for a transport: the envelope and the encoded bytes. */
 export interface OutgoingMessage {
@@ -91,11 +97,5 @@ export interface OutgoingMessage {
   outboxName: string;
 }
 
-/** Where messages go: the outbox folder or an SMTP server. */
-export interface MailTransport {
-  readonly kind: DeliveryEvent["transport"];
-  /** Shown in the summary, without credentials. */
-  readonly description: string;
-  send(message: OutgoingMessage): Promise<SendOutcome>;
-  close(): Promise<void>;
-}
+/** Where e-mail goes: the outbox folder or an SMTP server. */
+export type MailTransport = Transport<OutgoingMessage>;

@@ -40,9 +40,23 @@ export const deliveryEventSchema = open({
   attempt: z.number().int().nonnegative().optional(),
   /** The server's reply or the error, for failed / unknown / retried attempts. */
   reply: z.string().optional(),
-  transport: z.enum(["smtp", "outbox"]),
+  /** `smpp` and `http`: an SMS centre or gateway (channel `sms`). */
+  transport: z.enum(["smtp", "outbox", "smpp", "http"]),
   /** A re-send asked for on purpose (`send --force`): who (the OS user) and why (`--reason`). */
   forced: open({ by: z.string(), reason: z.string() }).optional(),
+  /** `sms` for an SMS (then `email` holds the phone, E.164); absent or `email` for an e-mail. */
+  channel: z.enum(["email", "sms"]).optional(),
+  /** SMS: the text handed over (on the attempt event). */
+  text: z.string().optional(),
+  /** SMS: the school, for a director's SMS. */
+  school: z.string().optional(),
+  /** SMS: the centre's or gateway's message ids (on the `sent` event; one per part over SMPP). */
+  gatewayIds: z.array(z.string()).optional(),
+  /**
+   * SMS: a delivery receipt (SMPP `deliver_sm`) for a `sent` message: it is recorded, and changes
+   * nothing about what is sent again.
+   */
+  receipt: z.enum(["delivered", "undelivered"]).optional(),
 });
 export type DeliveryEvent = z.output<typeof deliveryEventSchema>;
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { pdfText, readObjectDict, readTrailer } from "./inspectPdf.js";
+import { retitleOutline } from "./retitleOutline.js";
 import { decodePdfString, xmpPacket } from "./xmpPacket.js";
 
 /** Document metadata written into the PDF's Info dictionary (and the catalog's /Lang). */
@@ -46,7 +47,12 @@ export function pdfDate(date: Date): string {
  * one run to the next is overwritten in place, each with a value of the same length so every
  * offset stays valid (see `makeReproducible`), and the trailer gets an /ID derived from the bytes.
  */
-export function setPdfInfo(printed: Uint8Array, info: PdfInfo): Buffer {
+export function setPdfInfo(
+  printed: Uint8Array,
+  info: PdfInfo,
+  /** The HTML's headings in order (retitleOutline.headingTexts): bookmarks Chromium titled wrong get them. */
+  headings?: string[],
+): Buffer {
   const bytes = makeReproducible(printed, info.date);
   const text = pdfText(bytes);
   const trailer = readTrailer(text);
@@ -97,6 +103,7 @@ export function setPdfInfo(printed: Uint8Array, info: PdfInfo): Buffer {
   const infoObj = `${infoNum} 0 obj\n${infoDict}\nendobj\n`;
   parts.push(infoObj);
   offset += infoObj.length;
+  const entry = (at: number, gen: string) => `${String(at).padStart(10, "0")} ${gen.padStart(5, "0")} n \n`;
   const metadataOffset = offset;
   const xmp = xmpPacket({
     title:
@@ -117,11 +124,19 @@ export function setPdfInfo(printed: Uint8Array, info: PdfInfo): Buffer {
   const metadataObj = `${metadataNum} 0 obj\n<</Type /Metadata /Subtype /XML /Length ${xmp.length}>>\nstream\n${xmp}\nendstream\nendobj\n`;
   parts.push(metadataObj);
   offset += metadataObj.length;
-  const entry = (at: number, gen: string) => `${String(at).padStart(10, "0")} ${gen.padStart(5, "0")} n \n`;
+  const outlineEntries: string[] = [];
+  for (const fix of headings ? retitleOutline(text, catalog, headings, pdfString) : []) {
+    const [num = "", gen = "0"] = fix.ref.split(/\s+/);
+    const obj = `${num} ${gen} obj\n${fix.dict}\nendobj\n`;
+    outlineEntries.push(`${num} 1\n${entry(offset, gen)}`);
+    parts.push(obj);
+    offset += obj.length;
+  }
   parts.push(
     "xref\n0 1\n0000000000 65535 f \n",
     `${rootNum} 1\n${entry(catalogOffset, rootGen)}`,
     `${infoNum} 2\n${entry(infoOffset, "0")}${entry(metadataOffset, "0")}`,
+    ...outlineEntries,
   );
   // Every appended character is below U+0100 (strings are hex-encoded, the XMP packet ASCII but for
   // its byte-order mark), so latin1 length = byte length.

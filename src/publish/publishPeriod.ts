@@ -12,6 +12,7 @@ import { GeoCache } from "../render/maps/GeoCache.js";
 import { buildOpenData } from "./buildOpenData.js";
 import { fromViews } from "./fromViews.js";
 import { defaultPublishEffects } from "./defaultPublishEffects.js";
+import { publishWriteError } from "./publishWriteError.js";
 import type { SiteTemplates } from "./loadSiteTemplates.js";
 import { renderSite, type Download } from "./renderSite.js";
 import type { PublicFile, SiteUnit, ValueRow } from "./types.js";
@@ -215,7 +216,11 @@ export async function publishPeriod(
       const listed = [...entries, { path: "files.json", ...sha256(filesJson.content) }]
         .map((entry) => ({ ...entry, path: `public/${entry.path}` }))
         .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-      await writeManifest(periodDir, { ...manifest, public: { generatedAt, files: listed } });
+      await writeManifest(periodDir, { ...manifest, public: { generatedAt, files: listed } }).catch(
+        (error: unknown) => {
+          throw publishWriteError(join(periodDir, "manifest.json"), error, true);
+        },
+      );
     }
     const pdfLinks = esUnits.filter((unit) => pdfs.has(`${unit.level}:${unit.code}:es`)).length;
     return {

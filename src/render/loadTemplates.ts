@@ -27,6 +27,7 @@ export const STYLE_SHEETS = [
   "cover-fit",
   "region",
   "commitments",
+  "breaks",
 ] as const;
 
 /**

@@ -1,9 +1,18 @@
 import type { Status } from "../model.js";
 import { STATUS_STYLES } from "./palette.js";
 
-/** SVG marks (no wrapper) of a status shape centred on (cx, cy) with radius r. */
-export function statusShape(status: Status, cx: number, cy: number, r: number): string {
-  const s = STATUS_STYLES[status];
+/**
+ * SVG marks (no wrapper) of a status shape centred on (cx, cy) with radius r, in the status's own
+ * colours or in `paint` (a map's glyph is drawn in the status's ink on its fill).
+ */
+export function statusShape(
+  status: Status,
+  cx: number,
+  cy: number,
+  r: number,
+  paint?: { fill: string; stroke: string },
+): string {
+  const s = { ...STATUS_STYLES[status], ...paint };
   const f = (n: number): string => String(Math.round(n * 10) / 10);
   const stroke = `stroke="${s.stroke}" stroke-width="${f(Math.max(0.8, r / 5))}"`;
   switch (s.shape) {

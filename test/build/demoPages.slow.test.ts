@@ -55,7 +55,7 @@ describe("every page of the demo month's PDFs", () => {
     expect(pages).toEqual([]);
   });
 
-  it("has no heading in the last two lines of a page (its section goes on over the page)", () => {
+  it("has no heading at the foot of a page (the last line; a section heading: the last two)", () => {
     const headings = findings((_, doc) => strandedHeadings(doc).map((h) => `p.${h.page}: ${h.title}`));
     expect(headings).toEqual([]);
   });

@@ -68,7 +68,8 @@ describe("the enabling team's brief in a real build", () => {
     expect(text).toContain("mayo de 2026");
     for (const unit of brief.units.slice(0, 15)) {
       expect(text).toContain(unit.unit.name);
-      for (const weak of unit.weak) expect(text).toContain(weak.trendText.replace(/\s+/g, " "));
+      for (const weak of unit.weak)
+        expect(text).toContain(weak.trendText.replaceAll("→", "›").replace(/\s+/g, " "));
     }
     expect(text).toContain("Calidad de los datos del mes");
     execFileSync("node", ["bin/semaforo.js", "verify", join(out, "2026-05")]);

@@ -41,7 +41,10 @@ describe("flag values that would have been taken as 'all' or as nonsense", () =>
       code: 2,
       error: { code: "bad-flag-number" },
     });
-    expect(await run(...build, "--timeout", "0")).toMatchObject({ code: 2, error: { code: "bad-flag-number" } });
+    expect(await run(...build, "--timeout", "0")).toMatchObject({
+      code: 2,
+      error: { code: "bad-flag-number" },
+    });
   });
 
   it("status --only with a code the period does not have is unknown-unit, with a did-you-mean for its case", async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { main } from "../../src/cli/main.js";
 import { captureIo } from "../helpers/io.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 async function run(...argv: string[]) {
   const io = captureIo();
@@ -36,6 +39,23 @@ describe("semaforo command line", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unknown command "version" (did you mean --version?)');
     expect(result.stderr).not.toContain("did you mean verify");
+  });
+
+  it("--quiet keeps stderr free of notes and progress, and the output the same", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "semaforo-quiet-"));
+    const args = ["views", "--data", "fixtures/tiny", "--period", "2026-05", "--out", join(dir, "v.json")];
+    const loud = await run(...args);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toContain("Wrote ");
+    expect(loud.stderr).toContain("warning");
+    const quiet = await run(...args, "--quiet");
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toBe(loud.stdout);
+    // Errors still speak.
+    expect((await run("views", "--data", "/nonexistent", "--period", "2026-05", "-q")).stderr).toContain(
+      "semaforo:",
+    );
   });
 
   it("treats `help COMMAND` as `COMMAND --help`", async () => {

@@ -52,6 +52,10 @@ describe("parseConfig", () => {
       'semaforo.config.json: concurency: unknown key (did you mean "concurrency"?)',
       'semaforo.config.json: email.replyto: unknown key (did you mean "replyTo"?)',
     ]);
+    // Two letters swapped in a short key (two edits in four letters) is still the key that was meant.
+    expect(lines({ smpt: { url: "smtp://mail.example.org" } })).toEqual([
+      'semaforo.config.json: smpt: unknown key (did you mean "smtp"?)',
+    ]);
   });
 
   it("rejects a password in the SMTP URL and says to use passwordEnv", () => {

@@ -1,5 +1,10 @@
-import { describe, expect, it } from "@jest/globals";
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseDataset, type DatasetFiles } from "../../src/dataset/parseDataset.js";
+import { parseCsv } from "../../src/dataset/parseCsv.js";
+import { readDataset } from "../../src/dataset/readDataset.js";
 import { viewOf } from "../compute/support.js";
 import {
   makeDataset,
@@ -10,7 +15,7 @@ import {
   makeTarget,
 } from "../helpers/builders.js";
 import type { Problem } from "../../src/model.js";
-import { tinyFiles, withFile } from "./tinyFiles.js";
+import { text, tinyFiles, withFile } from "./tinyFiles.js";
 
 // Hostile or careless input (issue 27): each case crashed validate or build, or passed silently.
 
@@ -78,5 +83,146 @@ describe("a story nested deeper than Markdown can render", () => {
     });
     const view = viewOf(dataset, "010001");
     expect(view.goodPractices.map((practice) => practice.period)).toEqual(["2026-03"]);
+  });
+});
+
+describe("a results.csv with very many bad rows", () => {
+  const HEADER = "period,district_code,indicator,numerator,denominator,schools,cv";
+  const rows = (count: number, row: (index: number) => string) =>
+    [HEADER, ...Array.from({ length: count }, (_, index) => row(index))].join("\n") + "\n";
+  const resultsProblems = (content: string) =>
+    parseDataset(withFile(tiny, "results.csv", content)).problems.filter((p) => p.file === "results.csv");
+
+  it("lists the first 1 000 problems and says how many more (no stack overflow)", () => {
+    // 3 000 rows, each with an unknown district: one problem per row.
+    const found = resultsProblems(
+      rows(3000, (i) => `2026-05,99${String(i).padStart(4, "0")},asistencia-estudiantes,1,2,3,`),
+    ).filter((p) => p.code !== "missing-month");
+    expect(found).toHaveLength(1001);
+    expect(found.slice(0, 1000).every((p) => p.code === "unknown-district")).toBe(true);
+    expect(found.at(-1)).toMatchObject({
+      code: "more-problems",
+      line: 3001,
+      message: "2000 more problems in this file past the first 1000 (not listed)",
+    });
+  });
+
+  it("stops reading at 10 000 problems: 13 000 duplicate rows are refused, naming the line", () => {
+    const row = text(tiny, "results.csv").split("\n")[1] as string;
+    const found = resultsProblems(rows(13_000, () => row)).filter((p) => p.code !== "missing-month");
+    expect(found.map((p) => p.code).filter((code) => code !== "duplicate-result")).toEqual([
+      "too-many-problems",
+    ]);
+    expect(found.at(-1)?.message).toBe(
+      "10000 problems by line 10002 of 13001: reading stopped here, this cannot be the month's file",
+    );
+    expect(found).toHaveLength(1001);
+  });
+
+  it("parses a file larger than one chunk with the right line numbers, quoted line breaks included", () => {
+    // 1.3 MB: a quoted field holding line breaks crosses the 1 MB chunk boundary.
+    const body = Array.from({ length: 42_000 }, (_, i) => `${i},"uno\ndos, ""tres""\n",${i}`).join("\n");
+    const { table, problems } = parseCsv(`a,b,c\n${body}\n`, "t.csv", { delimiter: "," }, ["a", "b", "c"]);
+    expect(problems).toEqual([]);
+    const read = table?.rows ?? [];
+    expect(read).toHaveLength(42_000);
+    read.forEach((row, i) => {
+      if (row.line !== 2 + 3 * i || row.fields[0] !== String(i) || row.fields[1] !== 'uno\ndos, "tres"\n')
+        throw new Error(`row ${i}: line ${row.line}, fields ${JSON.stringify(row.fields)}`);
+    });
+  });
+
+  it("keeps a quoted field longer than a chunk whole", () => {
+    const long = "línea\n".repeat(200_000); // 1.4 MB of line breaks inside one quoted field
+    const { table, problems } = parseCsv(`a,b\n"${long}",1\n2,3\n`, "t.csv", { delimiter: "," }, ["a", "b"]);
+    expect(problems).toEqual([]);
+    expect(table?.rows.map((row) => [row.line, row.fields[0]?.length, row.fields[1]])).toEqual([
+      [2, long.length, "1"],
+      [200_003, 1, "3"],
+    ]);
+  });
+
+  it("a syntax error past the first chunk names its line", () => {
+    const body = Array.from({ length: 45_000 }, (_, i) => `${i},abcdefghijklmn,${i}`);
+    body[44_000] = '44000,"x"y,1';
+    const { problems } = parseCsv(`a,b,c\n${body.join("\n")}\n`, "t.csv", { delimiter: "," }, [
+      "a",
+      "b",
+      "c",
+    ]);
+    expect(problems.map(where)).toEqual([["csv-syntax", "t.csv:44002:1"]]);
+  });
+});
+
+describe("a dataset file that is not a regular file", () => {
+  const folder = mkdtempSync(join(tmpdir(), "semaforo-hostile-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("results.csv linked to /dev/zero is refused at once, never read", async () => {
+    cpSync("fixtures/tiny", folder, { recursive: true });
+    unlinkSync(join(folder, "results.csv"));
+    symlinkSync("/dev/zero", join(folder, "results.csv"));
+    const { dataset, problems } = await readDataset(folder);
+    expect(dataset).toBeNull();
+    expect(problems.map(where)).toEqual([["not-a-file", "results.csv:1:1"]]);
+    expect(problems[0]?.message).toBe("this is a device, not a regular file; it was not read");
+  }, 30_000);
+});
+
+describe("commitment amounts and support actions", () => {
+  const INDICATOR = "asistencia-estudiantes";
+  const HEAD = "year,level,code,indicator,type,months,amount\n";
+  const codesOf = (files: DatasetFiles, file: string) =>
+    parseDataset(files)
+      .problems.filter((p) => p.file === file)
+      .map(where);
+
+  it("an amount past 10^12 soles is an error, not a rounded figure", () => {
+    for (const amount of ["99999999999999999999999", "12345678901234567.89", "1000000000000.01"]) {
+      const files = withFile(
+        tiny,
+        "commitments.csv",
+        `${HEAD}2026,district,010001,${INDICATOR},fija,03-10,${amount}\n`,
+      );
+      expect(codesOf(files, "commitments.csv")).toEqual([["amount-too-large", "commitments.csv:2:7"]]);
+    }
+    const edge = withFile(
+      tiny,
+      "commitments.csv",
+      `${HEAD}2026,district,010001,${INDICATOR},fija,03-10,1000000000000\n`,
+    );
+    expect(parseDataset(edge).dataset?.commitments[0]?.amount).toBe(1_000_000_000_000);
+  });
+
+  it("a support action written twice is an error naming the first line", () => {
+    const row = `2026-05-14,district,010001,${INDICATOR},Visita\n`;
+    const files = withFile(tiny, "support.csv", `date,level,code,indicator,action\n${row}${row}`);
+    expect(codesOf(files, "support.csv")).toEqual([["duplicate-support", "support.csv:3:1"]]);
+    const other = withFile(
+      tiny,
+      "support.csv",
+      `date,level,code,indicator,action\n${row}2026-05-14,district,010001,${INDICATOR},Taller\n`,
+    );
+    expect(parseDataset(other).dataset?.support).toHaveLength(2);
+  });
+});
+
+describe("the 0–100 bound of targets", () => {
+  const line = (target: string, baseline = "", minimum = "") =>
+    withFile(
+      tiny,
+      "targets.csv",
+      `year,level,code,indicator,target,baseline,minimum\n2026,national,PE,asistencia-estudiantes,${target},${baseline},${minimum}\n`,
+    );
+  const codes = (files: DatasetFiles) =>
+    parseDataset(files)
+      .problems.filter((p) => p.file === "targets.csv")
+      .map(where);
+
+  it("accepts exactly 0 and 100, refuses 100.1 and -0.1 in each column", () => {
+    expect(codes(line("100", "0", "100"))).toEqual([]);
+    expect(codes(line("100.1"))).toEqual([["target-out-of-range", "targets.csv:2:5"]]);
+    expect(codes(line("90", "-0.1"))).toEqual([["target-out-of-range", "targets.csv:2:6"]]);
+    expect(codes(line("90", "", "100.1"))).toEqual([["target-out-of-range", "targets.csv:2:7"]]);
   });
 });

@@ -303,6 +303,32 @@ describe("the ledger file", () => {
     expect(readLedger(file).events.map((e) => e.state)).toEqual(["attempt", "unknown"]);
   });
 
+  it("keeps a whole last event saved without its newline, and appends the next on its own line (#27 item 9)", () => {
+    const file = join(dir(), "deliveries.jsonl");
+    writeFileSync(file, JSON.stringify(event(A, "attempt")) + "\n" + JSON.stringify(event(A, "sent")));
+    expect(readLedger(file)).toMatchObject({ partialLine: false, unterminated: true });
+    expect(readLedger(file).events.map((e) => e.state)).toEqual(["attempt", "sent"]);
+    const warnings: string[] = [];
+    const ledger = openLedger(file, (w) => warnings.push(w));
+    expect(ledger.events.map((e) => e.state)).toEqual(["attempt", "sent"]);
+    ledger.append(event(B, "attempt"));
+    ledger.close();
+    expect(warnings).toEqual([]);
+    expect(readFileSync(file, "utf8").endsWith("\n")).toBe(true);
+    expect(readLedger(file).events.map((e) => `${e.id} ${e.state}`)).toEqual([
+      `${A} attempt`,
+      `${A} sent`,
+      `${B} attempt`,
+    ]);
+    expect(replayLedger(readLedger(file).events).get(A)?.state).toBe("sent");
+  });
+
+  it("refuses a last line without its newline that parses but is not an event", () => {
+    const file = join(dir(), "deliveries.jsonl");
+    writeFileSync(file, JSON.stringify(event(A, "sent")) + "\n" + JSON.stringify({ hello: 1 }));
+    expect(() => readLedger(file)).toThrow(/deliveries\.jsonl:2: not a delivery event/);
+  });
+
   it("refuses a damaged line with file:line", () => {
     const file = join(dir(), "deliveries.jsonl");
     writeFileSync(file, JSON.stringify(event(A, "sent")) + "\n");

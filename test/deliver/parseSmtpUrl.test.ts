@@ -93,35 +93,30 @@ describe("classify (SMTP errors)", () => {
   const error = (props: object) => Object.assign(new Error("x"), props);
   it("sorts replies, handed-over losses and connection failures", () => {
     expect(classify(error({ code: "EENVELOPE", responseCode: 550, permanent: true }), false)).toMatchObject({
-      status: "rejected",
-      permanent: true,
+      status: "failed",
     });
     expect(classify(error({ code: "EMESSAGE", responseCode: 451, permanent: false }), true)).toMatchObject({
-      status: "rejected",
-      permanent: false,
+      status: "retry",
+      reached: true,
     });
-    expect(classify(error({ code: "ECONNECTION" }), true)).toMatchObject({ status: "lost" });
+    expect(classify(error({ code: "ECONNECTION" }), true)).toMatchObject({
+      status: "unknown",
+      reply: "the connection broke after the message was handed over: ECONNECTION: x",
+    });
     expect(classify(error({ code: "ECONNECTION" }), false)).toMatchObject({
-      status: "not-sent",
-      fatal: false,
+      status: "retry",
+      reached: false,
     });
-    expect(classify(error({ code: "EAUTH", responseCode: 535 }), false)).toMatchObject({
-      status: "not-sent",
-      fatal: true,
-    });
-    expect(classify(error({ code: "ETLS" }), false)).toMatchObject({ status: "not-sent", fatal: true });
+    expect(classify(error({ code: "EAUTH", responseCode: 535 }), false)).toMatchObject({ status: "stop" });
+    expect(classify(error({ code: "ETLS" }), false)).toMatchObject({ status: "stop" });
   });
 
   it("stops at once on DNS and certificate errors, retries a temporary DNS failure", () => {
-    const notSent = (props: object) => classify(error(props), false);
-    expect(notSent({ code: "EDNS", originalCode: "ENOTFOUND" })).toMatchObject({ fatal: true });
-    expect(notSent({ code: "EDNS", originalCode: "EAI_AGAIN" })).toMatchObject({ fatal: false });
-    expect(notSent({ code: "ESOCKET", originalCode: "DEPTH_ZERO_SELF_SIGNED_CERT" })).toMatchObject({
-      fatal: true,
-    });
-    expect(notSent({ code: "ESOCKET", originalCode: "ERR_TLS_CERT_ALTNAME_INVALID" })).toMatchObject({
-      fatal: true,
-    });
-    expect(notSent({ code: "ESOCKET", originalCode: "ECONNREFUSED" })).toMatchObject({ fatal: false });
+    const notSent = (props: object) => classify(error(props), false).status;
+    expect(notSent({ code: "EDNS", originalCode: "ENOTFOUND" })).toBe("stop");
+    expect(notSent({ code: "EDNS", originalCode: "EAI_AGAIN" })).toBe("retry");
+    expect(notSent({ code: "ESOCKET", originalCode: "DEPTH_ZERO_SELF_SIGNED_CERT" })).toBe("stop");
+    expect(notSent({ code: "ESOCKET", originalCode: "ERR_TLS_CERT_ALTNAME_INVALID" })).toBe("stop");
+    expect(notSent({ code: "ESOCKET", originalCode: "ECONNREFUSED" })).toBe("retry");
   });
 });

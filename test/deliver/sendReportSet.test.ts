@@ -153,8 +153,8 @@ describe("sendReportSet outcomes (scripted transport)", () => {
     const delays: number[] = [];
     const transport = scripted({
       "ugel.chachapoyas@example.org": [
-        { status: "rejected", permanent: false, reply: "421 busy" },
-        { status: "not-sent", fatal: false, reply: "ECONNECTION: closed" },
+        { status: "retry", reached: true, reply: "421 busy" },
+        { status: "retry", reached: false, reply: "ECONNECTION: closed" },
       ],
     });
     const report = await send(out, {
@@ -176,7 +176,7 @@ describe("sendReportSet outcomes (scripted transport)", () => {
 
   it("gives up after the bounded attempts, stops when the server cannot be reached, and the next send tries again", async () => {
     const { out } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
-    const down = { status: "not-sent", fatal: false, reply: "ECONNECTION: connect ECONNREFUSED" } as const;
+    const down = { status: "retry", reached: false, reply: "ECONNECTION: connect ECONNREFUSED" } as const;
     const transport = scripted({ "ugel.chachapoyas@example.org": [down, down, down] });
     const report = await send(out, { transport, retry: { attempts: 3 } });
     expect(transport.handed).toHaveLength(3);
@@ -207,7 +207,7 @@ describe("sendReportSet outcomes (scripted transport)", () => {
     const { out } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
     const reply = "EAUTH: Invalid login: 535 5.7.8 Authentication failed";
     const transport = scripted({
-      "ugel.chachapoyas@example.org": [{ status: "not-sent", fatal: true, reply }],
+      "ugel.chachapoyas@example.org": [{ status: "stop", reply }],
     });
     const report = await send(out, { transport });
     expect(transport.handed).toHaveLength(1);
@@ -230,7 +230,12 @@ describe("sendReportSet outcomes (scripted transport)", () => {
   it("records a lost connection as unknown, never re-sent by a plain rerun, re-sent with --force", async () => {
     const { out } = makeArchive([TINY_REPORTS[3]!]);
     const transport = scripted({
-      "ugel.chachapoyas@example.org": [{ status: "lost", reply: "ECONNECTION: closed" }],
+      "ugel.chachapoyas@example.org": [
+        {
+          status: "unknown",
+          reply: "the connection broke after the message was handed over: ECONNECTION: closed",
+        },
+      ],
     });
     expect((await send(out, { transport })).counts.unknown).toBe(1);
     const rerun = await send(out, { transport });
@@ -280,7 +285,7 @@ describe("sendReportSet outcomes (scripted transport)", () => {
   it("a permanent rejection is failed with the reply; --resend-failed retries it", async () => {
     const { out } = makeArchive([TINY_REPORTS[3]!, TINY_REPORTS[4]!]);
     const transport = scripted({
-      "ugel.bagua@example.org": [{ status: "rejected", permanent: true, reply: "550 5.1.1 no such user" }],
+      "ugel.bagua@example.org": [{ status: "failed", reply: "550 5.1.1 no such user" }],
     });
     const report = await send(out, { transport });
     expect(report.deliveries.map((d) => `${d.state}:${d.reply ?? ""}`)).toEqual([
@@ -432,7 +437,7 @@ describe("outbox and SMTP together", () => {
   it("a failed SMTP delivery retried without an SMTP URL ends written, not sent", async () => {
     const { out } = makeArchive([TINY_REPORTS[3]!]);
     const transport = scripted({
-      "ugel.chachapoyas@example.org": [{ status: "rejected", permanent: true, reply: "550 mailbox full" }],
+      "ugel.chachapoyas@example.org": [{ status: "failed", reply: "550 mailbox full" }],
     });
     expect((await send(out, { transport })).counts.failed).toBe(1);
     const retried = await send(out, { resendFailed: true });
@@ -461,7 +466,12 @@ describe("--force and --to", () => {
   it("never sends a sent address again unless --to names it; records who and why", async () => {
     const { out, periodDir } = makeArchive([TINY_REPORTS[6]!]);
     const transport = scripted({
-      "gestion.huaraz@example.org": [{ status: "lost", reply: "ECONNECTION: closed" }],
+      "gestion.huaraz@example.org": [
+        {
+          status: "unknown",
+          reply: "the connection broke after the message was handed over: ECONNECTION: closed",
+        },
+      ],
     });
     await send(out, { transport });
     expect(transport.handed.map((m) => m.to)).toEqual([

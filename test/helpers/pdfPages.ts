@@ -113,10 +113,11 @@ export function nearEmptyPages(doc: PdfDocument, minWords = 40): PdfPage[] {
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**
- * Headings (bookmarks) printed in the last `lastLines` lines of a page that is not the document's
- * last: their section goes on over the page.
+ * Headings (bookmarks) left at the foot of a page that is not the document's last, their content on
+ * the next page: a heading that is the page's last line, or a section heading (a bookmark of depth
+ * 0 or 1: h1, h2) among its last two lines (one line under a section title is not its section).
  */
-export function strandedHeadings(doc: PdfDocument, lastLines = 2): { page: number; title: string }[] {
+export function strandedHeadings(doc: PdfDocument): { page: number; title: string }[] {
   const found: { page: number; title: string }[] = [];
   for (const mark of doc.bookmarks) {
     const page = doc.pages[mark.page - 1];
@@ -124,6 +125,7 @@ export function strandedHeadings(doc: PdfDocument, lastLines = 2): { page: numbe
     const title = squash(mark.title);
     // A heading line holds the title alone, or beside another column's text (layout mode puts two
     // or more spaces between columns).
+    const lastLines = mark.depth <= 1 ? 2 : 1;
     const tail = page.lines.slice(-lastLines).map((line) =>
       line
         .trim()

@@ -23,6 +23,41 @@ describe("compactPath", () => {
 describe("GeoCache + choroplethMap on fixtures/tiny", () => {
   const geo = new GeoCache(tinyTopology(), { regions: "regions", districts: "districts" });
 
+  it("marks each unit with its status's glyph in the status's ink, as the legend's swatches show it", () => {
+    const map = geo.project({
+      layer: "district",
+      codes: ["010001", "010002"],
+      width: 300,
+      maxHeight: 250,
+      inset: false,
+    });
+    for (const f of map.features) {
+      expect(f.area).toBeGreaterThan(150);
+      expect(f.anchor[0]).toBeGreaterThan(0);
+      expect(f.anchor[0]).toBeLessThan(300);
+    }
+    const svg = choroplethMap({
+      title: "t",
+      map,
+      values: [
+        { code: "010001", status: "green", text: "95%" },
+        { code: "010002", status: "red", text: "60%" },
+      ],
+      legend,
+      insetLabel: "Lima",
+    });
+    const glyphs = /<g class="glyphs"[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? "";
+    // Green: a white circle on the dark fill; red: a white square on the mid-grey fill.
+    expect(tags(glyphs, "circle").map((c) => attr(c, "fill"))).toEqual(["#ffffff"]);
+    expect(tags(glyphs, "rect").map((r) => attr(r, "fill"))).toEqual(["#ffffff"]);
+    // The legend: a swatch of each fill with the same glyph on it (5 swatches, 5 glyphs).
+    const legendItems = svg.split('<g class="legend-item">').slice(1);
+    expect(legendItems).toHaveLength(5);
+    expect(legendItems[0]).toContain('fill="#0b5d32"');
+    expect(legendItems[0]).toMatch(/<circle[^>]*fill="#ffffff"/);
+    expect(legendItems[1]).toMatch(/<path[^>]*fill="#1f1f1f"/); // amber: a dark triangle
+  });
+
   it("draws one polygon per district of a region, fitted, with the own district outlined", () => {
     const map = geo.project({
       layer: "district",
@@ -48,7 +83,7 @@ describe("GeoCache + choroplethMap on fixtures/tiny", () => {
     const areas = tags(svg, "path").filter((p) => /class="area( outside)?"/.test(p));
     expect(areas).toHaveLength(3);
     expect(attr(areas[0] ?? "", "fill")).toBe("#0b5d32");
-    expect(attr(areas[1] ?? "", "fill")).toBe("#dadada"); // referential: flat grey, dashed outline
+    expect(attr(areas[1] ?? "", "fill")).toBe("#c8c8c8"); // referential: flat grey, dashed outline
     // No entry at all: not a unit of the dataset (DRE Callao's own area), white, not "no data".
     expect(attr(areas[2] ?? "", "class")).toBe("area outside");
     expect(attr(areas[2] ?? "", "fill")).toBe("#ffffff");

@@ -49,7 +49,7 @@ describe("the team brief's HTML and CSV", () => {
   it("places the ranked units, the follow-up and the quality, with every data text escaped", () => {
     expect(html).toContain("Informe mensual del equipo de acompañamiento");
     expect(html).toContain("bajo el mínimo 3 meses seguidos");
-    expect(html).toContain("80.0% → 82.0% → 83.0%");
+    expect(html).toContain("80.0% › 82.0% › 83.0%");
     expect(html).toContain("Seguimiento del acompañamiento");
     expect(html).not.toContain(hostile);
     expect(html).toContain("&lt;img src&#x3D;x onerror&#x3D;&quot;alert(1)&quot;&gt;");

@@ -48,6 +48,16 @@ async function writeSet(): Promise<void> {
 }
 
 describe("semaforo status", () => {
+  it("takes the manifest's path for its folder (as a shell's completion offers it)", async () => {
+    await writeSet();
+    const byFolder = captureIo();
+    const byManifest = captureIo();
+    expect(await main(["status", dir], byFolder)).toBe(0);
+    expect(await main(["status", path.join(dir, "manifest.json")], byManifest)).toBe(0);
+    expect(byManifest.stderr()).not.toContain("has no manifest.json");
+    expect(byManifest.stdout()).toBe(byFolder.stdout());
+  });
+
   it("prints one line per report and the totals, exit 0", async () => {
     await writeSet();
     const io = captureIo();

@@ -199,7 +199,7 @@ export function printBuild(result: DatasetStepResult<BuildSummary>, json: boolea
     io.err(
       `semaforo: ${summary.superseded.length} earlier PDF${summary.superseded.length === 1 ? "" : "s"} that someone may have received ${summary.superseded.length === 1 ? "is" : "are"} kept in ${summary.periodDir}/superseded/ (listed in the manifest).`,
     );
-  if (summary.warnings > 0) io.err(warningsNote(summary.warnings, data));
+  if (summary.warnings > 0 && !io.quiet) io.err(warningsNote(summary.warnings, data));
   const { printed, reused, built: n } = summary;
   const failedText = failed.length
     ? ` (${failed.length} failed: ${failed

@@ -10,6 +10,7 @@ import { readStatus } from "../../deliver/readStatus.js";
 import { DELIVERY_STATES, type DeliveryState } from "../../model.js";
 import { suggest } from "../../rules/suggest.js";
 import { defineCommand } from "../command.js";
+import { periodFolderArg } from "../periodFolderArg.js";
 
 interface StatusArgs {
   dir?: string;
@@ -35,7 +36,11 @@ export const statusCommand = defineCommand<StatusArgs>({
   ],
   builder: (y) =>
     y
-      .positional("dir", { type: "string", describe: "The period folder, OUT/PERIOD (e.g. out/2026-10)" })
+      .positional("dir", {
+        coerce: (value?: string) => (value === undefined ? value : periodFolderArg(value)),
+        type: "string",
+        describe: "The period folder, OUT/PERIOD (e.g. out/2026-10)",
+      })
       .option("out", { type: "string", describe: "Output folder (default: out, or `out` in the config)" })
       .option("period", {
         type: "string",

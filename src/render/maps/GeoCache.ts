@@ -10,6 +10,10 @@ export const INSET_REGIONS: readonly string[] = ["150101", "070101"];
 export interface ProjectedFeature {
   code: string;
   d: string;
+  /** Where the status glyph goes: the centroid of the feature's largest polygon, in map px. */
+  anchor: [number, number];
+  /** The largest polygon's area in px² (a glyph is drawn only where it fits). */
+  area: number;
 }
 
 export interface ProjectedMap {
@@ -126,7 +130,7 @@ export class GeoCache {
     }
     const digits = 0;
     const features = drawn
-      .map((f) => ({ code: String(f.id), d: compactPath(path(f) ?? "", digits) }))
+      .map((f) => ({ code: String(f.id), d: compactPath(path(f) ?? "", digits), ...placeGlyph(path, f) }))
       .filter((f) => f.d);
 
     let inset: ProjectedMap["inset"] = null;
@@ -155,11 +159,43 @@ export class GeoCache {
         inset = {
           ...box,
           features: insetFeatures
-            .map((f) => ({ code: String(f.id), d: compactPath(insetPath(f) ?? "", 1) }))
+            .map((f) => ({
+              code: String(f.id),
+              d: compactPath(insetPath(f) ?? "", 1),
+              ...placeGlyph(insetPath, f),
+            }))
             .filter((f) => f.d),
         };
       }
     }
     return { width, height, features, inset };
   }
+}
+
+/**
+ * The glyph's place in a feature: the centroid of its largest polygon (a UGEL with islands or a
+ * detached part keeps its glyph on the main body), and that polygon's area.
+ */
+function placeGlyph(
+  path: ReturnType<typeof geoPath>,
+  f: GeoFeature,
+): { anchor: [number, number]; area: number } {
+  const geometry = f.geometry;
+  const parts: GeoFeature[] =
+    geometry.type === "MultiPolygon"
+      ? geometry.coordinates.map((coordinates) => ({
+          type: "Feature",
+          properties: null,
+          geometry: { type: "Polygon", coordinates },
+        }))
+      : [f];
+  let best: { anchor: [number, number]; area: number } = { anchor: [0, 0], area: 0 };
+  for (const part of parts) {
+    const area = path.area(part);
+    if (area > best.area) {
+      const [x, y] = path.centroid(part);
+      best = { anchor: [Math.round(x * 10) / 10, Math.round(y * 10) / 10], area: Math.round(area) };
+    }
+  }
+  return best;
 }

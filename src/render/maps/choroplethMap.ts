@@ -21,6 +21,19 @@ export interface ChoroplethInput {
 }
 
 const LEGEND_ROW = 14;
+/** Radius of the status glyph drawn on each unit, and the least area (px²) a unit needs for one. */
+const GLYPH_R = 3.4;
+const GLYPH_MIN_AREA = 150;
+
+/**
+ * The status's shape in its ink colour (white on green and red, dark on amber, grey and no data):
+ * the same glyph marks the unit on the map and the swatch in the legend, so the statuses read in
+ * grey print and without colour (green and red fills are 21 points apart in grey).
+ */
+function glyph(status: Status, cx: number, cy: number, r = GLYPH_R): string {
+  const style = STATUS_STYLES[status];
+  return statusShape(status, cx, cy, r, { fill: style.ink, stroke: style.ink });
+}
 
 /** A choropleth by traffic-light status, with a legend strip and the optional Lima/Callao inset. */
 export function choroplethMap(input: ChoroplethInput): string {
@@ -35,6 +48,7 @@ export function choroplethMap(input: ChoroplethInput): string {
   const drawFeatures = (features: ProjectedFeature[], strokeWidth: number): string => {
     const out: string[] = [];
     const dashed: string[] = [];
+    const glyphs: string[] = [];
     let highlighted = "";
     for (const f of features) {
       const v = byCode.get(f.code);
@@ -49,10 +63,16 @@ export function choroplethMap(input: ChoroplethInput): string {
         `<path class="area" data-code="${escapeXml(f.code)}" d="${f.d}" fill="${style.fill}" stroke="${INK.border}" stroke-width="${strokeWidth}"/>`,
       );
       if (style.dashed) dashed.push(dashedOutline(f.d, strokeWidth));
+      if (f.area >= GLYPH_MIN_AREA) glyphs.push(glyph(v.status, f.anchor[0], f.anchor[1]));
       if (f.code === input.highlight)
         highlighted = `<path class="highlight" d="${f.d}" fill="none" stroke="${INK.highlight}" stroke-width="${strokeWidth * 4}" stroke-linejoin="round"/>`;
     }
-    return out.join("") + dashed.join("") + highlighted;
+    return (
+      out.join("") +
+      dashed.join("") +
+      highlighted +
+      (glyphs.length ? `<g class="glyphs" aria-hidden="true">${glyphs.join("")}</g>` : "")
+    );
   };
   parts.push(`<g class="areas">${drawFeatures(map.features, 0.6)}</g>`);
   if (map.inset) {
@@ -71,10 +91,15 @@ export function choroplethMap(input: ChoroplethInput): string {
   // Legend strip.
   legendLayout.items.forEach((item) => {
     const y = map.height + 8 + item.row * LEGEND_ROW + LEGEND_ROW / 2;
-    const swatch = STATUS_STYLES[item.status].dashed
-      ? `<rect x="${r1(item.x)}" y="${r1(y - 5)}" width="10" height="10" fill="${STATUS_STYLES[item.status].fill}"/>` +
-        dashedOutline(`M${r1(item.x + 0.5)},${r1(y - 4.5)}h9v9h-9z`, 0.6)
-      : statusShape(item.status, item.x + 5, y, 5);
+    // The swatch is a piece of the map: the fill (dashed outline for referential, a thin border for
+    // the near-white no data) with the unit's glyph on it.
+    const style = STATUS_STYLES[item.status];
+    const swatch =
+      `<rect x="${r1(item.x)}" y="${r1(y - 5.5)}" width="11" height="11" fill="${style.fill}"${
+        item.status === "no-data" ? ` stroke="${style.stroke}" stroke-width="0.6"` : ""
+      }/>` +
+      (style.dashed ? dashedOutline(`M${r1(item.x + 0.5)},${r1(y - 5)}h10v10h-10z`, 0.6) : "") +
+      glyph(item.status, item.x + 5.5, y, 3.2);
     parts.push(
       `<g class="legend-item">${swatch}${svgText(item.x + 14, y + 3.5, item.label, { "font-size": 10, fill: INK.text })}</g>`,
     );
