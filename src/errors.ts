@@ -1,4 +1,4 @@
-import { suggest } from "./dataset/suggest.js";
+import { suggest } from "./rules/suggest.js";
 
 /**
  * Expected errors carry their exit code; only src/cli catches them and exits.
@@ -111,7 +111,7 @@ export const errorData = {
   }),
   /** `--period` given without a value (`--period` last, or `--period=`). */
   missingValue: defineError({
-    code: "missing-value",
+    code: "missing-flag-value",
     message: (option: string, _command: string | undefined) => `--${option} needs a value.`,
     hint: (_option, command) => helpHint(command),
     exitCode: ExitCode.usage,
@@ -130,7 +130,7 @@ export const errorData = {
     exitCode: ExitCode.usage,
   }),
   badNumber: defineError({
-    code: "bad-number",
+    code: "bad-flag-number",
     message: (flag: string, rule: keyof typeof NUMBER_RULES, _command: string | undefined) =>
       `${flag} ${NUMBER_RULES[rule]}.`,
     hint: (_flag, _rule, command) => helpHint(command),
@@ -177,7 +177,7 @@ export const errorData = {
   }),
   /** A code given with --only / --force that names no unit; `known`: the codes there are, for "did you mean". */
   unknownUnit: defineError({
-    code: "unknown-unit",
+    code: "unknown-flag-unit",
     message: (codes: string[], where: string, known: Iterable<string>) =>
       `${codes
         .map((code) => {
@@ -231,7 +231,7 @@ export const errorData = {
     exitCode: ExitCode.usage,
   }),
   unreadableFile: defineError({
-    code: "unreadable-file",
+    code: "unreadable-dataset-file",
     message: (path: string, detail: string) => `${path} cannot be read: ${detail}`,
     hint: "Check that this user may read the file (and that the disk is healthy), then run again.",
     exitCode: ExitCode.usage,

@@ -2,7 +2,7 @@ import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Manifest } from "../model.js";
-import { PUBLISH_WORK_FOLDER } from "../publish/publishLeftovers.js";
+import { PUBLISH_WORK_FOLDER } from "./publishLeftovers.js";
 import { ARCHIVE_FOLDERS } from "./listUnlisted.js";
 import { BUILD_LOCK, STAGING } from "./staging.js";
 

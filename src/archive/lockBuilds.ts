@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
+import { acquireSendLock, type SendLock } from "./acquireSendLock.js";
 import { errors } from "../errors.js";
 import { archiveWriteError } from "./archiveWriteError.js";
 import { BUILD_LOCK } from "./staging.js";

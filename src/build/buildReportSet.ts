@@ -17,7 +17,7 @@ import type {
 } from "../model.js";
 import { applySettings } from "../config/settings.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
-import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { findProjectRoot } from "../findProjectRoot.js";
 import {
   CHROMIUM_ARGS,
   PDF_OPTIONS,

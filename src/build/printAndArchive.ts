@@ -15,10 +15,10 @@ import { resolveInPeriod } from "../archive/resolveInPeriod.js";
 import { JOURNAL, STAGING } from "../archive/staging.js";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
 import { makeDirs } from "../makeDirs.js";
-import { acquireSendLock, type SendLock } from "../deliver/acquireSendLock.js";
-import { heldVersions } from "../deliver/heldVersions.js";
+import { acquireSendLock, type SendLock } from "../archive/acquireSendLock.js";
+import { heldVersions } from "../archive/heldVersions.js";
 import { CliError, errors } from "../errors.js";
-import { readLedger } from "../deliver/readLedger.js";
+import { readLedger } from "../archive/readLedger.js";
 import { lockBuilds } from "../archive/lockBuilds.js";
 import type {
   InputFile,

@@ -2,7 +2,7 @@ import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { findProjectRoot } from "../findProjectRoot.js";
 import { sha256Hex } from "../formats/sha256Hex.js";
 
 let cached: string | undefined;

@@ -1,4 +1,4 @@
-import { suggest } from "../dataset/suggest.js";
+import { suggest } from "../rules/suggest.js";
 import type { z } from "zod";
 import { configSchema, type Config } from "./configSchema.js";
 

@@ -2,7 +2,7 @@ import type { District, Indicator, Problem, Region } from "../model.js";
 import { checkCode } from "./checkCode.js";
 import { NAME_MAX_LENGTH } from "./checkName.js";
 import { at, problems, type Location } from "./problems.js";
-import { suggest } from "./suggest.js";
+import { suggest } from "../rules/suggest.js";
 
 /** What the other files are checked against. null = that catalogue was unusable: its checks are skipped. */
 export interface Known {

@@ -1,7 +1,7 @@
 import { NATIONAL_CODE, type CsvDialect, type Locale, type Problem, type Recipient } from "../model.js";
 import { compare } from "./compare.js";
 import { checkAddress } from "../rules/checkAddress.js";
-import { checkPhone, type PhoneRules } from "../deliver/sms/checkPhone.js";
+import { checkPhone, type PhoneRules } from "../rules/checkPhone.js";
 import { checkName } from "./checkName.js";
 import type { Known } from "./known.js";
 import { cell, readCsv, where } from "./parseCsv.js";

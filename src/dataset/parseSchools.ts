@@ -6,7 +6,7 @@ import { checkCode } from "./checkCode.js";
 import { checkName } from "./checkName.js";
 import { checkPeriod, parseDecimal } from "./parseNumber.js";
 import { at, problems } from "./problems.js";
-import { checkPhone, type PhoneRules } from "../deliver/sms/checkPhone.js";
+import { checkPhone, type PhoneRules } from "../rules/checkPhone.js";
 
 export const SCHOOLS_COLUMNS = [
   "period",

@@ -2,7 +2,7 @@ import type { Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { errors } from "../errors.js";
-import { findProjectRoot } from "./findProjectRoot.js";
+import { findProjectRoot } from "../findProjectRoot.js";
 import { parseDataset, REQUIRED_FILES, type DatasetFiles, type DatasetReadResult } from "./parseDataset.js";
 import { parseDatasetConfig } from "./parseDatasetConfig.js";
 import { decodeText } from "./decodeText.js";

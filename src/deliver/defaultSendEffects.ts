@@ -1,11 +1,11 @@
 import { userInfo } from "node:os";
 import { loadManifest } from "../archive/manifest.js";
-import { acquireSendLock } from "./acquireSendLock.js";
+import { acquireSendLock } from "../archive/acquireSendLock.js";
 import { createOutboxTransport } from "./createOutboxTransport.js";
 import { createSmtpTransport } from "./createSmtpTransport.js";
 import { openLedger } from "./openLedger.js";
 import { readEmailTemplates } from "./readEmailTemplates.js";
-import { readLedger } from "./readLedger.js";
+import { readLedger } from "../archive/readLedger.js";
 import type { SendEffects } from "./sendReportSet.js";
 
 /**

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import type { DeliveryEvent } from "../model.js";
-import { readLedger } from "./readLedger.js";
+import { readLedger } from "../archive/readLedger.js";
 
 export interface Ledger {
   /** Events already in the file when it was opened. */

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import { errors } from "../errors.js";
-import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { findProjectRoot } from "../findProjectRoot.js";
 import { readMessages } from "../locale/readMessages.js";
 import type { Locale } from "../model.js";
 import type { EmailContext, EmailTemplates } from "./renderEmail.js";

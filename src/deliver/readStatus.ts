@@ -1,7 +1,7 @@
 import { loadManifest } from "../archive/manifest.js";
 import { resolveFileInPeriod } from "../archive/resolveInPeriod.js";
 import { buildStatusReport, type StatusReport } from "./buildStatusReport.js";
-import { readLedger } from "./readLedger.js";
+import { readLedger } from "../archive/readLedger.js";
 import { replayLedger } from "./replayLedger.js";
 import { ledgerPath } from "../formats/ledger.js";
 

@@ -1,6 +1,6 @@
 import type { DeliveryEvent } from "../model.js";
 import { normalizeDeliveryId } from "./deliveryIds.js";
-import { eventState } from "./eventState.js";
+import { eventState } from "../archive/eventState.js";
 import type { LedgerEntry } from "./types.js";
 
 /** The reply recorded for an SMTP attempt that has no outcome after it. */

@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { makeDirs } from "../makeDirs.js";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { findProjectRoot } from "../findProjectRoot.js";
 import { errors } from "../errors.js";
 import { scaffoldFiles } from "./scaffoldFiles.js";
 

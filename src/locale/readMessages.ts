@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { findProjectRoot } from "../findProjectRoot.js";
 import { errors } from "../errors.js";
 import type { Locale, Messages } from "../model.js";
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import type { SendLock } from "../deliver/acquireSendLock.js";
+import type { SendLock } from "../archive/acquireSendLock.js";
 import { lockBuilds } from "../archive/lockBuilds.js";
 import { publishWriteError } from "./publishWriteError.js";
 

@@ -2,7 +2,7 @@ import { rename, rm } from "node:fs/promises";
 import { makeDirs } from "../makeDirs.js";
 import { dirname, join } from "node:path";
 import { syncDir, writeSynced } from "../archive/writeFileAtomic.js";
-import { publishWorkFolder, removeDeadPublishFolders } from "./publishLeftovers.js";
+import { publishWorkFolder, removeDeadPublishFolders } from "../archive/publishLeftovers.js";
 import { publishWriteError } from "./publishWriteError.js";
 
 /**

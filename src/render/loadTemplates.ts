@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
-import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { findProjectRoot } from "../findProjectRoot.js";
 import { cssPageLabel, cssString } from "./cssString.js";
 import { readFontCss } from "./fonts/readFontCss.js";
 import type { Templates } from "./renderReport.js";

@@ -17,7 +17,7 @@ import { completeCommit } from "../../src/archive/completeCommit.js";
 import { readManifest, writeManifest } from "../../src/archive/manifest.js";
 import { verifyArchive } from "../../src/archive/verifyArchive.js";
 import { printAndArchive } from "../../src/build/printAndArchive.js";
-import { acquireSendLock } from "../../src/deliver/acquireSendLock.js";
+import { acquireSendLock } from "../../src/archive/acquireSendLock.js";
 import { main } from "../../src/cli/main.js";
 import type { DeliveryEvent, Manifest } from "../../src/model.js";
 import { captureIo } from "../helpers/io.js";

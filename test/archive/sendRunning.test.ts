@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { printAndArchive } from "../../src/build/printAndArchive.js";
-import { acquireSendLock } from "../../src/deliver/acquireSendLock.js";
+import { acquireSendLock } from "../../src/archive/acquireSendLock.js";
 import type { PrintJob } from "../../src/pdf/launchPrinter.js";
 import { fakePrinter, options, SET, tmp } from "./fakeBuild.js";
 

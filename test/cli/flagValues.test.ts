@@ -23,7 +23,7 @@ describe("flag values that would have been taken as 'all' or as nonsense", () =>
       ["views", "--data", "fixtures/tiny", "--period", "2026-05", "--only", " , "],
       ["status", "out/2026-05", "--state", ","],
     ]) {
-      expect(await run(...argv)).toMatchObject({ code: 2, error: { code: "missing-value" } });
+      expect(await run(...argv)).toMatchObject({ code: 2, error: { code: "missing-flag-value" } });
     }
   });
 
@@ -31,17 +31,20 @@ describe("flag values that would have been taken as 'all' or as nonsense", () =>
     const build = ["build", "--data", "fixtures/tiny", "--period", "2026-05"];
     expect(await run(...build, "--concurrency", "0")).toMatchObject({
       code: 2,
-      error: { code: "bad-number", message: "--concurrency must be a whole number, 1 or more." },
+      error: { code: "bad-flag-number", message: "--concurrency must be a whole number, 1 or more." },
     });
     expect(await run(...build, "--concurrency", "1.5")).toMatchObject({
       code: 2,
-      error: { code: "bad-number" },
+      error: { code: "bad-flag-number" },
     });
     expect(await run(...build, "--restart-every", "-1")).toMatchObject({
       code: 2,
-      error: { code: "bad-number" },
+      error: { code: "bad-flag-number" },
     });
-    expect(await run(...build, "--timeout", "0")).toMatchObject({ code: 2, error: { code: "bad-number" } });
+    expect(await run(...build, "--timeout", "0")).toMatchObject({
+      code: 2,
+      error: { code: "bad-flag-number" },
+    });
   });
 
   it("status --only with a code the period does not have is unknown-unit, with a did-you-mean for its case", async () => {
@@ -53,10 +56,10 @@ describe("flag values that would have been taken as 'all' or as nonsense", () =>
     );
     expect(await run("status", dir, "--only", "999999")).toMatchObject({
       code: 2,
-      error: { code: "unknown-unit" },
+      error: { code: "unknown-flag-unit" },
     });
     const cased = await run("status", dir, "--only", "pe");
-    expect(cased).toMatchObject({ code: 2, error: { code: "unknown-unit" } });
+    expect(cased).toMatchObject({ code: 2, error: { code: "unknown-flag-unit" } });
     expect(cased.error?.message).toContain("pe (did you mean PE?)");
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import { findProjectRoot } from "../../src/findProjectRoot.js";
 import type { ReportView } from "../../src/model.js";
 import { captureIo } from "../helpers/io.js";
 

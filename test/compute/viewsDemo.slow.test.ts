@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import { findProjectRoot } from "../../src/findProjectRoot.js";
 import { readDataset } from "../../src/dataset/readDataset.js";
 import type { Dataset, ReportView } from "../../src/model.js";
 import { views } from "./support.js";

@@ -9,7 +9,7 @@ import { openPreview } from "../../src/cli/commands/preview.js";
 import { runPublish } from "../../src/cli/commands/publish.js";
 import { main } from "../../src/cli/main.js";
 import { applySettings } from "../../src/config/settings.js";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import { findProjectRoot } from "../../src/findProjectRoot.js";
 import { readMessages } from "../../src/locale/readMessages.js";
 import type { Manifest, ReportView } from "../../src/model.js";
 import { loadSiteTemplates } from "../../src/publish/loadSiteTemplates.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import { findProjectRoot } from "../../src/findProjectRoot.js";
 
 const SRC = join(findProjectRoot(), "src");
 

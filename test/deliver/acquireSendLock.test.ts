@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { acquireSendLock } from "../../src/deliver/acquireSendLock.js";
+import { acquireSendLock } from "../../src/archive/acquireSendLock.js";
 import { CliError } from "../../src/errors.js";
 
 const lockFile = () => join(mkdtempSync(join(tmpdir(), "semaforo-lock-")), ".send.lock");

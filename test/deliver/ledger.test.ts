@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLedger } from "../../src/deliver/openLedger.js";
 import { planDeliveries } from "../../src/deliver/planDeliveries.js";
-import { readLedger } from "../../src/deliver/readLedger.js";
+import { readLedger } from "../../src/archive/readLedger.js";
 import { replayLedger } from "../../src/deliver/replayLedger.js";
 import { CliError } from "../../src/errors.js";
 import type { DeliveryEvent, Manifest } from "../../src/model.js";
 import { computeBackoff } from "../../src/deliver/computeBackoff.js";
-import { heldVersions } from "../../src/deliver/heldVersions.js";
+import { heldVersions } from "../../src/archive/heldVersions.js";
 
 let clock = 0;
 function event(

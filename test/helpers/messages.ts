@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import { findProjectRoot } from "../../src/findProjectRoot.js";
 import type { Locale, Messages } from "../../src/model.js";
 
 const cache = new Map<Locale, Messages>();

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import { findProjectRoot } from "../../src/findProjectRoot.js";
 import { readDataset } from "../../src/dataset/readDataset.js";
 import type { Dataset } from "../../src/model.js";
 

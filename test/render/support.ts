@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Topology } from "topojson-specification";
-import { findProjectRoot } from "../../src/dataset/findProjectRoot.js";
+import { findProjectRoot } from "../../src/findProjectRoot.js";
 import type { Locale } from "../../src/model.js";
 import { loadTemplates } from "../../src/render/loadTemplates.js";
 import type { RenderContext, Templates } from "../../src/render/renderReport.js";

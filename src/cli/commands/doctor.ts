@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadSettings } from "../../config/settings.js";
-import { findProjectRoot } from "../../dataset/findProjectRoot.js";
+import { findProjectRoot } from "../../findProjectRoot.js";
 import { CliError, ExitCode } from "../../errors.js";
 import { parseSmtpUrl } from "../../deliver/parseSmtpUrl.js";
 import { findChromium } from "../../pdf/findChromium.js";

@@ -8,7 +8,7 @@ import { latestPeriod } from "../../archive/latestPeriod.js";
 import { filterStatus } from "../../deliver/filterStatus.js";
 import { readStatus } from "../../deliver/readStatus.js";
 import { DELIVERY_STATES, type DeliveryState } from "../../model.js";
-import { suggest } from "../../dataset/suggest.js";
+import { suggest } from "../../rules/suggest.js";
 import { defineCommand } from "../command.js";
 import { periodFolderArg } from "../periodFolderArg.js";
 

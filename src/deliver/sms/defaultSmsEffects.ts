@@ -2,7 +2,7 @@ import { userInfo } from "node:os";
 import { loadManifest } from "../../archive/manifest.js";
 import { acquireSendLock } from "../acquireSendLock.js";
 import { openLedger } from "../openLedger.js";
-import { readLedger } from "../readLedger.js";
+import { readLedger } from "../../archive/readLedger.js";
 import { createHttpSmsTransport } from "./createHttpSmsTransport.js";
 import { createSmppTransport } from "./createSmppTransport.js";
 import { createSmsOutboxTransport } from "./createSmsOutboxTransport.js";

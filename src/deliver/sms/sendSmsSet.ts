@@ -11,7 +11,7 @@ import { replayLedger } from "../replayLedger.js";
 import type { SendStop } from "../sendReport.js";
 import type { SendOutcome, Transport } from "../transport.js";
 import type { LedgerEntry } from "../types.js";
-import { checkPhone } from "./checkPhone.js";
+import { checkPhone } from "../../rules/checkPhone.js";
 import { countSegments, MAX_SEGMENTS } from "./gsm7.js";
 import { listSmsDeliveries } from "./listSmsDeliveries.js";
 import { parseSmsUrl, type SmsSettings } from "./parseSmsUrl.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { checkPhone } from "../../../src/deliver/sms/checkPhone.js";
+import { checkPhone } from "../../../src/rules/checkPhone.js";
 import { fitSms } from "../../../src/deliver/sms/fitSms.js";
 import {
   countSegments,
