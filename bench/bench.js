@@ -24,6 +24,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import puppeteer from "puppeteer-core";
 import { spawn } from "node:child_process";
+import { benchSms } from "./smsBench.js";
 import { defaultBuildEffects } from "../dist/build/defaultBuildEffects.js";
 import { renderEveryReport } from "../dist/build/renderEveryReport.js";
 import { findChromium } from "../dist/pdf/findChromium.js";
@@ -263,6 +264,9 @@ const resultEdit = editCsv("results.csv", "numerator", (n, row, header) =>
 );
 rebuilds.push({ ...(await rebuild("one district's results changed")), edit: resultEdit });
 
+// ---- SMS: the demo month's SMS to a local SMPP server (bench/smsBench.js) ------------------------
+const sms = await benchSms(join(last.outDir, flags.period));
+
 const round = (ms) => Math.round(ms);
 const mb = (bytes) => Math.round(bytes / 1024 / 1024);
 const result = {
@@ -303,6 +307,7 @@ const result = {
   identicalPdfs: differing === null ? null : differing === 0,
   differingPdfs: differing,
   rebuilds,
+  sms,
 };
 appendFileSync(new URL("./results.jsonl", import.meta.url), JSON.stringify(result) + "\n");
 console.log(JSON.stringify(result, null, 2));
@@ -315,5 +320,8 @@ for (const r of rebuilds)
   console.log(
     `${r.name}: ${(r.ms / 1000).toFixed(1)} s = ${(r.ofFull * 100).toFixed(1)} % of the full build, ${r.printed} printed, ${r.reused} reused`,
   );
+console.log(
+  `SMS: ${sms.messages} messages (${sms.parts} parts) to a local SMPP server in ${(sms.ms / 1000).toFixed(1)} s = ${sms.perSecond} messages/s with a window of ${sms.window}; peak memory ${sms.peakMemoryMb} MB; each once: ${sms.eachOnce}`,
+);
 if (!flags.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept ${work}`);

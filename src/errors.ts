@@ -326,6 +326,21 @@ export const errorData = {
         : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then run the command again.",
     exitCode: ExitCode.usage,
   }),
+  /** `code`: the file-system error code (ENOSPC…); `swapped`: the new public/ is in place but the manifest could not record it. */
+  publishWrite: defineError({
+    code: "publish-write-failed",
+    message: (path: string, code: string, detail: string, swapped = false) =>
+      `Cannot write ${path}: ${ARCHIVE_WRITE_WHY[code] ?? detail}. ${
+        swapped
+          ? "The new public folder is in place, but manifest.json does not list it yet: `semaforo verify` reports the difference until publish runs again."
+          : "The public folder was not changed: the site published before (if any) stays whole, and the archived reports are untouched."
+      }`,
+    hint: (_path, code) =>
+      code === "ENOSPC" || code === "EDQUOT"
+        ? "Free some space on that disk (or use --out on another one) and run publish again."
+        : "Check that the output folder is writable (mounted read-write, owned by this user), or use --out DIR, then run publish again.",
+    exitCode: ExitCode.usage,
+  }),
   outsidePeriod: defineError({
     code: "outside-period",
     message: (periodDir: string, file: string, source: string) =>
@@ -366,6 +381,29 @@ export const errorData = {
     message: (periodDir: string, why: string) =>
       `${periodDir} holds a build that was interrupted while its PDFs were being put in place, and it cannot be completed here (${why}).`,
     hint: "Run `semaforo verify` or `semaforo build` for this period on a writable copy: either completes the interrupted build from .staging/journal.json.",
+    exitCode: ExitCode.usage,
+  }),
+  /** `.staging/journal.json` asks for a step no build takes (checkJournal): nothing is done. */
+  badJournal: defineError({
+    code: "bad-journal",
+    message: (periodDir: string, list: string, entry: string, why: string) =>
+      `${periodDir}/.staging/journal.json asks to ${list === "removes" ? "remove" : list === "moves" ? "move" : "install"} ${JSON.stringify(entry)}, which no build does (${why}): the journal was edited or damaged. Nothing was changed.`,
+    hint: "Restore the journal from a backup copy of the folder, or delete the .staging folder to drop the interrupted build (the set stays as manifest.json lists it), then run `semaforo verify`.",
+    exitCode: ExitCode.usage,
+  }),
+  /** `views --out` (or another file the user names) inside an archived period folder. */
+  outInArchive: defineError({
+    code: "out-in-archive",
+    message: (out: string, periodDir: string) =>
+      `--out ${out} lies inside the archived period folder ${periodDir} (it holds manifest.json): nothing is written there but by build, send and publish. Nothing was written.`,
+    hint: "Write the views somewhere else, e.g. --out views-2026-10.json, or - for stdout.",
+    exitCode: ExitCode.usage,
+  }),
+  outIsFolder: defineError({
+    code: "out-is-folder",
+    message: (out: string) =>
+      `--out ${out} is a folder; it takes the name of the file to write. Nothing was written.`,
+    hint: "Give a file name, e.g. --out views.json (or - for stdout).",
     exitCode: ExitCode.usage,
   }),
   noRebuildRecord: defineError({
@@ -411,6 +449,12 @@ export const errorData = {
     code: "bad-sms-url",
     message: (shown: string, why: string) => `The SMS URL ${JSON.stringify(shown)} cannot be used: ${why}.`,
     hint: "Examples: --sms smpp://user:password@smsc.example.org:2775?source=MINEDU, or --sms https://gateway.example.org/sms (or set SEMAFORO_SMS_URL; the password may come from the variable named by the config's sms.passwordEnv).",
+    exitCode: ExitCode.usage,
+  }),
+  smsUnusable: defineError({
+    code: "sms-unusable",
+    message: (reply: string) => `The SMS centre or gateway cannot be used: ${reply}.`,
+    hint: "Check the SMS URL's system_id (or user) and password, and the host; nothing was marked sent, the SMS stay pending.",
     exitCode: ExitCode.usage,
   }),
   smsPasswordMissing: defineError({

@@ -6,6 +6,7 @@
  * deliver/ (manifest + ledger → e-mails). A type used by one stage only stays in that stage.
  */
 import type { Topology } from "topojson-specification";
+import type { SenderSettings } from "./rules/sender.js";
 
 export type Level = "national" | "region" | "district";
 export const LEVELS: readonly Level[] = ["national", "region", "district"];
@@ -200,7 +201,7 @@ export interface DatasetConfig {
     districts: string;
   };
   /** `from` is a plain address; `fromName` its optional display name. */
-  email: { from: string; fromName?: string; replyTo?: string };
+  email: SenderSettings;
   csv: CsvDialect;
   thresholds: Thresholds;
   /** IANA time zone in which the operator reads times (status, logs); default America/Lima. */
@@ -309,6 +310,16 @@ export interface Ranking {
   excluded: number;
 }
 
+/** A unit's rank in one ranking: "Puesto 175 de 210 UGEL del país, empatada con 2 más". */
+export interface RankSummary {
+  rank: number | null;
+  of: number;
+  excluded: number;
+  /** How many units hold this rank, the unit included (1 = alone); 0 when left out. */
+  tied: number;
+  text: string;
+}
+
 export interface TargetsView {
   baseline: Figure;
   /** The minimum actually used by the rule (given, or target − amberBand). */
@@ -336,7 +347,7 @@ export interface TargetsView {
 export interface ChangeView {
   /** Change in percentage points; null when either side is missing. */
   points: number | null;
-  /** "+2,1 pts", "−0,4 pts", "—". */
+  /** "+2.1 p.p.", "−0.4 p.p.", "—" (English "pts"). */
   text: string;
   /** Whether the change is good news given `better`; null when no change. */
   good: boolean | null;
@@ -397,12 +408,15 @@ export interface IndicatorView {
   /** District: the other districts of its region; region: its districts; national: regions. */
   peers: Ranking;
   /** Rank among all units of the same level (district: all districts; region: all regions). */
-  rankNational: { rank: number | null; of: number; excluded: number; text: string } | null;
+  rankNational: RankSummary | null;
   /** District only: rank within its region. */
-  rankRegional: { rank: number | null; of: number; excluded: number; text: string } | null;
+  rankRegional: RankSummary | null;
   /** National only: top and bottom 10 districts, labelled "DRE … – UGEL …". */
   top: UnitValue[];
   bottom: UnitValue[];
+  /** National only: "27 UGEL empatadas en el puesto 1; se muestran 10" when a list cuts a tie; "" otherwise. */
+  topTie: string;
+  bottomTie: string;
   /** Region and national: districts by status. */
   statusCounts: Record<Status, number> | null;
   map: MapSpec;
@@ -819,175 +833,21 @@ export interface TeamBriefView {
 // Archive and delivery.
 // ---------------------------------------------------------------------------------------------
 
-export interface ManifestReport {
-  level: ReportLevel;
-  code: string;
-  name: string;
-  language: Locale;
-  /** Relative to the period folder, e.g. `district/150102-ugel-01-san-juan-de-miraflores.pdf`. */
-  file: string;
-  sha256: string;
-  bytes: number;
-  pages: number;
-  recipients: string[];
-  /** Recipient names by address (from recipients.csv), for the e-mail's To: header. Optional: send falls back to the address. */
-  recipientNames?: Record<string, string>;
-  /** The view's headline, for the e-mail body. Optional: send then omits the summary. */
-  headline?: ManifestHeadline;
-  /** Files archived and sent with the PDF (the team brief's CSV). Optional. */
-  attachments?: ManifestAttachment[];
-  /**
-   * The report's SMS (issue #25), one per phone: to the unit's recipients with a phone and, on a
-   * district's Spanish report with dataset.json `sms.schools`, to the directors of the schools
-   * visited. Made by the build from the report's view, so `send` needs only the period folder.
-   */
-  sms?: ManifestSms[];
-  /**
-   * sha256 of everything that reaches Chromium for this report (final HTML, print options, browser
-   * version, PDF metadata, attachments): a later build with the same key reuses the archived PDF. Optional: older
-   * manifests have none, and their reports are printed again.
-   */
-  key?: string;
-  /**
-   * The same, with the source of the HTML (its view and the renderer's fingerprint) in place of
-   * the HTML, hashed together with `key`: a later build with the same source knows the key without
-   * rendering the report (and a `key` edited by hand no longer matches). Optional: without it the
-   * report is rendered and its key compared.
-   */
-  source?: string;
-}
+// The manifest's types are inferred from its schema, the one definition of manifest.json.
+export type {
+  Manifest,
+  ManifestAttachment,
+  ManifestFailure,
+  ManifestHeadline,
+  ManifestRebuild,
+  ManifestReport,
+  ManifestSms,
+  SupersededReport,
+} from "./formats/manifest.js";
 
-/** One SMS of a report: its whole text, as sent. */
-export interface ManifestSms {
-  /** E.164. */
-  to: string;
-  /** The recipient's name, or the school director's (or the school's when none is given). */
-  name: string;
-  /** For a school director's SMS: the school. */
-  school?: { code: string; name: string };
-  /** GSM-7, at most two segments (306 characters), ending with the 5-character reference. */
-  text: string;
-}
-
-/** A file that goes with a report (e.g. `team/PE-equipo-de-acompanamiento.csv`). */
-export interface ManifestAttachment {
-  /** Relative to the period folder. */
-  file: string;
-  sha256: string;
-  bytes: number;
-}
-
-/** What the e-mail body says about a report: indicator counts by status and the headline sentence. */
-export interface ManifestHeadline {
-  green: number;
-  amber: number;
-  red: number;
-  referential: number;
-  noData: number;
-  /** The headline sentence, in the report's language. */
-  text: string;
-}
-
-export interface Manifest {
-  version: 1;
-  period: Period;
-  /** ISO 8601. */
-  generatedAt: string;
-  tool: { name: string; version: string };
-  browser: string;
-  /** `timeZone`: the dataset's, in which status shows times (older manifests lack it). */
-  dataset: { name: string; synthetic: boolean; timeZone?: string };
-  inputs: InputFile[];
-  /** What `verify --rebuild` needs to build the set again. Optional in older manifests. */
-  rebuild?: ManifestRebuild;
-  reports: ManifestReport[];
-  /** The dataset's sender (dataset.json `email`), for `send`. Optional in older manifests. */
-  email?: { from: string; fromName?: string; replyTo?: string };
-  /**
-   * Reports that could not be rendered in the last build, with the reason. `previous: "kept"`: the
-   * archived PDF listed in `reports` is an earlier build's, kept because this one failed.
-   */
-  failures: {
-    level: ReportLevel;
-    code: string;
-    language: Locale;
-    error: string;
-    previous?: "kept" | "none";
-  }[];
-  /**
-   * Earlier builds of reports that someone may have received (a `sent` or `unknown` delivery),
-   * kept byte for byte in `superseded/<sha256>.pdf` when a rebuild replaced them.
-   */
-  superseded: SupersededReport[];
-  /**
-   * The public site and open data of `semaforo publish` (`public/…`, paths relative to the period
-   * folder), hashed like the PDFs; absent until the month is published.
-   */
-  public?: { generatedAt: string; files: { path: string; sha256: string; bytes: number }[] };
-}
-
-/** How a set was built, beyond its inputs, tool and browser: enough to build it again. */
-export interface ManifestRebuild {
-  /** The dataset folder, absolute, as the build read it. */
-  dataDir: string;
-  /** The date inside every PDF and in its footer (ISO 8601): the close of the period, not the clock. */
-  sourceDate: string;
-  /** `--lang`, when the build had it. */
-  lang?: Locale;
-  /** Thresholds from semaforo.config.json that replaced dataset.json's. */
-  thresholds?: Partial<Thresholds>;
-  /** Chromium's page.pdf options, viewport and launch flags (also part of each report's key). */
-  print: Record<string, unknown>;
-}
-
-/** A delivered PDF that a later build replaced, kept in the archive. */
-export interface SupersededReport {
-  level: ReportLevel;
-  code: string;
-  name: string;
-  language: Locale;
-  /** `superseded/<sha256>.pdf`, relative to the period folder. */
-  file: string;
-  sha256: string;
-  bytes: number;
-  pages: number;
-  /** When the build that made it ran. */
-  generatedAt: string;
-  /** When the build that replaced it ran. */
-  supersededAt: string;
-  /** The report's attachments as delivered with it (the team brief's CSV), kept beside it. */
-  attachments?: ManifestAttachment[];
-}
-
-/**
- * Where one delivery stands (see src/deliver/replayLedger.ts): `sent` (an SMTP server accepted it),
- * `written` (an .eml file in the outbox: reached nobody yet), `failed`, `unknown` (handed to an SMTP
- * server, outcome not recorded) or `pending` (nothing done yet).
- */
-export type DeliveryState = "pending" | "written" | "sent" | "failed" | "unknown";
-export const DELIVERY_STATES: readonly DeliveryState[] = ["sent", "written", "failed", "unknown", "pending"];
-
-/** One line of `deliveries.jsonl`: a state change of one delivery (one report to one address). */
-export interface DeliveryEvent {
-  /** Deterministic id: period + level + code + language + address. */
-  id: string;
-  messageId: string;
-  at: string;
-  level: ReportLevel;
-  code: string;
-  email: string;
-  file: string;
-  sha256: string;
-  state: DeliveryState | "attempt";
-  /** The report's language (also part of `id`). */
-  language?: Locale;
-  attempt?: number;
-  /** The server's reply or the error, for failed / unknown / retried attempts. */
-  reply?: string;
-  transport: "smtp" | "outbox";
-  /** A re-send asked for on purpose (`send --force`): who (the OS user) and why (`--reason`). */
-  forced?: { by: string; reason: string };
-}
+// The ledger's types are inferred from its schema, the one definition of a deliveries.jsonl line.
+export type { DeliveryEvent, DeliveryState } from "./formats/ledger.js";
+export { DELIVERY_STATES } from "./formats/ledger.js";
 
 /**
  * The visible strings of one locale (`templates/locales/<locale>.json`), flat dotted keys

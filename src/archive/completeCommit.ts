@@ -1,9 +1,11 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { errors } from "../errors.js";
+import { checkJournal } from "./checkJournal.js";
 import { finishCommit } from "./finishCommit.js";
-import { parseManifest } from "./manifest.js";
-import type { CommitPlan } from "./planCommit.js";
+import { commitPlanSchema } from "../formats/journal.js";
+import { describeIssues } from "../formats/describeIssues.js";
+import type { CommitPlan } from "../formats/journal.js";
 import { JOURNAL, STAGING } from "./staging.js";
 
 /**
@@ -32,28 +34,17 @@ export async function completeCommit(periodDir: string, tidy: boolean): Promise<
 }
 
 function parseJournal(periodDir: string, text: string): CommitPlan {
-  let data: Partial<CommitPlan>;
+  let data: unknown;
   try {
-    data = JSON.parse(text) as Partial<CommitPlan>;
+    data = JSON.parse(text);
   } catch (error) {
     throw errors.unfinishedCommit(periodDir, `its journal is not valid JSON: ${(error as Error).message}`);
   }
-  const manifest = parseManifest(data.manifest);
-  const steps = (list: unknown) =>
-    Array.isArray(list) &&
-    list.every((step: unknown) => {
-      const { from, to } = (step ?? {}) as { from?: unknown; to?: unknown };
-      return typeof from === "string" && typeof to === "string";
-    });
-  if (!manifest.ok || !steps(data.moves) || !steps(data.installs) || !Array.isArray(data.removes))
-    throw errors.unfinishedCommit(
-      periodDir,
-      `its journal is damaged${manifest.ok ? "" : `: ${manifest.why}`}`,
-    );
-  return {
-    moves: data.moves as CommitPlan["moves"],
-    installs: data.installs as CommitPlan["installs"],
-    removes: (data.removes as unknown[]).filter((r): r is string => typeof r === "string"),
-    manifest: manifest.manifest,
-  };
+  const plan = commitPlanSchema.safeParse(data);
+  if (!plan.success)
+    throw errors.unfinishedCommit(periodDir, `its journal is damaged: ${describeIssues(plan.error)}`);
+  // A journal may only move what a build staged: anything else is refused, naming the entry.
+  const broken = checkJournal(plan.data);
+  if (broken) throw errors.badJournal(periodDir, broken.list, broken.entry, broken.why);
+  return plan.data;
 }

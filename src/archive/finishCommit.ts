@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { makeDirs } from "../makeDirs.js";
-import { createHash } from "node:crypto";
 import { readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { errors } from "../errors.js";
@@ -10,6 +9,7 @@ import type { CommitPlan } from "./planCommit.js";
 import { resolveInPeriod } from "./resolveInPeriod.js";
 import { JOURNAL } from "./staging.js";
 import { syncDir } from "./writeFileAtomic.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 /**
  * Runs a journaled commit to its end: moves held PDFs to `superseded/`, renames the staged PDFs
@@ -75,9 +75,7 @@ export async function finishCommit(
 
 async function sha256Of(path: string): Promise<string | null> {
   try {
-    return createHash("sha256")
-      .update(await readFile(path))
-      .digest("hex");
+    return sha256Hex(await readFile(path));
   } catch {
     return null;
   }

@@ -1,5 +1,7 @@
 import type { ReportLevel, Locale, Manifest, ManifestReport } from "../model.js";
 import { REPORT_LEVELS } from "../model.js";
+import { manifestSchema } from "../formats/manifest.js";
+import { keepUnknown } from "../formats/open.js";
 
 const key = (r: { level: ReportLevel; code: string; language: Locale }) =>
   `${r.level}/${r.code}/${r.language}`;
@@ -38,20 +40,22 @@ export function mergeManifest(
     const entry = earlier.get(key(f));
     return entry ? [entry] : [];
   });
+  // Fields of the manifest this version does not know (a newer version's, or added by hand) stay.
+  const keep = (merged: Manifest) => (before ? keepUnknown(before, merged, manifestSchema) : merged);
   if (!covers || !before) {
-    return {
+    return keep({
       ...next,
       reports: sortReports([...next.reports, ...keptFailed]),
       failures: sortReports(failures),
-    };
+    });
   }
   const rebuilt = new Set([...next.reports, ...next.failures].map(key));
-  const keep = (r: { level: ReportLevel; code: string; language: Locale }) =>
+  const stays = (r: { level: ReportLevel; code: string; language: Locale }) =>
     !covers(r) && !rebuilt.has(key(r));
-  const reports: ManifestReport[] = [...before.reports.filter(keep), ...next.reports, ...keptFailed];
-  return {
+  const reports: ManifestReport[] = [...before.reports.filter(stays), ...next.reports, ...keptFailed];
+  return keep({
     ...next,
     reports: sortReports(reports),
-    failures: sortReports([...before.failures.filter(keep), ...failures]),
-  };
+    failures: sortReports([...before.failures.filter(stays), ...failures]),
+  });
 }

@@ -1,4 +1,5 @@
 import type { Manifest, ManifestReport, SupersededReport } from "../model.js";
+import type { CommitPlan } from "../formats/journal.js";
 import { sortReports } from "./mergeManifest.js";
 import { STAGING } from "./staging.js";
 
@@ -11,17 +12,8 @@ export interface OnDisk {
   createdAt?: string;
 }
 
-/** The steps that put a build in place, written to the journal before the first one runs. */
-export interface CommitPlan {
-  /** PDFs someone may hold that leave their place: to `superseded/<sha256>.pdf`. */
-  moves: { from: string; to: string; sha256: string }[];
-  /** Staged PDFs (`.staging/<file>`) to their place. */
-  installs: { from: string; to: string; sha256: string }[];
-  /** Removed once the manifest is written: earlier PDFs no one received, leftovers. */
-  removes: string[];
-  /** Written after the moves and installs; from then on it describes the folder. */
-  manifest: Manifest;
-}
+/** The steps that put a build in place, written to the journal before the first one runs (its schema: formats/journal.ts). */
+export type { CommitPlan } from "../formats/journal.js";
 
 /**
  * Decides how a build replaces the archived set (pure). A PDF on disk that the new manifest does

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { inspectPdf } from "../pdf/inspectPdf.js";
 import type { OnDisk } from "./planCommit.js";
 import { resolveInPeriod } from "./resolveInPeriod.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 /** sha256, size and pages of the files the commit may replace or remove, as they are on disk. */
 export async function readOnDisk(periodDir: string, files: string[]): Promise<Map<string, OnDisk>> {
@@ -24,7 +24,7 @@ export async function readOnDisk(periodDir: string, files: string[]): Promise<Ma
       // Not a readable PDF; its bytes are still kept if someone received them.
     }
     found.set(file, {
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: sha256Hex(bytes),
       bytes: bytes.byteLength,
       pages,
       // When the file was printed: a PDF is written once and renamed into place, never rewritten

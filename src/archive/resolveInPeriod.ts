@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { dirname, relative, isAbsolute, sep } from "node:path";
 import { errors } from "../errors.js";
-import { insidePeriod } from "./insidePeriod.js";
+import { insidePeriod } from "../formats/insidePeriod.js";
 
 /**
  * THE path rule of the period folder, for every command that reads or writes there (build, verify,

@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CliError } from "../errors.js";
@@ -8,10 +7,14 @@ import { readLedger } from "../deliver/readLedger.js";
 import type { DeliveryEvent, Manifest } from "../model.js";
 import { inspectPdf } from "../pdf/inspectPdf.js";
 import { completeCommit } from "./completeCommit.js";
+import { removeDeadPublishFolders } from "../publish/publishLeftovers.js";
+import { LEFTOVER, listStrays } from "./listStrays.js";
 import { listUnlisted } from "./listUnlisted.js";
 import { loadManifest } from "./manifest.js";
 import { resolveInPeriod } from "./resolveInPeriod.js";
 import { STAGING } from "./staging.js";
+import { LEDGER, ledgerPath } from "../formats/ledger.js";
+import { checkAgainstEntry } from "../formats/sha256Hex.js";
 
 export interface VerifyProblem {
   /** Relative to the period folder. */
@@ -22,8 +25,12 @@ export interface VerifyProblem {
 }
 
 export interface VerifyResult {
-  /** Files checked: reports plus superseded versions. */
+  /** Files checked: `pdfs` plus `publicFiles`. */
   checked: number;
+  /** Report PDFs and superseded versions checked. */
+  pdfs: number;
+  /** Files of the published site checked (`manifest.public`, as public/files.json lists them). */
+  publicFiles: number;
   problems: VerifyProblem[];
   /** Things worth knowing that are not problems (an interrupted build completed, leftovers ignored). */
   notes: string[];
@@ -45,9 +52,6 @@ function qpdfCheck(qpdf: string, path: string): Promise<string | null> {
     });
   });
 }
-
-/** A temporary file of a build killed before this version (`.name.pdf.PID-RANDOM.tmp`). */
-const LEFTOVER = /(^|\/)\.[^/]*\.tmp$/;
 
 interface Listed {
   file: string;
@@ -99,10 +103,9 @@ export async function verifyArchive(
       else problem("unreadable", `cannot be read (${code ?? (error as Error).message})`);
       return;
     }
-    if (bytes.byteLength !== entry.bytes)
-      problem("size", `${bytes.byteLength} bytes, manifest says ${entry.bytes}`);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== entry.sha256) problem("sha256", `${sha256} on disk, manifest says ${entry.sha256}`);
+    const check = checkAgainstEntry(bytes, entry);
+    if (check.sizeDiffers) problem("size", `${check.bytes} bytes, manifest says ${entry.bytes}`);
+    if (check.hashDiffers) problem("sha256", `${check.sha256} on disk, manifest says ${entry.sha256}`);
     try {
       const { pages } = inspectPdf(bytes);
       if (pages !== entry.pages) problem("pages", `${pages} pages, manifest says ${entry.pages}`);
@@ -148,11 +151,9 @@ export async function verifyArchive(
       else problem("unreadable", `cannot be read (${code ?? (error as Error).message})`);
       continue;
     }
-    if (bytes.byteLength !== attachment.bytes)
-      problem("size", `${bytes.byteLength} bytes, manifest says ${attachment.bytes}`);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== attachment.sha256)
-      problem("sha256", `sha256 ${sha256}, manifest says ${attachment.sha256}`);
+    const check = checkAgainstEntry(bytes, attachment);
+    if (check.sizeDiffers) problem("size", `${check.bytes} bytes, manifest says ${attachment.bytes}`);
+    if (check.hashDiffers) problem("sha256", `sha256 ${check.sha256}, manifest says ${attachment.sha256}`);
   }
 
   for (const file of await listUnlisted(periodDir, manifest)) {
@@ -160,13 +161,24 @@ export async function verifyArchive(
       notes.push(`${file}: a temporary file of an interrupted build (ignored; the next build removes it)`);
     else problems.push({ file, kind: "unexpected", detail: "on disk but not in the manifest" });
   }
+  // Nothing else in the folder: no file at the top or in public/ that no command put there.
+  for (const name of await removeDeadPublishFolders(periodDir))
+    notes.push(`${name}/: the work folder of a publish that was killed (removed)`);
+  const strays = await listStrays(periodDir, manifest);
+  for (const stray of strays.unexpected) problems.push({ ...stray, kind: "unexpected" });
+  for (const leftover of strays.leftovers)
+    notes.push(`${leftover}: a work file of an interrupted or running command (ignored)`);
   problems.push(...checkLedger(periodDir, [...manifest.reports, ...manifest.superseded]));
   problems.push(...(await checkPublic(periodDir, manifest)));
   if (await exists(join(periodDir, STAGING)))
     notes.push(`${STAGING}/: printed files of an interrupted build (ignored; the next build removes them)`);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.kind.localeCompare(b.kind));
+  const pdfs = manifest.reports.length + manifest.superseded.length;
+  const publicFiles = manifest.public?.files.length ?? 0;
   return {
-    checked: manifest.reports.length + manifest.superseded.length + (manifest.public?.files.length ?? 0),
+    checked: pdfs + publicFiles,
+    pdfs,
+    publicFiles,
     problems,
     notes,
     qpdf,
@@ -177,13 +189,13 @@ export async function verifyArchive(
 function checkLedger(periodDir: string, archived: { sha256: string }[]): VerifyProblem[] {
   let events: DeliveryEvent[];
   try {
-    events = readLedger(join(periodDir, "deliveries.jsonl")).events;
+    events = readLedger(ledgerPath(periodDir)).events;
   } catch (error) {
     const detail =
       error instanceof CliError
         ? error.message
         : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    return [{ file: "deliveries.jsonl", kind: "ledger", detail }];
+    return [{ file: LEDGER, kind: "ledger", detail }];
   }
   const have = new Set(archived.map((a) => a.sha256));
   const problems: VerifyProblem[] = [];
@@ -192,7 +204,7 @@ function checkLedger(periodDir: string, archived: { sha256: string }[]): VerifyP
     const sent = events.filter((e) => e.sha256 === sha256);
     const files = [...new Set(sent.map((e) => e.file))].join(", ");
     problems.push({
-      file: "deliveries.jsonl",
+      file: LEDGER,
       kind: "delivered-missing",
       detail: `${files} with sha256 ${sha256} went to ${[...new Set(sent.map((e) => e.email))].sort().join(", ")}, but no archived PDF has these bytes`,
     });
@@ -225,23 +237,23 @@ async function checkPublic(periodDir: string, manifest: Manifest): Promise<Verif
       const code = (error as NodeJS.ErrnoException).code;
       problems.push(
         code === "ENOENT" || code === "ENOTDIR"
-          ? { file: entry.path, kind: "missing", detail: "listed in the manifest but not on disk" }
+          ? { file: entry.path, kind: "missing", detail: "published (public/files.json) but not on disk" }
           : { file: entry.path, kind: "unreadable", detail: `cannot be read (${code ?? String(error)})` },
       );
       continue;
     }
-    if (bytes.byteLength !== entry.bytes)
+    const check = checkAgainstEntry(bytes, entry);
+    if (check.sizeDiffers)
       problems.push({
         file: entry.path,
         kind: "size",
-        detail: `${bytes.byteLength} bytes, manifest says ${entry.bytes}`,
+        detail: `${check.bytes} bytes, published as ${entry.bytes} (public/files.json)`,
       });
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== entry.sha256)
+    if (check.hashDiffers)
       problems.push({
         file: entry.path,
         kind: "sha256",
-        detail: `${sha256} on disk, manifest says ${entry.sha256}`,
+        detail: `${check.sha256} on disk, published as ${entry.sha256} (public/files.json)`,
       });
   }
   return problems;

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -7,6 +6,8 @@ import { archiveWriteError } from "../archive/archiveWriteError.js";
 import { completeCommit } from "../archive/completeCommit.js";
 import { listUnlisted } from "../archive/listUnlisted.js";
 import { readManifest } from "../archive/manifest.js";
+import { manifestReportSchema } from "../formats/manifest.js";
+import { extraFields } from "../formats/open.js";
 import { mergeManifest, sortReports } from "../archive/mergeManifest.js";
 import { planCommit } from "../archive/planCommit.js";
 import { readOnDisk } from "../archive/readOnDisk.js";
@@ -35,6 +36,8 @@ import { setPdfInfo, type PdfInfo } from "../pdf/setPdfInfo.js";
 import type { ReportPlan } from "./planReports.js";
 import { reportKey, sourceKey } from "./reportKey.js";
 import { runLimited } from "./runLimited.js";
+import { ledgerPath } from "../formats/ledger.js";
+import { checkAgainstEntry, sha256Hex } from "../formats/sha256Hex.js";
 
 /** A planned report with what printing it needs. */
 export interface ReportJob extends ReportPlan {
@@ -171,7 +174,7 @@ async function printAndCommit(
   // The ledger says which versions someone may hold; a damaged one stops the build (exit 2)
   // before anything is printed, since replacing a PDF blindly could lose a delivered one. It is
   // read again for the commit.
-  readHeld(join(periodDir, "deliveries.jsonl"));
+  readHeld(ledgerPath(periodDir));
   // A send running now would stop the commit (below): say so before printing anything. One that
   // starts while the reports print still stops the commit.
   lockSends(periodDir).release();
@@ -196,7 +199,7 @@ async function printAndCommit(
         attachments = job.attachments?.() ?? [];
         const attached = attachments.map((a) => ({
           file: a.file,
-          sha256: createHash("sha256").update(a.bytes).digest("hex"),
+          sha256: sha256Hex(a.bytes),
           bytes: a.bytes.byteLength,
         }));
         const parts = {
@@ -208,12 +211,14 @@ async function printAndCommit(
         // The manifest's `source` is bound to the key it stands for: a key edited in the manifest no
         // longer matches, and the report is rendered and its key recomputed.
         const source = sourceKey({ ...parts, source: job.source });
-        const bound = (key: string) => createHash("sha256").update(`${source}\n${key}`).digest("hex");
+        const bound = (key: string) => sha256Hex(`${source}\n${key}`);
         const before = archived.get(job.file);
         const stillThere = async (entry: ManifestReport) =>
           (await hashesTo(inside(job.file), entry)) && (await allHashTo(entry.attachments ?? [], inside));
         const reuse = (entry: ManifestReport, key: string) => {
           reused.push({
+            // The same PDF: what a newer version (or a hand) added to its entry stays.
+            ...extraFields(entry, manifestReportSchema),
             ...entryOf(job),
             sha256: entry.sha256,
             bytes: entry.bytes,
@@ -245,7 +250,7 @@ async function printAndCommit(
         printMs.set(job.file, printed.ms);
         written.push({
           ...entryOf(job),
-          sha256: createHash("sha256").update(bytes).digest("hex"),
+          sha256: sha256Hex(bytes),
           bytes: bytes.byteLength,
           pages: printed.pages,
           key,
@@ -278,7 +283,7 @@ async function printAndCommit(
     // it is read here and the moment the PDFs are replaced (a send that is running stops the build).
     const lock = lockSends(periodDir);
     try {
-      const held = readHeld(join(periodDir, "deliveries.jsonl"));
+      const held = readHeld(ledgerPath(periodDir));
       let previous: Manifest | null = null;
       try {
         previous = await readManifest(periodDir);
@@ -384,9 +389,7 @@ async function readReusable(periodDir: string): Promise<Map<string, ManifestRepo
 async function hashesTo(path: string, entry: { sha256: string; bytes: number }): Promise<boolean> {
   try {
     const bytes = await readFile(path);
-    return (
-      bytes.byteLength === entry.bytes && createHash("sha256").update(bytes).digest("hex") === entry.sha256
-    );
+    return checkAgainstEntry(bytes, entry).matches;
   } catch {
     return false;
   }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
@@ -7,6 +6,7 @@ import { errors } from "../errors.js";
 import type { InputFile } from "../model.js";
 import { buildReportSet, readToolInfo, type BuildEffects } from "./buildReportSet.js";
 import { explainDifferences, type InputCheck, type RebuildDifference } from "./explainDifferences.js";
+import { checkAgainstEntry } from "../formats/sha256Hex.js";
 
 export interface RebuildResult {
   dataDir: string;
@@ -29,7 +29,11 @@ export interface RebuildResult {
  */
 export async function rebuildArchive(
   periodDir: string,
-  options: { dataDir?: string },
+  options: {
+    dataDir?: string;
+    /** Told the temporary folder as soon as it exists, so a signal handler can remove it. */
+    onScratch?: (dir: string) => void;
+  },
   effects: BuildEffects,
 ): Promise<RebuildResult> {
   const archived = await loadManifest(periodDir);
@@ -38,6 +42,7 @@ export async function rebuildArchive(
   const inputs = await checkInputs(dataDir, archived.inputs);
 
   const scratch = await mkdtemp(join(tmpdir(), "semaforo-rebuild-"));
+  options.onScratch?.(scratch);
   try {
     const outcome = await buildReportSet(
       {
@@ -82,7 +87,7 @@ async function checkInputs(dataDir: string, inputs: InputFile[]): Promise<InputC
     let state: InputCheck["state"];
     try {
       const bytes = await readFile(isAbsolute(input.path) ? input.path : join(dataDir, input.path));
-      state = createHash("sha256").update(bytes).digest("hex") === input.sha256 ? "same" : "changed";
+      state = checkAgainstEntry(bytes, input).matches ? "same" : "changed";
     } catch {
       state = "missing";
     }

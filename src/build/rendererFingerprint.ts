@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findProjectRoot } from "../dataset/findProjectRoot.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 let cached: string | undefined;
 
@@ -64,7 +65,7 @@ function installedVersion(name: string, root: string): string {
  * topology, the report date…), as one sha256.
  */
 export function rendererFingerprint(parts: Record<string, unknown>): string {
-  return createHash("sha256").update(toolFingerprint()).update(plainJson(parts)).digest("hex");
+  return sha256Hex(toolFingerprint() + plainJson(parts));
 }
 
 /**
@@ -73,7 +74,7 @@ export function rendererFingerprint(parts: Record<string, unknown>): string {
  * give equal HTML, and a build can tell that a report is unchanged without rendering it.
  */
 export function reportSource(renderer: string, view: unknown): string {
-  return createHash("sha256").update(renderer).update(plainJson(view)).digest("hex");
+  return sha256Hex(renderer + plainJson(view));
 }
 
 /**

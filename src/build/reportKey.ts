@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { stringifySorted } from "../compute/stringifySorted.js";
 import type { PdfInfo } from "../pdf/setPdfInfo.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 /**
  * Bumped when what turns Chromium's output into the archived PDF (setPdfInfo) changes its bytes
@@ -24,7 +24,7 @@ interface KeyParts {
  * version). Two builds with the same key print the same bytes, so the archived PDF is reused.
  */
 export function reportKey(input: KeyParts & { html: string }): string {
-  return keyOf(input, { html: createHash("sha256").update(input.html).digest("hex") });
+  return keyOf(input, { html: sha256Hex(input.html) });
 }
 
 /**
@@ -39,16 +39,14 @@ export function sourceKey(input: KeyParts & { source: string }): string {
 }
 
 function keyOf(input: KeyParts, content: { html: string } | { source: string }): string {
-  return createHash("sha256")
-    .update(
-      stringifySorted({
-        stamp: STAMP_VERSION,
-        browser: input.browser,
-        print: input.print,
-        info: { ...input.info, date: input.info.date.toISOString() },
-        ...content,
-        ...(input.attachments?.length ? { attachments: input.attachments } : {}),
-      }),
-    )
-    .digest("hex");
+  return sha256Hex(
+    stringifySorted({
+      stamp: STAMP_VERSION,
+      browser: input.browser,
+      print: input.print,
+      info: { ...input.info, date: input.info.date.toISOString() },
+      ...content,
+      ...(input.attachments?.length ? { attachments: input.attachments } : {}),
+    }),
+  );
 }

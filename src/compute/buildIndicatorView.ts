@@ -22,7 +22,7 @@ import {
 import type { ViewContext } from "./buildContext.js";
 import { progressPhrase } from "./describeProgress.js";
 import type { Cell, UnitKey } from "./indexDataset.js";
-import type { RankResult } from "./rankUnits.js";
+import { countTied, tieCut, type RankResult, type TieCut } from "./rankUnits.js";
 
 export const STATUSES: readonly Status[] = ["green", "amber", "red", "referential", "no-data"];
 
@@ -107,9 +107,15 @@ function rankText(
   rank: number | null,
   of: number,
   excluded: number,
+  tied: number,
 ): string {
   if (rank === null) return context.t(`rank.excluded.${scope}`);
-  const position = context.t(`rank.position.${scope}`, { rank: String(rank), of: String(of) });
+  const base = context.t(`rank.position.${scope}`, { rank: String(rank), of: String(of) });
+  // Shared with others: "Puesto 175 de 210 UGEL del país, empatada con 2 más".
+  const position =
+    tied > 1
+      ? `${base}${context.t(tied === 2 ? "rank.tiedWith.one" : "rank.tiedWith.other", { count: String(tied - 1) })}`
+      : base;
   return excluded > 0
     ? `${position} ${context.t("rank.excludedCount", { count: String(excluded) })}`
     : position;
@@ -117,11 +123,13 @@ function rankText(
 
 function rankSummary(context: ViewContext, result: RankResult, code: string, scope: RankScope) {
   const rank = result.ranks.get(code) ?? null;
+  const tied = rank === null ? 0 : countTied(result, rank);
   return {
     rank,
     of: result.ranked,
     excluded: result.excluded,
-    text: rankText(context, scope, rank, result.ranked, result.excluded),
+    tied,
+    text: rankText(context, scope, rank, result.ranked, result.excluded, tied),
   };
 }
 
@@ -170,6 +178,16 @@ function countStatuses(context: ViewContext, codes: string[], indicator: Indicat
   for (const code of codes)
     counts[context.index.cell({ level: "district", code }, indicator, context.period).status] += 1;
   return counts;
+}
+
+/** "27 UGEL empatadas en el puesto 1; se muestran 10 (por nombre)", or "" when no tie is cut. */
+function tieText(context: ViewContext, cut: TieCut | null): string {
+  if (!cut) return "";
+  return context.t("rank.tieCut", {
+    tied: String(cut.tied),
+    rank: String(cut.rank),
+    shown: String(cut.shown),
+  });
 }
 
 /** District label for national lists: "DRE Amazonas – UGEL Chachapoyas". */
@@ -225,6 +243,8 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
   let rankRegional: IndicatorView["rankRegional"] = null;
   let top: UnitValue[] = [];
   let bottom: UnitValue[] = [];
+  let topTie = "";
+  let bottomTie = "";
   let statusCounts: Record<Status, number> | null = null;
   let map: MapSpec;
   let districtMap: MapSpec | null = null;
@@ -266,8 +286,13 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
     comparisons.push(context.unitValue(unit, indicator, null, true));
     peers = ranking(context, regions, "region", indicator, null);
     const ranked = districts.order.slice(0, districts.ranked);
-    top = ranked.slice(0, 10).map(districtValue);
-    bottom = ranked.slice(-10).reverse().map(districtValue);
+    const topCodes = ranked.slice(0, 10);
+    const bottomCodes = ranked.slice(-10).reverse();
+    top = topCodes.map(districtValue);
+    bottom = bottomCodes.map(districtValue);
+    // A list that cuts a tie says so: "27 UGEL empatadas en el puesto 1; se muestran 10".
+    topTie = tieText(context, tieCut(districts, topCodes, topCodes[topCodes.length - 1]));
+    bottomTie = tieText(context, tieCut(districts, bottomCodes, bottomCodes[bottomCodes.length - 1]));
     const allDistricts = index.dataset.districts.map((district) => district.code);
     statusCounts = countStatuses(context, allDistricts, indicator);
     map = mapSpec(
@@ -309,6 +334,8 @@ export function buildIndicatorView(context: ViewContext, unit: UnitKey, indicato
     rankRegional,
     top,
     bottom,
+    topTie,
+    bottomTie,
     statusCounts,
     map,
     districtMap,

@@ -45,7 +45,7 @@ export function describeProgress(
   return kind === "share" ? formatShare(progress, context.locale) : context.t(`progress.${kind}`);
 }
 
-/** The phrase for a progress that is not printed as a share; null when the share is printed. */
+/** The phrase for a progress that is not printed as a share; null when the share is printed or there is none. */
 export function progressPhrase(
   t: (key: string, params?: Record<string, string>) => string,
   progress: number | null,
@@ -53,5 +53,5 @@ export function progressPhrase(
   target: number | null,
 ): string | null {
   const kind = progressKind(progress, baseline, target);
-  return kind === "share" ? null : t(`progress.${kind}`);
+  return kind === "share" || kind === "unknown" ? null : t(`progress.${kind}`);
 }

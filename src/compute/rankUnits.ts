@@ -47,3 +47,30 @@ export function rankUnits(units: RankInput[], better: "higher" | "lower"): RankR
     excluded: left.length,
   };
 }
+
+/** A tie that a shortened list cuts through: `tied` units share `rank`, `shown` of them are listed. */
+export interface TieCut {
+  rank: number;
+  tied: number;
+  shown: number;
+}
+
+/** How many units share `rank` (0 for a rank nobody holds). */
+export function countTied(result: RankResult, rank: number): number {
+  let count = 0;
+  for (const value of result.ranks.values()) if (value === rank) count += 1;
+  return count;
+}
+
+/**
+ * Whether a list showing only `shown` (codes of ranked units) cuts a tie at its edge — the rank of
+ * its last listed unit (`edge`) shared by units left out — and by how much. Null when it does not.
+ * Example: 27 UGELs at rank 1, a top 10 → {rank: 1, tied: 27, shown: 10}.
+ */
+export function tieCut(result: RankResult, shown: string[], edge: string | undefined): TieCut | null {
+  const rank = edge === undefined ? null : (result.ranks.get(edge) ?? null);
+  if (rank === null) return null;
+  const tied = countTied(result, rank);
+  const listed = shown.filter((code) => result.ranks.get(code) === rank).length;
+  return tied > listed ? { rank, tied, shown: listed } : null;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkAddress, checkHeaderText } from "../deliver/checkAddress.js";
+import { checkAddress } from "../rules/checkAddress.js";
+import { checkSenderName, PLAIN_SENDER_ADVICE } from "../rules/sender.js";
 
 /** Default environment variable holding the SMTP URL (SPEC: `--smtp` may also come from it). */
 export const DEFAULT_SMTP_URL_ENV = "SEMAFORO_SMTP_URL";
@@ -37,8 +38,7 @@ const address = z
     if (reason)
       ctx.addIssue({
         code: "custom",
-        message:
-          "must be a plain e-mail address like semaforo@minedu.gob.pe (put a display name in fromName)",
+        message: PLAIN_SENDER_ADVICE,
       });
   })
   .meta({ format: "email" });
@@ -48,7 +48,7 @@ const fromName = z
   .string()
   .min(1)
   .superRefine((value, ctx) => {
-    const reason = checkHeaderText(value) ?? (/["\\]/.test(value) ? "contains a quote or backslash" : null);
+    const reason = checkSenderName(value);
     if (reason) ctx.addIssue({ code: "custom", message: `${reason}: it goes into the From header` });
   });
 
@@ -89,6 +89,21 @@ export const configSchema = z
       })
       .optional()
       .describe("Where e-mails go. Without any SMTP URL, send writes .eml files into OUT/PERIOD/outbox/."),
+    sms: z
+      .strictObject({
+        url: z
+          .string()
+          .regex(/^(smpp|https?):\/\/[^:@/]*@?[^@]*$/, "must be smpp://, http:// or https://, without a password")
+          .optional()
+          .describe(
+            "SMS centre or gateway WITHOUT the password: smpp://system_id@smsc.example.org:2775?source=MINEDU or https://gateway.example.org/sms. Overridden by --sms and SEMAFORO_SMS_URL.",
+          ),
+        passwordEnv: envName
+          .optional()
+          .describe("Environment variable holding the SMS password (SMPP bind, or HTTP Basic)."),
+      })
+      .optional()
+      .describe("Where SMS go. Without any SMS URL, send writes text files into OUT/PERIOD/outbox/sms/."),
     email: z
       .strictObject({
         from: address.optional().describe("Sender address; overrides dataset.json email.from."),

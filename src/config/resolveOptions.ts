@@ -10,12 +10,15 @@ import { errors } from "../errors.js";
 import { maskUrl } from "../maskUrl.js";
 import type { Locale, Thresholds } from "../model.js";
 import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
+import type { SenderSettings } from "../rules/sender.js";
 
 /** The flags that have a config counterpart (all optional; as yargs gives them). */
 export interface OptionFlags {
   data?: string;
   out?: string;
   smtp?: string;
+  /** `--sms`: the SMS centre or gateway URL. */
+  sms?: string;
   concurrency?: number;
   locale?: Locale;
   rate?: number;
@@ -43,7 +46,7 @@ export interface ResolvedOptions {
   data: string | undefined;
   out: string;
   smtp: SmtpOptions;
-  email: { from?: string; fromName?: string; replyTo?: string };
+  email: Partial<SenderSettings>;
   /** Reports printed at once; undefined: the printer's default (printerConcurrency, from the cores). */
   concurrency: number | undefined;
   /** Language for recipients without one. */
@@ -52,6 +55,11 @@ export interface ResolvedOptions {
   thresholds: Partial<Thresholds>;
   /** E-mails per second over SMTP (as send --rate); undefined = no limit. */
   rate: number | undefined;
+  /**
+   * Where SMS go: `--sms`, else SEMAFORO_SMS_URL, else the config's `sms.url` (undefined → the
+   * outbox), and the variable the config's `sms.passwordEnv` names for the password.
+   */
+  sms: { url: string | undefined; passwordEnv: string | undefined };
 }
 
 export function resolveOptions(
@@ -71,6 +79,7 @@ export function resolveOptions(
     locale: flags.locale ?? config.locale ?? OPTION_DEFAULTS.locale,
     thresholds: { ...config.thresholds },
     rate: flags.rate ?? config.rate,
+    sms: { url: flags.sms ?? env.SEMAFORO_SMS_URL ?? config.sms?.url, passwordEnv: config.sms?.passwordEnv },
   };
 }
 

@@ -1,4 +1,4 @@
-import { checkHeaderText } from "../deliver/checkAddress.js";
+import { checkHeaderText } from "../rules/checkAddress.js";
 
 /** The longest name accepted (units, recipients, schools, labels, titles). */
 export const NAME_MAX_LENGTH = 200;

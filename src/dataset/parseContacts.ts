@@ -1,6 +1,6 @@
 import { NATIONAL_CODE, type Contact, type CsvDialect, type Problem } from "../model.js";
 import { compare } from "./compare.js";
-import { checkAddress } from "../deliver/checkAddress.js";
+import { checkAddress } from "../rules/checkAddress.js";
 import { checkName } from "./checkName.js";
 import type { Known } from "./known.js";
 import { cell, readCsv, where } from "./parseCsv.js";

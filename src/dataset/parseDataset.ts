@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Dataset, InputFile, Problem } from "../model.js";
 import { checkCoverage } from "./checkCoverage.js";
 import { compare } from "./compare.js";
@@ -18,6 +17,7 @@ import { parseTargets } from "./parseTargets.js";
 import { parseTopology } from "./parseTopology.js";
 import { parseUnits } from "./parseUnits.js";
 import { at, problems, sortProblems } from "./problems.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 export interface DatasetReadResult {
   /** null when the dataset has any error: nothing is rendered or sent from an invalid dataset. */
@@ -43,7 +43,7 @@ export const REQUIRED_FILES = [
   "recipients.csv",
 ];
 
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
 
 /** Parses and checks a dataset folder's bytes: pure, so every check is testable in memory. */
 export function parseDataset({ files, geo }: DatasetFiles): DatasetReadResult {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DatasetConfig, Problem } from "../model.js";
-import { checkAddress, checkHeaderText } from "../deliver/checkAddress.js";
+import { checkAddress, checkHeaderText } from "../rules/checkAddress.js";
+import { checkSenderName, PLAIN_SENDER_ADVICE } from "../rules/sender.js";
 import { checkName } from "./checkName.js";
 import { DEFAULT_TIME_ZONE } from "../locale/formatLocalTime.js";
 import { parseJsonFile } from "./parseJsonFile.js";
@@ -22,21 +23,10 @@ const rule = (check: (value: string) => string | null, explain: (reason: string)
 const address = z
   .string()
   .trim()
-  .pipe(
-    rule(
-      checkAddress,
-      (reason) =>
-        `must be a plain e-mail address like semaforo@minedu.gob.pe (put a display name in fromName): ${reason}`,
-    ),
-  );
+  .pipe(rule(checkAddress, (reason) => `${PLAIN_SENDER_ADVICE}: ${reason}`));
 
 /** The sender's display name, as the send checks it: one header line, no quotes or backslashes. */
-const fromName = nonEmpty.pipe(
-  rule(
-    (value) => checkHeaderText(value) ?? (/["\\]/.test(value) ? "contains a quote or backslash" : null),
-    (reason) => `${reason}: it goes into the From header`,
-  ),
-);
+const fromName = nonEmpty.pipe(rule(checkSenderName, (reason) => `${reason}: it goes into the From header`));
 
 /**
  * A link printed on the public site: only http(s) URLs, so a `javascript:` or `file:` address in
@@ -96,6 +86,10 @@ const schema = z.object({
   description: z
     .string()
     .max(2000, "must be at most 2,000 characters (a short description of the data)")
+    .refine(
+      (value) => !/^CHANGE ME\b/i.test(value),
+      "is still the placeholder that semaforo init wrote: say what the data holds and where it comes from (the open data's datapackage.json carries it), or remove the key",
+    )
     .optional(),
   synthetic: z.boolean().default(false),
   timeZone: timeZone.default(DEFAULT_TIME_ZONE),

@@ -1,6 +1,6 @@
 import { NATIONAL_CODE, type CsvDialect, type Locale, type Problem, type Recipient } from "../model.js";
 import { compare } from "./compare.js";
-import { checkAddress } from "../deliver/checkAddress.js";
+import { checkAddress } from "../rules/checkAddress.js";
 import { checkPhone, type PhoneRules } from "../deliver/sms/checkPhone.js";
 import { checkName } from "./checkName.js";
 import type { Known } from "./known.js";

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { errors, type CliError } from "../errors.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 export interface LockHolder {
   pid: number;
@@ -73,9 +73,14 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
     try {
       writeSync(fd, JSON.stringify(me) + "\n");
       fsyncSync(fd);
-    } finally {
+    } catch (error) {
+      // A full disk: the lock was created empty. Left there, it would read as held by "another
+      // run" and block every later command; it is ours, so it goes.
       closeSync(fd);
+      unlinkSync(file);
+      throw error;
     }
+    closeSync(fd);
     let held = true;
     return {
       file,
@@ -98,10 +103,7 @@ export function acquireSendLock(file: string, options: LockOptions = {}): SendLo
  * done so already (the file no longer holds `holder`). True when this run deleted it.
  */
 function removeStale(file: string, holder: LockHolder): boolean {
-  const tag = createHash("sha256")
-    .update(`${holder.hostname}\n${holder.startedAt}`)
-    .digest("hex")
-    .slice(0, 12);
+  const tag = sha256Hex(`${holder.hostname}\n${holder.startedAt}`).slice(0, 12);
   const marker = `${file}.takeover-${holder.pid}-${tag}`;
   try {
     closeSync(openSync(marker, "wx", 0o644));

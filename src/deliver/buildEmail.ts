@@ -4,7 +4,7 @@ import { formatMonth } from "../locale/format.js";
 import { translate } from "../locale/translate.js";
 import type { Manifest, ManifestHeadline, Messages, Status } from "../model.js";
 import { STATUS_ORDER, STATUS_STYLES } from "../render/palette.js";
-import { checkAddress, checkHeaderText } from "./checkAddress.js";
+import { checkAddress, checkHeaderText } from "../rules/checkAddress.js";
 import type { Sender } from "./parseSender.js";
 import { renderEmail, type EmailSummary, type EmailTemplates } from "./renderEmail.js";
 import type { Delivery } from "./types.js";

@@ -1,6 +1,7 @@
 import type { DeliveryEvent, DeliveryState, ReportLevel, Locale, Manifest } from "../model.js";
 import { REPORT_LEVELS } from "../model.js";
 import { listDeliveries } from "./listDeliveries.js";
+import { listSmsDeliveries } from "./sms/listSmsDeliveries.js";
 import type { LedgerEntry } from "./types.js";
 
 /** Where one delivery (one report to one address) stands: the state model's entry, as shown. */
@@ -20,6 +21,10 @@ export interface DeliveryStatus {
   outdated: boolean;
   /** The last re-send asked for on purpose (`send --force`). */
   forced?: { by: string; reason: string; at: string };
+  /** `sms` for an SMS (then `email` is the phone); absent for an e-mail. */
+  channel?: "sms";
+  /** SMS: the delivery receipt, when the centre sent one. */
+  receipt?: "delivered" | "undelivered";
 }
 
 export type StatusRow =
@@ -79,6 +84,26 @@ export function buildStatusReport(
     };
     const list = byReport.get(view.report.file) ?? [];
     list.push(status);
+    byReport.set(view.report.file, list);
+  }
+
+  // The SMS of each report (issue #25), from the same ledger and state model, after its e-mails.
+  for (const view of listSmsDeliveries(manifest, ledger)) {
+    const { entry } = view;
+    const list = byReport.get(view.report.file) ?? [];
+    list.push({
+      id: view.id,
+      email: view.sms.to,
+      state: entry.state,
+      ...(entry.transport ? { transport: entry.transport } : {}),
+      ...(entry.at ? { at: entry.at } : {}),
+      ...(entry.reply ? { reply: entry.reply } : {}),
+      attempts: entry.attempts,
+      outdated: false,
+      ...(entry.forced ? { forced: entry.forced } : {}),
+      channel: "sms",
+      ...(entry.receipt ? { receipt: entry.receipt } : {}),
+    });
     byReport.set(view.report.file, list);
   }
 

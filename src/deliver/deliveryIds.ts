@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { ReportLevel, Locale, Period } from "../model.js";
 import { addressKey } from "./addressKey.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 /**
  * The delivery id: `period/level/code/language/address`, the address compared without regard to
@@ -31,6 +31,6 @@ export function normalizeDeliveryId(id: string): string {
  * message re-sent after an `unknown` outcome can be recognised as a duplicate by the receiver.
  */
 export function deliveryMessageId(id: string, reportSha256: string, domain: string): string {
-  const hash = createHash("sha256").update(`${id}\n${reportSha256}`).digest("hex").slice(0, 32);
+  const hash = sha256Hex(`${id}\n${reportSha256}`).slice(0, 32);
   return `<semaforo.${hash}@${domain}>`;
 }

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { Delivery } from "./types.js";
 import { addressKey } from "./addressKey.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 /**
  * The outbox file name of a delivery, from safe parts only: whatever the unit code or the address
@@ -9,7 +9,7 @@ import { addressKey } from "./addressKey.js";
  * deliveries whose names would clash apart. Pure.
  */
 export function outboxName(delivery: Pick<Delivery, "id" | "report" | "language" | "email">): string {
-  const hash = createHash("sha256").update(delivery.id).digest("hex").slice(0, 8);
+  const hash = sha256Hex(delivery.id).slice(0, 8);
   const code = safe(delivery.report.code, 40);
   const address = safe(addressKey(delivery.email), 100);
   return `${delivery.report.level}-${code}-${delivery.language}-${address}-${hash}.eml`;

@@ -1,4 +1,5 @@
-import { addressDomain, checkAddress, checkHeaderText } from "./checkAddress.js";
+import { addressDomain, checkAddress } from "../rules/checkAddress.js";
+import { checkSenderName, type SenderSettings } from "../rules/sender.js";
 
 /** The checked sender of every message of a run. */
 export interface Sender {
@@ -16,7 +17,7 @@ export type SenderResult = { ok: true; sender: Sender } | { ok: false; problems:
  * Checks the dataset's `email` settings. `from` may be a plain address or `Name <address>` (as in
  * dataset.json); an explicit `fromName` wins over a name written in `from`. Pure.
  */
-export function parseSender(email: { from: string; fromName?: string; replyTo?: string }): SenderResult {
+export function parseSender(email: SenderSettings): SenderResult {
   const problems: string[] = [];
   let address = email.from.trim();
   let name = "";
@@ -28,10 +29,8 @@ export function parseSender(email: { from: string; fromName?: string; replyTo?: 
   if (email.fromName !== undefined) name = email.fromName.trim();
   const addressProblem = checkAddress(address);
   if (addressProblem) problems.push(`email.from ${JSON.stringify(email.from)}: ${addressProblem}`);
-  const nameProblem = checkHeaderText(name);
+  const nameProblem = checkSenderName(name);
   if (nameProblem) problems.push(`the sender's name ${JSON.stringify(name)} ${nameProblem}`);
-  if (/["\\]/.test(name))
-    problems.push(`the sender's name ${JSON.stringify(name)} contains a quote or backslash`);
   let replyTo: string | null = null;
   if (email.replyTo !== undefined && email.replyTo.trim() !== "") {
     replyTo = email.replyTo.trim();

@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileInPeriod } from "../archive/resolveInPeriod.js";
-import { insidePeriod } from "../archive/insidePeriod.js";
+import { insidePeriod } from "../formats/insidePeriod.js";
 import { formatSize } from "../formatSize.js";
 import type { Manifest } from "../model.js";
 import { buildEmail } from "./buildEmail.js";
@@ -10,6 +9,7 @@ import { outboxName } from "./outboxName.js";
 import type { Sender } from "./parseSender.js";
 import type { EmailTemplates } from "./renderEmail.js";
 import type { Delivery, OutgoingMessage } from "./types.js";
+import { checkAgainstEntry } from "../formats/sha256Hex.js";
 
 export interface MessageSettings {
   periodDir: string;
@@ -79,8 +79,8 @@ function readPdf(
   if (path === null) return `refused, nothing sent: ${report.file} points outside the period folder`;
   if (!existsSync(path)) return `refused, nothing sent: ${report.file} is missing from the archive`;
   const bytes = readFileSync(path);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  if (sha256 !== report.sha256) {
+  const { matches, sha256 } = checkAgainstEntry(bytes, report);
+  if (!matches) {
     return `refused, nothing sent: ${report.file} does not match the manifest (sha256 ${sha256}, manifest ${report.sha256}); run semaforo verify, or rebuild`;
   }
   cache.file = report.file;
@@ -94,8 +94,8 @@ function readChecked(periodDir: string, file: { file: string; sha256: string }):
   if (path === null) return `refused, nothing sent: ${file.file} points outside the period folder`;
   if (!existsSync(path)) return `refused, nothing sent: ${file.file} is missing from the archive`;
   const bytes = readFileSync(path);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  if (sha256 !== file.sha256)
+  const { matches, sha256 } = checkAgainstEntry(bytes, file);
+  if (!matches)
     return `refused, nothing sent: ${file.file} does not match the manifest (sha256 ${sha256}, manifest ${file.sha256}); run semaforo verify, or rebuild`;
   return bytes;
 }

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { errors, type CliError } from "../errors.js";
+import { describeIssues } from "../formats/describeIssues.js";
+import { deliveryEventSchema } from "../formats/ledger.js";
 import type { DeliveryEvent } from "../model.js";
 
 export interface LedgerFile {
@@ -10,8 +12,6 @@ export interface LedgerFile {
   /** The last line is a whole event without its newline (as an editor saves it): kept, and openLedger ends it. */
   unterminated?: boolean;
 }
-
-const STATES = new Set(["attempt", "pending", "written", "sent", "failed", "unknown"]);
 
 /**
  * Reads `deliveries.jsonl`. A last line without its newline that does not parse is a write cut
@@ -35,8 +35,10 @@ export function readLedger(file: string): LedgerFile {
     } catch {
       throw damaged(file, index + 1, "not valid JSON");
     }
-    if (!isEvent(event)) throw damaged(file, index + 1, "not a delivery event (id, state, email, at…)");
-    events.push(event);
+    const checked = deliveryEventSchema.safeParse(event);
+    if (!checked.success)
+      throw damaged(file, index + 1, `not a delivery event (${describeIssues(checked.error, "the line")})`);
+    events.push(checked.data);
   });
   const tail = bytes.subarray(end).toString("utf8");
   if (tail.trim() === "") return { events, completeBytes: end, partialLine: end < bytes.length };
@@ -46,21 +48,15 @@ export function readLedger(file: string): LedgerFile {
   } catch {
     return { events, completeBytes: end, partialLine: true };
   }
-  if (!isEvent(last)) throw damaged(file, lines.length + 1, "not a delivery event (id, state, email, at…)");
-  events.push(last);
+  const checked = deliveryEventSchema.safeParse(last);
+  if (!checked.success)
+    throw damaged(
+      file,
+      lines.length + 1,
+      `not a delivery event (${describeIssues(checked.error, "the line")})`,
+    );
+  events.push(checked.data);
   return { events, completeBytes: bytes.length, partialLine: false, unterminated: true };
-}
-
-function isEvent(value: unknown): value is DeliveryEvent {
-  if (typeof value !== "object" || value === null) return false;
-  const event = value as Record<string, unknown>;
-  return (
-    typeof event.id === "string" &&
-    typeof event.email === "string" &&
-    typeof event.at === "string" &&
-    typeof event.state === "string" &&
-    STATES.has(event.state)
-  );
 }
 
 function damaged(file: string, line: number, what: string): CliError {

@@ -1,9 +1,9 @@
-import path from "node:path";
 import { loadManifest } from "../archive/manifest.js";
 import { resolveFileInPeriod } from "../archive/resolveInPeriod.js";
 import { buildStatusReport, type StatusReport } from "./buildStatusReport.js";
 import { readLedger } from "./readLedger.js";
 import { replayLedger } from "./replayLedger.js";
+import { ledgerPath } from "../formats/ledger.js";
 
 /**
  * Reads OUT/PERIOD's manifest (loadManifest) and ledger (readLedger, the reader `send` uses: a
@@ -13,7 +13,7 @@ export async function readStatus(dir: string): Promise<StatusReport & { dir: str
   // The period's one path rule, as for send: nothing is read through a link leading out of it.
   resolveFileInPeriod(dir, "manifest.json", "status");
   const manifest = await loadManifest(dir);
-  const file = path.join(dir, "deliveries.jsonl");
+  const file = ledgerPath(dir);
   resolveFileInPeriod(dir, "deliveries.jsonl", "status");
   const ledger = readLedger(file);
   const warnings = ledger.partialLine

@@ -12,9 +12,10 @@ export const DANGLING_ATTEMPT =
  * delivery, keyed by its delivery id (addresses compared by addressKey). `send`, its dry run,
  * `status`, `run` and their summaries all read delivery states from here and nowhere else. Pure.
  *
- * - `attempt` over SMTP: the message is in the server's hands; with no outcome after it (the run
+ * - `attempt` over SMTP (or SMPP, an HTTP SMS gateway): the message is in the server's hands; with no outcome after it (the run
  *   was killed) the delivery is `unknown` and is never re-sent automatically. An outbox attempt
  *   without an outcome wrote nothing anyone can read: the state stays what it was.
+ * - a `receipt` (SMS): kept as `receipt`, whatever the state; it never changes what is re-sent.
  * - `sent`: an SMTP server accepted it; the version (sha256) is kept, to tell an older build apart.
  * - `written`: an .eml file in the outbox. It never hides a `sent` or `unknown` (a recipient may
  *   hold the message), and SMTP still has to deliver it.
@@ -33,9 +34,16 @@ export function replayLedger(events: readonly DeliveryEvent[]): Map<string, Ledg
     const entry: LedgerEntry = entries.get(id) ?? { state: "pending", attempts: 0 };
     const state = eventState(event);
     if (event.forced) entry.forced = { ...event.forced, at: event.at };
+    if (event.receipt) {
+      // A delivery receipt (SMS): recorded beside the state, which it never changes.
+      entry.receipt = entry.receipt === "undelivered" ? "undelivered" : event.receipt;
+      entries.set(id, entry);
+      continue;
+    }
     if (state === "attempt") {
       entry.attempts += 1;
-      if (event.transport === "smtp") {
+      // Handed to a server (SMTP, an SMS centre or gateway): without an outcome, it may have arrived.
+      if (event.transport !== "outbox") {
         set(entry, "unknown", event, DANGLING_ATTEMPT);
       }
     } else if (state === "written") {

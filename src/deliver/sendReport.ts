@@ -1,4 +1,5 @@
 import type { DeliveryEvent, DeliveryState, Locale, ReportLevel } from "../model.js";
+import type { SmsSendReport } from "./sms/sendSmsSet.js";
 
 /** Why a run stopped before the end: the deliveries not reached stay `pending`. */
 export type SendStop =
@@ -64,4 +65,6 @@ export interface SendReport {
   writtenNow: number;
   /** Why the run stopped before the end, or null when it did not. */
   stop: SendStop | null;
+  /** The SMS channel's run (`send --channel sms|all`), when it ran. */
+  sms?: SmsSendReport;
 }

@@ -8,7 +8,13 @@ import type { PlannedDelivery } from "./types.js";
 
 /** The server a transport talks to, as a sentence names it. */
 function server(transport: DeliveryEvent["transport"]): string {
-  return transport === "smtp" ? "the SMTP server" : "the outbox";
+  return transport === "smtp"
+    ? "the SMTP server"
+    : transport === "smpp"
+      ? "the SMPP centre"
+      : transport === "http"
+        ? "the SMS gateway"
+        : "the outbox";
 }
 
 /** What the plan says about a delivery: why it is skipped, or, when it is not simply new, why it is sent. */

@@ -33,6 +33,8 @@ export interface LedgerEntry {
   written?: string;
   /** The last re-send asked for on purpose: who, why, when. */
   forced?: { by: string; reason: string; at: string };
+  /** SMS: the last delivery receipt of the message (any part undelivered: `undelivered`). */
+  receipt?: "delivered" | "undelivered";
 }
 
 /** A delivery of the manifest with its state: what `status` shows and `send` plans from. */

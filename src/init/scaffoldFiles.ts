@@ -15,7 +15,7 @@ export const CSV_HEADERS: Record<string, string[]> = {
 
 const datasetJson = {
   name: "CHANGE ME: name of the programme and country",
-  description: "What this dataset holds and where it comes from.",
+  description: "CHANGE ME: what this dataset holds and where it comes from (published in the open data)",
   geo: { file: "geo/peru.topojson", regions: "dre", districts: "ugel" },
   email: {
     from: "semaforo@example.org",
@@ -69,7 +69,8 @@ Spanish-locale Excel (\`;\` between fields, \`,\` as decimal mark, Latin-1) are 
 
 ## Checklist
 
-1. \`dataset.json\`: set \`name\`, the sender \`email.from\`, and the map (\`geo\`).
+1. \`dataset.json\`: set \`name\`, \`description\`, the sender \`email.from\`, and the map (\`geo\`);
+   before publishing open data, \`license\` and \`source\`.
 2. \`indicators.json\`: the indicator catalogue (keep, edit or replace the example).
 3. \`units.csv\`: every district (UGEL) and its region (DRE).
 4. \`results.csv\`: the month's results, one row per district × indicator.
@@ -87,6 +88,10 @@ Spanish-locale Excel (\`;\` between fields, \`,\` as decimal mark, Latin-1) are 
 | \`email.from\`, \`email.fromName\`, \`email.replyTo\` | sender address (plain, \`semaforo@minedu.gob.pe\`), its display name, and the reply address of the e-mails |
 | \`thresholds\` | traffic-light knobs: \`minSchools\` (fewer schools visited → referential), \`maxCv\` (cv in % above → referential), \`amberBand\` (points below target where amber starts when there is no minimum), \`fallAlert\` (points of monthly fall that raise an alert) |
 | \`synthetic\` | optional, \`true\` for made-up figures: the reports then say so |
+| \`description\` | what the data holds and where it comes from; published in the open data (\`datapackage.json\`) |
+| \`license\` (or \`licenses\`) | the data's licence for \`semaforo publish\`: a title, or \`{"title": "Creative Commons Attribution 4.0", "name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}\`; publish warns without one |
+| \`source\` (or \`sources\`) | where the figures come from, in the same form (\`{"title": "Ministerio de Educación — Semáforo Escuela", "path": "https://…"}\`); publish warns without one |
+| \`timeZone\` | optional IANA time zone in which times are shown to the operator (default \`America/Lima\`) |
 
 ## indicators.json
 

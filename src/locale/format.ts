@@ -79,7 +79,13 @@ export function formatShare(share: number | null | undefined, locale: Locale): s
     .replace("-", MINUS);
 }
 
-/** A change in percentage points, signed: 2.14 → "+2.1 pts", −0.4 → "−0.4 pts", 0 → "0.0 pts". */
+/**
+ * The unit of a difference of percentages, one word for gaps and changes alike: "p.p." (puntos
+ * porcentuales) in Spanish, "pts" in English.
+ */
+export const POINTS_UNIT: Record<Locale, string> = { es: "p.p.", en: "pts" };
+
+/** A change in percentage points, signed: 2.14 → "+2.1 p.p." (en "+2.1 pts"), −0.4 → "−0.4 p.p.", 0 → "0.0 p.p.". */
 export function formatPoints(points: number | null | undefined, locale: Locale): string {
   if (!isNumber(points)) return NO_VALUE;
   const rounded = roundToDisplay(points);
@@ -88,7 +94,7 @@ export function formatPoints(points: number | null | undefined, locale: Locale):
     maximumFractionDigits: 1,
     signDisplay: "exceptZero",
   });
-  return `${format.format(rounded).replace("-", MINUS)} pts`;
+  return `${format.format(rounded).replace("-", MINUS)} ${POINTS_UNIT[locale]}`;
 }
 
 /** Parses `YYYY-MM` into year and month (1–12); throws on anything else. */
@@ -120,6 +126,17 @@ export function formatMonth(period: Period, locale: Locale, style: "long" | "sho
   return text;
 }
 const monthTexts = new Map<string, string>();
+
+/**
+ * A day in words: "10 de abril de 2026" / "April 10, 2026"; short "10 abr. 2026" / "Apr 10, 2026".
+ * `date` is `YYYY-MM-DD` (checked when the dataset was read); anything else is returned as is.
+ */
+export function formatDate(date: string, locale: Locale, style: "long" | "short" = "long"): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const format = dateFormat(locale, `day-${style}`, { day: "numeric", month: style, year: "numeric" });
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+}
 
 const collator = new Intl.Collator("es", { sensitivity: "variant", numeric: true });
 

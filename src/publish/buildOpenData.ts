@@ -1,5 +1,15 @@
 import type { Indicator } from "../model.js";
-import { CODES, DICTIONARY, INDICATORS, TABLES, UNITS, VALUES, type TableResource } from "./tableSchemas.js";
+import { protectFormula } from "../protectFormula.js";
+import {
+  CODES,
+  DICTIONARY,
+  INDICATORS,
+  isFreeText,
+  TABLES,
+  UNITS,
+  VALUES,
+  type TableResource,
+} from "./tableSchemas.js";
 import type { PublicFile, SiteUnit, ValueRow } from "./types.js";
 
 /** Licence and source of the data, as `dataset.json` states them (DatasetConfig `licenses`, `sources`). */
@@ -62,7 +72,12 @@ export function buildOpenData(
     path: table.path,
     content: toCsv(
       table.schema.fields.map((field) => field.name),
-      tables.get(table) ?? [],
+      // Free-text cells are protected against formula injection; codes and numbers stay as they are.
+      (tables.get(table) ?? []).map((row) =>
+        row.map((cell, i) =>
+          table.schema.fields[i] && isFreeText(table.schema.fields[i]) ? protectFormula(cell) : cell,
+        ),
+      ),
     ),
   }));
   const resources = TABLES.map((table, i) => {

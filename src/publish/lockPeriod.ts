@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import type { SendLock } from "../deliver/acquireSendLock.js";
 import { lockBuilds } from "../archive/lockBuilds.js";
+import { publishWriteError } from "./publishWriteError.js";
 
 /**
  * The period's build lock for publishing (lockBuilds), so publishing and building never rewrite
@@ -8,5 +9,5 @@ import { lockBuilds } from "../archive/lockBuilds.js";
  * record the public files in).
  */
 export function lockPeriod(periodDir: string): SendLock | null {
-  return existsSync(periodDir) ? lockBuilds(periodDir) : null;
+  return existsSync(periodDir) ? lockBuilds(periodDir, publishWriteError) : null;
 }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { readManifest, writeManifest } from "../archive/manifest.js";
 import { lockPeriod } from "./lockPeriod.js";
@@ -6,15 +5,18 @@ import { buildViews } from "../compute/buildViews.js";
 import { applySettings } from "../config/settings.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
 import { ExitCode } from "../errors.js";
+import type { PublicFileEntry, PublicListing } from "../formats/publicFiles.js";
 import type { Dataset, Locale, Messages, Problem, ReportView, Thresholds } from "../model.js";
 import { buildPageContext } from "../render/context/buildPageContext.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
 import { buildOpenData } from "./buildOpenData.js";
 import { fromViews } from "./fromViews.js";
 import { defaultPublishEffects } from "./defaultPublishEffects.js";
+import { publishWriteError } from "./publishWriteError.js";
 import type { SiteTemplates } from "./loadSiteTemplates.js";
 import { renderSite, type Download } from "./renderSite.js";
 import type { PublicFile, SiteUnit, ValueRow } from "./types.js";
+import { sha256Hex } from "../formats/sha256Hex.js";
 
 export interface PublishOptions {
   dataDir: string;
@@ -34,12 +36,8 @@ export interface PublishEffects {
   write: (target: string, files: PublicFile[]) => Promise<void>;
 }
 
-/** One file of `public/`, as `files.json` lists it (the manifest section proposed for the lead). */
-export interface PublicFileEntry {
-  path: string;
-  sha256: string;
-  bytes: number;
-}
+/** One file of `public/`, as `files.json` lists it (its schema: formats/publicFiles.ts). */
+export type { PublicFileEntry } from "../formats/publicFiles.js";
 
 export interface PublishSummary {
   ok: boolean;
@@ -61,7 +59,7 @@ export interface PublishSummary {
 }
 
 const sha256 = (content: string): { sha256: string; bytes: number } => ({
-  sha256: createHash("sha256").update(content).digest("hex"),
+  sha256: sha256Hex(content),
   bytes: Buffer.byteLength(content),
 });
 
@@ -210,7 +208,7 @@ export async function publishPeriod(
     const entries: PublicFileEntry[] = files
       .map((file) => ({ path: file.path, ...sha256(file.content) }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const listing = { version: 1, period: options.period, generatedAt, files: entries };
+    const listing: PublicListing = { version: 1, period: options.period, generatedAt, files: entries };
     const filesJson: PublicFile = { path: "files.json", content: `${JSON.stringify(listing, null, 2)}\n` };
     await effects.write(publicDir, [...files, filesJson]);
     if (manifest) {
@@ -218,7 +216,11 @@ export async function publishPeriod(
       const listed = [...entries, { path: "files.json", ...sha256(filesJson.content) }]
         .map((entry) => ({ ...entry, path: `public/${entry.path}` }))
         .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-      await writeManifest(periodDir, { ...manifest, public: { generatedAt, files: listed } });
+      await writeManifest(periodDir, { ...manifest, public: { generatedAt, files: listed } }).catch(
+        (error: unknown) => {
+          throw publishWriteError(join(periodDir, "manifest.json"), error, true);
+        },
+      );
     }
     const pdfLinks = esUnits.filter((unit) => pdfs.has(`${unit.level}:${unit.code}:es`)).length;
     return {

@@ -5,6 +5,7 @@
  * are Spanish and stable; `title` is the Spanish label, `description` the English one and
  * `description_es` the Spanish one (extra properties are allowed by the spec).
  */
+import { FORMULA_NOTE } from "../protectFormula.js";
 
 export type FieldType = "string" | "integer" | "number" | "boolean" | "yearmonth";
 
@@ -399,3 +400,20 @@ export const DICTIONARY: TableResource = {
 
 /** Every table of the package, in the order of `datapackage.json`. */
 export const TABLES: readonly TableResource[] = [VALUES, UNITS, INDICATORS, DICTIONARY];
+
+/**
+ * Whether a column holds free text (a string without an enum or pattern): its cells are protected
+ * against formula injection (protectFormula). Codes, enums and numbers are never changed, so the
+ * files keep validating against these schemas.
+ */
+export function isFreeText(field: TableField): boolean {
+  return field.type === "string" && !field.constraints?.enum && !field.constraints?.pattern;
+}
+
+// Every free-text column says so, in datapackage.json, diccionario.csv and the data page alike.
+for (const table of TABLES)
+  for (const field of table.schema.fields)
+    if (isFreeText(field)) {
+      field.description = `${field.description} ${FORMULA_NOTE.en}`;
+      field.description_es = `${field.description_es} ${FORMULA_NOTE.es}`;
+    }

@@ -1,4 +1,5 @@
 import type { TeamBriefView } from "../model.js";
+import { protectFormula } from "../protectFormula.js";
 
 /** The CSV's columns: one row per weak indicator of each unit that needs support, in rank order. */
 export const TEAM_CSV_COLUMNS = [
@@ -23,8 +24,7 @@ export const TEAM_CSV_COLUMNS = [
 /**
  * The brief's list as CSV (RFC 4180, comma, UTF-8 with a BOM so spreadsheet programs read the
  * accents): every unit, not only those printed. A field that a spreadsheet would run as a formula
- * (=, +, -, @ first, other than a
- * negative number) gets a leading apostrophe. Pure.
+ * gets a leading apostrophe (protectFormula, as in the open data). Pure.
  */
 export function renderTeamCsv(view: TeamBriefView): string {
   const rows: string[][] = [TEAM_CSV_COLUMNS];
@@ -54,7 +54,6 @@ export function renderTeamCsv(view: TeamBriefView): string {
 }
 
 function field(value: string): string {
-  // A plain number ("-1.0", a rise) is data, not a formula: it stays a number.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  const safe = protectFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { insidePeriod } from "../../src/archive/insidePeriod.js";
+import { insidePeriod } from "../../src/formats/insidePeriod.js";
 import { parseManifest, readManifest } from "../../src/archive/manifest.js";
 import { main } from "../../src/cli/main.js";
 import { captureIo } from "../helpers/io.js";

@@ -225,7 +225,7 @@ describe("region and national movers", () => {
       ["DRE 010000 – UGEL Dos", true, "95.0%", "85.0%"],
     ]);
     // The region's league matrix carries each district's monthly change.
-    expect(region.table.map((row) => row.cells[0]?.change?.text)).toEqual(["+7.7 pts", "−10.0 pts"]);
+    expect(region.table.map((row) => row.cells[0]?.change?.text)).toEqual(["+7.7 p.p.", "−10.0 p.p."]);
   });
 });
 

@@ -35,12 +35,12 @@ describe("headline", () => {
     expect(headline.counts).toEqual({ green: 1, amber: 1, red: 1, referential: 1, "no-data": 1 });
     expect(headline.biggestImprovement).toMatchObject({
       indicator: "a",
-      change: { points: 12, text: "+12.0 pts" },
+      change: { points: 12, text: "+12.0 p.p." },
     });
     expect(headline.biggestFall).toMatchObject({ indicator: "c", change: { points: 8, good: false } });
     expect(headline.text).toBe(
       "De 5 indicadores: 1 en meta, 1 en alerta y 1 bajo el mínimo. 2 sin color (referencial o sin datos). " +
-        "Mayor mejora: Indicador a, +12.0 pts. Mayor retroceso: Indicador c, +8.0 pts.",
+        "Mayor mejora: Indicador a, +12.0 p.p.. Mayor retroceso: Indicador c, +8.0 p.p..",
     );
   });
 

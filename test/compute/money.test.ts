@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { computeCommitment } from "../../src/compute/computeCommitment.js";
+import { winnableAmount } from "../../src/deliver/sms/composeSms.js";
 import type { Commitment, Dataset } from "../../src/model.js";
 import { makeDataset, makeDistrict, makeResult, makeTarget } from "../helpers/builders.js";
 import { viewAt } from "./support.js";
@@ -80,6 +81,8 @@ describe("money on the cover (buildMoney): the commitments pages' figures, in so
     expect(view.money?.stake?.text).toBe(
       "S/\u00a040,000 aún en juego: Indicador asistencia necesita 96.0% en promedio en jun. 2026–jul. 2026.",
     );
+    // The SMS says the cover's amount.
+    expect(winnableAmount(view)).toBe(40_000);
     const met = viewAt(dataset, "district", "010002", "2026-05").money;
     expect(met?.own).toMatchObject({ maximum: 50_000, secured: 50_000, winnable: 0, lost: 0 });
     expect(met?.stake).toBeNull();

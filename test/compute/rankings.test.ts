@@ -65,6 +65,7 @@ describe("ranks in views", () => {
       rank: 3,
       of: 3,
       excluded: 2,
+      tied: 1,
       text: "Puesto 3 de 3 UGEL del país (2 sin puesto por ser referenciales o sin datos)",
     });
     expect(view.rankRegional).toMatchObject({ rank: 2, of: 2, excluded: 1 });

@@ -59,7 +59,7 @@ describe("series and changes follow the dataset's school calendar", () => {
 
   it("compares with the previous school month of the calendar, skipping the holidays", () => {
     const march = indicatorOf(dataset, "010002", "asistencia", "2026-03");
-    expect(march.previous).toMatchObject({ period: "2025-11", points: 1, text: "+1.0 pts", good: true });
+    expect(march.previous).toMatchObject({ period: "2025-11", points: 1, text: "+1.0 p.p.", good: true });
     expect(march.previous?.periodLabel).toBe("noviembre de 2025");
   });
 
@@ -70,7 +70,7 @@ describe("series and changes follow the dataset's school calendar", () => {
 
   it("compares with the same month a year earlier when the dataset has it", () => {
     const may = indicatorOf(dataset, "010002");
-    expect(may.yearAgo).toMatchObject({ period: "2025-05", points: 9, text: "+9.0 pts" });
+    expect(may.yearAgo).toMatchObject({ period: "2025-05", points: 9, text: "+9.0 p.p." });
     const march = indicatorOf(dataset, "010002", "asistencia", "2026-03");
     expect(march.yearAgo).toBeNull(); // no results at all in 2025-03
   });
@@ -88,6 +88,6 @@ describe("series and changes follow the dataset's school calendar", () => {
     });
     const view = indicatorOf(data, "010001");
     expect([view.series[0]?.value, view.value.text]).toEqual([87.349, "85.1%"]);
-    expect(view.previous).toMatchObject({ points: -2.2, text: "\u22122.2 pts", good: false });
+    expect(view.previous).toMatchObject({ points: -2.2, text: "\u22122.2 p.p.", good: false });
   });
 });

@@ -130,7 +130,7 @@ describe("the enabling team's brief", () => {
         beforePeriod: "2026-03",
         before: { value: 80, text: "80.0%" },
         now: { value: 83, text: "83.0%" },
-        change: { points: 3, text: "+3.0 pts", good: true },
+        change: { points: 3, text: "+3.0 p.p.", good: true },
       }),
     ]);
   });

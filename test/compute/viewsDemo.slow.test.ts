@@ -111,20 +111,31 @@ describe(`views of fixtures/demo for ${PERIOD}`, () => {
         if (view.commitments) seen.commitments += 1;
         if (view.noVisits) seen.noVisits += 1;
         expect(Object.keys(view).sort()).toEqual(
-          [...keys, ...(view.commitments ? ["commitments"] : [])].sort(),
+          [...keys, ...(view.commitments ? ["commitments", "money"] : [])].sort(),
         );
+        // The cover's money is the commitments page's (compute/buildMoney.ts).
+        if (view.commitments)
+          expect([view.money?.own?.secured, view.money?.own?.maximum]).toEqual([
+            view.commitments.transfer,
+            view.commitments.maximum,
+          ]);
         expect(view.region.code).toBe(regionOf.get(view.code));
         expect([view.movers, view.regionSchools, view.table]).toEqual([[], [], []]);
       } else if (view.level === "region") {
         expect(Object.keys(view).sort()).toEqual(
-          [...keys, ...(view.commitments ? ["commitments"] : [])].sort(),
+          [...keys, ...(view.commitments ? ["commitments"] : []), ...(view.money ? ["money"] : [])].sort(),
         );
         expect([view.region, view.schools, view.noVisits]).toEqual([null, null, null]);
         expect(view.table.map((row) => row.unit.code)).toEqual(
           dataset.regions.find((r) => r.code === view.code)?.districtCodes,
         );
       } else {
-        expect(Object.keys(view).sort()).toEqual([...keys, "commitmentsSummary"].sort());
+        expect(Object.keys(view).sort()).toEqual([...keys, "commitmentsSummary", "money"].sort());
+        // The national cover's totals are the national commitments page's.
+        expect([view.money?.units?.secured, view.money?.units?.maximum]).toEqual([
+          view.commitmentsSummary?.transfer,
+          view.commitmentsSummary?.maximum,
+        ]);
         expect([view.region, view.schools, view.noVisits, view.regionSchools]).toEqual([
           null,
           null,

@@ -43,7 +43,7 @@ describe("views of fixtures/tiny", () => {
       value: { value: 85, text: "85.0%" },
       status: "referential",
       referentialReason: "few-schools",
-      previous: { period: "2026-04", points: 1, text: "+1.0 pts" },
+      previous: { period: "2026-04", points: 1, text: "+1.0 p.p." },
     });
     // Aija has no row in 2026-04: a gap in its series, and no previous change.
     const aija = all.find((view) => view.code === "020002")?.indicators[0];

@@ -13,7 +13,19 @@ describe("resolveOptions", () => {
       locale: "es",
       thresholds: {},
       rate: undefined,
+      sms: { url: undefined, passwordEnv: undefined },
     });
+  });
+
+  it("takes the SMS URL from --sms, else SEMAFORO_SMS_URL, else the config's sms.url", () => {
+    const config = { sms: { url: "smpp://semaforo@smsc.example.org", passwordEnv: "SMS_PASS" } };
+    expect(resolveOptions({}, config, {}).sms).toEqual(config.sms);
+    expect(resolveOptions({}, config, { SEMAFORO_SMS_URL: "https://gw.example.org/sms" }).sms.url).toBe(
+      "https://gw.example.org/sms",
+    );
+    expect(resolveOptions({ sms: "smpp://a:b@127.0.0.1" }, config, { SEMAFORO_SMS_URL: "x" }).sms.url).toBe(
+      "smpp://a:b@127.0.0.1",
+    );
   });
 
   it("lets flags override the config, and the config override the defaults", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { checkAddress, checkHeaderText } from "../../src/deliver/checkAddress.js";
+import { checkAddress, checkHeaderText } from "../../src/rules/checkAddress.js";
 import { parseSender } from "../../src/deliver/parseSender.js";
 import { parseDatasetConfig } from "../../src/dataset/parseDatasetConfig.js";
 import { parseRecipients } from "../../src/dataset/parseRecipients.js";

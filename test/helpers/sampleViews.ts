@@ -244,6 +244,7 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
       rank: r,
       of: ranked,
       excluded: units.length - ranked,
+      tied: r === null ? 0 : units.filter((x) => x.rank === r).length,
       text: r !== null ? `Puesto ${r} de ${ranked}` : "Sin puesto (resultado referencial o sin datos)",
     };
   };
@@ -402,6 +403,8 @@ export function makeSampleViews(units: SampleUnits, options: SampleOptions = {})
       rankRegional,
       top,
       bottom,
+      topTie: "",
+      bottomTie: "",
       statusCounts,
       map,
       districtMap,

@@ -22,6 +22,8 @@ export interface SmscBehaviour {
   status: number;
   /** Never answer a submit. */
   silent: boolean;
+  /** Answer this many submits, then none (Infinity: all). */
+  answerFirst: number;
   /** Destroy the connection right after receiving a submit, without answering. */
   dropAfterSubmit: boolean;
   /** Send a delivery receipt (deliver_sm, stat:DELIVRD) after each accepted submit. */
@@ -31,7 +33,10 @@ export interface SmscBehaviour {
 export interface Smsc {
   port: number;
   url: (user?: string, password?: string) => string;
+  /** Accepted submits. */
   submits: ReceivedSubmit[];
+  /** The destination of every submit_sm received, answered or not. */
+  received: string[];
   binds: { command: string; systemId: string }[];
   behaviour: SmscBehaviour;
   close: () => Promise<void>;
@@ -47,11 +52,13 @@ export async function startSmsc(behaviour: Partial<SmscBehaviour> = {}): Promise
     throttle: 0,
     status: 0,
     silent: false,
+    answerFirst: Infinity,
     dropAfterSubmit: false,
     receipts: false,
     ...behaviour,
   };
   const submits: ReceivedSubmit[] = [];
+  const received: string[] = [];
   const binds: Smsc["binds"] = [];
   const sessions = new Set<Session>();
   let counter = 0;
@@ -75,13 +82,14 @@ export async function startSmsc(behaviour: Partial<SmscBehaviour> = {}): Promise
       session.close();
     });
     session.on("submit_sm", (pdu: PDU) => {
-      const raw = pdu.short_message as unknown;
+      const raw = pdu.short_message;
       const bytes = rawBytes(raw);
+      received.push(String(pdu.destination_addr));
       if (state.dropAfterSubmit) {
         session.destroy();
         return;
       }
-      if (state.silent) return;
+      if (state.silent || submits.length >= state.answerFirst) return;
       if (state.throttle > 0) {
         state.throttle -= 1;
         session.send(pdu.response({ command_status: smpp.errors.ESME_RTHROTTLED }));
@@ -118,6 +126,7 @@ export async function startSmsc(behaviour: Partial<SmscBehaviour> = {}): Promise
     port,
     url: (user = "semaforo", password = state.password) => `smpp://${user}:${password}@127.0.0.1:${port}`,
     submits,
+    received,
     binds,
     behaviour: state,
     close: () =>

@@ -31,8 +31,8 @@ describe("number formats", () => {
   });
 
   it("signs changes in points with a typographic minus", () => {
-    expect(formatPoints(2.14, "es")).toBe("+2.1 pts");
-    expect(formatPoints(-0.4, "es")).toBe("\u22120.4 pts");
+    expect(formatPoints(2.14, "es")).toBe("+2.1 p.p.");
+    expect(formatPoints(-0.4, "es")).toBe("\u22120.4 p.p.");
     expect(formatPoints(0, "en")).toBe("0.0 pts");
   });
 

@@ -50,7 +50,7 @@ describe("publish, archived", () => {
       const io = captureIo();
       expect(await main(["verify", periodDir()], io)).toBe(4);
       expect(io.stderr()).toMatch(
-        /public\/index\.html: sha256: [0-9a-f]{64} on disk, manifest says [0-9a-f]{64}/,
+        /public\/index\.html: sha256: [0-9a-f]{64} on disk, published as [0-9a-f]{64} \(public\/files\.json\)/,
       );
       expect(io.stderr()).toContain("public/index.html: size:");
     } finally {

@@ -28,7 +28,9 @@ describe("the district cover: what to do this month", () => {
     expect(page).toContain("vs. may. 2025");
     // Asistencia: 1218/1310 = 93.0 against a target of 94.0 → 1.0 missing;
     // progress (93.0 − 90.2) / (94.0 − 90.2) = 2.8 / 3.8 = 74 %.
-    expect(page).toContain("93.0% ↑ +1.0 pts ↑ +2.0 pts 90.0% 94.0% faltan 1.0 p.p. para la meta avance 74%");
+    expect(page).toContain(
+      "93.0% ↑ +1.0 p.p. ↑ +2.0 p.p. 90.0% 94.0% faltan 1.0 p.p. para la meta avance 74%",
+    );
     // Servicios básicos: 10/11 = 90.9 ≥ 90.0; (90.9 − 83.3) / (90.0 − 83.3) = 7.6 / 6.7 = 113 %.
     expect(page).toContain("meta alcanzada avance 113%");
   });
@@ -195,6 +197,9 @@ describe("uniqueLabels", () => {
     expect(labels).toEqual(["UGEL INTERCULT… RIO SANTIAGO", "UGEL INTERCULTURAL B… CENEPA", "UGEL LUYA"]);
     expect(labels.every((label) => label.length <= 28)).toBe(true);
     expect(uniqueLabels(["UGEL X", "UGEL X"], 28)).toEqual(["UGEL X", "UGEL X (2)"]);
+    // A cut that leaves them one letter apart ("… BILINGÜE C…", "… BILINGÜE R…") is ambiguous too.
+    const thirty = uniqueLabels(names, 30);
+    expect(thirty.slice(0, 2).map((label) => label.split("… ")[1])).toEqual(["RIO SANTIAGO", "CENEPA"]);
   });
 });
 

@@ -83,7 +83,7 @@ describe("renderReport with sample views (2 DRE × 3 UGEL)", () => {
     expect(html).toContain("Tabla de posiciones de las regiones");
     expect(html.match(/class="map choropleth"/g)).toHaveLength(14);
     expect(html.match(/class="data rank-list"/g)).toHaveLength(14);
-    expect(html).toMatch(/Las \d+ UGEL con mejor resultado/);
+    expect(html).toMatch(/Las \d+ UGEL con mejor valor \(ordenadas por valor\)/);
   });
 
   it("renders in English with the English strings", () => {

@@ -10,6 +10,7 @@ import { defineCommand, type Io } from "../command.js";
 import { errorDocument } from "../errorDocument.js";
 import { createProgress } from "../progress.js";
 import type { StepResult } from "../step.js";
+import { formatSmsReport, smsExitCode, smsStep } from "../smsStep.js";
 
 // Heavy modules (nodemailer, the e-mail templates…) are imported when the command runs, not when
 // `semaforo` starts: `--help`, `--version` and the other commands do not pay for them.
@@ -43,6 +44,17 @@ export const sendCommand = defineCommand({
         describe:
           "SMTP server, smtp://[user:pass@]host[:port] or smtps://… (default: SEMAFORO_SMTP_URL; else the outbox)",
       })
+      .option("sms", {
+        type: "string",
+        describe:
+          "SMS centre or gateway, smpp://system_id:pass@host[:2775][?source=NAME] or http(s)://… (default: SEMAFORO_SMS_URL, the config's sms.url; else outbox/sms/)",
+      })
+      .option("channel", {
+        type: "string",
+        choices: ["email", "sms", "all"] as const,
+        default: "all",
+        describe: "Which channel to send: e-mail, SMS, or both",
+      })
       .option("dry-run", { type: "boolean", default: false, describe: "List who gets what; send nothing" })
       .option("only", { type: "string", describe: "Only these unit codes, comma-separated" })
       .option("resend-failed", {
@@ -75,13 +87,17 @@ export const sendCommand = defineCommand({
         default: 4,
         describe: "Retries of a delivery after a temporary failure (4: at most 5 attempts)",
       }),
-  run: (args, io) => runSend(args, io),
+  run: (args, io) => runSend({ ...args, channel: args.channel as SendArgs["channel"] }, io),
 });
 
 export interface SendArgs {
   out?: string;
   period: string;
   smtp?: string;
+  /** `--sms`: the SMS centre or gateway URL. */
+  sms?: string;
+  /** `--channel` (default all). */
+  channel?: "email" | "sms" | "all";
   "dry-run": boolean;
   only?: string;
   "resend-failed": boolean;
@@ -109,11 +125,15 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
   const options = await loadSettings({
     out: args.out,
     smtp: args.smtp,
+    ...(args.sms !== undefined ? { sms: args.sms } : {}),
     rate: args.rate,
     config: args.config,
     settings: args.settings,
   });
-  const smtpUrl = args["dry-run"] ? options.smtp.url : smtpUrlOrThrow(options);
+  const channel = args.channel ?? "all";
+  const smtpUrl = args["dry-run"] || channel === "sms" ? options.smtp.url : smtpUrlOrThrow(options);
+  // `--to` names addresses (with an @) for the e-mails and phone numbers for the SMS.
+  const to = codeList(args.to, "to", "send") ?? [];
   // The config's `email` settings override the ones the build recorded, field by field.
   const sender = options.email;
   const maxSize = numberFlag(args["max-size"], "max-size", "positive", "send");
@@ -137,27 +157,68 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
       );
     },
   });
-  const report = await sendReportSet(
+  const only = codeList(args.only, "only", "send") ?? [];
+  const force = codeList(args.force, "force", "send") ?? [];
+  const report =
+    channel === "sms"
+      ? emptyEmailReport(args.period, args["dry-run"])
+      : await sendReportSet(
+          {
+            out: options.out,
+            period: args.period,
+            smtpUrl,
+            sender,
+            dryRun: args["dry-run"],
+            only: codeList(args.only, "only", "send") ?? [],
+            force: codeList(args.force, "force", "send") ?? [],
+            forceTo: to.filter((t) => t.includes("@")),
+            ...(args.reason !== undefined ? { reason: args.reason } : {}),
+            resendFailed: args["resend-failed"],
+            maxSize: Math.round(maxSize * 1024 * 1024),
+            rate: options.rate,
+            retry: { attempts },
+            env: process.env,
+          },
+          effects,
+        );
+  (progress as ReturnType<typeof createProgress> | null)?.stop();
+  const emailExit = sendExitCode(report);
+  // A configuration stop of the e-mails stops the run before the SMS.
+  if (channel === "email" || report.stop?.kind === "config") return { exitCode: emailExit, summary: report };
+  const sms = await smsStep(
     {
-      out: options.out,
       period: args.period,
-      smtpUrl,
-      sender,
+      out: options.out,
       dryRun: args["dry-run"],
-      only: codeList(args.only, "only", "send") ?? [],
-      force: codeList(args.force, "force", "send") ?? [],
-      forceTo: codeList(args.to, "to", "send") ?? [],
+      only,
+      force,
+      forceTo: to.filter((t) => !t.includes("@")),
       ...(args.reason !== undefined ? { reason: args.reason } : {}),
       resendFailed: args["resend-failed"],
-      maxSize: Math.round(maxSize * 1024 * 1024),
-      rate: options.rate,
-      retry: { attempts },
-      env: process.env,
+      attempts,
+      json: args.json,
+      settings: options,
     },
-    effects,
+    io,
   );
-  (progress as ReturnType<typeof createProgress> | null)?.stop();
-  return { exitCode: sendExitCode(report), summary: report };
+  const smsExit = smsExitCode(sms);
+  const exitCode = emailExit === 2 || smsExit === 2 ? 2 : Math.max(emailExit, smsExit);
+  return { exitCode: exitCode as typeof emailExit, summary: { ...report, sms } };
+}
+
+/** The e-mail part of a `--channel sms` run: nothing planned, nothing sent. */
+function emptyEmailReport(period: string, dryRun: boolean): SendReport {
+  return {
+    period,
+    dryRun,
+    transportKind: "outbox",
+    transport: "(no e-mail: --channel sms)",
+    deliveries: [],
+    counts: { sent: 0, written: 0, failed: 0, unknown: 0, pending: 0 },
+    sentNow: 0,
+    writtenNow: 0,
+    stop: null,
+  };
 }
 
 /**
@@ -165,7 +226,8 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
  * an expected error of exit 2, like a bad flag; an unreachable server is not (exit 5, retried).
  */
 export function sendError(report: SendReport): CliError | null {
-  return report.stop?.kind === "config" ? errors.smtpUnusable(report.stop.reply) : null;
+  if (report.stop?.kind === "config") return errors.smtpUnusable(report.stop.reply);
+  return report.sms?.stop?.kind === "config" ? errors.smsUnusable(report.sms.stop.reply) : null;
 }
 
 /**
@@ -174,7 +236,10 @@ export function sendError(report: SendReport): CliError | null {
  */
 export function printSend(result: StepResult<SendReport>, json: boolean, io: Io): void {
   if (!json) {
-    io.out(formatSendReport(result.summary).join("\n"));
+    const lines =
+      result.summary.deliveries.length > 0 || !result.summary.sms ? formatSendReport(result.summary) : [];
+    if (result.summary.sms) lines.push(...formatSmsReport(result.summary.sms));
+    io.out(lines.join("\n"));
     return;
   }
   const error = sendError(result.summary);

@@ -1,5 +1,7 @@
 import type { RebuildResult } from "../../build/rebuildArchive.js";
+import { rmSync } from "node:fs";
 import { ExitCode } from "../../errors.js";
+import type { Printer } from "../../pdf/launchPrinter.js";
 import { findTool } from "../../pdf/findTool.js";
 import { defineCommand, type Io } from "../command.js";
 import { createProgress } from "../progress.js";
@@ -53,15 +55,7 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
       (file) => progress.tick(file),
     );
     progress.stop();
-    const rebuilt = args.rebuild
-      ? await (
-          await import("../../build/rebuildArchive.js")
-        ).rebuildArchive(
-          args.dir,
-          { dataDir: args.data },
-          (await import("../../build/defaultBuildEffects.js")).defaultBuildEffects(),
-        )
-      : null;
+    const rebuilt = args.rebuild ? await rebuildRemovingOnSignals(args.dir, args.data) : null;
     const ok = result.problems.length === 0 && (rebuilt?.differences.length ?? 0) === 0;
     if (args.json) {
       io.out(
@@ -69,6 +63,8 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
           {
             ok,
             checked: result.checked,
+            pdfs: result.pdfs,
+            publicFiles: result.publicFiles,
             qpdf: result.qpdf !== null,
             problems: result.problems,
             notes: result.notes,
@@ -85,16 +81,56 @@ export const verifyCommand = defineCommand<{ dir: string; rebuild?: boolean; dat
       const how = result.qpdf
         ? "sha256, size, qpdf --check"
         : "sha256, size, PDF structure (qpdf not installed)";
+      const what = `${result.pdfs} PDF${result.pdfs === 1 ? "" : "s"}${
+        result.publicFiles > 0
+          ? ` and ${result.publicFiles} public file${result.publicFiles === 1 ? "" : "s"}`
+          : ""
+      }`;
       io.out(
         result.problems.length === 0
-          ? `${args.dir}: ${result.checked} PDFs verified (${how})`
-          : `${args.dir}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${result.checked} PDFs`,
+          ? `${args.dir}: ${what} verified, nothing missing or extra (${how})`
+          : `${args.dir}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} (${what} checked, and the rest of the folder)`,
       );
       if (rebuilt) reportRebuild(args.dir, rebuilt, io);
     }
     return ok ? ExitCode.ok : ExitCode.renderFailed;
   },
 });
+
+/**
+ * `verify --rebuild`: the rebuild into a temporary folder; on Ctrl-C / SIGTERM / SIGHUP the browser
+ * is killed and the temporary folder removed before the process exits (128 + the signal number).
+ */
+async function rebuildRemovingOnSignals(dir: string, data: string | undefined): Promise<RebuildResult> {
+  const { rebuildArchive } = await import("../../build/rebuildArchive.js");
+  const effects = (await import("../../build/defaultBuildEffects.js")).defaultBuildEffects();
+  let scratch: string | undefined;
+  let printer: Printer | undefined;
+  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
+    const handler = () => {
+      printer?.kill();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
+    };
+    process.once(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  try {
+    return await rebuildArchive(
+      dir,
+      { dataDir: data, onScratch: (path) => (scratch = path) },
+      {
+        ...effects,
+        onPrinter: (p) => {
+          printer = p;
+          effects.onPrinter?.(p);
+        },
+      },
+    );
+  } finally {
+    handlers.forEach((off) => off());
+  }
+}
 
 /** The rebuild's findings: changed inputs, then each PDF that differs and why, then one line. */
 function reportRebuild(dir: string, rebuilt: RebuildResult, io: Io): void {

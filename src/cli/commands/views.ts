@@ -1,6 +1,8 @@
 import { assertPeriod } from "../../assertPeriod.js";
 import { makeDirs } from "../../makeDirs.js";
+import { existsSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { archiveAround } from "../../archive/archiveAround.js";
 import path from "node:path";
 import { stringifySorted } from "../../compute/stringifySorted.js";
 import { datasetFolder } from "../../config/datasetFolder.js";
@@ -43,6 +45,12 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" }),
   run: async (args, io) => {
     assertPeriod(args.period);
+    // Before any work: never into an archived period (its manifest.json…), never onto a folder.
+    if (args.out !== "-") {
+      const archived = archiveAround(args.out);
+      if (archived) throw errors.outInArchive(args.out, archived);
+      if (existsSync(args.out) && statSync(args.out).isDirectory()) throw errors.outIsFolder(args.out);
+    }
     const settings = await loadSettings({ data: args.data, config: args.config });
     const data = datasetFolder(settings);
     const { readDataset } = await import("../../dataset/readDataset.js");
@@ -77,13 +85,23 @@ export const viewsCommand = defineCommand<ViewsArgs>({
       views = views.filter((view) => wanted.has(view.code));
     }
     const warnings = problems.filter((problem) => problem.severity === "warning").length;
-    if (warnings > 0 && !io.quiet) io.err(warningsNote(warnings, data));
+    // Under --json, stdout carries one document and stderr nothing: the views themselves with
+    // --out -, else {ok, period, out, views, warnings}.
+    if (warnings > 0 && !args.json && !io.quiet) io.err(warningsNote(warnings, data));
     const json = stringifySorted(views);
     if (args.out === "-") io.out(json);
     else {
       await makeDirs(path.dirname(path.resolve(args.out)));
       await writeFile(args.out, json);
-      if (!io.quiet)
+      if (args.json)
+        io.out(
+          JSON.stringify(
+            { ok: true, period: args.period, out: args.out, views: views.length, warnings },
+            null,
+            2,
+          ),
+        );
+      else if (!io.quiet)
         io.err(
           `Wrote ${views.length} view${views.length === 1 ? "" : "s"} of ${args.period} to ${args.out}.`,
         );

@@ -1,12 +1,4 @@
-import type {
-  DistrictView,
-  Locale,
-  ManifestSms,
-  Messages,
-  Period,
-  ReportLevel,
-  ReportView,
-} from "../../model.js";
+import type { Locale, ManifestSms, Messages, Period, ReportLevel, ReportView } from "../../model.js";
 import { composeSchoolSms, composeUnitSms } from "./composeSms.js";
 import { smsDeliveryId } from "./smsDeliveryId.js";
 import { smsReference } from "./smsReference.js";
@@ -41,7 +33,7 @@ export function buildReportSms(
     });
   }
   if (schools && view.level === "district" && plan.language === "es" && view.schools) {
-    const district = view as DistrictView;
+    const district = view;
     for (const row of district.schools?.rows ?? []) {
       const to = row.info?.mobile;
       if (!to) continue;

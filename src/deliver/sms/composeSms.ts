@@ -64,7 +64,7 @@ export function composeSchoolSms(
   const pieces: SmsPiece[] = [
     { text: t("sms.brand") },
     {
-      text: t("sms.school", { school: row.name, unit: view.name, period: view.periodLabel }),
+      text: t("sms.school.header", { school: row.name, unit: view.name, period: view.periodLabel }),
       shortenable: true,
     },
   ];
@@ -127,16 +127,11 @@ function worstGap(view: ReportView) {
 }
 
 /**
- * The money a district can still win this year: the amounts of its commitments that are at risk
- * (not met yet, still reachable). A `stillWinnable` figure on the view, when the view has one, is
- * used as it is. Null when the district has no commitments.
+ * The money a district can still win this year: the cover's figure (`money.own.winnable`, the
+ * same as the PDF's); null when the district signed no commitments for the year.
  */
 export function winnableAmount(view: DistrictView): number | null {
-  const commitments = view.commitments as
-    (DistrictView["commitments"] & { stillWinnable?: number }) | undefined;
-  if (!commitments) return null;
-  if (typeof commitments.stillWinnable === "number") return commitments.stillWinnable;
-  return commitments.rows.filter((r) => r.state === "at-risk").reduce((sum, r) => sum + r.amount, 0);
+  return view.money?.own?.winnable ?? null;
 }
 
 /** "82,0 %" → "82,0%": the space before % costs a character and says nothing in an SMS. */

@@ -233,7 +233,8 @@ export function createSmppTransport(settings: SmppSettings, options: SmppOptions
         }
         const status = result.pdu.command_status;
         if (status === 0) {
-          ids.push(String(result.pdu.message_id ?? ""));
+          const id = result.pdu.message_id;
+          ids.push(typeof id === "string" || typeof id === "number" ? String(id) : "");
           break;
         }
         if (THROTTLED.has(status) && attempt < throttle.attempts) {
@@ -308,14 +309,14 @@ const MESSAGE_STATE: Record<number, string> = {
  */
 export function parseReceipt(pdu: PDU): SmsReceipt | null {
   if (((pdu.esm_class as number) & 0x04) === 0) return null;
-  const raw = pdu.short_message as unknown;
+  const raw = pdu.short_message;
   const text =
     typeof raw === "string"
       ? raw
       : Buffer.isBuffer(raw)
         ? raw.toString("latin1")
         : raw && typeof raw === "object" && "message" in raw
-          ? String((raw as { message: unknown }).message)
+          ? String(raw.message)
           : "";
   const id = (pdu.receipted_message_id as string | undefined) ?? /\bid:(\S+)/i.exec(text)?.[1];
   const stat =

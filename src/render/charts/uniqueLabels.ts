@@ -6,10 +6,19 @@ import { clip } from "./svgFrame.js";
  * distinguishing end instead: "UGEL INTERC… RÍO SANTIAGO", "UGEL INTERC… CENEPA". Labels that still
  * collide (identical names) get their position in the list: "(2)".
  */
+/** A cut label must show at least this many letters of its own before the "…" to be told apart. */
+const AMBIGUOUS_TAIL = 5;
+
 export function uniqueLabels(names: string[], max: number): string[] {
   const labels = names.map((name) => clip(name, max));
+  // Cut labels that differ only in their last few letters before the "…" ("… BILINGÜE C…" and
+  // "… BILINGÜE R…") read as the same name: they are grouped as if identical.
+  const key = (name: string, label: string) => (label === name ? label : name.slice(0, max - AMBIGUOUS_TAIL));
   const groups = new Map<string, number[]>();
-  labels.forEach((label, i) => groups.set(label, [...(groups.get(label) ?? []), i]));
+  labels.forEach((label, i) => {
+    const k = key(names[i] as string, label);
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  });
   for (const [, members] of groups) {
     if (members.length < 2) continue;
     const texts = members.map((i) => names[i] as string);

@@ -152,7 +152,9 @@ export function buildIndicatorSection(
             labelChars: 30,
             rowHeight: 12,
           }),
-          notes: [],
+          // The bars are coloured against each unit's own target, the line is this report's: say
+          // so here too (UGEL CUSCO red at 90.9 % beside Perú amber at 90.5 %).
+          notes: [t("chart.colourNote", { unit: view.name })],
         }
       : null;
 
@@ -308,9 +310,11 @@ export function buildIndicatorSection(
     alerts,
     counts: ind.statusCounts ? countItems(messages, t, ind.statusCounts, view.locale) : [],
     listNote: ind.top.length ? t("chart.colourNoteList") : "",
-    top: ind.top.length ? { title: t("section.top", { n: ind.top.length }), rows: rows(ind.top) } : null,
+    top: ind.top.length
+      ? { title: t("section.top", { n: ind.top.length }), rows: rows(ind.top), note: ind.topTie }
+      : null,
     bottom: ind.bottom.length
-      ? { title: t("section.bottom", { n: ind.bottom.length }), rows: rows(ind.bottom) }
+      ? { title: t("section.bottom", { n: ind.bottom.length }), rows: rows(ind.bottom), note: ind.bottomTie }
       : null,
   };
 }

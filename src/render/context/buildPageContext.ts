@@ -1,6 +1,6 @@
 import { formatInteger, formatShare } from "../../locale/format.js";
 import { createTranslator } from "../../locale/translate.js";
-import type { Messages, ReportView, Status } from "../../model.js";
+import type { Locale, Messages, RankSummary, ReportView, Status } from "../../model.js";
 import type { GeoCache } from "../maps/GeoCache.js";
 import { STATUS_ORDER } from "../palette.js";
 import { statusIcon, type StatusIcon } from "../statusIcon.js";
@@ -83,6 +83,9 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
       change: firstChange ? t("table.changeVs", { vs: firstChange.vsLabel }) : t("table.change"),
       yearAgo: firstYearAgo ? firstYearAgo.vsLabel : "",
       gap: t("table.gapHeader"),
+      // The national standing beside the status against the unit's own targets (none for the nation).
+      standing: view.level === "national" ? "" : t(`table.standingHeader.${view.level}`),
+      standingNote: view.level === "national" ? "" : t(`cover.standingNote.${view.level}`),
     },
     summary: view.indicators.map((ind) => ({
       label: ind.label,
@@ -98,6 +101,7 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
           : (ind.targets.progressPhrase ??
             t("table.progressShort", { share: formatShare(ind.targets.progress, view.locale) })),
       chip: chip(messages, t, ind.status, ind.statusLabel),
+      standing: standingText(ind.rankNational, view.locale, t),
     })),
     movers: actions.movers,
     regionSchools: actions.regionSchools,
@@ -124,6 +128,16 @@ export function buildPageContext(view: ReportView, deps: PageContextDeps): PageC
     commitments: buildCommitmentsBlock(view, messages, t),
     commitmentsSummary: buildCommitmentsSummaryBlock(view, t),
   };
+}
+
+/** "207 de 211", "1 de 211 (empate)", "—" without a rank. */
+function standingText(rank: RankSummary | null, locale: Locale, t: T): string {
+  if (!rank || rank.rank === null) return "—";
+  const text = t("table.standingValue", {
+    rank: formatInteger(rank.rank, locale),
+    of: formatInteger(rank.of, locale),
+  });
+  return rank.tied > 1 ? `${text} ${t("table.standingTied")}` : text;
 }
 
 function heatTable(view: ReportView, t: T): HeatTable {
@@ -172,7 +186,10 @@ function heatTable(view: ReportView, t: T): HeatTable {
             text: cell?.text ?? "—",
             className: `st-${status}`,
             icon: statusIcon(status, 10),
-            change: change && change.points !== null ? `${arrow} ${change.text.replace(/\s*pts$/, "")}` : "",
+            change:
+              change && change.points !== null
+                ? `${arrow} ${change.text.replace(/\s*(pts|p\.p\.)$/, "")}`
+                : "",
           };
         }),
       };
@@ -193,7 +210,9 @@ function schools(view: ReportView, t: T, messages: Messages): SchoolsBlock | nul
     area: "table.area",
   };
   return {
-    intro: t("section.schoolsIntro", { count: formatInteger(s.rows.length, view.locale) }),
+    intro: t(s.rows.length === 1 ? "section.schoolsIntroOne" : "section.schoolsIntro", {
+      count: formatInteger(s.rows.length, view.locale),
+    }),
     columns: s.indicators.map((i) => ({ id: i.id, label: i.label })),
     infoColumns: infoKeys.map((key) => ({ key, label: t(infoLabel[key]) })),
     rows: s.rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { formatInteger } from "../../locale/format.js";
+import { formatDate, formatInteger } from "../../locale/format.js";
 import { createTranslator } from "../../locale/translate.js";
 import type { Messages, TeamBriefView } from "../../model.js";
 import { chip, nestLabels } from "./common.js";
@@ -104,8 +104,8 @@ export function buildTeamPageContext(
       rows: view.followUp.map((f) => ({
         unit: f.unit.name,
         indicator: f.indicatorLabel,
-        since: f.since,
-        actions: f.actions.map((a) => `${a.date}: ${a.action}`),
+        since: formatDate(f.since, view.locale),
+        actions: f.actions.map((a) => `${formatDate(a.date, view.locale, "short")}: ${a.action}`),
         before: f.before.text,
         beforeLabel: f.beforeLabel,
         now: f.now.text,

@@ -33,6 +33,8 @@ export interface ChangeCell {
 
 export interface SummaryRow {
   label: string;
+  /** National position by value: "207 de 211"; "—" without a rank. */
+  standing: string;
   valueText: string;
   change: ChangeCell;
   /** The change against the same month a year earlier. */
@@ -133,8 +135,9 @@ export interface IndicatorSection {
   counts: CountItem[];
   /** Under the top/bottom lists: each status is against the unit's own target. */
   listNote: string;
-  top: { title: string; rows: RankRow[] } | null;
-  bottom: { title: string; rows: RankRow[] } | null;
+  /** `note`: the tie the list cuts ("27 UGEL empatadas en el puesto 1; se muestran 10…"), or "". */
+  top: { title: string; rows: RankRow[]; note: string } | null;
+  bottom: { title: string; rows: RankRow[]; note: string } | null;
 }
 
 export interface GoodPracticeBlock {
@@ -222,7 +225,8 @@ export interface PageContext {
     } | null;
   };
   /** Column headers of the cover's summary ("Cambio vs. setiembre", "vs. oct. 2025"). */
-  summaryLabels: { change: string; yearAgo: string; gap: string };
+  /** `standing`/`standingNote`: the national-position column's header and note ("" for the nation). */
+  summaryLabels: { change: string; yearAgo: string; gap: string; standing: string; standingNote: string };
   summary: SummaryRow[];
   /** Region: districts that fell most; national: turned red or fell most. */
   movers: { title: string; items: MoverItem[]; empty: string } | null;
