@@ -30,7 +30,7 @@ export function where(table: CsvTable, row: CsvRow, column: string): Location {
 
 /** The problems of one file listed at most: past them, only how many more. */
 export const MAX_PROBLEMS_PER_FILE = 1000;
-/** Reading a file stops at this many problems: no real month has them (4.5 million duplicates did). */
+/** Reading a file stops at this many errors: no real month has them (4.5 million duplicates did). */
 export const STOP_AT_PROBLEMS = 10_000;
 /** Text parsed at a time: the rows of a 250 MB file never sit in memory all at once. */
 const CHUNK = 1 << 20;
@@ -93,22 +93,29 @@ export function readCsv(
   if (missing.length) return { table: null, problems: found };
 
   function* rows(): Generator<CsvRow> {
-    let dropped = 0;
+    let errors = 0;
+    let droppedErrors = 0;
+    let droppedWarnings = 0;
+    let counted = found.length;
     let last = head.line;
-    /** Keeps the first MAX_PROBLEMS_PER_FILE problems, counts the rest; false once it must stop. */
+    /**
+     * Keeps the first MAX_PROBLEMS_PER_FILE problems and counts the rest, errors and warnings
+     * apart; false once the errors reach STOP_AT_PROBLEMS (warnings never stop a valid file).
+     */
     const cap = (): boolean => {
-      if (found.length > MAX_PROBLEMS_PER_FILE) {
-        dropped += found.length - MAX_PROBLEMS_PER_FILE;
-        found.length = MAX_PROBLEMS_PER_FILE;
-      }
-      return found.length + dropped < STOP_AT_PROBLEMS;
+      for (let index = counted; index < found.length; index++)
+        if (found[index]?.severity === "error") errors += 1;
+      for (let index = MAX_PROBLEMS_PER_FILE; index < found.length; index++)
+        if (found[index]?.severity === "error") droppedErrors += 1;
+        else droppedWarnings += 1;
+      if (found.length > MAX_PROBLEMS_PER_FILE) found.length = MAX_PROBLEMS_PER_FILE;
+      counted = found.length;
+      return errors < STOP_AT_PROBLEMS;
     };
     for (;;) {
       if (!cap()) {
         const lines = text.endsWith("\n") ? countLines(text) : countLines(text) + 1;
-        found.push(
-          at({ file, line: last, column: 1 }, problems.tooManyProblems(found.length + dropped, last, lines)),
-        );
+        found.push(at({ file, line: last, column: 1 }, problems.tooManyProblems(errors, last, lines)));
         return;
       }
       const next = records.next();
@@ -126,8 +133,13 @@ export function readCsv(
       else yield row;
     }
     cap();
-    if (dropped > 0)
-      found.push(at({ file, line: last, column: 1 }, problems.moreProblems(MAX_PROBLEMS_PER_FILE, dropped)));
+    if (droppedErrors + droppedWarnings > 0)
+      found.push(
+        at(
+          { file, line: last, column: 1 },
+          problems.moreProblems(MAX_PROBLEMS_PER_FILE, droppedErrors, droppedWarnings),
+        ),
+      );
   }
   return { table: { file, header, rows: rows() }, problems: found };
 }

@@ -112,16 +112,22 @@ export const problems = {
       `CSV syntax error: ${detail}`,
       "Check the quotes on this line: a quoted field must end with a quote.",
     ),
-  moreProblems: (kept: number, more: number) =>
-    error(
+  /** An error when any problem left unlisted is one; a warning when they are all warnings. */
+  moreProblems: (kept: number, errors: number, warnings: number) => {
+    const more = [
+      ...(errors > 0 ? [`${errors} more ${errors === 1 ? "error" : "errors"}`] : []),
+      ...(warnings > 0 ? [`${warnings} more ${warnings === 1 ? "warning" : "warnings"}`] : []),
+    ].join(" and ");
+    return (errors > 0 ? error : warning)(
       "more-problems",
-      `${more} more problems in this file past the first ${kept} (not listed)`,
+      `${more} in this file past the first ${kept} problems (not listed)`,
       "Fix the ones listed first: so many usually means the wrong file, or a column in the wrong place.",
-    ),
+    );
+  },
   tooManyProblems: (count: number, line: number, lines: number) =>
     error(
       "too-many-problems",
-      `${count} problems by line ${line} of ${lines}: reading stopped here, this cannot be the month's file`,
+      `${count} errors by line ${line} of ${lines}: reading stopped here, this cannot be the month's file`,
       "Check that it is the right file, exported from the right table; fix the problems listed first.",
     ),
   notAFile: (kind: string) =>

@@ -103,7 +103,8 @@ describe("a results.csv with very many bad rows", () => {
     expect(found.at(-1)).toMatchObject({
       code: "more-problems",
       line: 3001,
-      message: "2000 more problems in this file past the first 1000 (not listed)",
+      severity: "error",
+      message: "2000 more errors in this file past the first 1000 problems (not listed)",
     });
   });
 
@@ -114,9 +115,32 @@ describe("a results.csv with very many bad rows", () => {
       "too-many-problems",
     ]);
     expect(found.at(-1)?.message).toBe(
-      "10000 problems by line 10002 of 13001: reading stopped here, this cannot be the month's file",
+      "10000 errors by line 10002 of 13001: reading stopped here, this cannot be the month's file",
     );
     expect(found).toHaveLength(1001);
+  });
+
+  it("lists 1 000 warnings and counts the rest as a warning: a valid file stays valid, however many", () => {
+    // 1 500 district-months (2000-01 on, 1 200 of 010001 then 300 of 010002) with 1 school each:
+    // one few-schools warning per row, no error.
+    const month = (n: number) => `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+    const files = withFile(
+      tiny,
+      "results.csv",
+      rows(1500, (i) =>
+        i < 1200
+          ? `${month(i)},010001,asistencia-estudiantes,1,2,1,`
+          : `${month(i - 1200)},010002,asistencia-estudiantes,1,2,1,`,
+      ),
+    );
+    const result = parseDataset(files);
+    const found = result.problems.filter((p) => p.file === "results.csv" && p.code !== "missing-month");
+    expect(found.filter((p) => p.severity === "error")).toEqual([]);
+    expect(found.at(-1)).toMatchObject({
+      code: "more-problems",
+      severity: "warning",
+      message: "500 more warnings in this file past the first 1000 problems (not listed)",
+    });
   });
 
   it("parses a file larger than one chunk with the right line numbers, quoted line breaks included", () => {
