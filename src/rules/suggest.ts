@@ -43,25 +43,14 @@ export function suggest(
   let best: string | undefined;
   let bestDistance = Infinity;
   let ties = 0;
-  let tied: string[] = [];
+  // A swap of two letters is one edit (distance above): `smpt` is nearer `smtp` than `sms`.
   for (const code of codes) {
     const d = distance(wanted, fold(code));
     if (d < bestDistance) {
       best = code;
       bestDistance = d;
       ties = 0;
-      tied = [code];
-    } else if (d === bestDistance) {
-      ties++;
-      tied.push(code);
-    }
-  }
-  // A tie broken by the same letters swapped (`smpt`: `smtp`, not `sms`, both two edits away).
-  const sameLetters = (text: string) => [...fold(text)].sort().join("");
-  const anagrams = ties > 0 ? tied.filter((code) => sameLetters(code) === sameLetters(value)) : [];
-  if (anagrams.length === 1) {
-    best = anagrams[0];
-    ties = 0;
+    } else if (d === bestDistance) ties++;
   }
   // The same code but for case or accents ("pe" → "PE").
   if (bestDistance === 0) return ties === 0 && best !== value ? best : undefined;
