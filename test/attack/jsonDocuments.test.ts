@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { z } from "zod";
@@ -48,7 +48,7 @@ const check = (schema: z.ZodType, value: unknown) => {
 };
 
 describe("--json documents match their documented shape", () => {
-  it("publish (warnings a list of sentences)", async () => {
+  it("publish (warnings a count, as everywhere; the sentences in warningMessages)", async () => {
     check(
       PUBLISH_DOCUMENT,
       await document(["publish", "--data", "fixtures/tiny", "--period", PERIOD, "--out", out()]),
@@ -85,4 +85,35 @@ describe("--json documents match their documented shape", () => {
   it("doctor", async () => {
     check(DOCTOR_DOCUMENT, await document(["doctor"]));
   }, 60_000);
+});
+
+describe("one shape per concept across the --json documents", () => {
+  it("validate's summary has the same keys for a valid and an unreadable dataset; warnings is a count", async () => {
+    const valid = (await document(["validate", "--data", "fixtures/tiny"])) as {
+      summary: Record<string, unknown>;
+    };
+    // An unreadable dataset (dataset.json is not JSON): exit 3, and no figures.
+    const broken = join(root, "broken-dataset");
+    cpSync("fixtures/tiny", broken, { recursive: true });
+    writeFileSync(join(broken, "dataset.json"), "{ not json");
+    const invalid = (await document(["validate", "--data", broken])) as {
+      ok: boolean;
+      summary?: Record<string, unknown>;
+    };
+    expect(invalid.ok).toBe(false);
+    expect(Object.keys(invalid.summary ?? {}).sort()).toEqual(Object.keys(valid.summary).sort());
+    expect(typeof valid.summary.warnings).toBe("number");
+    const published = (await document([
+      "publish",
+      "--data",
+      "fixtures/tiny",
+      "--period",
+      PERIOD,
+      "--out",
+      out(),
+    ])) as {
+      warnings: unknown;
+    };
+    expect(typeof published.warnings).toBe("number");
+  }, 120_000);
 });

@@ -120,7 +120,8 @@ describe("semaforo publish: the open data", () => {
     expect(result.summary.languages).toEqual(["es", "en"]);
     // national + 2 regions + 6 districts + about + data, per language
     expect(result.summary.pages).toBe(2 * (1 + 2 + 6 + 2));
-    expect(result.summary.warnings).toEqual([]);
+    expect(result.summary.warnings).toBe(0);
+    expect(result.summary.warningMessages).toEqual([]);
   });
 
   it("reads every CSV back against its Table Schema: types, required fields, enums, ranges, unique keys", () => {
