@@ -721,9 +721,9 @@ export interface RegionView extends UnitViewBase {
   commitments?: CommitmentsView;
   /** Its districts on the enabling team's list "a acompañar" this month, in the brief's order. */
   teamPriority: { rank: number; unit: UnitRef }[];
-  /** Its districts × indicators. */
   /** Money on the cover (absent when the dataset has no commitments for the year). */
   money?: MoneyView;
+  /** Its districts × indicators. */
   table: TableRow[];
 }
 

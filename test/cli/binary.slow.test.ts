@@ -43,7 +43,7 @@ describe("semaforo preview, the real binary", () => {
     ]);
     const started = JSON.parse(result.line) as { url: string; period: string; reports: number };
     expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(started).toMatchObject({ period: "2026-05", reports: 18 });
+    expect(started).toMatchObject({ period: "2026-05", reports: 9, languages: ["es", "en"] });
     expect(result.code).toBe(0);
   }, 60_000);
 
@@ -52,7 +52,9 @@ describe("semaforo preview, the real binary", () => {
       ["preview", "--data", "fixtures/tiny", "--period", "2026-05", "--port", "0", "--open"],
       { ...process.env, PATH: "/nonexistent" },
     );
-    expect(result.line).toMatch(/^Previewing 18 reports of 2026-05 at http:\/\/127\.0\.0\.1:\d+\//);
+    expect(result.line).toMatch(
+      /^Previewing 9 reports of 2026-05 \(each in es and en\) at http:\/\/127\.0\.0\.1:\d+\//,
+    );
     expect(result.stderr).toContain("Could not open a browser (xdg-open is not available here)");
   }, 60_000);
 });

@@ -123,7 +123,12 @@ describe(`views of fixtures/demo for ${PERIOD}`, () => {
         expect([view.movers, view.regionSchools, view.table]).toEqual([[], [], []]);
       } else if (view.level === "region") {
         expect(Object.keys(view).sort()).toEqual(
-          [...keys, ...(view.commitments ? ["commitments"] : []), ...(view.money ? ["money"] : [])].sort(),
+          [
+            ...keys,
+            "teamPriority",
+            ...(view.commitments ? ["commitments"] : []),
+            ...(view.money ? ["money"] : []),
+          ].sort(),
         );
         expect([view.region, view.schools, view.noVisits]).toEqual([null, null, null]);
         expect(view.table.map((row) => row.unit.code)).toEqual(
