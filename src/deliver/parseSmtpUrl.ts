@@ -63,8 +63,8 @@ export function parseSmtpUrl(value: string, env: Record<string, string | undefin
   };
 }
 
-/** Percent-decoding when the text is validly encoded, else the text as typed. */
-function decode(text: string): string {
+/** Percent-decoding of a URL's user or password when validly encoded, else the text as typed (SMTP and SMS URLs). */
+export function decode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

@@ -1,5 +1,6 @@
 import { errors, type CliError } from "../../errors.js";
 import { maskUrl } from "../../maskUrl.js";
+import { decode } from "../parseSmtpUrl.js";
 
 export type SmsSettings =
   | {
@@ -73,14 +74,6 @@ export function parseSmsUrl(value: string, password?: string): SmsSettings {
     };
   }
   throw badUrl(value, `the scheme must be smpp://, http:// or https://, not ${url.protocol}//`);
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function badUrl(value: string, why: string): CliError {

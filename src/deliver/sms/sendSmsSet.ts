@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { assertPeriod } from "../../assertPeriod.js";
 import { errors } from "../../errors.js";
-import type { DeliveryEvent, DeliveryState, Locale, Manifest, ReportLevel } from "../../model.js";
-import type { SendLock } from "../acquireSendLock.js";
+import type { DeliveryEvent, DeliveryState, Locale, ReportLevel } from "../../model.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "../computeBackoff.js";
 import { deliverWithRetry } from "../deliverWithRetry.js";
 import type { Ledger } from "../openLedger.js";
@@ -11,6 +10,7 @@ import { replayLedger } from "../replayLedger.js";
 import type { SendStop } from "../sendReport.js";
 import type { SendOutcome, Transport } from "../transport.js";
 import type { LedgerEntry } from "../types.js";
+import type { SendEffects } from "../sendReportSet.js";
 import { checkPhone } from "../../rules/checkPhone.js";
 import { countSegments, MAX_SEGMENTS } from "./gsm7.js";
 import { listSmsDeliveries } from "./listSmsDeliveries.js";
@@ -42,19 +42,11 @@ export interface SendSmsOptions {
 /** Where this run's SMS go. */
 export type SmsTarget = { kind: "network"; settings: SmsSettings } | { kind: "outbox"; dir: string };
 
-export interface SendSmsEffects {
-  loadManifest: (periodDir: string) => Promise<Manifest>;
+/** The e-mail send's effects (manifest, lock, ledger, clock, …) with an SMS transport in place of the mail one. */
+export type SendSmsEffects = Omit<SendEffects, "readTemplates" | "makeTransport" | "onDelivery"> & {
   makeSmsTransport: (target: SmsTarget) => SmsTransport;
-  lock: (file: string, options: { clock: () => Date; warn: (text: string) => void }) => SendLock;
-  readLedger: (file: string) => { events: DeliveryEvent[] };
-  openLedger: (file: string, warn: (text: string) => void) => Ledger;
-  clock: () => Date;
-  random: () => number;
-  sleep: (ms: number) => Promise<void>;
-  whoAmI: () => string;
-  warn: (text: string) => void;
   onDelivery?: (result: SmsDeliveryResult, done: number, total: number) => void;
-}
+};
 
 export interface SmsDeliveryResult {
   id: string;
