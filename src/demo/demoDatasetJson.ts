@@ -6,7 +6,7 @@ export function demoDatasetJson(sms: { schools: boolean }) {
     name: "Demo — Semáforo Escuela",
     description:
       "Datos sintéticos para demostración: las cifras, los nombres de personas, las direcciones de correo, " +
-      "las escuelas y las buenas prácticas son inventados por scripts/make-demo.js. Solo los códigos y nombres " +
+      "las escuelas y las buenas prácticas son inventados por el generador src/demo/ (npm run demo). Solo los códigos y nombres " +
       "de DRE/GRE y UGEL y los límites del mapa son reales. Synthetic demo data: the figures are not real.",
     synthetic: true,
     // Stated in the open data that `semaforo publish` writes (datapackage.json, "about the data").
@@ -17,7 +17,7 @@ export function demoDatasetJson(sms: { schools: boolean }) {
     },
     source: {
       title:
-        "Datos sintéticos generados por scripts/make-demo.js (Semáforo Reports); códigos y límites: INEI, IGN, MINEDU",
+        "Datos sintéticos generados por src/demo/ (Semáforo Reports, npm run demo); códigos y límites: INEI, IGN, MINEDU",
     },
     geo: { file: "geo/peru.topojson", regions: "dre", districts: "ugel" },
     email: {

@@ -14,7 +14,7 @@ buenas prácticas. Solo son reales los códigos y nombres de las ${f.regions} DR
 (de \`geo/ugel.csv\`) y los límites del mapa (\`geo/peru.topojson\`). No use estas cifras para
 describir el sistema educativo peruano.
 
-Regenerar (determinista, sobrescribe esta carpeta): \`npm run demo\` (ejecuta \`scripts/make-demo.js\`).
+Regenerar (determinista, sobrescribe esta carpeta): \`npm run demo\` (el generador está en \`src/demo/\`).
 
 Contenido:
 
@@ -45,7 +45,7 @@ región ${f.label(REGION_WITHOUT_TARGETS)} sin metas (usa las nacionales). La UG
 (\`.example\` domains), the schools and the good-practice stories. Only the codes and names of the
 ${f.regions} regional authorities (DRE/GRE) and ${f.districts} districts (UGEL) and the map boundaries are real.
 
-Regenerate (deterministic, overwrites this folder): \`npm run demo\`.
+Regenerate (deterministic, overwrites this folder): \`npm run demo\` (the generator is in \`src/demo/\`).
 
 What is in it: ${f.periods} school months (${months}); about 5,000 school visits a month
 (${f.visitsMinOther}–${f.visitsMax}; ${f.visitsMin} in the strike month) spread by district size; ${f.results} result rows for 7 indicators; ${f.targets}
