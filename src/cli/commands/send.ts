@@ -47,7 +47,7 @@ export const sendCommand = defineCommand({
       .option("sms", {
         type: "string",
         describe:
-          "SMS centre or gateway, smpp://system_id:pass@host[:2775][?source=NAME] or http(s)://… (default: SEMAFORO_SMS_URL, the config's sms.url; else outbox/sms/)",
+          "SMS centre or gateway, smpp://system_id:pass@host[:2775][?source=NAME][&bind=transceiver] or http(s)://… (default: SEMAFORO_SMS_URL, the config's sms.url; else outbox/sms/)",
       })
       .option("channel", {
         type: "string",

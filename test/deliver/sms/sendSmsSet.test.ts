@@ -135,6 +135,25 @@ describe("sendSmsSet against a real SMPP server, with the ledger on disk", () =>
     ).rejects.toThrow(/\+51999999999|999999999/);
   });
 
+  it("?bind=transceiver: the centre's delivery receipts are recorded for the SMS and change nothing re-sent", async () => {
+    smsc = await startSmsc({ receipts: true });
+    const { run, ledger } = setup();
+    const report = await run({ smsUrl: `${smsc.url()}?bind=transceiver` });
+    expect(report.sentNow).toBe(3);
+    expect(smsc.binds.map((b) => b.command)).toEqual(["bind_transceiver"]);
+    const receipts = ledger().filter((e) => e.receipt);
+    // One receipt per part: 1 + 2 + 1, each recorded against its SMS.
+    expect(receipts.map((e) => [e.email, e.receipt]).sort()).toEqual([
+      ["+51911111111", "delivered"],
+      ["+51922222222", "delivered"],
+      ["+51922222222", "delivered"],
+      ["+51933333333", "delivered"],
+    ]);
+    expect(report.deliveries.map((d) => d.receipt)).toEqual(["delivered", "delivered", "delivered"]);
+    expect((await run({ smsUrl: `${smsc.url()}?bind=transceiver` })).sentNow).toBe(0);
+    expect(smsc.submits).toHaveLength(4);
+  });
+
   it("a refused bind stops the run (config) and marks nothing sent", async () => {
     smsc = await startSmsc();
     const { run, ledger } = setup();
