@@ -47,7 +47,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   ],
   outsidePeriod: ["out/2026-10", "../x.pdf", "manifest.json"],
   unsafeCode: ["district", "15/01"],
-  ledgerUnreadable: ["out/2026-10/deliveries.jsonl", "line 3 is not JSON"],
+  ledgerUnreadable: ["out/2026-10/deliveries.jsonl", { line: 3, what: "not valid JSON" }],
   buildRunning: ["out/2026-10", "process 42 on host-a"],
   sendRunning: ["out/2026-10", "process 42 on host-a"],
   unfinishedCommit: ["out/2026-10", "EROFS"],

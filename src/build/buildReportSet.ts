@@ -30,6 +30,7 @@ import { planReports, type PlanOptions } from "./planReports.js";
 import { planTeamReports } from "./planTeamReports.js";
 import { renderTeamCsv } from "../render/renderTeamCsv.js";
 import { printAndArchive, type ArchiveResult, type ReportJob } from "./printAndArchive.js";
+import type { ArchiveEffects } from "./archiveEffects.js";
 import { lazyPrinter } from "./lazyPrinter.js";
 import { reportSource } from "./rendererFingerprint.js";
 import { sourceDate } from "./sourceDate.js";
@@ -88,6 +89,8 @@ export interface BuildEffects {
    */
   browserVersion: () => Promise<string>;
   launchPrinter: (options: PrinterOptions) => Promise<Printer>;
+  /** Every read and write of the period folder, its locks and its ledger (printAndArchive's IO). */
+  archive: ArchiveEffects;
   now: () => Date;
   /** Called once the browser runs, so the CLI can kill it on Ctrl-C / SIGTERM. */
   onPrinter?: (printer: Printer) => void;
@@ -338,6 +341,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
           effects.onReport?.(event);
         },
       },
+      effects.archive,
     );
     lap("print+archive", t);
     return {
