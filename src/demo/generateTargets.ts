@@ -4,7 +4,7 @@ import { NATIONAL_CODE } from "../model.js";
 import { INDICATORS, REGION_WITHOUT_TARGETS, THRESHOLDS } from "./demoSettings.js";
 import { roundToDisplay } from "../locale/format.js";
 import { visitsIn, type Visits } from "./planVisits.js";
-import { DemoError } from "./demoError.js";
+import { InternalError } from "../errors.js";
 import { clamp, rng, type Random } from "./random.js";
 import type { DemoDistrict } from "./readUnits.js";
 
@@ -56,7 +56,7 @@ export function generateTargets(dataset: Dataset, districtsWithoutTargets: Set<s
   const add = (year: string, unit: UnitKey) => {
     for (const indicator of INDICATORS) {
       const april = index.cell(unit, indicator, `${year}-04`).value;
-      if (april === null) throw new DemoError(`no April ${year} value for ${unit.code} ${indicator.id}`);
+      if (april === null) throw new InternalError(`no April ${year} value for ${unit.code} ${indicator.id}`);
       targets.push({
         year: Number(year),
         level: unit.level,
