@@ -3,7 +3,7 @@ import { parseDatasetConfig } from "../dataset/parseDatasetConfig.js";
 import { addDemoPhones } from "./addDemoPhones.js";
 import { demoDataset } from "./demoDataset.js";
 import { demoDatasetJson } from "./demoDatasetJson.js";
-import { DemoError } from "./demoError.js";
+import { InternalError } from "../errors.js";
 import { generateCommitments, type DemoCommitmentRow } from "./generateCommitments.js";
 import { generateContacts } from "./generateContacts.js";
 import { generateRecipients } from "./generateRecipients.js";
@@ -52,7 +52,7 @@ export function generateDemo(units: DemoUnits): DemoGenerated {
   const datasetJson = demoDatasetJson(addDemoPhones(recipients));
   // The thresholds and the rest of dataset.json as the project reads them.
   const { config, problems } = parseDatasetConfig(JSON.stringify(datasetJson));
-  if (!config) throw new DemoError(`dataset.json: ${problems.map((p) => p.message).join("; ")}`);
+  if (!config) throw new InternalError(`dataset.json: ${problems.map((p) => p.message).join("; ")}`);
   const targets = generateTargets(demoDataset(config, units, results, []), withoutTargets);
   checkStories(STORIES, new Set(districts.map((d) => d.code)));
   return {
