@@ -583,6 +583,15 @@ export const errorData = {
     hint: "Look at that line: repair or delete it by hand (keep a copy of the file), then run send again.",
     exitCode: ExitCode.usage,
   }),
+
+  // The demo generator (npm run demo).
+  demoFolderTaken: defineError({
+    code: "demo-folder-taken",
+    message: (dir: string) =>
+      `${dir} holds files that are not a synthetic dataset: the demo generator replaces only an earlier demo.`,
+    hint: "Name a new or empty folder with --out (without it, the demo replaces fixtures/demo).",
+    exitCode: ExitCode.usage,
+  }),
 } as const;
 
 /** `errors.noBrowser(tried)`: the CliError of a catalogue entry, from its message's arguments. */

@@ -72,6 +72,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   sendWrite: ["out/2026-10/deliveries.jsonl", "ENOSPC", "no space left on device"],
   buildCommitting: ["out/2026-10/.send.lock", "process 42 on host-a, started 2026-11-03T10:00:00Z"],
   damagedLedger: ["out/2026-10/deliveries.jsonl", 3, "not JSON"],
+  demoFolderTaken: ["/home/ana/datos"],
 };
 
 /** Every entry, made with its sample arguments. */

@@ -1,6 +1,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import type { CsvDialect, Problem } from "../model.js";
-import { at, problems, type Location } from "./problems.js";
+import { createRowChecker, requiredColumns, type Columns, type CsvSchema } from "./csvSchema.js";
+import { at, problems } from "./problems.js";
 
 export interface CsvRow {
   /** 1-based line where the row starts (a quoted field may span lines). */
@@ -14,18 +15,6 @@ export interface CsvTable {
   header: string[];
   /** Read as they are iterated (once): see readCsv. */
   rows: Iterable<CsvRow>;
-}
-
-/** The trimmed value of a column ("" when the column is absent). */
-export function cell(table: CsvTable, row: CsvRow, column: string): string {
-  const index = table.header.indexOf(column);
-  return index < 0 ? "" : (row.fields[index] ?? "").trim();
-}
-
-/** Where a field is: file, the row's line, and the column's 1-based position in the row. */
-export function where(table: CsvTable, row: CsvRow, column: string): Location {
-  const index = table.header.indexOf(column);
-  return { file: table.file, line: row.line, column: index < 0 ? 1 : index + 1 };
 }
 
 /** The problems of one file listed at most: past them, only how many more. */
@@ -237,4 +226,25 @@ function otherDelimiter(fields: string[], required: string[], declared: string):
     if (required.every((name) => names.includes(name))) return candidate;
   }
   return null;
+}
+
+/**
+ * CSV text checked against a row schema: the typed rows (in the schema's order), or null when the
+ * header lacks a required column; every problem, capped as `readCsv` caps them.
+ */
+export function parseRows<C extends Columns, Row>(
+  text: string,
+  dialect: Pick<CsvDialect, "delimiter">,
+  schema: CsvSchema<C, Row>,
+): { rows: Row[] | null; problems: Problem[] } {
+  const { table, problems: found } = readCsv(text, schema.file, dialect, requiredColumns(schema.columns));
+  if (!table) return { rows: null, problems: found };
+  const check = createRowChecker(schema, table.header, found);
+  const rows: Row[] = [];
+  for (const row of table.rows) {
+    const made = check(row.line, row.fields);
+    if (made !== null) rows.push(made);
+  }
+  if (schema.order) rows.sort(schema.order);
+  return { rows, problems: found };
 }

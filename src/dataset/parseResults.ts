@@ -1,85 +1,99 @@
 import type { CsvDialect, Problem, Result } from "../model.js";
 import { compare } from "./compare.js";
-import { checkDistrict, checkIndicator, type Known } from "./known.js";
-import { cell, readCsv, where, type CsvRow, type CsvTable } from "./parseCsv.js";
-import { checkPeriod, MAX_COUNT, parseCount, parseDecimal } from "./parseNumber.js";
-import { at, problems } from "./problems.js";
+import { count, cv, district, indicator, period } from "./csvColumns.js";
+import type { CsvSchema } from "./csvSchema.js";
+import type { Known } from "./known.js";
+import { parseRows } from "./parseCsv.js";
+import { problems } from "./problems.js";
 
-export const RESULTS_COLUMNS = [
-  "period",
-  "district_code",
-  "indicator",
-  "numerator",
-  "denominator",
-  "schools",
-];
-
-/** A count column, or the problem that makes it unusable. */
-export function readCount(
-  table: CsvTable,
-  row: CsvRow,
-  column: string,
-  decimal: "." | ",",
-  found: Problem[],
-): number | null {
-  const raw = cell(table, row, column);
-  const location = where(table, row, column);
-  if (raw === "") {
-    found.push(at(location, problems.missingValue(column)));
-    return null;
-  }
-  const count = parseCount(raw, decimal);
-  if (count.ok) return count.value;
-  found.push(
-    at(
-      location,
-      count.reason === "negative"
-        ? problems.negativeCount(column, raw)
-        : count.reason === "non-integer"
-          ? problems.nonIntegerCount(column, raw)
-          : count.reason === "too-large"
-            ? problems.countTooLarge(column, raw, MAX_COUNT)
-            : problems.badNumber(column, raw, decimal),
-    ),
-  );
-  return null;
+/** What results.csv's schema needs to know besides the text. */
+export interface ResultsOptions {
+  dialect: Pick<CsvDialect, "decimal">;
+  known: Known;
+  /** Fewer schools visited than this: a few-schools warning, once per district and month. */
+  minSchools: number;
+  file?: string;
+  /** Which months' rows are kept (every row is checked): all when absent. */
+  keep?: (period: string) => boolean;
 }
 
-/** An optional decimal column: undefined when empty, null when invalid (reported). */
-export function readDecimal(
-  table: CsvTable,
-  row: CsvRow,
-  column: string,
-  decimal: "." | ",",
-  found: Problem[],
-): number | undefined | null {
-  const raw = cell(table, row, column);
-  if (raw === "") return undefined;
-  const value = parseDecimal(raw, decimal);
-  if (value === null) found.push(at(where(table, row, column), problems.badNumber(column, raw, decimal)));
-  return value;
-}
-
-/** The optional cv column: a finite percentage, 0 or more (undefined when empty, null when invalid). */
-function readCv(
-  table: CsvTable,
-  row: CsvRow,
-  decimal: "." | ",",
-  found: Problem[],
-): number | undefined | null {
-  const cv = readDecimal(table, row, "cv", decimal, found);
-  if (cv === undefined || cv === null) return cv;
-  const raw = cell(table, row, "cv");
-  const reason = !Number.isFinite(cv) ? "is too large" : cv < 0 ? "is negative" : null;
-  if (!reason) return cv;
-  found.push(at(where(table, row, "cv"), problems.badCv(raw, reason)));
-  return null;
-}
+const columnsOf = (decimal: "." | ",", known: Known) => ({
+  period: period(),
+  district_code: district(known),
+  indicator: indicator(known),
+  numerator: count(decimal),
+  denominator: count(decimal),
+  schools: count(decimal),
+  cv: cv(decimal),
+});
 
 /**
- * results.csv → results, sorted by period, district code, then indicator catalogue order.
- * Also warns once per district and month when fewer than `minSchools` schools were visited.
+ * results.csv: one row per month × district × indicator. Also warns once per district and month
+ * when fewer than `minSchools` schools were visited. The text of periods, codes and ids is shared
+ * between rows (one string each), and the duplicate check keys rows by number: a file of millions
+ * of rows keeps only what the kept rows need.
  */
+export function resultsSchema(options: ResultsOptions): CsvSchema<ReturnType<typeof columnsOf>, Result> {
+  const { dialect, known, minSchools, keep } = options;
+  const fewSchools = new Set<string>();
+  const order = new Map([...(known.indicators?.keys() ?? [])].map((id, index) => [id, index]));
+  const shared = new Map<string, number>();
+  const texts: string[] = [];
+  /** One number per distinct text, and one string instance shared by every row naming it. */
+  const intern = (text: string): number => {
+    let id = shared.get(text);
+    if (id === undefined) {
+      id = texts.length;
+      shared.set(text, id);
+      texts.push(text);
+    }
+    return id;
+  };
+  const same = (text: string) => texts[intern(text)] as string;
+  return {
+    file: options.file ?? "results.csv",
+    columns: columnsOf(dialect.decimal, known),
+    unique: {
+      columns: ["period", "district_code", "indicator"],
+      // Three ids below 2^17 make one exact number below 2^53; past that (never in a real file), text.
+      key: ({ period, district_code, indicator }) => {
+        const [p, d, i] = [intern(period), intern(district_code), intern(indicator)];
+        return p < 131072 && d < 131072 && i < 131072 ? (p * 131072 + d) * 131072 + i : `${p}|${d}|${i}`;
+      },
+      at: "period",
+      problem: (first, raw) => problems.duplicateResult(raw.period, raw.district_code, raw.indicator, first),
+    },
+    check: ({ numerator, denominator }, row) => {
+      if (numerator === null || denominator === null) return;
+      if (denominator === 0) row.problem("denominator", problems.zeroDenominator());
+      else if (numerator > denominator)
+        row.problem("numerator", problems.numeratorExceedsDenominator(numerator, denominator));
+    },
+    build: (values, row) => {
+      const { period, district_code: districtCode, schools } = values;
+      if (schools < minSchools && !fewSchools.has(`${period}|${districtCode}`)) {
+        fewSchools.add(`${period}|${districtCode}`);
+        row.problem("schools", problems.fewSchools(period, districtCode, schools, minSchools));
+      }
+      if (keep && !keep(period)) return null;
+      return {
+        period: same(period),
+        districtCode: same(districtCode),
+        indicator: same(values.indicator),
+        numerator: values.numerator,
+        denominator: values.denominator,
+        schools,
+        ...(values.cv !== undefined ? { cv: values.cv } : {}),
+      };
+    },
+    order: (a, b) =>
+      compare(a.period, b.period) ||
+      compare(a.districtCode, b.districtCode) ||
+      (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0),
+  };
+}
+
+/** results.csv → results, sorted by period, district code, then indicator catalogue order. */
 export function parseResults(
   text: string,
   dialect: CsvDialect,
@@ -87,74 +101,10 @@ export function parseResults(
   minSchools: number,
   file = "results.csv",
 ): { results: Result[] | null; problems: Problem[] } {
-  const { table, problems: found } = readCsv(text, file, dialect, RESULTS_COLUMNS);
-  if (!table) return { results: null, problems: found };
-  const results: Result[] = [];
-  const seen = new Map<string, number>();
-  const fewSchools = new Set<string>();
-  for (const row of table.rows) {
-    const before = found.length;
-    const period = cell(table, row, "period");
-    const districtCode = cell(table, row, "district_code");
-    const indicator = cell(table, row, "indicator");
-    const badPeriod = checkPeriod(period);
-    if (badPeriod) found.push(at(where(table, row, "period"), badPeriod));
-    const unknown = [
-      checkDistrict(known, districtCode, where(table, row, "district_code")),
-      checkIndicator(known, indicator, where(table, row, "indicator")),
-    ];
-    for (const problem of unknown) if (problem) found.push(problem);
-    const numerator = readCount(table, row, "numerator", dialect.decimal, found);
-    const denominator = readCount(table, row, "denominator", dialect.decimal, found);
-    const schools = readCount(table, row, "schools", dialect.decimal, found);
-    const cv = readCv(table, row, dialect.decimal, found);
-    if (numerator !== null && denominator !== null) {
-      if (denominator === 0) found.push(at(where(table, row, "denominator"), problems.zeroDenominator()));
-      else if (numerator > denominator) {
-        found.push(
-          at(where(table, row, "numerator"), problems.numeratorExceedsDenominator(numerator, denominator)),
-        );
-      }
-    }
-    const key = `${period}|${districtCode}|${indicator}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      found.push(
-        at(where(table, row, "period"), problems.duplicateResult(period, districtCode, indicator, first)),
-      );
-      continue;
-    }
-    seen.set(key, row.line);
-    if (
-      found.length > before ||
-      numerator === null ||
-      denominator === null ||
-      schools === null ||
-      cv === null
-    )
-      continue;
-    if (schools < minSchools && !fewSchools.has(`${period}|${districtCode}`)) {
-      fewSchools.add(`${period}|${districtCode}`);
-      found.push(
-        at(where(table, row, "schools"), problems.fewSchools(period, districtCode, schools, minSchools)),
-      );
-    }
-    results.push({
-      period,
-      districtCode,
-      indicator,
-      numerator,
-      denominator,
-      schools,
-      ...(cv !== undefined ? { cv } : {}),
-    });
-  }
-  const order = new Map([...(known.indicators?.keys() ?? [])].map((id, index) => [id, index]));
-  results.sort(
-    (a, b) =>
-      compare(a.period, b.period) ||
-      compare(a.districtCode, b.districtCode) ||
-      (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0),
+  const { rows, problems: found } = parseRows(
+    text,
+    dialect,
+    resultsSchema({ dialect, known, minSchools, file }),
   );
-  return { results, problems: found };
+  return { results: rows, problems: found };
 }

@@ -35,9 +35,12 @@ export interface SendSmsOptions {
   forcedBy?: string;
   resendFailed?: boolean;
   retry?: Partial<RetryPolicy>;
-  /** Messages handed over at once (outstanding submits). Default 10. */
+  /** Messages handed over at once (outstanding submits). Default DEFAULT_SMS_WINDOW. */
   window?: number;
 }
+
+/** SMS handed over at once (outstanding submits) when the caller does not say. */
+export const DEFAULT_SMS_WINDOW = 10;
 
 /** Where this run's SMS go. */
 export type SmsTarget = { kind: "network"; settings: SmsSettings } | { kind: "outbox"; dir: string };
@@ -203,7 +206,7 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
         );
       }
     };
-    const window = Math.max(1, Math.floor(options.window ?? 10));
+    const window = Math.max(1, Math.floor(options.window ?? DEFAULT_SMS_WINDOW));
     await Promise.all(Array.from({ length: Math.min(window, toSend.length) }, () => worker()));
     // Receipts already on their way are taken while the session closes.
     await transport.close();
