@@ -320,6 +320,14 @@ export const errorData = {
     hint: "Point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary, or unset it to use the system's Chromium (semaforo doctor shows which).",
     exitCode: ExitCode.usage,
   }),
+  /** `detail`: what `--version` printed instead of a version, or why it did not run. */
+  browserVersionUnknown: defineError({
+    code: "browser-version-unknown",
+    message: (executablePath: string, detail: string) =>
+      `\`${executablePath} --version\` gave no version (${detail}), and every report's key names the browser: nothing was printed.`,
+    hint: "Run `semaforo doctor`, or set PUPPETEER_EXECUTABLE_PATH to a working Chromium or Chrome.",
+    exitCode: ExitCode.usage,
+  }),
   browserLaunchFailed: defineError({
     code: "browser-launch-failed",
     message: (executablePath: string, detail: string) =>

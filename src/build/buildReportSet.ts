@@ -1,6 +1,6 @@
 import { buildReportSms } from "../deliver/sms/buildReportSms.js";
 import { assertPeriod } from "../assertPeriod.js";
-import { errors } from "../errors.js";
+import { errors, InternalError } from "../errors.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type {
@@ -179,7 +179,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   async function teamJobs(plans: ReturnType<typeof planTeamReports>, dataset: Dataset, reportDate: string) {
     if (plans.length === 0) return [];
     const { buildTeamBrief, makeTeamRenderer } = effects;
-    if (!buildTeamBrief || !makeTeamRenderer) throw new Error("no team brief effects: this is a bug");
+    if (!buildTeamBrief || !makeTeamRenderer) throw new InternalError("no team brief effects");
     const jobs: ReportJob[] = [];
     for (const plan of plans) {
       const m = await effects.readMessages(plan.language);
@@ -270,7 +270,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     const tool = readToolInfo();
     const jobs: ReportJob[] = plans.map((plan) => {
       const view = views.get(plan.language)?.get(`${plan.level}/${plan.code}`);
-      if (!view) throw new Error(`no ${plan.language} view for ${plan.level} ${plan.code}`);
+      if (!view) throw new InternalError(`no ${plan.language} view for ${plan.level} ${plan.code}`);
       const m = messages.get(plan.language) as Messages;
       const renderer = renderers.get(plan.language) as ViewRenderer;
       return {
