@@ -1,4 +1,5 @@
 import type { DatasetIndex } from "../compute/indexDataset.js";
+import type { Indicator } from "../model.js";
 import { INDICATORS, PERIODS, STRIKE } from "./demoSettings.js";
 import type { DemoGenerated } from "./generateDemo.js";
 
@@ -43,12 +44,14 @@ export function demoFacts(generated: DemoGenerated, index: DatasetIndex): DemoFa
     generated;
   const { districts, regions } = units;
   const visitsPerMonth = PERIODS.map((p) => [...(visits.get(p)?.values() ?? [])].reduce((a, b) => a + b, 0));
+  const firstIndicator = INDICATORS[0] as Indicator;
   let districtMonths = 0;
   let fewSchoolMonths = 0;
   for (const period of PERIODS)
     for (const code of visits.get(period)?.keys() ?? []) {
       districtMonths += 1;
-      const cell = index.cell({ level: "district", code }, INDICATORS[0] as (typeof INDICATORS)[0], period);
+      // The schools visited are the same for every indicator of a district and month.
+      const cell = index.cell({ level: "district", code }, firstIndicator, period);
       if (cell.reason === "few-schools") fewSchoolMonths += 1;
     }
   const highCvRows = results.filter((row) => {

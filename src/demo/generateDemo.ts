@@ -1,9 +1,9 @@
-import type { Dataset, Recipient, Result, SupportAction, Target } from "../model.js";
 import { parseDatasetConfig } from "../dataset/parseDatasetConfig.js";
+import { InternalError } from "../errors.js";
+import type { Contact, Dataset, Recipient, Result, SupportAction, Target } from "../model.js";
 import { addDemoPhones } from "./addDemoPhones.js";
 import { demoDataset } from "./demoDataset.js";
 import { demoDatasetJson } from "./demoDatasetJson.js";
-import { InternalError } from "../errors.js";
 import { generateCommitments, type DemoCommitmentRow } from "./generateCommitments.js";
 import { generateContacts } from "./generateContacts.js";
 import { generateRecipients } from "./generateRecipients.js";
@@ -15,7 +15,6 @@ import { planVisits, type Visits } from "./planVisits.js";
 import type { DemoUnits } from "./readUnits.js";
 import { checkStories, STORIES, type DemoStory } from "./stories.js";
 import { districtProfile } from "./unitEffects.js";
-import type { Contact } from "../model.js";
 
 /** Everything the demo writes, before it is written. */
 export interface DemoGenerated {

@@ -1,10 +1,9 @@
 import { indexDataset, type UnitKey } from "../compute/indexDataset.js";
-import type { Dataset, Level, Target } from "../model.js";
-import { NATIONAL_CODE } from "../model.js";
-import { INDICATORS, REGION_WITHOUT_TARGETS, THRESHOLDS } from "./demoSettings.js";
-import { roundToDisplay } from "../locale/format.js";
-import { visitsIn, type Visits } from "./planVisits.js";
 import { InternalError } from "../errors.js";
+import { roundToDisplay } from "../locale/format.js";
+import { NATIONAL_CODE, type Dataset, type Level, type Target } from "../model.js";
+import { INDICATORS, REGION_WITHOUT_TARGETS, THRESHOLDS } from "./demoSettings.js";
+import { visitsIn, type Visits } from "./planVisits.js";
 import { clamp, rng, type Random } from "./random.js";
 import type { DemoDistrict } from "./readUnits.js";
 
