@@ -17,6 +17,7 @@ import type {
 } from "../model.js";
 import { applySettings } from "../config/settings.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
+import type { ResultsOptions } from "../dataset/parseDataset.js";
 import { findProjectRoot } from "../findProjectRoot.js";
 import {
   CHROMIUM_ARGS,
@@ -63,7 +64,11 @@ export interface ViewRenderer<View = ReportView> {
 
 /** The IO of a build, passed in so tests can use their own (Observable Framework's "effects"). */
 export interface BuildEffects {
-  readDataset: (dir: string) => Promise<{ dataset: Dataset | null; problems: Problem[] }>;
+  /** `options.keep`: the months whose results rows are kept (a build needs none after its period). */
+  readDataset: (
+    dir: string,
+    options?: ResultsOptions,
+  ) => Promise<{ dataset: Dataset | null; problems: Problem[]; months?: Period[] }>;
   readMessages: (locale: Locale) => Promise<Messages>;
   buildViews: (
     dataset: Dataset,
@@ -137,10 +142,10 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   assertPeriod(options.period);
 
   let t = performance.now();
-  const read = await effects.readDataset(options.dataDir);
+  const read = await effects.readDataset(options.dataDir, { keep: (month) => month <= options.period });
   const { problems } = read;
   if (!read.dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
-  assertPeriodInDataset(read.dataset, options.period, options.dataDir);
+  assertPeriodInDataset(read.dataset, options.period, options.dataDir, read.months);
   // Thresholds from semaforo.config.json (or a rebuild's manifest) win over dataset.json.
   const dataset = applySettings(read.dataset, options);
   lap("read", t);

@@ -7,8 +7,11 @@ export interface ErrorDocument {
     message: string;
     hint?: string;
     exitCode: number;
-    /** The expected error this one reports (`ledger-unreadable` caused by `damaged-ledger`). */
-    cause?: { code: string; message: string };
+    /**
+     * The code of the expected error this one reports (`ledger-unreadable` caused by
+     * `damaged-ledger`). Its message is not repeated: it was worded for the command that made it.
+     */
+    cause?: { code: string };
     stack?: string;
   };
 }
@@ -26,7 +29,7 @@ export function errorDocument(error: unknown, debug = false): ErrorDocument {
       message: error instanceof Error ? error.message : String(error),
       ...(known && error.hint ? { hint: error.hint } : {}),
       exitCode: known ? error.exitCode : ExitCode.internal,
-      ...(cause ? { cause: { code: cause.code, message: cause.message } } : {}),
+      ...(cause ? { cause: { code: cause.code } } : {}),
       ...(debug && error instanceof Error && error.stack ? { stack: error.stack } : {}),
     },
   };

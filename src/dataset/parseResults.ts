@@ -33,9 +33,13 @@ const columnsOf = (decimal: "." | ",", known: Known) => ({
  * between rows (one string each), and the duplicate check keys rows by number: a file of millions
  * of rows keeps only what the kept rows need.
  */
-export function resultsSchema(options: ResultsOptions): CsvSchema<ReturnType<typeof columnsOf>, Result> {
+export function resultsSchema(
+  options: ResultsOptions,
+): CsvSchema<ReturnType<typeof columnsOf>, Result> & { reported: Map<string, Set<string>> } {
   const { dialect, known, minSchools, keep } = options;
   const fewSchools = new Set<string>();
+  /** The districts with a valid row, by month (kept or not): the months and the coverage. */
+  const reported = new Map<string, Set<string>>();
   const order = new Map([...(known.indicators?.keys() ?? [])].map((id, index) => [id, index]));
   const shared = new Map<string, number>();
   const texts: string[] = [];
@@ -51,6 +55,7 @@ export function resultsSchema(options: ResultsOptions): CsvSchema<ReturnType<typ
   };
   const same = (text: string) => texts[intern(text)] as string;
   return {
+    reported,
     file: options.file ?? "results.csv",
     columns: columnsOf(dialect.decimal, known),
     unique: {
@@ -75,6 +80,9 @@ export function resultsSchema(options: ResultsOptions): CsvSchema<ReturnType<typ
         fewSchools.add(`${period}|${districtCode}`);
         row.problem("schools", problems.fewSchools(period, districtCode, schools, minSchools));
       }
+      let districts = reported.get(period);
+      if (!districts) reported.set(same(period), (districts = new Set()));
+      districts.add(same(districtCode));
       if (keep && !keep(period)) return null;
       return {
         period: same(period),
