@@ -1,81 +1,96 @@
 import type { Commitment, CsvDialect, Problem } from "../model.js";
 import { compare } from "./compare.js";
-import { checkIndicator, type Known } from "./known.js";
-import { cell, readCsv, where } from "./parseCsv.js";
+import { anyText, indicator, oneOf, year } from "./csvColumns.js";
+import type { Column, CsvSchema } from "./csvSchema.js";
+import type { Known } from "./known.js";
+import { parseRows } from "./parseCsv.js";
 import { checkLevelCode } from "./parseLevel.js";
-import { checkYear, MAX_AMOUNT, parseDecimal } from "./parseNumber.js";
-import { at, problems } from "./problems.js";
+import { MAX_AMOUNT, parseDecimal } from "./parseNumber.js";
+import { problems } from "./problems.js";
 
-export const COMMITMENTS_COLUMNS = ["year", "level", "code", "indicator", "type", "months", "amount"];
+/** Commitments are signed by a region (DRE) or a district (UGEL). */
+const COMMITMENT_LEVELS = ["region", "district"] as const;
+
+/** "03-10" → [3..10]; "10" → [10]; "03 07 10" → [3, 7, 10]. */
+const months = (): Column<number[]> => ({
+  parse: (raw, cell) => {
+    const parsed = parseMonths(raw);
+    if (!parsed) cell.problem(problems.commitmentMonths(raw));
+    return parsed;
+  },
+});
+
+/** Soles, 0 to MAX_AMOUNT (so amounts and their sums print exactly to the cent). */
+const amount = (decimal: "." | ","): Column<number> => ({
+  parse: (raw, cell) => {
+    const value = parseDecimal(raw, decimal);
+    if (value === null || value < 0) cell.problem(problems.commitmentAmount(raw));
+    else if (value > MAX_AMOUNT) cell.problem(problems.amountTooLarge(raw, MAX_AMOUNT));
+    else return value;
+    return null;
+  },
+});
+
+const columnsOf = (decimal: "." | ",", known: Known) => ({
+  year: year(),
+  level: oneOf(COMMITMENT_LEVELS, problems.commitmentLevel),
+  code: anyText(),
+  indicator: indicator(known),
+  type: oneOf(["fija", "variable"] as const, problems.commitmentType),
+  months: months(),
+  amount: amount(decimal),
+});
+
+const LEVEL_ORDER = { region: 0, district: 1 };
 
 /**
- * commitments.csv (optional) → performance commitments, sorted by year, level, code, indicator.
- * `months` lists the evaluation months of the year: "03-10" (March to October), "10", or several
- * separated by spaces ("03 07 10"). The unit's baseline, minimum and target come from targets.csv.
+ * commitments.csv (optional): one row per year × unit × indicator. `months` lists the evaluation
+ * months of the year: "03-10" (March to October), "10", or several separated by spaces
+ * ("03 07 10"). The unit's baseline, minimum and target come from targets.csv.
  */
+export function commitmentsSchema(
+  dialect: Pick<CsvDialect, "decimal">,
+  known: Known,
+  file = "commitments.csv",
+): CsvSchema<ReturnType<typeof columnsOf>, Commitment> {
+  return {
+    file,
+    columns: columnsOf(dialect.decimal, known),
+    unique: {
+      columns: ["year", "level", "code", "indicator"],
+      at: "year",
+      problem: (first) => problems.duplicateCommitment(first),
+    },
+    check: ({ level }, row) => {
+      if (level !== null)
+        row.add(checkLevelCode(known, level, row.raw.code, row.where("level"), row.where("code")));
+    },
+    build: ({ year, level, code, indicator, type, months, amount }, row) => ({
+      year,
+      level,
+      code,
+      indicator,
+      type,
+      months: months.map((month) => `${row.raw.year}-${String(month).padStart(2, "0")}`),
+      amount,
+    }),
+    order: (a, b) =>
+      a.year - b.year ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      compare(a.code, b.code) ||
+      compare(a.indicator, b.indicator),
+  };
+}
+
+/** commitments.csv (optional) → performance commitments, sorted by year, level, code, indicator. */
 export function parseCommitments(
   text: string,
   dialect: CsvDialect,
   known: Known,
   file = "commitments.csv",
 ): { commitments: Commitment[] | null; problems: Problem[] } {
-  const { table, problems: found } = readCsv(text, file, dialect, COMMITMENTS_COLUMNS);
-  if (!table) return { commitments: null, problems: found };
-  const commitments: Commitment[] = [];
-  const seen = new Map<string, number>();
-  for (const row of table.rows) {
-    const before = found.length;
-    const yearText = cell(table, row, "year");
-    const level = cell(table, row, "level");
-    const code = cell(table, row, "code");
-    const indicator = cell(table, row, "indicator");
-    const type = cell(table, row, "type");
-    const monthsText = cell(table, row, "months");
-    const amountText = cell(table, row, "amount");
-    const badYear = checkYear(yearText);
-    if (badYear) found.push(at(where(table, row, "year"), badYear));
-    if (level !== "region" && level !== "district") {
-      found.push(at(where(table, row, "level"), problems.commitmentLevel(level)));
-    } else {
-      const unit = checkLevelCode(known, level, code, where(table, row, "level"), where(table, row, "code"));
-      if (unit) found.push(unit);
-    }
-    const unknown = checkIndicator(known, indicator, where(table, row, "indicator"));
-    if (unknown) found.push(unknown);
-    if (type !== "fija" && type !== "variable")
-      found.push(at(where(table, row, "type"), problems.commitmentType(type)));
-    const months = parseMonths(monthsText);
-    if (!months) found.push(at(where(table, row, "months"), problems.commitmentMonths(monthsText)));
-    const amount = parseDecimal(amountText, dialect.decimal);
-    if (amount === null || amount < 0)
-      found.push(at(where(table, row, "amount"), problems.commitmentAmount(amountText)));
-    else if (amount > MAX_AMOUNT)
-      found.push(at(where(table, row, "amount"), problems.amountTooLarge(amountText, MAX_AMOUNT)));
-    const key = `${yearText}|${level}|${code}|${indicator}`;
-    const first = seen.get(key);
-    if (first !== undefined) found.push(at(where(table, row, "year"), problems.duplicateCommitment(first)));
-    else seen.set(key, row.line);
-    if (found.length > before || !months || amount === null) continue;
-    if ((level !== "region" && level !== "district") || (type !== "fija" && type !== "variable")) continue;
-    commitments.push({
-      year: Number(yearText),
-      level,
-      code,
-      indicator,
-      type,
-      months: months.map((month) => `${yearText}-${String(month).padStart(2, "0")}`),
-      amount,
-    });
-  }
-  const levelOrder = { region: 0, district: 1 };
-  commitments.sort(
-    (a, b) =>
-      a.year - b.year ||
-      levelOrder[a.level] - levelOrder[b.level] ||
-      compare(a.code, b.code) ||
-      compare(a.indicator, b.indicator),
-  );
-  return { commitments, problems: found };
+  const { rows, problems: found } = parseRows(text, dialect, commitmentsSchema(dialect, known, file));
+  return { commitments: rows, problems: found };
 }
 
 /** "03-10" → [3..10]; "10" → [10]; "03 07 10" → [3, 7, 10]; null when malformed or empty. */

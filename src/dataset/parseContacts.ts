@@ -1,18 +1,62 @@
 import { NATIONAL_CODE, type Contact, type CsvDialect, type Problem } from "../model.js";
-import { compare } from "./compare.js";
 import { checkAddress } from "../rules/checkAddress.js";
-import { checkName } from "./checkName.js";
+import { compare } from "./compare.js";
+import { anyText, name, optionalName } from "./csvColumns.js";
+import { optional, type CsvSchema } from "./csvSchema.js";
 import type { Known } from "./known.js";
-import { cell, readCsv, where } from "./parseCsv.js";
+import { parseRows } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
-import { at, problems } from "./problems.js";
+import { problems } from "./problems.js";
 
-export const CONTACTS_COLUMNS = ["level", "code", "name"];
+const columns = {
+  level: anyText(),
+  code: anyText(),
+  // Printed on the report: the same rule as every other name (no control characters, bounded).
+  name: name(),
+  role: optionalName(),
+  email: optional((raw, cell) => {
+    const bad = checkAddress(raw);
+    if (bad) cell.problem(problems.invalidEmail(raw, bad));
+    return bad ? null : raw;
+  }),
+  phone: optionalName(),
+};
+
+const LEVEL_ORDER = { national: 0, region: 1, district: 2 };
+
+/** contacts.csv (optional): each unit's monitoring contact, printed on its report ("who to call"). */
+export function contactsSchema(
+  known: Known,
+  file = "contacts.csv",
+): CsvSchema<typeof columns, Contact & { line: number }> {
+  return {
+    file,
+    columns,
+    check: (_cells, row) =>
+      row.add(
+        checkLevelCode(known, row.raw.level, row.raw.code, row.where("level"), row.where("code"), true),
+      ),
+    build: ({ level, code, name, role, email, phone }, row) =>
+      isLevel(level)
+        ? {
+            level,
+            code: level === "national" ? NATIONAL_CODE : code,
+            name,
+            ...(role ? { role } : {}),
+            ...(email ? { email } : {}),
+            ...(phone ? { phone } : {}),
+            line: row.line,
+          }
+        : null,
+    order: (a, b) =>
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || compare(a.code, b.code) || a.line - b.line,
+  };
+}
 
 /**
- * contacts.csv (optional) → each unit's monitoring contact, printed on its report ("who to call").
- * Columns `level, code, name` and optional `role, email, phone`. Sorted by level, code, then file
- * order: the first row of a unit is the one printed.
+ * contacts.csv (optional) → each unit's monitoring contact. Columns `level, code, name` and
+ * optional `role, email, phone`. Sorted by level, code, then file order: the first row of a unit
+ * is the one printed.
  */
 export function parseContacts(
   text: string,
@@ -20,52 +64,6 @@ export function parseContacts(
   known: Known,
   file = "contacts.csv",
 ): { contacts: Contact[] | null; problems: Problem[] } {
-  const { table, problems: found } = readCsv(text, file, dialect, CONTACTS_COLUMNS);
-  if (!table) return { contacts: null, problems: found };
-  const contacts: (Contact & { line: number })[] = [];
-  for (const row of table.rows) {
-    const before = found.length;
-    const level = cell(table, row, "level");
-    const code = cell(table, row, "code");
-    const name = cell(table, row, "name");
-    const email = cell(table, row, "email");
-    const unit = checkLevelCode(
-      known,
-      level,
-      code,
-      where(table, row, "level"),
-      where(table, row, "code"),
-      true,
-    );
-    if (unit) found.push(unit);
-    const role = cell(table, row, "role");
-    const phone = cell(table, row, "phone");
-    if (name === "") found.push(at(where(table, row, "name"), problems.missingValue("name")));
-    // Printed on the report: the same rule as every other name (no control characters, bounded).
-    for (const [column, value] of [
-      ["name", name],
-      ["role", role],
-      ["phone", phone],
-    ] as const) {
-      const bad = value === "" ? null : checkName(value);
-      if (bad) found.push(at(where(table, row, column), problems.badName(column, value, bad)));
-    }
-    const badEmail = email === "" ? null : checkAddress(email);
-    if (badEmail) found.push(at(where(table, row, "email"), problems.invalidEmail(email, badEmail)));
-    if (found.length > before || !isLevel(level)) continue;
-    contacts.push({
-      level,
-      code: level === "national" ? NATIONAL_CODE : code,
-      name,
-      ...(role ? { role } : {}),
-      ...(email ? { email } : {}),
-      ...(phone ? { phone } : {}),
-      line: row.line,
-    });
-  }
-  const levelOrder = { national: 0, region: 1, district: 2 };
-  contacts.sort(
-    (a, b) => levelOrder[a.level] - levelOrder[b.level] || compare(a.code, b.code) || a.line - b.line,
-  );
-  return { contacts: contacts.map(({ line: _line, ...contact }) => contact), problems: found };
+  const { rows, problems: found } = parseRows(text, dialect, contactsSchema(known, file));
+  return { contacts: rows && rows.map(({ line: _line, ...contact }) => contact), problems: found };
 }

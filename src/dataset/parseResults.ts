@@ -1,85 +1,133 @@
 import type { CsvDialect, Problem, Result } from "../model.js";
 import { compare } from "./compare.js";
-import { checkDistrict, checkIndicator, type Known } from "./known.js";
-import { cell, readCsv, where, type CsvRow, type CsvTable } from "./parseCsv.js";
-import { checkPeriod, MAX_COUNT, parseCount, parseDecimal } from "./parseNumber.js";
-import { at, problems } from "./problems.js";
+import { count, cv, district, indicator, period } from "./csvColumns.js";
+import type { CsvSchema } from "./csvSchema.js";
+import type { Known } from "./known.js";
+import { parseRows } from "./parseCsv.js";
+import { isPeriod } from "./parseNumber.js";
+import { problems } from "./problems.js";
 
-export const RESULTS_COLUMNS = [
-  "period",
-  "district_code",
-  "indicator",
-  "numerator",
-  "denominator",
-  "schools",
-];
-
-/** A count column, or the problem that makes it unusable. */
-export function readCount(
-  table: CsvTable,
-  row: CsvRow,
-  column: string,
-  decimal: "." | ",",
-  found: Problem[],
-): number | null {
-  const raw = cell(table, row, column);
-  const location = where(table, row, column);
-  if (raw === "") {
-    found.push(at(location, problems.missingValue(column)));
-    return null;
-  }
-  const count = parseCount(raw, decimal);
-  if (count.ok) return count.value;
-  found.push(
-    at(
-      location,
-      count.reason === "negative"
-        ? problems.negativeCount(column, raw)
-        : count.reason === "non-integer"
-          ? problems.nonIntegerCount(column, raw)
-          : count.reason === "too-large"
-            ? problems.countTooLarge(column, raw, MAX_COUNT)
-            : problems.badNumber(column, raw, decimal),
-    ),
-  );
-  return null;
+/** What results.csv's schema needs to know besides the text. */
+export interface ResultsOptions {
+  dialect: Pick<CsvDialect, "decimal">;
+  known: Known;
+  /** Fewer schools visited than this: a few-schools warning, once per district and month. */
+  minSchools: number;
+  file?: string;
+  /** Which months' rows are kept (every row is checked): all when absent. */
+  keep?: (period: string) => boolean;
 }
 
-/** An optional decimal column: undefined when empty, null when invalid (reported). */
-export function readDecimal(
-  table: CsvTable,
-  row: CsvRow,
-  column: string,
-  decimal: "." | ",",
-  found: Problem[],
-): number | undefined | null {
-  const raw = cell(table, row, column);
-  if (raw === "") return undefined;
-  const value = parseDecimal(raw, decimal);
-  if (value === null) found.push(at(where(table, row, column), problems.badNumber(column, raw, decimal)));
-  return value;
-}
-
-/** The optional cv column: a finite percentage, 0 or more (undefined when empty, null when invalid). */
-function readCv(
-  table: CsvTable,
-  row: CsvRow,
-  decimal: "." | ",",
-  found: Problem[],
-): number | undefined | null {
-  const cv = readDecimal(table, row, "cv", decimal, found);
-  if (cv === undefined || cv === null) return cv;
-  const raw = cell(table, row, "cv");
-  const reason = !Number.isFinite(cv) ? "is too large" : cv < 0 ? "is negative" : null;
-  if (!reason) return cv;
-  found.push(at(where(table, row, "cv"), problems.badCv(raw, reason)));
-  return null;
-}
+const columnsOf = (decimal: "." | ",", known: Known) => ({
+  period: period(),
+  district_code: district(known),
+  indicator: indicator(known),
+  numerator: count(decimal),
+  denominator: count(decimal),
+  schools: count(decimal),
+  cv: cv(decimal),
+});
 
 /**
- * results.csv → results, sorted by period, district code, then indicator catalogue order.
- * Also warns once per district and month when fewer than `minSchools` schools were visited.
+ * results.csv: one row per month × district × indicator. Also warns once per district and month
+ * when fewer than `minSchools` schools were visited. The text of periods, codes and ids is shared
+ * between rows (one string each), and the duplicate check holds one line number per month ×
+ * district × indicator in typed arrays: a file of millions of rows keeps little more than the
+ * rows kept.
  */
+export function resultsSchema(
+  options: ResultsOptions,
+): CsvSchema<ReturnType<typeof columnsOf>, Result> & { reported: Map<string, Set<string>> } {
+  const { dialect, known, minSchools, keep } = options;
+  const fewSchools = new Set<string>();
+  /** The districts with a valid row, by month (kept or not): the months and the coverage. */
+  const reported = new Map<string, Set<string>>();
+  const order = new Map([...(known.indicators?.keys() ?? [])].map((id, index) => [id, index]));
+  const shared = new Map<string, number>();
+  const texts: string[] = [];
+  /** One number per distinct text, and one string instance shared by every row naming it. */
+  const intern = (text: string): number => {
+    let id = shared.get(text);
+    if (id === undefined) {
+      id = texts.length;
+      shared.set(text, id);
+      texts.push(text);
+    }
+    return id;
+  };
+  const same = (text: string) => texts[intern(text)] as string;
+  const districtIndex = new Map([...(known.districts?.keys() ?? [])].map((code, index) => [code, index]));
+  const indicatorIndex = new Map([...(known.indicators?.keys() ?? [])].map((id, index) => [id, index]));
+  /**
+   * The size of a month's array of first lines (at most 64 KB; with the 1 212 months of 2000–2100,
+   * 78 MB at worst); 0, the map only, for more districts × indicators than that.
+   */
+  const units = districtIndex.size * indicatorIndex.size;
+  const dense = units <= 1 << 14 ? units : 0;
+  const firstLines = new Map<string, Int32Array>();
+  const otherLines = new Map<string, number>();
+  return {
+    reported,
+    file: options.file ?? "results.csv",
+    columns: columnsOf(dialect.decimal, known),
+    unique: {
+      columns: ["period", "district_code", "indicator"],
+      first: ({ period, district_code, indicator }, line) => {
+        // Known district and indicator: a line per district × indicator, one array per month (a
+        // month of 224 districts × 7 indicators takes 6 KB, where a map took 80 bytes a row).
+        const d = districtIndex.get(district_code);
+        const i = indicatorIndex.get(indicator);
+        if (d !== undefined && i !== undefined && dense > 0 && isPeriod(period)) {
+          let lines = firstLines.get(period);
+          if (!lines) firstLines.set(same(period), (lines = new Int32Array(dense)));
+          const at = d * indicatorIndex.size + i;
+          const first = lines[at] as number;
+          if (first === 0) lines[at] = line;
+          return first === 0 ? undefined : first;
+        }
+        // Anything else is an error (an unknown code), and errors stop at 10 000.
+        const key = `${intern(period)}|${intern(district_code)}|${intern(indicator)}`;
+        const first = otherLines.get(key);
+        if (first === undefined) otherLines.set(key, line);
+        return first;
+      },
+      at: "period",
+      problem: (first, raw) => problems.duplicateResult(raw.period, raw.district_code, raw.indicator, first),
+    },
+    check: ({ numerator, denominator }, row) => {
+      if (numerator === null || denominator === null) return;
+      if (denominator === 0) row.problem("denominator", problems.zeroDenominator());
+      else if (numerator > denominator)
+        row.problem("numerator", problems.numeratorExceedsDenominator(numerator, denominator));
+    },
+    build: (values, row) => {
+      const { period, district_code: districtCode, schools } = values;
+      if (schools < minSchools && !fewSchools.has(`${period}|${districtCode}`)) {
+        fewSchools.add(`${period}|${districtCode}`);
+        row.problem("schools", problems.fewSchools(period, districtCode, schools, minSchools));
+      }
+      let districts = reported.get(period);
+      if (!districts) reported.set(same(period), (districts = new Set()));
+      districts.add(same(districtCode));
+      if (keep && !keep(period)) return null;
+      return {
+        period: same(period),
+        districtCode: same(districtCode),
+        indicator: same(values.indicator),
+        numerator: values.numerator,
+        denominator: values.denominator,
+        schools,
+        ...(values.cv !== undefined ? { cv: values.cv } : {}),
+      };
+    },
+    order: (a, b) =>
+      compare(a.period, b.period) ||
+      compare(a.districtCode, b.districtCode) ||
+      (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0),
+  };
+}
+
+/** results.csv → results, sorted by period, district code, then indicator catalogue order. */
 export function parseResults(
   text: string,
   dialect: CsvDialect,
@@ -87,74 +135,10 @@ export function parseResults(
   minSchools: number,
   file = "results.csv",
 ): { results: Result[] | null; problems: Problem[] } {
-  const { table, problems: found } = readCsv(text, file, dialect, RESULTS_COLUMNS);
-  if (!table) return { results: null, problems: found };
-  const results: Result[] = [];
-  const seen = new Map<string, number>();
-  const fewSchools = new Set<string>();
-  for (const row of table.rows) {
-    const before = found.length;
-    const period = cell(table, row, "period");
-    const districtCode = cell(table, row, "district_code");
-    const indicator = cell(table, row, "indicator");
-    const badPeriod = checkPeriod(period);
-    if (badPeriod) found.push(at(where(table, row, "period"), badPeriod));
-    const unknown = [
-      checkDistrict(known, districtCode, where(table, row, "district_code")),
-      checkIndicator(known, indicator, where(table, row, "indicator")),
-    ];
-    for (const problem of unknown) if (problem) found.push(problem);
-    const numerator = readCount(table, row, "numerator", dialect.decimal, found);
-    const denominator = readCount(table, row, "denominator", dialect.decimal, found);
-    const schools = readCount(table, row, "schools", dialect.decimal, found);
-    const cv = readCv(table, row, dialect.decimal, found);
-    if (numerator !== null && denominator !== null) {
-      if (denominator === 0) found.push(at(where(table, row, "denominator"), problems.zeroDenominator()));
-      else if (numerator > denominator) {
-        found.push(
-          at(where(table, row, "numerator"), problems.numeratorExceedsDenominator(numerator, denominator)),
-        );
-      }
-    }
-    const key = `${period}|${districtCode}|${indicator}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      found.push(
-        at(where(table, row, "period"), problems.duplicateResult(period, districtCode, indicator, first)),
-      );
-      continue;
-    }
-    seen.set(key, row.line);
-    if (
-      found.length > before ||
-      numerator === null ||
-      denominator === null ||
-      schools === null ||
-      cv === null
-    )
-      continue;
-    if (schools < minSchools && !fewSchools.has(`${period}|${districtCode}`)) {
-      fewSchools.add(`${period}|${districtCode}`);
-      found.push(
-        at(where(table, row, "schools"), problems.fewSchools(period, districtCode, schools, minSchools)),
-      );
-    }
-    results.push({
-      period,
-      districtCode,
-      indicator,
-      numerator,
-      denominator,
-      schools,
-      ...(cv !== undefined ? { cv } : {}),
-    });
-  }
-  const order = new Map([...(known.indicators?.keys() ?? [])].map((id, index) => [id, index]));
-  results.sort(
-    (a, b) =>
-      compare(a.period, b.period) ||
-      compare(a.districtCode, b.districtCode) ||
-      (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0),
+  const { rows, problems: found } = parseRows(
+    text,
+    dialect,
+    resultsSchema({ dialect, known, minSchools, file }),
   );
-  return { results, problems: found };
+  return { results: rows, problems: found };
 }

@@ -1,12 +1,50 @@
 import type { CsvDialect, Problem, SupportAction } from "../model.js";
-import { checkName } from "./checkName.js";
 import { compare } from "./compare.js";
-import { checkIndicator, type Known } from "./known.js";
-import { cell, readCsv, where } from "./parseCsv.js";
+import { anyText, date, indicator, name, oneOf } from "./csvColumns.js";
+import type { CsvSchema } from "./csvSchema.js";
+import type { Known } from "./known.js";
+import { parseRows } from "./parseCsv.js";
 import { checkLevelCode } from "./parseLevel.js";
-import { at, problems } from "./problems.js";
+import { problems } from "./problems.js";
 
-export const SUPPORT_COLUMNS = ["date", "level", "code", "indicator", "action"];
+const columnsOf = (known: Known, today?: string) => ({
+  date: date(today),
+  level: oneOf(["region", "district"] as const, problems.commitmentLevel),
+  code: anyText(),
+  indicator: indicator(known),
+  // Printed in the brief: the same rule as every other name (no control characters, bounded).
+  action: name(),
+});
+
+/**
+ * support.csv (optional): the enabling team's support actions, one row per action (same date,
+ * unit, indicator and action twice is a duplicate). `today` (the dataset's time zone) bounds dates.
+ */
+export function supportSchema(
+  known: Known,
+  file = "support.csv",
+  today?: string,
+): CsvSchema<ReturnType<typeof columnsOf>, SupportAction> {
+  return {
+    file,
+    columns: columnsOf(known, today),
+    unique: {
+      columns: ["date", "level", "code", "indicator", "action"],
+      at: "date",
+      problem: (first) => problems.duplicateSupport(first),
+    },
+    check: ({ level }, row) => {
+      if (level !== null)
+        row.add(checkLevelCode(known, level, row.raw.code, row.where("level"), row.where("code")));
+    },
+    build: ({ date, level, code, indicator, action }) => ({ date, level, code, indicator, action }),
+    order: (a, b) =>
+      compare(a.level, b.level) ||
+      compare(a.code, b.code) ||
+      compare(a.indicator, b.indicator) ||
+      compare(a.date, b.date),
+  };
+}
 
 /**
  * support.csv (optional) → the enabling team's support actions, sorted by unit, indicator, date.
@@ -19,58 +57,6 @@ export function parseSupport(
   file = "support.csv",
   today?: string,
 ): { support: SupportAction[] | null; problems: Problem[] } {
-  const { table, problems: found } = readCsv(text, file, dialect, SUPPORT_COLUMNS);
-  if (!table) return { support: null, problems: found };
-  const support: SupportAction[] = [];
-  const seen = new Map<string, number>();
-  for (const row of table.rows) {
-    const before = found.length;
-    const date = cell(table, row, "date");
-    const level = cell(table, row, "level");
-    const code = cell(table, row, "code");
-    const indicator = cell(table, row, "indicator");
-    const action = cell(table, row, "action");
-    if (!isDate(date)) found.push(at(where(table, row, "date"), problems.badDate(date)));
-    else if (today !== undefined && isFuture(date, today))
-      found.push(at(where(table, row, "date"), problems.futureDate(date, today)));
-    if (level !== "region" && level !== "district") {
-      found.push(at(where(table, row, "level"), problems.commitmentLevel(level)));
-    } else {
-      const unit = checkLevelCode(known, level, code, where(table, row, "level"), where(table, row, "code"));
-      if (unit) found.push(unit);
-    }
-    const unknown = checkIndicator(known, indicator, where(table, row, "indicator"));
-    if (unknown) found.push(unknown);
-    if (action === "") found.push(at(where(table, row, "action"), problems.missingValue("action")));
-    // Printed in the brief: the same rule as every other name (no control characters, bounded).
-    const bad = action === "" ? null : checkName(action);
-    if (bad) found.push(at(where(table, row, "action"), problems.badName("action", action, bad)));
-    const key = JSON.stringify([date, level, code, indicator, action]);
-    const first = seen.get(key);
-    if (first !== undefined) found.push(at(where(table, row, "date"), problems.duplicateSupport(first)));
-    else seen.set(key, row.line);
-    if (found.length > before || (level !== "region" && level !== "district")) continue;
-    support.push({ date, level, code, indicator, action });
-  }
-  support.sort(
-    (a, b) =>
-      compare(a.level, b.level) ||
-      compare(a.code, b.code) ||
-      compare(a.indicator, b.indicator) ||
-      compare(a.date, b.date),
-  );
-  return { support, problems: found };
-}
-
-/** A `YYYY-MM-DD` day after `today` (also `YYYY-MM-DD`, in the dataset's time zone). */
-export function isFuture(date: string, today: string): boolean {
-  return date > today;
-}
-
-/** `YYYY-MM-DD`, a real calendar day. */
-function isDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
+  const { rows, problems: found } = parseRows(text, dialect, supportSchema(known, file, today));
+  return { support: rows, problems: found };
 }

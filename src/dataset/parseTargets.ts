@@ -1,12 +1,64 @@
 import type { CsvDialect, Problem, Target } from "../model.js";
 import { compare } from "./compare.js";
-import { checkIndicator, type Known } from "./known.js";
-import { cell, readCsv, where } from "./parseCsv.js";
+import { anyText, indicator, optionalPercent, percent, year } from "./csvColumns.js";
+import type { CsvSchema } from "./csvSchema.js";
+import type { Known } from "./known.js";
+import { parseRows } from "./parseCsv.js";
 import { checkLevelCode, isLevel } from "./parseLevel.js";
-import { checkYear, parseDecimal } from "./parseNumber.js";
-import { at, problems } from "./problems.js";
+import { problems } from "./problems.js";
 
-export const TARGETS_COLUMNS = ["year", "level", "code", "indicator", "target"];
+const columnsOf = (decimal: "." | ",", known: Known) => ({
+  year: year(),
+  level: anyText(),
+  code: anyText(),
+  indicator: indicator(known),
+  target: percent(decimal, problems.targetOutOfRange),
+  baseline: optionalPercent(decimal, problems.targetOutOfRange),
+  minimum: optionalPercent(decimal, problems.targetOutOfRange),
+});
+
+const LEVEL_ORDER = { national: 0, region: 1, district: 2 };
+
+/** targets.csv: one row per year × unit × indicator; the minimum on the amber side of the target. */
+export function targetsSchema(
+  dialect: Pick<CsvDialect, "decimal">,
+  known: Known,
+  file = "targets.csv",
+): CsvSchema<ReturnType<typeof columnsOf>, Target> {
+  return {
+    file,
+    columns: columnsOf(dialect.decimal, known),
+    unique: {
+      columns: ["year", "level", "code", "indicator"],
+      at: "year",
+      problem: (first) => problems.duplicateTarget(first),
+    },
+    check: ({ indicator, target, minimum }, row) => {
+      row.add(checkLevelCode(known, row.raw.level, row.raw.code, row.where("level"), row.where("code")));
+      const better = indicator === null ? undefined : known.indicators?.get(indicator)?.better;
+      if (better && target !== null && minimum !== null && minimum !== undefined)
+        if (better === "higher" ? minimum > target : minimum < target)
+          row.problem("minimum", problems.minimumPastTarget(minimum, target, better));
+    },
+    build: ({ year, level, code, indicator, target, baseline, minimum }) =>
+      isLevel(level)
+        ? {
+            year,
+            level,
+            code,
+            indicator,
+            target,
+            ...(baseline !== undefined ? { baseline } : {}),
+            ...(minimum !== undefined ? { minimum } : {}),
+          }
+        : null,
+    order: (a, b) =>
+      a.year - b.year ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      compare(a.code, b.code) ||
+      compare(a.indicator, b.indicator),
+  };
+}
 
 /** targets.csv → targets sorted by year, level, code, indicator. */
 export function parseTargets(
@@ -15,64 +67,6 @@ export function parseTargets(
   known: Known,
   file = "targets.csv",
 ): { targets: Target[] | null; problems: Problem[] } {
-  const { table, problems: found } = readCsv(text, file, dialect, TARGETS_COLUMNS);
-  if (!table) return { targets: null, problems: found };
-  const targets: Target[] = [];
-  const seen = new Map<string, number>();
-  for (const row of table.rows) {
-    const before = found.length;
-    const yearText = cell(table, row, "year");
-    const level = cell(table, row, "level");
-    const code = cell(table, row, "code");
-    const indicator = cell(table, row, "indicator");
-    const badYear = checkYear(yearText);
-    if (badYear) found.push(at(where(table, row, "year"), badYear));
-    const unit = checkLevelCode(known, level, code, where(table, row, "level"), where(table, row, "code"));
-    if (unit) found.push(unit);
-    const unknown = checkIndicator(known, indicator, where(table, row, "indicator"));
-    if (unknown) found.push(unknown);
-    const values: Partial<Record<"target" | "baseline" | "minimum", number>> = {};
-    for (const column of ["target", "baseline", "minimum"] as const) {
-      const raw = cell(table, row, column);
-      if (raw === "") {
-        if (column === "target") found.push(at(where(table, row, column), problems.missingValue(column)));
-        continue;
-      }
-      const value = parseDecimal(raw, dialect.decimal);
-      if (value === null)
-        found.push(at(where(table, row, column), problems.badNumber(column, raw, dialect.decimal)));
-      else if (value < 0 || value > 100)
-        found.push(at(where(table, row, column), problems.targetOutOfRange(column, value)));
-      else values[column] = value;
-    }
-    const better = known.indicators?.get(indicator)?.better;
-    const { target, minimum } = values;
-    if (better && target !== undefined && minimum !== undefined) {
-      if (better === "higher" ? minimum > target : minimum < target)
-        found.push(at(where(table, row, "minimum"), problems.minimumPastTarget(minimum, target, better)));
-    }
-    const key = `${yearText}|${level}|${code}|${indicator}`;
-    const first = seen.get(key);
-    if (first !== undefined) found.push(at(where(table, row, "year"), problems.duplicateTarget(first)));
-    else seen.set(key, row.line);
-    if (found.length > before || values.target === undefined || !isLevel(level)) continue;
-    targets.push({
-      year: Number(yearText),
-      level,
-      code,
-      indicator,
-      target: values.target,
-      ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
-      ...(values.minimum !== undefined ? { minimum: values.minimum } : {}),
-    });
-  }
-  const levelOrder = { national: 0, region: 1, district: 2 };
-  targets.sort(
-    (a, b) =>
-      a.year - b.year ||
-      levelOrder[a.level] - levelOrder[b.level] ||
-      compare(a.code, b.code) ||
-      compare(a.indicator, b.indicator),
-  );
-  return { targets, problems: found };
+  const { rows, problems: found } = parseRows(text, dialect, targetsSchema(dialect, known, file));
+  return { targets: rows, problems: found };
 }

@@ -1,8 +1,8 @@
 import type { District, Problem, Region } from "../model.js";
-import { checkCode } from "./checkCode.js";
-import { checkName } from "./checkName.js";
-import { cell, readCsv, where, type CsvRow } from "./parseCsv.js";
-import { at, problems } from "./problems.js";
+import { code, name } from "./csvColumns.js";
+import type { CsvSchema, RowContext } from "./csvSchema.js";
+import { parseRows } from "./parseCsv.js";
+import { problems } from "./problems.js";
 
 export interface Units {
   /** Sorted by code. */
@@ -13,9 +13,85 @@ export interface Units {
   places: Map<string, { line: number; column: number }>;
 }
 
-export const UNITS_COLUMNS = ["district_code", "district_name", "region_code", "region_name"];
+const columns = {
+  district_code: code(),
+  district_name: name(),
+  region_code: code(),
+  region_name: name(),
+};
+type UnitColumns = typeof columns;
 
 const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/**
+ * units.csv: one row per district, each in exactly one region. The schema gathers the regions and
+ * districts as it checks the rows (`units()` once every row is read). A row with a bad code or name
+ * is still recorded (the dataset is refused anyway): other files' references to it are not
+ * reported a second time as unknown units.
+ */
+export function unitsSchema(file = "units.csv"): CsvSchema<UnitColumns, never> & { units: () => Units } {
+  const districts = new Map<string, District & { line: number }>();
+  const regions = new Map<string, { name: string; line: number; districts: Set<string> }>();
+  const places = new Map<string, { line: number; column: number }>();
+  /** Column and lower-cased code → the code as first written: report files must not collide. */
+  const folded = new Map<string, { code: string; line: number }>();
+  const caseConflict = (code: string, column: keyof UnitColumns, row: RowContext<UnitColumns>) => {
+    const key = `${column}|${code.toLowerCase()}`;
+    const first = folded.get(key);
+    if (first && first.code !== code)
+      row.problem(column, problems.codeCaseConflict(code, first.code, first.line));
+    else if (!first) folded.set(key, { code, line: row.line });
+  };
+  return {
+    file,
+    columns,
+    check: (cells, row) => {
+      const {
+        district_code: code,
+        district_name: name,
+        region_code: regionCode,
+        region_name: regionName,
+      } = cells;
+      if (code === null || name === null || regionCode === null || regionName === null) return;
+      if (row.ok) {
+        caseConflict(code, "district_code", row);
+        caseConflict(regionCode, "region_code", row);
+      }
+      const region = regions.get(regionCode);
+      if (region && region.name !== regionName)
+        row.problem(
+          "region_name",
+          problems.regionNameConflict(regionCode, regionName, region.name, region.line),
+        );
+      const other = districts.get(code);
+      if (other) {
+        if (other.regionCode !== regionCode)
+          row.problem(
+            "region_code",
+            problems.districtInTwoRegions(code, regionCode, other.regionCode, other.line),
+          );
+        else row.problem("district_code", problems.duplicateDistrict(code, other.line));
+        return;
+      }
+      districts.set(code, { code, name, regionCode, line: row.line });
+      places.set(code, { line: row.line, column: row.where("district_code").column ?? 1 });
+      if (!region) {
+        regions.set(regionCode, { name: regionName, line: row.line, districts: new Set([code]) });
+        places.set(regionCode, { line: row.line, column: row.where("region_code").column ?? 1 });
+      } else region.districts.add(code);
+    },
+    build: () => null,
+    units: () => ({
+      districts: [...districts.values()]
+        .map(({ code, name, regionCode }) => ({ code, name, regionCode }))
+        .sort(byCode),
+      regions: [...regions.entries()]
+        .map(([code, region]) => ({ code, name: region.name, districtCodes: [...region.districts].sort() }))
+        .sort(byCode),
+      places,
+    }),
+  };
+}
 
 /** units.csv → regions and districts, each district in exactly one region. */
 export function parseUnits(
@@ -23,81 +99,7 @@ export function parseUnits(
   delimiter: string,
   file = "units.csv",
 ): { units: Units | null; problems: Problem[] } {
-  const { table, problems: found } = readCsv(text, file, { delimiter }, UNITS_COLUMNS);
-  if (!table) return { units: null, problems: found };
-  const districts = new Map<string, District & { line: number }>();
-  const regions = new Map<string, { name: string; line: number; districts: Set<string> }>();
-  const places = new Map<string, { line: number; column: number }>();
-  /** Column and lower-cased code → the code as first written: report files must not collide. */
-  const folded = new Map<string, { code: string; line: number }>();
-  const caseConflict = (code: string, column: string, row: CsvRow) => {
-    const key = `${column}|${code.toLowerCase()}`;
-    const first = folded.get(key);
-    if (first && first.code !== code)
-      found.push(at(where(table, row, column), problems.codeCaseConflict(code, first.code, first.line)));
-    else if (!first) folded.set(key, { code, line: row.line });
-  };
-  for (const row of table.rows) {
-    const code = cell(table, row, "district_code");
-    const name = cell(table, row, "district_name");
-    const regionCode = cell(table, row, "region_code");
-    const regionName = cell(table, row, "region_name");
-    const empty = UNITS_COLUMNS.filter((column) => cell(table, row, column) === "");
-    for (const column of empty) found.push(at(where(table, row, column), problems.missingValue(column)));
-    if (empty.length) continue;
-    const before = found.length;
-    for (const column of ["district_code", "region_code"]) {
-      const value = cell(table, row, column);
-      const reason = checkCode(value);
-      if (reason) found.push(at(where(table, row, column), problems.badCode(column, value, reason)));
-    }
-    for (const column of ["district_name", "region_name"]) {
-      const value = cell(table, row, column);
-      const reason = checkName(value);
-      if (reason) found.push(at(where(table, row, column), problems.badName(column, value, reason)));
-    }
-    // The row is still recorded (the dataset is refused anyway): other files' references to it
-    // are not reported a second time as unknown units.
-    if (found.length === before) {
-      caseConflict(code, "district_code", row);
-      caseConflict(regionCode, "region_code", row);
-    }
-    const region = regions.get(regionCode);
-    if (region && region.name !== regionName) {
-      found.push(
-        at(
-          where(table, row, "region_name"),
-          problems.regionNameConflict(regionCode, regionName, region.name, region.line),
-        ),
-      );
-    }
-    const other = districts.get(code);
-    if (other) {
-      found.push(
-        other.regionCode !== regionCode
-          ? at(
-              where(table, row, "region_code"),
-              problems.districtInTwoRegions(code, regionCode, other.regionCode, other.line),
-            )
-          : at(where(table, row, "district_code"), problems.duplicateDistrict(code, other.line)),
-      );
-      continue;
-    }
-    districts.set(code, { code, name, regionCode, line: row.line });
-    places.set(code, { line: row.line, column: where(table, row, "district_code").column ?? 1 });
-    if (!region) {
-      regions.set(regionCode, { name: regionName, line: row.line, districts: new Set([code]) });
-      places.set(regionCode, { line: row.line, column: where(table, row, "region_code").column ?? 1 });
-    } else region.districts.add(code);
-  }
-  const units: Units = {
-    districts: [...districts.values()]
-      .map(({ code, name, regionCode }) => ({ code, name, regionCode }))
-      .sort(byCode),
-    regions: [...regions.entries()]
-      .map(([code, region]) => ({ code, name: region.name, districtCodes: [...region.districts].sort() }))
-      .sort(byCode),
-    places,
-  };
-  return { units, problems: found };
+  const schema = unitsSchema(file);
+  const { rows, problems: found } = parseRows(text, { delimiter }, schema);
+  return { units: rows ? schema.units() : null, problems: found };
 }

@@ -4,6 +4,7 @@ import type { DistrictView, Messages, ReportView, SchoolRow } from "../../model.
 import { countSeptets, MAX_SEPTETS, transliterate } from "./gsm7.js";
 import { fitSms, type SmsPiece } from "./fitSms.js";
 import { REFERENCE_LENGTH } from "./smsReference.js";
+import { InternalError } from "../../errors.js";
 
 /**
  * The SMS of a unit's report, from the same view and the same locale words as its PDF: the unit
@@ -69,7 +70,7 @@ export function composeSchoolSms(
 ): string {
   const t = createTranslator(messages);
   const schools = view.schools;
-  if (!schools) throw new Error(`no school list for district ${view.code}: this is a bug`);
+  if (!schools) throw new InternalError(`no school list for district ${view.code}`);
   const pieces: SmsPiece[] = [
     { text: t("sms.brand") },
     {
@@ -120,7 +121,7 @@ export function composeSchoolSms(
 /** The pieces fitted within two segments less the reference, then the reference. */
 function withReference(pieces: SmsPiece[], reference: string): string {
   const ref = transliterate(reference);
-  if (ref.length < REFERENCE_LENGTH) throw new Error("sms.reference lost its {ref}: this is a bug");
+  if (ref.length < REFERENCE_LENGTH) throw new InternalError("sms.reference lost its {ref}");
   // A list's last item ends with "." whatever was dropped after it.
   const body = fitSms(pieces, MAX_SEPTETS - countSeptets(ref) - 1).replace(/[;,]$/, ".");
   return `${body} ${ref}`;
