@@ -1,7 +1,7 @@
 import { buildReportSms } from "../deliver/sms/buildReportSms.js";
 import { assertPeriod } from "../assertPeriod.js";
 import { errors, InternalError } from "../errors.js";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type {
   Dataset,
@@ -173,7 +173,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   // A build that can reuse nothing (into a new folder, or --full) starts the browser at once, so
   // that its start-up overlaps the views; any other starts it at the first report to print.
   const periodDir = join(options.outDir ?? "out", options.period);
-  if (options.full || !existsSync(join(periodDir, "manifest.json"))) printer.warm();
+  if (options.full || !effects.archive.hasManifest(periodDir)) printer.warm();
   try {
     return await prepareAndPrint(dataset);
   } finally {

@@ -64,7 +64,8 @@ export class StreamDecoder {
     if (this.strict && this.highByte && this.firstNonAscii)
       return [at({ file: this.file, ...this.firstNonAscii }, problems.utf8DeclaredLatin1())];
     // Invalid UTF-8, or one of the five bytes Windows-1252 leaves undefined.
-    if (this.firstBad) return [at({ file: this.file, ...this.firstBad }, problems.badEncoding(this.encoding))];
+    if (this.firstBad)
+      return [at({ file: this.file, ...this.firstBad }, problems.badEncoding(this.encoding))];
     return [];
   }
 

@@ -213,7 +213,10 @@ export class RecordReader {
           const line = (error as CsvError & { lines?: number }).lines;
           const detail = error.message.replace(/^[A-Za-z ]+: /, "");
           this.buffer = "";
-          return at({ file: "", line: this.linesBefore + (line ?? 1), column: 1 }, problems.csvSyntax(detail));
+          return at(
+            { file: "", line: this.linesBefore + (line ?? 1), column: 1 },
+            problems.csvSyntax(detail),
+          );
         }
         throw error;
       }

@@ -2,7 +2,7 @@ import { indexDataset, type UnitKey } from "../compute/indexDataset.js";
 import { InternalError } from "../errors.js";
 import { roundToDisplay } from "../locale/format.js";
 import { NATIONAL_CODE, type Dataset, type Level, type Target } from "../model.js";
-import { INDICATORS, REGION_WITHOUT_TARGETS, THRESHOLDS } from "./demoSettings.js";
+import { DEMO_INDICATORS, REGION_WITHOUT_TARGETS, THRESHOLDS } from "./demoSettings.js";
 import { visitsIn, type Visits } from "./planVisits.js";
 import { clamp, rng, type Random } from "./random.js";
 import type { DemoDistrict } from "./readUnits.js";
@@ -53,7 +53,7 @@ export function generateTargets(dataset: Dataset, districtsWithoutTargets: Set<s
   const index = indexDataset(dataset, NATIONAL_CODE, "es");
   const targets: Target[] = [];
   const add = (year: string, unit: UnitKey) => {
-    for (const indicator of INDICATORS) {
+    for (const indicator of DEMO_INDICATORS) {
       const april = index.cell(unit, indicator, `${year}-04`).value;
       if (april === null) throw new InternalError(`no April ${year} value for ${unit.code} ${indicator.id}`);
       targets.push({

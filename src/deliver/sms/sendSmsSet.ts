@@ -110,6 +110,12 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
   const unknownCodes = [...only, ...force].filter((c) => !known.has(c));
   if (unknownCodes.length > 0) throw errors.unknownUnit(unknownCodes, `${manifest.period}'s manifest`, known);
   if (forceTo.length > 0 && force.length === 0) throw errors.toNeedsForce();
+  // `--to` names phones of the forced units' SMS, as for the e-mails (checkForce).
+  const phones = new Set(
+    manifest.reports.filter((r) => force.includes(r.code)).flatMap((r) => (r.sms ?? []).map((s) => s.to)),
+  );
+  const strangers = (options.forceTo ?? []).filter((_, i) => !phones.has(forceTo[i] as string));
+  if (strangers.length > 0) throw errors.toNotRecipient(strangers, force);
   let forced: { by: string; reason: string } | null = null;
   if (force.length > 0) {
     if (!options.reason?.trim()) throw errors.forceNeedsReason();
