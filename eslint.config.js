@@ -6,11 +6,11 @@ import tseslint from "typescript-eslint";
  * The stage order (README "How it is built"): data flows dataset → compute → render → pdf →
  * archive → deliver, and a stage imports only the stages before it and the shared layer below
  * them all (model.ts, errors.ts, formats/, rules/, locale/ and the top-level helpers). The
- * orchestrators and edges (build/, publish/, preview/, status/, config/, init/, cli/) sit above
- * every stage: no stage imports them.
+ * orchestrators and edges (build/, publish/, preview/, status/, config/, init/, cli/) and the demo
+ * generator (demo/) sit above every stage: no stage imports them.
  */
 const STAGES = ["dataset", "compute", "render", "pdf", "archive", "deliver"];
-const ABOVE = ["build", "publish", "preview", "status", "config", "init", "cli"];
+const ABOVE = ["build", "publish", "preview", "status", "config", "init", "cli", "demo"];
 const SHARED = ["formats", "rules", "locale"];
 const folders = (names) => names.join("|");
 /** Imports of `names` from a file `depth` folders below src/ (an import climbs out with ../). */
@@ -22,7 +22,7 @@ const stageOrder = (stage) => {
   const later = STAGES.slice(STAGES.indexOf(stage) + 1);
   return importsOf(
     [...later, ...ABOVE],
-    `${stage}/ comes before ${later.join(", ") || "nothing"} in the stage order (dataset → compute → render → pdf → archive → deliver) and below build/cli/config/publish/preview/status/init: move a rule several stages share down to rules/ or formats/.`,
+    `${stage}/ comes before ${later.join(", ") || "nothing"} in the stage order (dataset → compute → render → pdf → archive → deliver) and below build/cli/config/publish/preview/status/init/demo: move a rule several stages share down to rules/ or formats/.`,
   );
 };
 const PURE_CORE = [
@@ -84,7 +84,9 @@ export default tseslint.config(
   },
   {
     // The same in src/, plus: folders are made with makeDirs (src/makeDirs.ts), never with Node's
-    // recursive mkdir, which spins forever on a path under /proc or behind a dangling symlink.
+    // recursive mkdir, which spins forever on a path under /proc or behind a dangling symlink; and
+    // one error vocabulary: an expected condition is a catalogue entry (errors.NAME(…)), an
+    // unexpected one an InternalError (exit 1, "this is a bug"), never a bare Error.
     files: ["src/**/*.ts"],
     ignores: ["src/errors.ts"],
     rules: {
@@ -93,6 +95,12 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='CliError']",
           message: "Add an entry to the catalogue in src/errors.ts and throw errors.NAME(…) instead.",
+        },
+        {
+          selector:
+            "ThrowStatement > NewExpression[callee.name='Error'], CallExpression[callee.object.name='Promise'][callee.property.name='reject'] > NewExpression[callee.name='Error']",
+          message:
+            "No bare Error in src/: throw errors.NAME(…) for what a user can cause or fix (src/errors.ts), or new InternalError(…) for a bug.",
         },
         {
           selector:

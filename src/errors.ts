@@ -22,10 +22,43 @@ export class CliError extends Error {
     message: string,
     readonly exitCode: ExitCode = ExitCode.usage,
     readonly hint?: string,
+    /** The arguments its message was made from: its fields, read with `isError` (never from the message). */
+    readonly args: readonly unknown[] = [],
   ) {
     super(message);
     this.name = "CliError";
   }
+
+  /** This error, reporting `cause` (kept whole, with its code and fields, as `error.cause`). */
+  because(cause: unknown): this {
+    this.cause = cause;
+    return this;
+  }
+}
+
+/**
+ * An unexpected condition: a bug (or a broken install), never the user's mistake. Exit 1, and the
+ * CLI says "this is a bug … report it". Throw it instead of a bare `Error` (a lint rule), with
+ * what was found; anything the user can cause or fix is a catalogue entry below instead.
+ */
+export class InternalError extends Error {
+  readonly code = "internal";
+  readonly exitCode = ExitCode.internal;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "InternalError";
+  }
+}
+
+/**
+ * Whether `error` is the catalogue entry `name` (`isError(e, "damagedLedger")`), typing its fields:
+ * `error.args` are the arguments its message was made from.
+ */
+export function isError<Name extends keyof typeof errorData>(
+  error: unknown,
+  name: Name,
+): error is CliError & { readonly args: Parameters<(typeof errorData)[Name]["message"]> } {
+  return error instanceof CliError && error.code === errorData[name].code;
 }
 
 /**
@@ -287,6 +320,14 @@ export const errorData = {
     hint: "Point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary, or unset it to use the system's Chromium (semaforo doctor shows which).",
     exitCode: ExitCode.usage,
   }),
+  /** `detail`: what `--version` printed instead of a version, or why it did not run. */
+  browserVersionUnknown: defineError({
+    code: "browser-version-unknown",
+    message: (executablePath: string, detail: string) =>
+      `\`${executablePath} --version\` gave no version (${detail}), and every report's key names the browser: nothing was printed.`,
+    hint: "Run `semaforo doctor`, or set PUPPETEER_EXECUTABLE_PATH to a working Chromium or Chrome.",
+    exitCode: ExitCode.usage,
+  }),
   browserLaunchFailed: defineError({
     code: "browser-launch-failed",
     message: (executablePath: string, detail: string) =>
@@ -355,10 +396,13 @@ export const errorData = {
     hint: "Fix the code in units.csv (`semaforo validate` shows the line), then build again.",
     exitCode: ExitCode.usage,
   }),
+  /** `why`: the ledger's damaged line (the `damaged-ledger` error's fields), or the file-system error code. */
   ledgerUnreadable: defineError({
     code: "ledger-unreadable",
-    message: (_file: string, why: string) =>
-      `Cannot tell which PDFs were delivered: ${why}. Nothing was built, so no PDF that someone received can be replaced.`,
+    message: (file: string, why: { line: number; what: string } | { code: string }) =>
+      `Cannot tell which PDFs were delivered: ${
+        "line" in why ? `${file}:${why.line}: ${why.what}` : `${file} cannot be read (${why.code})`
+      }. Nothing was built, so no PDF that someone received can be replaced.`,
     hint: (file) => `Repair ${file} (keep a copy; \`semaforo verify\` names the bad line), then build again.`,
     exitCode: ExitCode.usage,
   }),
@@ -539,6 +583,15 @@ export const errorData = {
     hint: "Look at that line: repair or delete it by hand (keep a copy of the file), then run send again.",
     exitCode: ExitCode.usage,
   }),
+
+  // The demo generator (npm run demo).
+  demoFolderTaken: defineError({
+    code: "demo-folder-taken",
+    message: (dir: string) =>
+      `${dir} holds files that are not a synthetic dataset: the demo generator replaces only an earlier demo.`,
+    hint: "Name a new or empty folder with --out (without it, the demo replaces fixtures/demo).",
+    exitCode: ExitCode.usage,
+  }),
 } as const;
 
 /** `errors.noBrowser(tried)`: the CliError of a catalogue entry, from its message's arguments. */
@@ -554,7 +607,7 @@ export const errors = Object.fromEntries(
     (...args: never[]) => {
       const entry = data as ErrorData<never[]>;
       const hint = typeof entry.hint === "function" ? entry.hint(...args) : entry.hint;
-      return new CliError(entry.code, entry.message(...args), entry.exitCode, hint);
+      return new CliError(entry.code, entry.message(...args), entry.exitCode, hint, args);
     },
   ]),
 ) as ErrorFactories;

@@ -1,7 +1,7 @@
 import { buildReportSms } from "../deliver/sms/buildReportSms.js";
 import { assertPeriod } from "../assertPeriod.js";
-import { errors } from "../errors.js";
-import { existsSync, readFileSync } from "node:fs";
+import { errors, InternalError } from "../errors.js";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type {
   Dataset,
@@ -31,6 +31,7 @@ import { planReports, type PlanOptions } from "./planReports.js";
 import { planTeamReports } from "./planTeamReports.js";
 import { renderTeamCsv } from "../render/renderTeamCsv.js";
 import { printAndArchive, type ArchiveResult, type ReportJob } from "./printAndArchive.js";
+import type { ArchiveEffects } from "./archiveEffects.js";
 import { lazyPrinter } from "./lazyPrinter.js";
 import { reportSource } from "./rendererFingerprint.js";
 import { sourceDate } from "./sourceDate.js";
@@ -93,6 +94,8 @@ export interface BuildEffects {
    */
   browserVersion: () => Promise<string>;
   launchPrinter: (options: PrinterOptions) => Promise<Printer>;
+  /** Every read and write of the period folder, its locks and its ledger (printAndArchive's IO). */
+  archive: ArchiveEffects;
   now: () => Date;
   /** Called once the browser runs, so the CLI can kill it on Ctrl-C / SIGTERM. */
   onPrinter?: (printer: Printer) => void;
@@ -170,7 +173,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   // A build that can reuse nothing (into a new folder, or --full) starts the browser at once, so
   // that its start-up overlaps the views; any other starts it at the first report to print.
   const periodDir = join(options.outDir ?? "out", options.period);
-  if (options.full || !existsSync(join(periodDir, "manifest.json"))) printer.warm();
+  if (options.full || !effects.archive.hasManifest(periodDir)) printer.warm();
   try {
     return await prepareAndPrint(dataset);
   } finally {
@@ -181,7 +184,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   async function teamJobs(plans: ReturnType<typeof planTeamReports>, dataset: Dataset, reportDate: string) {
     if (plans.length === 0) return [];
     const { buildTeamBrief, makeTeamRenderer } = effects;
-    if (!buildTeamBrief || !makeTeamRenderer) throw new Error("no team brief effects: this is a bug");
+    if (!buildTeamBrief || !makeTeamRenderer) throw new InternalError("no team brief effects");
     const jobs: ReportJob[] = [];
     for (const plan of plans) {
       const m = await effects.readMessages(plan.language);
@@ -272,7 +275,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     const tool = readToolInfo();
     const jobs: ReportJob[] = plans.map((plan) => {
       const view = views.get(plan.language)?.get(`${plan.level}/${plan.code}`);
-      if (!view) throw new Error(`no ${plan.language} view for ${plan.level} ${plan.code}`);
+      if (!view) throw new InternalError(`no ${plan.language} view for ${plan.level} ${plan.code}`);
       const m = messages.get(plan.language) as Messages;
       const renderer = renderers.get(plan.language) as ViewRenderer;
       return {
@@ -343,6 +346,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
           effects.onReport?.(event);
         },
       },
+      effects.archive,
     );
     lap("print+archive", t);
     return {

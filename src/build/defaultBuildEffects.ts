@@ -11,9 +11,10 @@ import { renderReport, type RenderContext, type Templates } from "../render/rend
 import { renderTeamBrief } from "../render/renderTeamBrief.js";
 import type { BuildEffects } from "./buildReportSet.js";
 import { fullGc } from "./collectGarbage.js";
+import { defaultArchiveEffects } from "./defaultArchiveEffects.js";
 import { rendererFingerprint } from "./rendererFingerprint.js";
 
-/** The real IO of a build: files, the locale messages, the templates, Chromium and the clock. */
+/** The real IO of a build: files, the locale messages, the templates, Chromium, the archive and the clock. */
 export function defaultBuildEffects(): BuildEffects {
   let templates: Templates | undefined;
   let gc: (() => void) | undefined;
@@ -53,6 +54,7 @@ export function defaultBuildEffects(): BuildEffects {
     },
     browserVersion: () => chromiumVersion(requireChromium().path),
     launchPrinter,
+    archive: defaultArchiveEffects(),
     collectGarbage: () => (gc ??= fullGc() ?? (() => {}))(),
     now: () => new Date(),
   };

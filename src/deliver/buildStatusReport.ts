@@ -48,7 +48,8 @@ export interface StatusTotals {
   notBuilt: number;
   pages: number;
   bytes: number;
-  deliveries: Record<DeliveryState, number> & { total: number; outdated: number };
+  /** Every delivery by state; `sms`: how many of `total` are SMS (the rest are e-mails). */
+  deliveries: Record<DeliveryState, number> & { total: number; outdated: number; sms: number };
 }
 
 export interface StatusReport {
@@ -130,7 +131,16 @@ export function buildStatusReport(
   }
   rows.sort(compareRows);
 
-  const deliveries = { sent: 0, written: 0, failed: 0, unknown: 0, pending: 0, total: 0, outdated: 0 };
+  const deliveries = {
+    sent: 0,
+    written: 0,
+    failed: 0,
+    unknown: 0,
+    pending: 0,
+    total: 0,
+    outdated: 0,
+    sms: 0,
+  };
   let pages = 0;
   let bytes = 0;
   for (const row of rows) {
@@ -141,6 +151,7 @@ export function buildStatusReport(
       deliveries[d.state] += 1;
       deliveries.total += 1;
       if (d.outdated) deliveries.outdated += 1;
+      if (d.channel === "sms") deliveries.sms += 1;
     }
   }
   return {

@@ -41,12 +41,34 @@ export function readTrailer(text: string): PdfTrailer {
   return { size: Number(size), root, info, startxref: Number(sx[1]) };
 }
 
-/** The dictionary text (`<< … >>`) of the last definition of object `ref` ("12 0"). */
-export function readObjectDict(text: string, ref: string): string {
+/**
+ * Where each object's last definition starts its body ("12 0 obj" → the offset just after "obj"),
+ * found in one pass over the file: for reading many objects of one PDF (the outline's items), where
+ * readObjectDict alone would scan the whole file once per object. The same matches as readObjectDict's
+ * (a match ends at its "obj", so no two overlap).
+ */
+export function indexObjects(text: string): Map<string, number> {
+  const index = new Map<string, number>();
+  const pattern = /(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b/g;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    // Later definitions (incremental updates) replace earlier ones, as in readObjectDict.
+    index.set(`${Number(m[1])} ${Number(m[2])}`, m.index + m[0].length);
+  }
+  return index;
+}
+
+/**
+ * The dictionary text (`<< … >>`) of the last definition of object `ref` ("12 0"); with `index`
+ * (indexObjects of the same text) found there instead of by a scan of the whole file.
+ */
+export function readObjectDict(text: string, ref: string, index?: Map<string, number>): string {
   const [num, gen] = ref.split(/\s+/);
-  const pattern = new RegExp(`(?:^|[\\r\\n\\s])${num}\\s+${gen}\\s+obj\\b`, "g");
   let last = -1;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m.index + m[0].length;
+  if (index) last = index.get(`${Number(num)} ${Number(gen)}`) ?? -1;
+  else {
+    const pattern = new RegExp(`(?:^|[\\r\\n\\s])${num}\\s+${gen}\\s+obj\\b`, "g");
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m.index + m[0].length;
+  }
   if (last < 0) throw new PdfStructureError(`object ${ref} not found`);
   const start = text.indexOf("<<", last);
   if (start < 0) throw new PdfStructureError(`object ${ref} is not a dictionary`);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { pdfText, readObjectDict, readTrailer } from "./inspectPdf.js";
+import { indexObjects, pdfText, readObjectDict, readTrailer } from "./inspectPdf.js";
 import { retitleOutline } from "./retitleOutline.js";
 import { decodePdfString, xmpPacket } from "./xmpPacket.js";
 
@@ -56,16 +56,20 @@ export function setPdfInfo(
   const bytes = makeReproducible(printed, info.date);
   const text = pdfText(bytes);
   const trailer = readTrailer(text);
+  const objects = indexObjects(text);
   const id = /\/ID\s*(\[[^\]]*\])/.exec(text.slice(text.lastIndexOf("trailer")))?.[1];
   let title = info.title;
   let producer: string | undefined;
   if (trailer.info) {
-    const old = readObjectDict(text, trailer.info);
+    const old = readObjectDict(text, trailer.info, objects);
     title ??= /\/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/.exec(old)?.[1];
     producer = /\/Producer\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/.exec(old)?.[1];
   }
   const [rootNum = "", rootGen = "0"] = trailer.root.split(/\s+/);
-  const catalog = readObjectDict(text, trailer.root).replace(/\/Lang\s*(\((?:\\.|[^\\)])*\)|<[^>]*>)/, "");
+  const catalog = readObjectDict(text, trailer.root, objects).replace(
+    /\/Lang\s*(\((?:\\.|[^\\)])*\)|<[^>]*>)/,
+    "",
+  );
   const infoNum = trailer.size;
   const metadataNum = infoNum + 1;
   const withoutOld = catalog.replace(/\/Metadata\s+\d+\s+\d+\s+R/, "");
@@ -125,7 +129,7 @@ export function setPdfInfo(
   parts.push(metadataObj);
   offset += metadataObj.length;
   const outlineEntries: string[] = [];
-  for (const fix of headings ? retitleOutline(text, catalog, headings, pdfString) : []) {
+  for (const fix of headings ? retitleOutline(text, catalog, headings, pdfString, objects) : []) {
     const [num = "", gen = "0"] = fix.ref.split(/\s+/);
     const obj = `${num} ${gen} obj\n${fix.dict}\nendobj\n`;
     outlineEntries.push(`${num} 1\n${entry(offset, gen)}`);

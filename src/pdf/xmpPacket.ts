@@ -34,8 +34,9 @@ function xmlText(text: string): string {
  * The document's XMP packet: title, description, author, language, keywords, the creating tool and
  * the dates (the close of the period, like the Info dictionary). ASCII only (see xmlText); the
  * packet header's byte-order mark is written as its UTF-8 bytes by the caller's latin1 encoding.
- * No PDF/UA identifier (pdfuaid:part): Chromium's tags are not checked against ISO 14289 here, and
- * an identifier the tags did not meet would be a false claim.
+ * No PDF/UA identifier (pdfuaid:part): Chromium's PDFs fail PDF/UA-1 (ISO 14289-1) on three
+ * requirements (docs/decisions.md, "No PDF/UA claim"; test/pdf/pdfUa.slow.test.ts checks them), and
+ * an identifier the tags do not meet would be a false claim.
  */
 export function xmpPacket(facts: XmpFacts): string {
   const date = facts.date.toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -34,6 +34,7 @@ describe("semaforo build", () => {
       makeRenderer: unused,
       browserVersion: unused,
       launchPrinter: unused,
+      archive: defaultBuildEffects().archive,
       now: () => new Date("2026-11-05T15:30:00Z"),
     };
     const io = captureIo();

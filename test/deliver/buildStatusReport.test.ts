@@ -87,7 +87,7 @@ describe("buildStatusReport", () => {
       notBuilt: 0,
       pages: 12 + 6 + 6,
       bytes: 512_000 + 204_800 * 2,
-      deliveries: { sent: 2, written: 0, failed: 1, unknown: 2, pending: 1, total: 6, outdated: 0 },
+      deliveries: { sent: 2, written: 0, failed: 1, unknown: 2, pending: 1, total: 6, outdated: 0, sms: 0 },
     });
   });
 

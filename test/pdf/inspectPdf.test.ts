@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  indexObjects,
   inspectPdf,
   pdfText,
   PdfStructureError,
@@ -32,6 +33,20 @@ describe("inspectPdf", () => {
     expect(() => inspectPdf(Buffer.from("<html></html>"))).toThrow(PdfStructureError);
     const cut = minimalPdf(2).subarray(0, 200);
     expect(() => inspectPdf(cut)).toThrow(/%%EOF/);
+  });
+});
+
+describe("indexObjects", () => {
+  it("finds each object's last definition, as readObjectDict's own scan does", () => {
+    // Stamped twice: the catalog and the Info dictionary have three definitions each.
+    const text = pdfText(setPdfInfo(setPdfInfo(minimalPdf(3, "Reporte"), info), { ...info, title: "Otro" }));
+    const index = indexObjects(text);
+    expect(index.size).toBeGreaterThanOrEqual(8);
+    for (const ref of index.keys()) {
+      expect(readObjectDict(text, ref, index)).toBe(readObjectDict(text, ref));
+    }
+    expect(readObjectDict(text, readTrailer(text).info ?? "", index)).toContain(pdfString("Otro"));
+    expect(() => readObjectDict(text, "99 0", index)).toThrow(/object 99 0 not found/);
   });
 });
 

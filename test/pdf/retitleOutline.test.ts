@@ -20,6 +20,13 @@ describe("headingTexts", () => {
       '<h3><span class="rank">1.</span> UGEL A &amp; B</h3><h2 class="x">Alertas</h2>';
     expect(headingTexts(html)).toEqual(["Informe del equipo de acompañamiento", "1. UGEL A & B", "Alertas"]);
   });
+
+  it("reads from <body> on: the head's style sheets are skipped, a style in the body too", () => {
+    const html =
+      "<!doctype html><html><head><title>T</title><style>/* <h1>not one</h1> */ h1{}</style></head>" +
+      '<body class="level-district"><h1>Uno</h1><style><h2>nor this</h2></style><h2>Dos</h2></body></html>';
+    expect(headingTexts(html)).toEqual(["Uno", "Dos"]);
+  });
 });
 
 describe("retitleOutline", () => {

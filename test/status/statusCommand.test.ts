@@ -95,6 +95,7 @@ describe("semaforo status", () => {
       pending: 0,
       total: 3,
       outdated: 0,
+      sms: 0,
     });
   });
 

@@ -52,7 +52,7 @@ export const statusCommand = defineCommand<StatusArgs>({
       })
       .option("only", { type: "string", describe: "Only these unit codes, comma-separated (PE = national)" })
       .epilog(
-        "Delivery states: sent (an SMTP server accepted it); written (an .eml file in the outbox: reached nobody, an SMTP send still sends it); failed (permanent, with the server's reply); unknown (handed to the SMTP server, outcome not recorded: never re-sent automatically); pending (not attempted yet). A sent delivery marked `older build of the PDF` holds an earlier build than the archive's. The states are the ones `send --dry-run` plans from.\n\nExit code: 0 whenever the manifest could be read, whatever the states (status is a report: read the totals, or `--json` .totals.deliveries); 2 when there is no manifest.json or it is damaged.",
+        "Delivery states: sent (an SMTP server, SMS centre or gateway accepted it); written (a file in the outbox, .eml or outbox/sms/*.txt: reached nobody, a send with --smtp or --sms still sends it); failed (permanent, with the server's reply); unknown (handed over, outcome not recorded: never re-sent automatically); pending (not attempted yet). An SMS is shown as `SMS +51…` with its delivery receipt when the centre sent one; an e-mail by its address. A sent delivery marked `older build of the PDF` holds an earlier build than the archive's. The states are the ones `send --dry-run` plans from.\n\nExit code: 0 whenever the manifest could be read, whatever the states (status is a report: read the totals, or `--json` .totals.deliveries); 2 when there is no manifest.json or it is damaged.",
       ),
   run: async (args, io) => {
     const dir = await periodDir(args);

@@ -189,12 +189,13 @@ export function createSmppTransport(settings: SmppSettings, options: SmppOptions
         reply: `the text needs ${parts.length} SMS parts; at most 2 are sent`,
       };
     }
+    // This message's concatenation reference, taken once: other messages go out while its parts wait.
     reference = (reference + 1) % 256;
+    const ref = reference;
     const ids: string[] = [];
     for (let index = 0; index < parts.length; index++) {
       const part = parts[index] as Buffer;
-      const udh =
-        parts.length > 1 ? Buffer.from([0x05, 0x00, 0x03, reference, parts.length, index + 1]) : null;
+      const udh = parts.length > 1 ? Buffer.from([0x05, 0x00, 0x03, ref, parts.length, index + 1]) : null;
       const fields = {
         ...source,
         destination_addr: message.to.replace(/^\+/, ""),

@@ -35,9 +35,12 @@ export interface SendSmsOptions {
   forcedBy?: string;
   resendFailed?: boolean;
   retry?: Partial<RetryPolicy>;
-  /** Messages handed over at once (outstanding submits). Default 10. */
+  /** Messages handed over at once (outstanding submits). Default DEFAULT_SMS_WINDOW. */
   window?: number;
 }
+
+/** SMS handed over at once (outstanding submits) when the caller does not say. */
+export const DEFAULT_SMS_WINDOW = 10;
 
 /** Where this run's SMS go. */
 export type SmsTarget = { kind: "network"; settings: SmsSettings } | { kind: "outbox"; dir: string };
@@ -107,6 +110,12 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
   const unknownCodes = [...only, ...force].filter((c) => !known.has(c));
   if (unknownCodes.length > 0) throw errors.unknownUnit(unknownCodes, `${manifest.period}'s manifest`, known);
   if (forceTo.length > 0 && force.length === 0) throw errors.toNeedsForce();
+  // `--to` names phones of the forced units' SMS, as for the e-mails (checkForce).
+  const phones = new Set(
+    manifest.reports.filter((r) => force.includes(r.code)).flatMap((r) => (r.sms ?? []).map((s) => s.to)),
+  );
+  const strangers = (options.forceTo ?? []).filter((_, i) => !phones.has(forceTo[i] as string));
+  if (strangers.length > 0) throw errors.toNotRecipient(strangers, force);
   let forced: { by: string; reason: string } | null = null;
   if (force.length > 0) {
     if (!options.reason?.trim()) throw errors.forceNeedsReason();
@@ -203,7 +212,7 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
         );
       }
     };
-    const window = Math.max(1, Math.floor(options.window ?? 10));
+    const window = Math.max(1, Math.floor(options.window ?? DEFAULT_SMS_WINDOW));
     await Promise.all(Array.from({ length: Math.min(window, toSend.length) }, () => worker()));
     // Receipts already on their way are taken while the session closes.
     await transport.close();

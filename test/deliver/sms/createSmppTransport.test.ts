@@ -63,6 +63,30 @@ describe("createSmppTransport against a real SMPP server", () => {
     expect(decodeGsm7(a.bytes.subarray(6)) + decodeGsm7(b.bytes.subarray(6))).toBe(text);
   });
 
+  it("two-part texts sent at once keep one concatenation reference per message", async () => {
+    smsc = await startSmsc();
+    const t = open(smsc.url());
+    const texts = ["Uno", "Dos", "Tres", "Cuatro", "Cinco"].map(
+      (w) => `${`${w} `.repeat(Math.floor(250 / (w.length + 1)))}fin`,
+    );
+    const phones = texts.map((_, i) => `+5198765432${i}`);
+    const outcomes = await Promise.all(texts.map((text, i) => t.send(message(text, phones[i]))));
+    expect(outcomes.map((o) => o.status)).toEqual(texts.map(() => "sent"));
+    // As a phone reassembles: by sender and UDH reference, parts 1 and 2.
+    const byRef = new Map<string, string[]>();
+    for (const s of smsc.submits) {
+      const key = `${s.destination}/${s.bytes[3]}`;
+      const parts = byRef.get(key) ?? [];
+      parts[(s.bytes[5] as number) - 1] = decodeGsm7(s.bytes.subarray(6));
+      byRef.set(key, parts);
+    }
+    expect(byRef.size).toBe(texts.length);
+    expect(new Set([...byRef.keys()].map((k) => k.split("/")[1])).size).toBe(texts.length);
+    expect([...byRef].map(([k, parts]) => [k.split("/")[0], parts.join("")]).sort()).toEqual(
+      phones.map((p, i) => [p.slice(1), texts[i]]).sort(),
+    );
+  });
+
   it("retries ESME_RTHROTTLED with backoff and the message is accepted once", async () => {
     smsc = await startSmsc({ throttle: 3 });
     const waits: number[] = [];
