@@ -21,7 +21,10 @@ export interface CsvTable {
 export const MAX_PROBLEMS_PER_FILE = 1000;
 /** Reading a file stops at this many errors: no real month has them (4.5 million duplicates did). */
 export const STOP_AT_PROBLEMS = 10_000;
-/** Text parsed at a time: the rows of a 250 MB file never sit in memory all at once. */
+/**
+ * Text parsed at a time: the rows of a 250 MB file never sit in memory all at once, and a chunk's
+ * records are short-lived (a megabyte's survived the young generation and inflated the heap).
+ */
 const CHUNK = 1 << 16;
 
 /**
@@ -43,7 +46,7 @@ export function parseCsv(
  * rows with the wrong number of fields are reported and left out. A missing required column
  * makes the table unusable (null).
  *
- * The rows are parsed as they are iterated (a megabyte of text at a time), and `problems` is the
+ * The rows are parsed as they are iterated (64 KB of text at a time), and `problems` is the
  * array the caller keeps adding to while it checks them: past MAX_PROBLEMS_PER_FILE only a count
  * is kept, and at STOP_AT_PROBLEMS reading stops with a problem saying so. A syntax error ends the
  * rows there.

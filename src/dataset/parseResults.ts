@@ -8,7 +8,7 @@ import { isPeriod } from "./parseNumber.js";
 import { problems } from "./problems.js";
 
 /** What results.csv's schema needs to know besides the text. */
-export interface ResultsOptions {
+export interface ResultsSchemaOptions {
   dialect: Pick<CsvDialect, "decimal">;
   known: Known;
   /** Fewer schools visited than this: a few-schools warning, once per district and month. */
@@ -36,7 +36,7 @@ const columnsOf = (decimal: "." | ",", known: Known) => ({
  * rows kept.
  */
 export function resultsSchema(
-  options: ResultsOptions,
+  options: ResultsSchemaOptions,
 ): CsvSchema<ReturnType<typeof columnsOf>, Result> & { reported: Map<string, Set<string>> } {
   const { dialect, known, minSchools, keep } = options;
   const fewSchools = new Set<string>();

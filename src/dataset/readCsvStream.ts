@@ -22,7 +22,7 @@ export interface CsvStreamResult<Row> {
  * is then only decoded (its lines counted for the message, its encoding checked).
  */
 export async function readCsvStream<C extends Columns, Row>(
-  source: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   dialect: Pick<CsvDialect, "delimiter" | "encoding">,
   schema: CsvSchema<C, Row>,
   maxBytes: number,
