@@ -84,7 +84,9 @@ export default tseslint.config(
   },
   {
     // The same in src/, plus: folders are made with makeDirs (src/makeDirs.ts), never with Node's
-    // recursive mkdir, which spins forever on a path under /proc or behind a dangling symlink.
+    // recursive mkdir, which spins forever on a path under /proc or behind a dangling symlink; and
+    // one error vocabulary: an expected condition is a catalogue entry (errors.NAME(…)), an
+    // unexpected one an InternalError (exit 1, "this is a bug"), never a bare Error.
     files: ["src/**/*.ts"],
     ignores: ["src/errors.ts"],
     rules: {
@@ -93,6 +95,12 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='CliError']",
           message: "Add an entry to the catalogue in src/errors.ts and throw errors.NAME(…) instead.",
+        },
+        {
+          selector:
+            "ThrowStatement > NewExpression[callee.name='Error'], CallExpression[callee.object.name='Promise'][callee.property.name='reject'] > NewExpression[callee.name='Error']",
+          message:
+            "No bare Error in src/: throw errors.NAME(…) for what a user can cause or fix (src/errors.ts), or new InternalError(…) for a bug.",
         },
         {
           selector:

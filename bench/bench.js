@@ -6,7 +6,9 @@
 // (Node + every Chromium process, without the bench's own) and PDF sizes, checks that the first two
 // builds gave byte-identical PDFs, then times three incremental rebuilds of the last set, each in its
 // own process too: unchanged, after correcting one school's name in schools.csv, and after changing
-// one district's results. Everything is appended to bench/results.jsonl.
+// one district's results; last, the month's SMS through the real `semaforo send --channel sms` to a
+// local SMPP server (bench/smsBench.js: messages per second, peak memory, checked on the wire).
+// Everything is appended to bench/results.jsonl.
 //
 //   npm run bench [-- --data fixtures/demo --period 2026-10 --concurrency 2 --runs 3 --keep]
 import {
@@ -264,7 +266,7 @@ const resultEdit = editCsv("results.csv", "numerator", (n, row, header) =>
 );
 rebuilds.push({ ...(await rebuild("one district's results changed")), edit: resultEdit });
 
-// ---- SMS: the demo month's SMS to a local SMPP server (bench/smsBench.js) ------------------------
+// ---- SMS: the demo month's SMS through the real send to a local SMPP server (bench/smsBench.js) --
 const sms = await benchSms(join(last.outDir, flags.period));
 
 const round = (ms) => Math.round(ms);
@@ -321,7 +323,8 @@ for (const r of rebuilds)
     `${r.name}: ${(r.ms / 1000).toFixed(1)} s = ${(r.ofFull * 100).toFixed(1)} % of the full build, ${r.printed} printed, ${r.reused} reused`,
   );
 console.log(
-  `SMS: ${sms.messages} messages (${sms.parts} parts) to a local SMPP server in ${(sms.ms / 1000).toFixed(1)} s = ${sms.perSecond} messages/s with a window of ${sms.window}; peak memory ${sms.peakMemoryMb} MB; each once: ${sms.eachOnce}`,
+  `SMS: ${sms.messages} of ${sms.expected} messages (${sms.parts} parts, ${sms.twoPart} in two) through \`semaforo send --channel sms\` to a local SMPP server in ${(sms.ms / 1000).toFixed(1)} s = ${sms.perSecond} messages/s with a window of ${sms.window}; peak memory ${sms.peakMemoryMb} MB; load ${sms.loadAverage.before[0]}; ` +
+    `each once: ${sms.eachOnce}; GSM-7, data_coding 0, UDH: ${sms.allGsm7DataCoding0} (${sms.wireFaultCount} faults); at most ${sms.maxParts} parts; a rerun handed over ${sms.rerun.submits}`,
 );
 if (!flags.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`Kept ${work}`);

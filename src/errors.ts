@@ -320,6 +320,14 @@ export const errorData = {
     hint: "Point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome binary, or unset it to use the system's Chromium (semaforo doctor shows which).",
     exitCode: ExitCode.usage,
   }),
+  /** `detail`: what `--version` printed instead of a version, or why it did not run. */
+  browserVersionUnknown: defineError({
+    code: "browser-version-unknown",
+    message: (executablePath: string, detail: string) =>
+      `\`${executablePath} --version\` gave no version (${detail}), and every report's key names the browser: nothing was printed.`,
+    hint: "Run `semaforo doctor`, or set PUPPETEER_EXECUTABLE_PATH to a working Chromium or Chrome.",
+    exitCode: ExitCode.usage,
+  }),
   browserLaunchFailed: defineError({
     code: "browser-launch-failed",
     message: (executablePath: string, detail: string) =>
@@ -573,6 +581,15 @@ export const errorData = {
     message: (file: string, line: number, what: string) =>
       `${file}:${line}: ${what}. The delivery ledger is damaged, so nothing was sent (a guess could send a report twice).`,
     hint: "Look at that line: repair or delete it by hand (keep a copy of the file), then run send again.",
+    exitCode: ExitCode.usage,
+  }),
+
+  // The demo generator (npm run demo).
+  demoFolderTaken: defineError({
+    code: "demo-folder-taken",
+    message: (dir: string) =>
+      `${dir} holds files that are not a synthetic dataset: the demo generator replaces only an earlier demo.`,
+    hint: "Name a new or empty folder with --out (without it, the demo replaces fixtures/demo).",
     exitCode: ExitCode.usage,
   }),
 } as const;

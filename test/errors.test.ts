@@ -1,4 +1,6 @@
-import { CliError, ExitCode, errorData, errors } from "../src/errors.js";
+import { errorDocument } from "../src/cli/errorDocument.js";
+import { CliError, ExitCode, InternalError, errorData, errors, isError } from "../src/errors.js";
+import { findProjectRoot } from "../src/findProjectRoot.js";
 
 type Catalogue = typeof errorData;
 
@@ -32,6 +34,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   badLocaleFile: ["templates/locales/es.json", '"x" is not a string'],
   missingEmailTemplate: ["templates/email/subject.es.hbs", "ENOENT"],
   noBrowser: [["/usr/bin/chromium"]],
+  browserVersionUnknown: ["/usr/bin/chromium", 'it printed "Segmentation fault"'],
   browserLaunchFailed: ["/usr/bin/chromium", "Failed to launch the browser process!"],
   noManifest: ["out/2026-10", false],
   badManifest: ["out/2026-10/manifest.json", "reports[0].sha256 is missing"],
@@ -69,6 +72,7 @@ const samples: { [Name in keyof Catalogue]: Parameters<Catalogue[Name]["message"
   sendWrite: ["out/2026-10/deliveries.jsonl", "ENOSPC", "no space left on device"],
   buildCommitting: ["out/2026-10/.send.lock", "process 42 on host-a, started 2026-11-03T10:00:00Z"],
   damagedLedger: ["out/2026-10/deliveries.jsonl", 3, "not JSON"],
+  demoFolderTaken: ["/home/ana/datos"],
 };
 
 /** Every entry, made with its sample arguments. */
@@ -144,5 +148,38 @@ describe("the error catalogue", () => {
     );
     expect(errors.noDataset("x.txt", "a file").message).toBe("--data x.txt is a file, not a dataset folder");
     expect(errors.noDataset("x", { unreadable: "EACCES" }).message).toBe("--data x: cannot be read (EACCES)");
+  });
+});
+
+describe("one error vocabulary: a catalogue entry or an InternalError", () => {
+  it("an InternalError is a bug: code internal, exit 1", () => {
+    const bug = new InternalError("no district 150102");
+    expect(bug).not.toBeInstanceOf(CliError);
+    expect(errorDocument(bug).error).toEqual({
+      code: "internal",
+      message: "no district 150102",
+      exitCode: 1,
+    });
+  });
+
+  it("a bug found in src/ is an InternalError (findProjectRoot outside any package)", () => {
+    expect(() => findProjectRoot("file:///")).toThrow(InternalError);
+  });
+
+  it("a catalogue error keeps its fields (isError) and the error it reports (cause), also under --json", () => {
+    const damaged = errors.damagedLedger("out/2026-10/deliveries.jsonl", 3, "not valid JSON");
+    expect(isError(damaged, "damagedLedger")).toBe(true);
+    expect(isError(damaged, "ledgerUnreadable")).toBe(false);
+    if (isError(damaged, "damagedLedger"))
+      expect(damaged.args).toEqual(["out/2026-10/deliveries.jsonl", 3, "not valid JSON"]);
+    const unreadable = errors
+      .ledgerUnreadable("out/2026-10/deliveries.jsonl", { line: 3, what: "not valid JSON" })
+      .because(damaged);
+    expect(unreadable.cause).toBe(damaged);
+    expect(errorDocument(unreadable).error).toMatchObject({
+      code: "ledger-unreadable",
+      exitCode: 2,
+      cause: { code: "damaged-ledger" },
+    });
   });
 });

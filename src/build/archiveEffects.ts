@@ -27,6 +27,8 @@ export interface ArchiveEffects {
   lockSends(periodDir: string): SendLock;
   /** Rolls forward a commit a killed build left (`.staging/journal.json`) and clears `.staging/`. */
   completeCommit(periodDir: string): Promise<void>;
+  /** Whether the period folder holds a manifest (a build that can reuse nothing starts the browser at once). */
+  hasManifest(periodDir: string): boolean;
   /** The archived manifest; null when there is none. A damaged one throws `bad-manifest`. */
   readManifest(periodDir: string): Promise<Manifest | null>;
   /** The PDF versions someone may hold, per the ledger; `ledger-unreadable` when it cannot be read. */

@@ -1,7 +1,7 @@
 import { buildReportSms } from "../deliver/sms/buildReportSms.js";
 import { assertPeriod } from "../assertPeriod.js";
-import { errors } from "../errors.js";
-import { existsSync, readFileSync } from "node:fs";
+import { errors, InternalError } from "../errors.js";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type {
   Dataset,
@@ -17,6 +17,7 @@ import type {
 } from "../model.js";
 import { applySettings } from "../config/settings.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
+import type { ResultsOptions } from "../dataset/parseDataset.js";
 import { findProjectRoot } from "../findProjectRoot.js";
 import {
   CHROMIUM_ARGS,
@@ -63,7 +64,11 @@ export interface ViewRenderer<View = ReportView> {
 
 /** The IO of a build, passed in so tests can use their own (Observable Framework's "effects"). */
 export interface BuildEffects {
-  readDataset: (dir: string) => Promise<{ dataset: Dataset | null; problems: Problem[] }>;
+  /** `options.keep`: the months whose results rows are kept (a build needs none after its period). */
+  readDataset: (
+    dir: string,
+    options?: ResultsOptions,
+  ) => Promise<{ dataset: Dataset | null; problems: Problem[]; months?: Period[] }>;
   readMessages: (locale: Locale) => Promise<Messages>;
   buildViews: (
     dataset: Dataset,
@@ -137,10 +142,10 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   assertPeriod(options.period);
 
   let t = performance.now();
-  const read = await effects.readDataset(options.dataDir);
+  const read = await effects.readDataset(options.dataDir, { keep: (month) => month <= options.period });
   const { problems } = read;
   if (!read.dataset || problems.some((p) => p.severity === "error")) return { kind: "invalid", problems };
-  assertPeriodInDataset(read.dataset, options.period, options.dataDir);
+  assertPeriodInDataset(read.dataset, options.period, options.dataDir, read.months);
   // Thresholds from semaforo.config.json (or a rebuild's manifest) win over dataset.json.
   const dataset = applySettings(read.dataset, options);
   lap("read", t);
@@ -168,7 +173,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   // A build that can reuse nothing (into a new folder, or --full) starts the browser at once, so
   // that its start-up overlaps the views; any other starts it at the first report to print.
   const periodDir = join(options.outDir ?? "out", options.period);
-  if (options.full || !existsSync(join(periodDir, "manifest.json"))) printer.warm();
+  if (options.full || !effects.archive.hasManifest(periodDir)) printer.warm();
   try {
     return await prepareAndPrint(dataset);
   } finally {
@@ -179,7 +184,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
   async function teamJobs(plans: ReturnType<typeof planTeamReports>, dataset: Dataset, reportDate: string) {
     if (plans.length === 0) return [];
     const { buildTeamBrief, makeTeamRenderer } = effects;
-    if (!buildTeamBrief || !makeTeamRenderer) throw new Error("no team brief effects: this is a bug");
+    if (!buildTeamBrief || !makeTeamRenderer) throw new InternalError("no team brief effects");
     const jobs: ReportJob[] = [];
     for (const plan of plans) {
       const m = await effects.readMessages(plan.language);
@@ -270,7 +275,7 @@ export async function buildReportSet(options: BuildOptions, effects: BuildEffect
     const tool = readToolInfo();
     const jobs: ReportJob[] = plans.map((plan) => {
       const view = views.get(plan.language)?.get(`${plan.level}/${plan.code}`);
-      if (!view) throw new Error(`no ${plan.language} view for ${plan.level} ${plan.code}`);
+      if (!view) throw new InternalError(`no ${plan.language} view for ${plan.level} ${plan.code}`);
       const m = messages.get(plan.language) as Messages;
       const renderer = renderers.get(plan.language) as ViewRenderer;
       return {

@@ -7,7 +7,7 @@ import { archiveWriteError } from "../archive/archiveWriteError.js";
 import { completeCommit } from "../archive/completeCommit.js";
 import { listUnlisted } from "../archive/listUnlisted.js";
 import { lockBuilds } from "../archive/lockBuilds.js";
-import { readManifest } from "../archive/manifest.js";
+import { MANIFEST, readManifest } from "../archive/manifest.js";
 import { readHeldVersions } from "../archive/readHeldVersions.js";
 import { readOnDisk } from "../archive/readOnDisk.js";
 import { resolveInPeriod } from "../archive/resolveInPeriod.js";
@@ -37,6 +37,7 @@ export function defaultArchiveEffects(): ArchiveEffects {
       }
     },
     completeCommit: async (periodDir) => void (await completeCommit(periodDir, true)),
+    hasManifest: (periodDir) => existsSync(join(periodDir, MANIFEST)),
     readManifest,
     readHeld: readHeldVersions,
     stillArchived: async (periodDir, files) => {

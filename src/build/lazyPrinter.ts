@@ -1,4 +1,4 @@
-import { errors } from "../errors.js";
+import { errors, InternalError } from "../errors.js";
 import type { PrintedPdf, Printer, PrintJob } from "../pdf/launchPrinter.js";
 import { versionNumber } from "../pdf/chromiumVersion.js";
 
@@ -30,7 +30,7 @@ export function lazyPrinter(
   let live: Printer | undefined;
   let closed = false;
   const start = (): Promise<Printer> => {
-    if (closed) return Promise.reject(new Error("the printer is closed"));
+    if (closed) return Promise.reject(new InternalError("the printer is closed"));
     started ??= (async () => {
       const t = performance.now();
       const printer = await launch();

@@ -1,5 +1,5 @@
-import { closest, distance } from "fastest-levenshtein";
 import { errors, type CliError } from "../errors.js";
+import { suggest } from "../rules/suggest.js";
 
 /** What the command line parser knows about the command being run (for suggestions). */
 export interface ActiveCommand {
@@ -64,9 +64,7 @@ export function usageError(
   if (invalid?.[1] && invalid[2] && invalid[3]) {
     const choices = invalid[3].split(", ").map((c) => c.replace(/^"|"$/g, ""));
     const given = invalid[2].replace(/^"|"$/g, "");
-    const best = closest(given, choices);
-    const near = distance(given, best) <= Math.max(2, Math.floor(given.length / 3));
-    return errors.badChoice(invalid[1], given, choices, near ? best : undefined, command);
+    return errors.badChoice(invalid[1], given, choices, suggest(given, choices), command);
   }
   return errors.usage(message, command);
 }
@@ -82,9 +80,7 @@ function unknownCommand(word: string, names: readonly string[]): CliError {
   // `semaforo version` / `semaforo help`-like words name a global flag, not a command.
   const flag = GLOBAL_FLAG_WORDS.find((name) => name === word.toLowerCase());
   if (flag) return errors.unknownCommand(word, names, `--${flag}`);
-  const best = names.length ? closest(word, [...names]) : undefined;
-  const near = best !== undefined && distance(word, best) <= Math.max(2, Math.floor(word.length / 2));
-  return errors.unknownCommand(word, names, near ? best : undefined);
+  return errors.unknownCommand(word, names, suggest(word, names));
 }
 
 /** The `--flags` of the command line that the command does not declare, as typed (without dashes). */
@@ -120,15 +116,15 @@ function describeUnknown(name: string, argv: string[], options: string[]): strin
     : `Unknown option ${dashed}.`;
 }
 
-/** The closest declared option, when it is close enough to be a typo. */
+/**
+ * The declared option a typo was meant to be: the project's one "did you mean" rule (rules/suggest,
+ * the one the codes and the config keys use), else an option the name begins or is the start of.
+ */
 export function suggestOption(name: string, options: string[]): string | undefined {
   const candidates = options.filter((o) => o.length > 1);
   if (candidates.length === 0) return undefined;
   const kebab = name.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
-  const best = closest(kebab, candidates);
-  const prefix = candidates.find((o) => o.startsWith(kebab) || kebab.startsWith(o));
-  if (distance(kebab, best) <= Math.max(2, Math.floor(kebab.length / 3))) return best;
-  return prefix;
+  return suggest(kebab, candidates) ?? candidates.find((o) => o.startsWith(kebab) || kebab.startsWith(o));
 }
 
 function missingPositionals(usage: string): string {

@@ -4,6 +4,7 @@ import type { ViewContext } from "./buildContext.js";
 import { computeCommitment } from "./computeCommitment.js";
 import { describeProgress } from "./describeProgress.js";
 import type { UnitKey } from "./indexDataset.js";
+import { InternalError } from "../errors.js";
 
 const STATE_STATUS: Record<CommitmentState, Status> = {
   met: "green",
@@ -30,7 +31,7 @@ export function buildCommitmentStanding(
 ): CommitmentStanding {
   const { index, period, locale, t } = context;
   const indicator = index.indicators.get(commitment.indicator);
-  if (!indicator) throw new Error(`Commitment on unknown indicator ${commitment.indicator}: this is a bug.`);
+  if (!indicator) throw new InternalError(`Commitment on unknown indicator ${commitment.indicator}.`);
   const soFar = commitment.months.filter((month) => month <= period);
   const later = commitment.months.filter((month) => month > period);
   // The shown (one-decimal) monthly values: the ones the page prints, so a reader can redo the

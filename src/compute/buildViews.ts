@@ -24,6 +24,7 @@ import { buildRegionSchools } from "./buildRegionSchools.js";
 import { buildSchoolsView } from "./buildSchoolsView.js";
 import { buildTeamPriority } from "./buildTeamPriority.js";
 import type { UnitKey } from "./indexDataset.js";
+import { InternalError } from "../errors.js";
 
 export interface BuildViewsOptions {
   locale: Locale;
@@ -93,7 +94,7 @@ export function buildView(
 
   if (unit.level === "district") {
     const district = index.districts.get(unit.code);
-    if (!district) throw new Error(`no district ${unit.code}`);
+    if (!district) throw new InternalError(`no district ${unit.code}`);
     const region: UnitRef = {
       level: "region",
       code: district.regionCode,

@@ -122,10 +122,6 @@ export const configSchema = z
       .max(32)
       .optional()
       .describe("How many reports are rendered (and messages sent) at the same time. Default 2."),
-    locale: z
-      .enum(["es", "en"])
-      .optional()
-      .describe("Language of reports for recipients without a language column. Default es."),
     thresholds: z
       .strictObject({
         minSchools: z

@@ -64,7 +64,11 @@ function describeIssue(issue: Issue, data: unknown): Omit<ConfigProblem, "file">
     case "unrecognized_keys":
       return issue.keys.map((key) => ({
         path: path ? `${path}.${key}` : key,
-        message: path === "smtp" ? smtpKeyMessage(key) : unknownKeyMessage(key, knownKeys(issue.path)),
+        message:
+          path === "smtp"
+            ? smtpKeyMessage(key)
+            : ((path === "" ? RETIRED_KEYS[key] : undefined) ??
+              unknownKeyMessage(key, knownKeys(issue.path))),
       }));
     case "invalid_type": {
       const value = valueAt(data, issue.path);
@@ -101,6 +105,12 @@ function describeIssue(issue: Issue, data: unknown): Omit<ConfigProblem, "file">
       return [{ path, message: issue.message }];
   }
 }
+
+/** Top-level keys earlier versions accepted without acting on them: what to do instead. */
+const RETIRED_KEYS: Record<string, string> = {
+  locale:
+    "not a setting (it never changed anything): each recipient's language is the language column of recipients.csv, es when blank",
+};
 
 function unknownKeyMessage(key: string, known: string[]): string {
   // The one "did you mean" rule of the tool (unit codes use it too): `smpt` → `smtp` (two edits

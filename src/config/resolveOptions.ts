@@ -8,7 +8,7 @@
  */
 import { errors } from "../errors.js";
 import { maskUrl } from "../maskUrl.js";
-import type { Locale, TeamSettings, Thresholds } from "../model.js";
+import type { TeamSettings, Thresholds } from "../model.js";
 import { dropUndefined } from "../dataset/teamSettings.js";
 import { DEFAULT_SMTP_URL_ENV, type Config } from "./configSchema.js";
 import type { SenderSettings } from "../rules/sender.js";
@@ -21,13 +21,12 @@ export interface OptionFlags {
   /** `--sms`: the SMS centre or gateway URL. */
   sms?: string;
   concurrency?: number;
-  locale?: Locale;
   rate?: number;
   from?: string;
   replyTo?: string;
 }
 
-export const OPTION_DEFAULTS = { out: "out", locale: "es" as Locale } as const;
+export const OPTION_DEFAULTS = { out: "out" } as const;
 
 export interface SmtpOptions {
   /** The URL to connect to, password included when passwordEnv supplied it; undefined → outbox. */
@@ -50,8 +49,6 @@ export interface ResolvedOptions {
   email: Partial<SenderSettings>;
   /** Reports printed at once; undefined: the printer's default (printerConcurrency, from the cores). */
   concurrency: number | undefined;
-  /** Language for recipients without one. */
-  locale: Locale;
   /** Only the knobs the config sets: spread them over the dataset's thresholds. */
   thresholds: Partial<Thresholds>;
   /** Only the team settings the config sets: spread them over dataset.json `team`. */
@@ -79,7 +76,6 @@ export function resolveOptions(
     smtp: resolveSmtp(flags.smtp, config, env),
     email,
     concurrency: flags.concurrency ?? config.concurrency,
-    locale: flags.locale ?? config.locale ?? OPTION_DEFAULTS.locale,
     thresholds: { ...config.thresholds },
     team: dropUndefined(config.team ?? {}),
     rate: flags.rate ?? config.rate,

@@ -1,4 +1,4 @@
-import type { District, Problem, Recipient, Region, Result } from "../model.js";
+import type { District, Problem, Recipient, Region } from "../model.js";
 import { NATIONAL_CODE } from "../model.js";
 import { compare } from "./compare.js";
 import type { GeoIds } from "./parseTopology.js";
@@ -13,18 +13,18 @@ export function checkCoverage(input: {
   districts: District[];
   /** Where each unit's code is in units.csv. */
   unitPlaces: Map<string, { line: number; column: number }>;
-  results: Result[] | null;
+  /** Every month with results → the districts that have them. */
+  reported: Map<string, Set<string>> | null;
   recipients: Recipient[] | null;
   geo: { ids: GeoIds; regions: string; districts: string } | null;
 }): Problem[] {
   const found: Problem[] = [];
-  const { regions, districts, unitPlaces, results, recipients, geo } = input;
-  if (results) {
-    const reported = new Set(results.map((result) => `${result.period}|${result.districtCode}`));
-    const months = [...new Set(results.map((result) => result.period))].sort(compare);
+  const { regions, districts, unitPlaces, reported, recipients, geo } = input;
+  if (reported) {
+    const months = [...reported.keys()].sort(compare);
     for (const period of months) {
       for (const district of districts) {
-        if (!reported.has(`${period}|${district.code}`)) {
+        if (!reported.get(period)?.has(district.code)) {
           found.push(
             at({ file: "results.csv" }, problems.missingMonth(period, district.code, district.name)),
           );

@@ -57,8 +57,11 @@ export interface CsvSchema<C extends Columns, Row> {
    */
   unique?: {
     columns: (keyof C & string)[];
-    /** The rows' key, when the columns' text joined is not the one wanted (a number takes less memory). */
-    key?: (raw: Record<keyof C & string, string>) => string | number;
+    /**
+     * Records a row and gives the line of the first row with the same key, if any: for a file of
+     * millions of rows, a store smaller than the default (a map keyed by the columns' text).
+     */
+    first?: (raw: Record<keyof C & string, string>, line: number) => number | undefined;
     at: keyof C & string;
     problem: (firstLine: number, raw: Record<keyof C & string, string>) => ProblemText;
   };
@@ -87,7 +90,7 @@ export function createRowChecker<C extends Columns, Row>(
 ): (line: number, fields: string[]) => Row | null {
   const names = Object.keys(schema.columns) as (keyof C & string)[];
   const index = new Map(names.map((name) => [name, header.indexOf(name)]));
-  const seen = new Map<string | number, number>();
+  const seen = new Map<string, number>();
   return (line, fields) => {
     let errors = 0;
     const add = (problem: Problem | null) => {
@@ -126,11 +129,15 @@ export function createRowChecker<C extends Columns, Row>(
       add,
     };
     if (schema.unique) {
-      const { columns, key: keyOf } = schema.unique;
-      const key = keyOf ? keyOf(raw) : JSON.stringify(columns.map((name) => raw[name]));
-      const first = seen.get(key);
+      const { columns, first: firstOf } = schema.unique;
+      let first: number | undefined;
+      if (firstOf) first = firstOf(raw, line);
+      else {
+        const key = JSON.stringify(columns.map((name) => raw[name]));
+        first = seen.get(key);
+        if (first === undefined) seen.set(key, line);
+      }
       if (first !== undefined) problem(schema.unique.at, schema.unique.problem(first, raw));
-      else seen.set(key, line);
     }
     schema.check?.(cells as Cells<C>, context);
     if (errors > 0 || names.some((name) => cells[name] === null)) return null;

@@ -43,7 +43,7 @@ const WINDOWS_1252 = [
   0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
 ];
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   let text = "";
   for (let start = 0; start < bytes.length; start += 8192) {
     const chunk = bytes.subarray(start, start + 8192);

@@ -1,4 +1,13 @@
-import type { Dataset, InputFile, Problem } from "../model.js";
+import type {
+  CsvDialect,
+  Dataset,
+  DatasetConfig,
+  Indicator,
+  InputFile,
+  Period,
+  Problem,
+  Result,
+} from "../model.js";
 import { checkCoverage } from "./checkCoverage.js";
 import { compare } from "./compare.js";
 import { decodeText } from "./decodeText.js";
@@ -10,13 +19,14 @@ import { parseGoodPractice } from "./parseGoodPractice.js";
 import { parseIndicators } from "./parseIndicators.js";
 import { parseJson } from "./parseJson.js";
 import { parseRecipients } from "./parseRecipients.js";
-import { parseResults } from "./parseResults.js";
+import { parseRows } from "./parseCsv.js";
+import { resultsSchema } from "./parseResults.js";
 import { parseSchools } from "./parseSchools.js";
 import { parseSupport } from "./parseSupport.js";
 import { DEFAULT_TIME_ZONE, formatLocalTime } from "../locale/formatLocalTime.js";
 import { parseTargets } from "./parseTargets.js";
 import { parseTopology } from "./parseTopology.js";
-import { parseUnits } from "./parseUnits.js";
+import { parseUnits, type Units } from "./parseUnits.js";
 import { at, problems, sortProblems } from "./problems.js";
 import { sha256Hex } from "../formats/sha256Hex.js";
 
@@ -25,6 +35,11 @@ export interface DatasetReadResult {
   dataset: Dataset | null;
   /** Every problem found, errors and warnings, sorted by file, line, column. */
   problems: Problem[];
+  /**
+   * Every month with results, sorted, for a valid dataset: also those whose rows were not kept
+   * (`ResultsOptions.keep`), which `dataset.results` then lacks.
+   */
+  months?: Period[];
 }
 
 /** The bytes of a dataset folder, as read by `readDataset`. */
@@ -48,15 +63,43 @@ export const REQUIRED_FILES = [
 
 const sha256 = (bytes: Uint8Array) => sha256Hex(bytes);
 
+/** What a reader of the dataset keeps of results.csv (every row is checked either way). */
+export interface ResultsOptions {
+  /** The months whose rows are kept: a command about one month needs none after it. All when absent. */
+  keep?: (period: Period) => boolean;
+}
+
+/** results.csv, checked: the rows kept, the problems, and the districts with results by month. */
+export interface ResultsRead {
+  results: Result[] | null;
+  problems: Problem[];
+  /** Every month with a valid row → its districts (kept rows or not). */
+  reported: Map<Period, Set<string>>;
+  /** When the file was read as a stream (not in `files`): its hash, for the manifest's inputs. */
+  sha256?: string;
+}
+
 /** Parses and checks a dataset folder's bytes: pure, so every check is testable in memory. */
-export function parseDataset({ files, geo, now }: DatasetFiles): DatasetReadResult {
+export function parseDataset(input: DatasetFiles, options: ResultsOptions = {}): DatasetReadResult {
+  const dataset = beginDataset(input);
+  return dataset.finish(dataset.parseResults(options));
+}
+
+/**
+ * The dataset read in two steps, so that results.csv (the large file) can be read as a stream in
+ * between: first dataset.json, indicators.json and units.csv (what the results are checked
+ * against), then the results (`resultsSchema`, from bytes or a stream), then the rest.
+ * `streamed` names results.csv when it is read as a stream rather than given in `files`.
+ */
+export function beginDataset({ files, geo, now }: DatasetFiles, streamed = false) {
   const found: Problem[] = [];
   // Never push(...list): a list of a hundred thousand problems would overflow the call stack.
   const add = (list: readonly Problem[]) => {
     for (const problem of list) found.push(problem);
   };
   for (const file of REQUIRED_FILES)
-    if (!files.has(file)) found.push(at({ file }, problems.missingFile(file)));
+    if (!files.has(file) && !(streamed && file === "results.csv"))
+      found.push(at({ file }, problems.missingFile(file)));
   const text = (file: string, encoding: "utf8" | "latin1" = "utf8"): string | null => {
     const bytes = files.get(file);
     if (!bytes) return null;
@@ -89,10 +132,61 @@ export function parseDataset({ files, geo, now }: DatasetFiles): DatasetReadResu
     regions: units ? new Map(units.regions.map((region) => [region.code, region])) : null,
     indicators: indicators ? new Map(indicators.map((indicator) => [indicator.id, indicator])) : null,
   };
+  /** results.csv's schema: the rows kept by `options`. */
+  const schema = (options: ResultsOptions) =>
+    resultsSchema({ dialect, known, minSchools: thresholds.minSchools, keep: options.keep });
 
-  const resultsText = csvText("results.csv");
-  const resultsResult =
-    resultsText === null ? null : parseResults(resultsText, dialect, known, thresholds.minSchools);
+  return {
+    dialect,
+    schema,
+    /** results.csv from its bytes in `files` (null when it is not there). */
+    parseResults(options: ResultsOptions): ResultsRead | null {
+      const resultsText = csvText("results.csv");
+      if (resultsText === null) return null;
+      const results = schema(options);
+      const { rows, problems: resultProblems } = parseRows(resultsText, dialect, results);
+      return { results: rows, problems: resultProblems, reported: results.reported };
+    },
+    /** The rest of the dataset, once results.csv is read (null: it is missing). */
+    finish(resultsResult: ResultsRead | null): DatasetReadResult {
+      return finishDataset({
+        files,
+        geo,
+        now,
+        found,
+        add,
+        text,
+        csvText,
+        configText,
+        config,
+        dialect,
+        indicators,
+        units,
+        known,
+        resultsResult,
+      });
+    },
+  };
+}
+
+function finishDataset(input: {
+  files: Map<string, Uint8Array>;
+  geo: DatasetFiles["geo"];
+  now: Date | undefined;
+  found: Problem[];
+  add: (list: readonly Problem[]) => void;
+  text: (file: string) => string | null;
+  csvText: (file: string) => string | null;
+  configText: string | null;
+  config: DatasetConfig | null;
+  dialect: CsvDialect;
+  indicators: Indicator[] | null;
+  units: Units | null;
+  known: Known;
+  resultsResult: ResultsRead | null;
+}): DatasetReadResult {
+  const { files, geo, now, found, add, text, csvText, configText, config, dialect } = input;
+  const { indicators, units, known, resultsResult } = input;
   const targetsText = csvText("targets.csv");
   const targetsResult = targetsText === null ? null : parseTargets(targetsText, dialect, known);
   const recipientsText = csvText("recipients.csv");
@@ -165,7 +259,7 @@ export function parseDataset({ files, geo, now }: DatasetFiles): DatasetReadResu
     );
   if (units && units.districts.length === 0)
     found.push(at({ file: "units.csv", line: 2, column: 1 }, problems.emptyFile("units.csv", "districts")));
-  if (resultsResult?.results?.length === 0 && resultsResult.problems.length === 0)
+  if (resultsResult?.reported.size === 0 && resultsResult.problems.length === 0)
     found.push(at({ file: "results.csv", line: 2, column: 1 }, problems.emptyFile("results.csv", "results")));
 
   if (units) {
@@ -174,7 +268,7 @@ export function parseDataset({ files, geo, now }: DatasetFiles): DatasetReadResu
         regions: units.regions,
         districts: units.districts,
         unitPlaces: units.places,
-        results: resultsResult?.results ?? null,
+        reported: resultsResult?.reported ?? null,
         recipients: recipientsResult?.recipients ?? null,
         geo:
           config && geoIds
@@ -200,9 +294,11 @@ export function parseDataset({ files, geo, now }: DatasetFiles): DatasetReadResu
   ) {
     return { dataset: null, problems: sorted };
   }
+  const months = [...resultsResult.reported.keys()].sort(compare);
   const inputs: InputFile[] = [...files.entries()].map(([path, bytes]) => ({ path, sha256: sha256(bytes) }));
   if (geo && "bytes" in geo && !files.has(geo.path))
     inputs.push({ path: geo.path, sha256: sha256(geo.bytes) });
+  if (resultsResult?.sha256) inputs.push({ path: "results.csv", sha256: resultsResult.sha256 });
   inputs.sort((a, b) => compare(a.path, b.path));
   return {
     dataset: {
@@ -221,6 +317,7 @@ export function parseDataset({ files, geo, now }: DatasetFiles): DatasetReadResu
       topology,
       inputs,
     },
+    months,
     problems: sorted,
   };
 }

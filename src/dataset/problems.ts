@@ -154,6 +154,12 @@ export const problems = {
       `the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the limit of ${Math.round(limit / 1024 / 1024)} MB for this kind of file; it was not read`,
       "Check that it is the right file (an export of the wrong table, or a file that kept growing); a month's data is far smaller.",
     ),
+  fileTooLong: (limit: number) =>
+    error(
+      "file-too-long",
+      `reading stopped after ${Math.round(limit / 1024 / 1024)} MB, the limit for this kind of file: the file grew while it was read, or never ends`,
+      "Put the exported file itself in the dataset folder (not a link to a device, a log or a file still being written); a month's data is far smaller.",
+    ),
   wrongDelimiter: (found: string, declared: string) =>
     error(
       "wrong-delimiter",

@@ -1,9 +1,16 @@
-import type { Stats } from "node:fs";
+import { createReadStream, type Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { errors } from "../errors.js";
 import { findProjectRoot } from "../findProjectRoot.js";
-import { parseDataset, REQUIRED_FILES, type DatasetFiles, type DatasetReadResult } from "./parseDataset.js";
+import {
+  beginDataset,
+  REQUIRED_FILES,
+  type DatasetFiles,
+  type DatasetReadResult,
+  type ResultsOptions,
+} from "./parseDataset.js";
+import { readCsvStream } from "./readCsvStream.js";
 import { parseDatasetConfig } from "./parseDatasetConfig.js";
 import { decodeText } from "./decodeText.js";
 import type { Problem } from "../model.js";
@@ -11,6 +18,7 @@ import { at, problems } from "./problems.js";
 
 export type { DatasetReadResult } from "./parseDataset.js";
 
+const RESULTS = "results.csv";
 const OPTIONAL_FILES = ["schools.csv", "contacts.csv", "commitments.csv", "support.csv"];
 
 const MB = 1024 * 1024;
@@ -19,7 +27,7 @@ const MB = 1024 * 1024;
  * results.csv is 1.3 MB, its map 0.7 MB), far below what would exhaust memory. A larger file is a
  * dataset problem (exit 3) naming it, never a crash.
  */
-function sizeLimit(file: string): number {
+export function sizeLimit(file: string): number {
   if (file.endsWith(".csv")) return 256 * MB;
   if (file.endsWith(".md")) return 1 * MB;
   if (file === "dataset.json" || file === "indicators.json") return 1 * MB;
@@ -38,8 +46,12 @@ function kindOf(info: Stats): string {
  * Reads a dataset folder and checks it: the typed Dataset (null when there is any error) and every
  * problem found. The IO edge of src/dataset: everything else is parsed in memory by parseDataset.
  * A missing or unreadable folder is a CliError (exit 2), not a dataset problem.
+ *
+ * results.csv is read as a stream, a megabyte at a time, and checked row by row: only the rows of
+ * the months `options.keep` names are kept (every row is checked). Reading stops at the file's
+ * size limit even when the file grows while read.
  */
-export async function readDataset(dir: string): Promise<DatasetReadResult> {
+export async function readDataset(dir: string, options: ResultsOptions = {}): Promise<DatasetReadResult> {
   const root = resolve(dir);
   const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
     throw errors.noDataset(
@@ -53,7 +65,8 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
 
   const files = new Map<string, Uint8Array>();
   const refused: Problem[] = [];
-  const tryRead = async (path: string, shown: string = relative(root, path)): Promise<Uint8Array | null> => {
+  /** The file's stat when it may be read: a regular file within its size limit (else refused). */
+  const checkStreamable = async (path: string, shown: string): Promise<Stats | null> => {
     try {
       const info = await stat(path);
       // A device (/dev/zero), a pipe or a folder: reading it could never end, or means nothing.
@@ -61,19 +74,33 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
         refused.push(at({ file: shown, line: 1, column: 1 }, problems.notAFile(kindOf(info))));
         return null;
       }
-      const size = info.size;
       const limit = sizeLimit(shown.split("/").pop() ?? shown);
-      if (size > limit) {
-        refused.push(at({ file: shown, line: 1, column: 1 }, problems.fileTooLarge(size, limit)));
+      if (info.size > limit) {
+        refused.push(at({ file: shown, line: 1, column: 1 }, problems.fileTooLarge(info.size, limit)));
         return null;
       }
+      return info;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw errors.unreadableFile(path, (error as Error).message);
+    }
+  };
+  const tryRead = async (path: string, shown: string = relative(root, path)): Promise<Uint8Array | null> => {
+    if (!(await checkStreamable(path, shown))) return null;
+    try {
       return await readFile(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw errors.unreadableFile(path, (error as Error).message);
     }
   };
+  // results.csv, the large file, is read as a stream once the files it is checked against are.
+  let resultsInfo: Stats | null = null;
   for (const file of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
+    if (file === RESULTS) {
+      resultsInfo = await checkStreamable(join(root, file), file);
+      continue;
+    }
     const bytes = await tryRead(join(root, file));
     if (bytes) files.set(file, bytes);
   }
@@ -104,5 +131,21 @@ export async function readDataset(dir: string): Promise<DatasetReadResult> {
     }
   }
   if (refused.length > 0) return { dataset: null, problems: refused };
-  return parseDataset({ files, geo, now: new Date() });
+  const dataset = beginDataset({ files, geo, now: new Date() }, resultsInfo !== null);
+  if (!resultsInfo) return dataset.finish(null);
+  const schema = dataset.schema(options);
+  const stream = createReadStream(join(root, RESULTS), { highWaterMark: 1 << 20 });
+  try {
+    const read = await readCsvStream(stream, dataset.dialect, schema, sizeLimit(RESULTS));
+    return dataset.finish({
+      results: read.rows,
+      problems: read.problems,
+      reported: schema.reported,
+      sha256: read.sha256,
+    });
+  } catch (error) {
+    throw errors.unreadableFile(join(root, RESULTS), (error as Error).message);
+  } finally {
+    stream.destroy();
+  }
 }

@@ -17,13 +17,14 @@ export interface DatasetSummary {
   schools: number;
 }
 
-export function summarizeDataset(dataset: Dataset): DatasetSummary {
+/** `months`: every month of results.csv, when the dataset keeps only some months' rows. */
+export function summarizeDataset(dataset: Dataset, months?: string[]): DatasetSummary {
   return {
     name: dataset.config.name,
     synthetic: dataset.config.synthetic,
     regions: dataset.regions.length,
     districts: dataset.districts.length,
-    months: [...new Set(dataset.results.map((result) => result.period))].sort(compare),
+    months: months ?? [...new Set(dataset.results.map((result) => result.period))].sort(compare),
     indicators: dataset.indicators.length,
     recipients: dataset.recipients.length,
     stories: dataset.goodPractices.length,

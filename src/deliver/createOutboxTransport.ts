@@ -4,6 +4,7 @@ import { basename, join } from "node:path";
 import { syncDirSync } from "./openLedger.js";
 import { sendWriteError } from "./sendWriteError.js";
 import type { MailTransport } from "./types.js";
+import { InternalError } from "../errors.js";
 
 /** A temporary file of this transport: `.NAME.eml.PID.tmp`. */
 const TEMPORARY = /^\..+\.eml\.\d+\.tmp$/;
@@ -24,7 +25,7 @@ export function createOutboxTransport(dir: string): MailTransport {
     description: `outbox ${dir}`,
     send(message) {
       if (basename(message.outboxName) !== message.outboxName || message.outboxName.startsWith(".")) {
-        throw new Error(`unsafe outbox file name ${JSON.stringify(message.outboxName)}`);
+        throw new InternalError(`unsafe outbox file name ${JSON.stringify(message.outboxName)}`);
       }
       const target = join(dir, message.outboxName);
       if (!made) {

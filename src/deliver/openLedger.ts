@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, ftruncateSync, openSync, writeSync } from "node:f
 import { dirname } from "node:path";
 import type { DeliveryEvent } from "../model.js";
 import { readLedger } from "../archive/readLedger.js";
+import { InternalError } from "../errors.js";
 
 export interface Ledger {
   /** Events already in the file when it was opened. */
@@ -33,7 +34,7 @@ export function openLedger(file: string, warn: (text: string) => void): Ledger {
   return {
     events: existing.events,
     append(event) {
-      if (!open) throw new Error("the delivery ledger is closed");
+      if (!open) throw new InternalError("the delivery ledger is closed");
       writeAll(fd, Buffer.from(JSON.stringify(event) + "\n"));
       fsyncSync(fd);
     },

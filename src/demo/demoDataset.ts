@@ -1,6 +1,6 @@
 import type { Topology } from "topojson-specification";
 import type { Dataset, DatasetConfig, Result, Target } from "../model.js";
-import { INDICATORS } from "./demoSettings.js";
+import { DEMO_INDICATORS } from "./demoSettings.js";
 import type { DemoUnits } from "./readUnits.js";
 
 /**
@@ -18,7 +18,7 @@ export function demoDataset(
   const topology: Topology = { type: "Topology", objects: {}, arcs: [] };
   return {
     config,
-    indicators: INDICATORS,
+    indicators: DEMO_INDICATORS,
     regions: units.regions.map((region) => ({
       code: region.code,
       name: region.name,

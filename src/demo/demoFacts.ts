@@ -1,5 +1,6 @@
 import type { DatasetIndex } from "../compute/indexDataset.js";
-import { INDICATORS, PERIODS, STRIKE } from "./demoSettings.js";
+import type { Indicator } from "../model.js";
+import { DEMO_INDICATORS, PERIODS, STRIKE } from "./demoSettings.js";
 import type { DemoGenerated } from "./generateDemo.js";
 
 /** The figures the demo's README states. */
@@ -43,12 +44,14 @@ export function demoFacts(generated: DemoGenerated, index: DatasetIndex): DemoFa
     generated;
   const { districts, regions } = units;
   const visitsPerMonth = PERIODS.map((p) => [...(visits.get(p)?.values() ?? [])].reduce((a, b) => a + b, 0));
+  const firstIndicator = DEMO_INDICATORS[0] as Indicator;
   let districtMonths = 0;
   let fewSchoolMonths = 0;
   for (const period of PERIODS)
     for (const code of visits.get(period)?.keys() ?? []) {
       districtMonths += 1;
-      const cell = index.cell({ level: "district", code }, INDICATORS[0] as (typeof INDICATORS)[0], period);
+      // The schools visited are the same for every indicator of a district and month.
+      const cell = index.cell({ level: "district", code }, firstIndicator, period);
       if (cell.reason === "few-schools") fewSchoolMonths += 1;
     }
   const highCvRows = results.filter((row) => {
@@ -73,7 +76,7 @@ export function demoFacts(generated: DemoGenerated, index: DatasetIndex): DemoFa
     english: recipients.filter((r) => r.language === "en").length,
     stories: stories.length,
     schoolRows: schoolRows.length,
-    schools: schoolRows.length / INDICATORS.length,
+    schools: schoolRows.length / DEMO_INDICATORS.length,
     visitsMin: Math.min(...visitsPerMonth),
     visitsMax: Math.max(...visitsPerMonth),
     visitsMinOther: Math.min(...visitsPerMonth.filter((_, k) => PERIODS[k] !== STRIKE.period)),

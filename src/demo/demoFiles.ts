@@ -1,4 +1,4 @@
-import { INDICATORS } from "./demoSettings.js";
+import { DEMO_INDICATORS } from "./demoSettings.js";
 import type { DemoFacts } from "./demoFacts.js";
 import { demoReadme } from "./demoReadme.js";
 import type { DemoGenerated } from "./generateDemo.js";
@@ -20,7 +20,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 export function demoFiles(g: DemoGenerated, facts: DemoFacts): Map<string, string> {
   const files = new Map<string, string>();
   files.set("dataset.json", json(g.datasetJson));
-  files.set("indicators.json", json(INDICATORS));
+  files.set("indicators.json", json(DEMO_INDICATORS));
   files.set(
     "units.csv",
     csv(

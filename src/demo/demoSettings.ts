@@ -22,7 +22,7 @@ export type IndicatorId = (typeof INDICATOR_IDS)[number];
 export type PerIndicator<T = number> = Record<IndicatorId, T>;
 
 /** indicators.json: the 7 indicators of the Semáforo Escuela, in report order. */
-export const INDICATORS: (Indicator & { id: IndicatorId })[] = [
+export const DEMO_INDICATORS: (Indicator & { id: IndicatorId })[] = [
   {
     id: "asistencia-directores",
     label: { es: "Asistencia de directores", en: "Principal attendance" },

@@ -1,9 +1,9 @@
-import type { Dataset, Recipient, Result, SupportAction, Target } from "../model.js";
 import { parseDatasetConfig } from "../dataset/parseDatasetConfig.js";
+import { InternalError } from "../errors.js";
+import type { Contact, Dataset, Recipient, Result, SupportAction, Target } from "../model.js";
 import { addDemoPhones } from "./addDemoPhones.js";
 import { demoDataset } from "./demoDataset.js";
 import { demoDatasetJson } from "./demoDatasetJson.js";
-import { DemoError } from "./demoError.js";
 import { generateCommitments, type DemoCommitmentRow } from "./generateCommitments.js";
 import { generateContacts } from "./generateContacts.js";
 import { generateRecipients } from "./generateRecipients.js";
@@ -15,7 +15,6 @@ import { planVisits, type Visits } from "./planVisits.js";
 import type { DemoUnits } from "./readUnits.js";
 import { checkStories, STORIES, type DemoStory } from "./stories.js";
 import { districtProfile } from "./unitEffects.js";
-import type { Contact } from "../model.js";
 
 /** Everything the demo writes, before it is written. */
 export interface DemoGenerated {
@@ -52,7 +51,7 @@ export function generateDemo(units: DemoUnits): DemoGenerated {
   const datasetJson = demoDatasetJson(addDemoPhones(recipients));
   // The thresholds and the rest of dataset.json as the project reads them.
   const { config, problems } = parseDatasetConfig(JSON.stringify(datasetJson));
-  if (!config) throw new DemoError(`dataset.json: ${problems.map((p) => p.message).join("; ")}`);
+  if (!config) throw new InternalError(`dataset.json: ${problems.map((p) => p.message).join("; ")}`);
   const targets = generateTargets(demoDataset(config, units, results, []), withoutTargets);
   checkStories(STORIES, new Set(districts.map((d) => d.code)));
   return {

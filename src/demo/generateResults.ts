@@ -8,7 +8,8 @@ import {
   STRIKE,
   type PerIndicator,
 } from "./demoSettings.js";
-import { fixed1, round1 } from "./oneDecimal.js";
+import { roundToDisplay } from "../locale/format.js";
+import { fixed1 } from "./oneDecimal.js";
 import { personName } from "./personName.js";
 import type { Shocks } from "./planScenarios.js";
 import type { Visits } from "./planVisits.js";
@@ -37,7 +38,7 @@ export interface DemoSchoolRow {
  *   p = logistic(base_i + region_i + rurality_d · rural_i + district_i + trend_i · t + season
  *                + region-month noise + district-month noise + scenario shocks)
  * then each visited school is simulated and the counts summed. `cv` is the ratio estimator's
- * (simulateSchools.ratioCv), capped at 999.9 and rounded to one decimal. The school rows of
+ * (simulateSchools.ratioCv), capped at 999.9 and rounded to one decimal (roundToDisplay). The school rows of
  * SCHOOL_MONTHS take their names, directors and phones from streams of their own, so the figures
  * do not depend on them.
  */
@@ -92,7 +93,7 @@ export function generateResults(
           numerator: items.reduce((s, it) => s + it.num, 0),
           denominator: items.reduce((s, it) => s + it.den, 0),
           schools: n,
-          ...(cv === null ? {} : { cv: round1(Math.min(cv, 999.9)) }),
+          ...(cv === null ? {} : { cv: roundToDisplay(Math.min(cv, 999.9)) }),
         });
       }
       if (SCHOOL_MONTHS.includes(period)) {

@@ -1,4 +1,5 @@
 import type { Result, SupportAction } from "../model.js";
+import { THRESHOLDS } from "./demoSettings.js";
 import { rng } from "./random.js";
 
 /** What the enabling team did: a first visit, then maybe one follow-up. */
@@ -16,7 +17,7 @@ const SUPPORT_ACTIONS: readonly string[] = [
  */
 export function generateSupport(results: Result[]): SupportAction[] {
   const june = results
-    .filter((row) => row.period === "2026-06" && row.denominator > 0 && row.schools >= 5)
+    .filter((row) => row.period === "2026-06" && row.denominator > 0 && row.schools >= THRESHOLDS.minSchools)
     .map((row) => ({ ...row, value: row.numerator / row.denominator }));
   const byIndicator = new Map<string, typeof june>();
   for (const row of june) {

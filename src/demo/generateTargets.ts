@@ -1,10 +1,9 @@
 import { indexDataset, type UnitKey } from "../compute/indexDataset.js";
-import type { Dataset, Level, Target } from "../model.js";
-import { NATIONAL_CODE } from "../model.js";
-import { INDICATORS, REGION_WITHOUT_TARGETS } from "./demoSettings.js";
-import { round1 } from "./oneDecimal.js";
+import { InternalError } from "../errors.js";
+import { roundToDisplay } from "../locale/format.js";
+import { NATIONAL_CODE, type Dataset, type Level, type Target } from "../model.js";
+import { DEMO_INDICATORS, REGION_WITHOUT_TARGETS, THRESHOLDS } from "./demoSettings.js";
 import { visitsIn, type Visits } from "./planVisits.js";
-import { DemoError } from "./demoError.js";
 import { clamp, rng, type Random } from "./random.js";
 import type { DemoDistrict } from "./readUnits.js";
 
@@ -13,7 +12,8 @@ export const TARGET_YEARS = ["2025", "2026"] as const;
 
 /**
  * The districts without targets of their own (they fall back to their region's): the districts
- * of REGION_WITHOUT_TARGETS, those without a reliable April baseline (fewer than 5 schools), and
+ * of REGION_WITHOUT_TARGETS, those without a reliable April baseline (fewer schools than the
+ * rule's minSchools: a referential value), and
  * random others up to about 10 % of the districts plus 3.
  */
 export function chooseDistrictsWithoutTargets(districts: DemoDistrict[], visits: Visits): Set<string> {
@@ -21,7 +21,8 @@ export function chooseDistrictsWithoutTargets(districts: DemoDistrict[], visits:
   for (const d of districts) {
     if (d.regionCode === REGION_WITHOUT_TARGETS) without.add(d.code);
     // No reliable April baseline: the ministry keeps the region's targets.
-    else if (TARGET_YEARS.some((year) => visitsIn(visits, `${year}-04`, d.code) < 5)) without.add(d.code);
+    else if (TARGET_YEARS.some((year) => visitsIn(visits, `${year}-04`, d.code) < THRESHOLDS.minSchools))
+      without.add(d.code);
   }
   const others = districts.filter((d) => !without.has(d.code));
   const target = Math.round(districts.length * 0.1) + 3;
@@ -31,14 +32,14 @@ export function chooseDistrictsWithoutTargets(districts: DemoDistrict[], visits:
 
 /** A target a few points above the baseline (fewer when there is little room left), and a minimum 5–8 points below it. */
 function makeTarget(r: Random, level: Level, baselinePct: number) {
-  const baseline = round1(baselinePct);
+  const baseline = roundToDisplay(baselinePct);
   const room = 100 - baseline;
   const gain =
     level === "national"
       ? clamp(room * r.uniform(0.15, 0.3), 1, 3)
       : clamp(room * r.uniform(0.15, 0.35), 1, 5);
-  const target = round1(Math.min(100, baseline + gain));
-  const minimum = round1(Math.max(0, target - r.uniform(5, 8)));
+  const target = roundToDisplay(Math.min(100, baseline + gain));
+  const minimum = roundToDisplay(Math.max(0, target - r.uniform(5, 8)));
   return { baseline, target, minimum };
 }
 
@@ -52,9 +53,9 @@ export function generateTargets(dataset: Dataset, districtsWithoutTargets: Set<s
   const index = indexDataset(dataset, NATIONAL_CODE, "es");
   const targets: Target[] = [];
   const add = (year: string, unit: UnitKey) => {
-    for (const indicator of INDICATORS) {
+    for (const indicator of DEMO_INDICATORS) {
       const april = index.cell(unit, indicator, `${year}-04`).value;
-      if (april === null) throw new DemoError(`no April ${year} value for ${unit.code} ${indicator.id}`);
+      if (april === null) throw new InternalError(`no April ${year} value for ${unit.code} ${indicator.id}`);
       targets.push({
         year: Number(year),
         level: unit.level,

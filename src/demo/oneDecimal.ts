@@ -1,5 +1,7 @@
-/** The demo's figures are written with one decimal: rounded half up at the tenth. */
-export const round1 = (x: number) => Math.round(x * 10) / 10;
+import { roundToDisplay } from "../locale/format.js";
 
-/** `round1(x)` written with exactly one decimal: "87.0". */
-export const fixed1 = (x: number) => round1(x).toFixed(1);
+/**
+ * A figure written with exactly one decimal ("87.0"), rounded by the project's display rule
+ * (locale/format roundToDisplay), so a file holds the number the reports show and compare.
+ */
+export const fixed1 = (x: number) => roundToDisplay(x).toFixed(1);

@@ -1,5 +1,5 @@
 import type { GoodPractice } from "../model.js";
-import { DemoError } from "./demoError.js";
+import { InternalError } from "../errors.js";
 import { INDICATOR_IDS, PERIODS } from "./demoSettings.js";
 
 /** A synthetic good-practice story (good-practices/SLUG.md), in Spanish, maybe with an English version. */
@@ -270,12 +270,12 @@ export function storyFile(story: DemoStory): string {
 export function checkStories(stories: DemoStory[], districtCodes: Set<string>): void {
   for (const s of stories) {
     const words = s.body.split(/\s+/).filter(Boolean).length;
-    if (words < 80 || words > 200) throw new DemoError(`story ${s.slug}: ${words} words`);
+    if (words < 80 || words > 200) throw new InternalError(`story ${s.slug}: ${words} words`);
     if (
       !districtCodes.has(s.district) ||
       !PERIODS.includes(s.period) ||
       !(INDICATOR_IDS as readonly string[]).includes(s.indicator)
     )
-      throw new DemoError(`story ${s.slug}: bad front matter`);
+      throw new InternalError(`story ${s.slug}: bad front matter`);
   }
 }

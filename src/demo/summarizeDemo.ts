@@ -1,7 +1,7 @@
 import { ALERT_PRIORITY, buildAlerts } from "../compute/buildAlerts.js";
 import { buildContext } from "../compute/buildContext.js";
 import type { AlertKind, Messages, Status } from "../model.js";
-import { INDICATORS, LAST } from "./demoSettings.js";
+import { DEMO_INDICATORS, LAST } from "./demoSettings.js";
 import type { DemoFacts } from "./demoFacts.js";
 import type { DemoGenerated } from "./generateDemo.js";
 import { fixed1 } from "./oneDecimal.js";
@@ -14,7 +14,7 @@ import { fixed1 } from "./oneDecimal.js";
 export function summarizeDemo(g: DemoGenerated, facts: DemoFacts, messages: Messages): string {
   const context = buildContext(g.dataset, LAST, "es", messages);
   const { index } = context;
-  const national = INDICATORS.map(
+  const national = DEMO_INDICATORS.map(
     (indicator) => `${indicator.id} ${fixed1(index.cell(context.national, indicator, LAST).value ?? NaN)}`,
   );
   const statuses: Record<Status, number> = { green: 0, amber: 0, red: 0, referential: 0, "no-data": 0 };
@@ -25,7 +25,7 @@ export function summarizeDemo(g: DemoGenerated, facts: DemoFacts, messages: Mess
   ) as Record<AlertKind, number>;
   for (const d of g.units.districts) {
     const unit = { level: "district" as const, code: d.code };
-    for (const indicator of INDICATORS) {
+    for (const indicator of DEMO_INDICATORS) {
       const status = index.cell(unit, indicator, LAST).status;
       statuses[status] += 1;
       for (const alert of buildAlerts(context, unit, indicator)) alerts[alert.kind] += 1;

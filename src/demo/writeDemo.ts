@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { makeDirsSync } from "../makeDirs.js";
-import { DemoError } from "./demoError.js";
+import { errors } from "../errors.js";
 
 /** Whether `dir` is missing, empty, or a demo folder written before (dataset.json says synthetic). */
 function isReplaceable(dir: string): boolean {
@@ -19,10 +19,7 @@ function isReplaceable(dir: string): boolean {
  * holds anything but a synthetic dataset, so a wrong `--out` never deletes real files.
  */
 export function writeDemo(out: string, files: Map<string, string>): void {
-  if (!isReplaceable(out))
-    throw new DemoError(
-      `${out} is neither empty nor a synthetic dataset: name an empty folder for the demo.`,
-    );
+  if (!isReplaceable(out)) throw errors.demoFolderTaken(out);
   rmSync(out, { recursive: true, force: true });
   for (const [rel, content] of files) {
     const file = join(out, rel);

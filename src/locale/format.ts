@@ -1,4 +1,5 @@
 import type { Locale, Period } from "../model.js";
+import { InternalError } from "../errors.js";
 
 /**
  * Pure formatting with Intl for the report locales: Spanish as used in Peru (es-PE) and English.
@@ -100,7 +101,7 @@ export function formatPoints(points: number | null | undefined, locale: Locale):
 /** Parses `YYYY-MM` into year and month (1–12); throws on anything else. */
 export function parsePeriod(period: Period): { year: number; month: number } {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  if (!match) throw new Error(`Not a period of the form YYYY-MM: ${JSON.stringify(period)}`);
+  if (!match) throw new InternalError(`Not a period of the form YYYY-MM: ${JSON.stringify(period)}`);
   return { year: Number(match[1]), month: Number(match[2]) };
 }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { findProjectRoot } from "../findProjectRoot.js";
+import { InternalError } from "../errors.js";
 
 export type SitePage = "national" | "unit" | "about" | "data";
 
@@ -32,7 +33,7 @@ export function loadSiteTemplates(dir: string = join(findProjectRoot(), "templat
   return {
     render(page, context) {
       const template = pages.get(page);
-      if (!template) throw new Error(`No site template "${page}".`);
+      if (!template) throw new InternalError(`No site template "${page}".`);
       return template(context, { allowProtoPropertiesByDefault: false });
     },
     assets: ["site.css", "search.js"].map((file) => ({

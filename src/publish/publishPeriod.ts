@@ -4,9 +4,10 @@ import { lockPeriod } from "./lockPeriod.js";
 import { buildViews } from "../compute/buildViews.js";
 import { applySettings } from "../config/settings.js";
 import { assertPeriodInDataset } from "../dataset/assertPeriodInDataset.js";
+import type { ResultsOptions } from "../dataset/parseDataset.js";
 import { ExitCode } from "../errors.js";
 import type { PublicFileEntry, PublicListing } from "../formats/publicFiles.js";
-import type { Dataset, Locale, Messages, Problem, ReportView, Thresholds } from "../model.js";
+import type { Dataset, Locale, Messages, Period, Problem, ReportView, Thresholds } from "../model.js";
 import { buildPageContext } from "../render/context/buildPageContext.js";
 import { GeoCache } from "../render/maps/GeoCache.js";
 import { buildOpenData } from "./buildOpenData.js";
@@ -29,7 +30,11 @@ export interface PublishOptions {
 
 /** IO passed in, with real defaults, so the whole publish runs in a test with fakes. */
 export interface PublishEffects {
-  readDataset: (dir: string) => Promise<{ dataset: Dataset | null; problems: Problem[] }>;
+  /** `options.keep`: the months whose results rows are kept (publish needs none after its period). */
+  readDataset: (
+    dir: string,
+    options?: ResultsOptions,
+  ) => Promise<{ dataset: Dataset | null; problems: Problem[]; months?: Period[] }>;
   readMessages: (locale: Locale) => Promise<Messages>;
   now: () => Date;
   templates: () => SiteTemplates;
@@ -92,7 +97,7 @@ export async function publishPeriod(
     rows: 0,
   };
 
-  const read = await effects.readDataset(options.dataDir);
+  const read = await effects.readDataset(options.dataDir, { keep: (month) => month <= options.period });
   const { problems } = read;
   const fatal = problems.filter((problem) => problem.severity === "error");
   if (!read.dataset || fatal.length > 0) {
@@ -109,7 +114,7 @@ export async function publishPeriod(
     };
   }
   const dataset = applySettings(read.dataset, options);
-  const all = assertPeriodInDataset(dataset, options.period, options.dataDir);
+  const all = assertPeriodInDataset(dataset, options.period, options.dataDir, read.months);
   const periods = all.filter((period) => period <= options.period);
 
   // Spanish first; English when every indicator has an English label.

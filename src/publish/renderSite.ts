@@ -11,6 +11,7 @@ import type { SiteTemplates } from "./loadSiteTemplates.js";
 import { sparkline } from "./sparkline.js";
 import { TABLES } from "./tableSchemas.js";
 import type { PublicFile, SiteIndicator, SiteUnit } from "./types.js";
+import { InternalError } from "../errors.js";
 
 export interface Download {
   /** Relative to `public/`. */
@@ -59,7 +60,7 @@ export function renderSite(input: SiteInput, templates: SiteTemplates): PublicFi
   const statusLabel = (status: Status): string => input.messages[`status.${status}`] ?? t(`legend.${status}`);
   const byKey = new Map(input.units.map((unit) => [`${unit.level}:${unit.code}`, unit]));
   const national = input.units.find((unit) => unit.level === "national");
-  if (!national) throw new Error("renderSite: the views have no national unit.");
+  if (!national) throw new InternalError("renderSite: the views have no national unit.");
 
   /** Everything a page's frame needs: relative roots, navigation, language switch, footer. */
   const frame = (path: string, title: string) => {
@@ -317,12 +318,14 @@ function nest(messages: Messages, prefix: string): Record<string, unknown> {
       const next = node[part];
       // A key that is also another key's prefix ("site.data.file" and "site.data.file.x") would
       // print "[object Object]" in a page: a mistake in the locale file, said at once.
-      if (typeof next === "string") throw new Error(`locale key ${key} extends the message ${prefix}${part}`);
+      if (typeof next === "string")
+        throw new InternalError(`locale key ${key} extends the message ${prefix}${part}`);
       node =
         typeof next === "object" && next !== null ? (next as Record<string, unknown>) : (node[part] = {});
     }
     const leaf = path[path.length - 1] ?? key;
-    if (typeof node[leaf] === "object") throw new Error(`locale key ${key} is also a prefix of other keys`);
+    if (typeof node[leaf] === "object")
+      throw new InternalError(`locale key ${key} is also a prefix of other keys`);
     node[leaf] = messages[key];
   }
   return root;

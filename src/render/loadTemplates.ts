@@ -5,6 +5,7 @@ import { findProjectRoot } from "../findProjectRoot.js";
 import { cssPageLabel, cssString } from "./cssString.js";
 import { readFontCss } from "./fonts/readFontCss.js";
 import type { Templates } from "./renderReport.js";
+import { InternalError } from "../errors.js";
 
 const PAGES = ["national", "region", "district", "index", "team"] as const;
 
@@ -42,7 +43,7 @@ export function readStyles(dir: string = join(findProjectRoot(), "templates")): 
     .sort();
   const listed = [...STYLE_SHEETS].sort();
   if (present.join("\n") !== listed.join("\n")) {
-    throw new Error(
+    throw new InternalError(
       `${folder} must hold exactly the style sheets of STYLE_SHEETS (loadTemplates.ts): found ${present.join(", ")}`,
     );
   }
@@ -79,7 +80,7 @@ export function loadTemplates(dir: string = join(findProjectRoot(), "templates")
   return {
     render(page, context) {
       const template = pages.get(page);
-      if (!template) throw new Error(`No page template "${page}".`);
+      if (!template) throw new InternalError(`No page template "${page}".`);
       return template(context, { allowProtoPropertiesByDefault: false });
     },
   };

@@ -19,11 +19,6 @@ jest.setTimeout(40 * 60_000);
 
 const given = process.env.SEMAFORO_DEMO_OUT;
 
-/**
- * What the demo month still has, measured on this build (2026-12-07): the goal is 0 of each, and
- * these numbers may only go down. Lower them when a layout change removes some.
- */
-const KNOWN = { nearEmpty: 1, strandedHeadings: 30 };
 const out = given ?? mkdtempSync(join(tmpdir(), "semaforo-demo-pages-"));
 const docs = new Map<string, PdfDocument>();
 
@@ -58,16 +53,12 @@ describe("every page of the demo month's PDFs", () => {
     const pages = findings((_, doc) =>
       nearEmptyPages(doc).map((p) => `p.${p.number}: ${p.words} words: ${p.lines.join(" / ").slice(0, 160)}`),
     );
-    // Issue #24 item 7 is not finished: the demo month still has KNOWN.nearEmpty such pages (27 before
-    // the page-break rules). The line is held there: one more fails, and the list names each page.
-    expect(pages.length > KNOWN.nearEmpty ? pages : []).toEqual([]);
+    expect(pages).toEqual([]);
   });
 
   it("has no heading at the foot of a page (the last line; a section heading: the last two)", () => {
     const headings = findings((_, doc) => strandedHeadings(doc).map((h) => `p.${h.page}: ${h.title}`));
-    // Still KNOWN.strandedHeadings on the demo month (mostly "Compromisos de desempeño" and
-    // "Escuelas monitoreadas" with their introduction at a page's foot): held at that number.
-    expect(headings.length > KNOWN.strandedHeadings ? headings : []).toEqual([]);
+    expect(headings).toEqual([]);
   });
 
   it("has no doubled bookmark title", () => {

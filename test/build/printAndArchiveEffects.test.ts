@@ -38,6 +38,7 @@ function memoryArchive(
       return lock("sends");
     },
     completeCommit: () => (calls.push("completeCommit"), Promise.resolve()),
+    hasManifest: () => manifest !== null,
     readManifest: () => (calls.push("readManifest"), Promise.resolve(manifest)),
     readHeld: () => (calls.push("readHeld"), new Set(start.held ?? [])),
     stillArchived: (_dir, list) => Promise.resolve(list.every((f) => files.get(f.file) === f.sha256)),

@@ -14,19 +14,7 @@ describe("schema/semaforo.config.schema.json", () => {
       additionalProperties: unknown;
     };
     expect(Object.keys(schema.properties).sort()).toEqual(
-      [
-        "$schema",
-        "concurrency",
-        "data",
-        "email",
-        "locale",
-        "out",
-        "rate",
-        "sms",
-        "smtp",
-        "team",
-        "thresholds",
-      ].sort(),
+      ["$schema", "concurrency", "data", "email", "out", "rate", "sms", "smtp", "team", "thresholds"].sort(),
     );
     expect(schema.additionalProperties).toBe(false);
   });

@@ -17,13 +17,12 @@ describe("parseConfig", () => {
         replyTo: "soporte@minedu.example",
       },
       concurrency: 3,
-      locale: "en",
       thresholds: { minSchools: 4, maxCv: 20, amberBand: 5, fallAlert: 3 },
       rate: 60,
     });
     const { config, problems } = parseConfig("\uFEFF" + text, "semaforo.config.json");
     expect(problems).toEqual([]);
-    expect(config).toMatchObject({ data: "data/2026", concurrency: 3, locale: "en", rate: 60 });
+    expect(config).toMatchObject({ data: "data/2026", concurrency: 3, rate: 60 });
     expect(config?.smtp?.passwordEnv).toBe("SEMAFORO_SMTP_PASSWORD");
   });
 
@@ -42,7 +41,7 @@ describe("parseConfig", () => {
       lines({ concurrency: "4", locale: "fr", smtp: { url: "smtp://mail.example.org", port: 25 } }),
     ).toEqual([
       'semaforo.config.json: concurrency: expected a number, got the string "4"',
-      'semaforo.config.json: locale: expected one of "es", "en", got the string "fr"',
+      "semaforo.config.json: locale: not a setting (it never changed anything): each recipient's language is the language column of recipients.csv, es when blank",
       'semaforo.config.json: smtp.port: unknown key: the server is one URL, smtp.url, e.g. "smtp://user@mail.example.org:587" (smtps:// for TLS on 465)',
     ]);
   });

@@ -10,7 +10,6 @@ describe("resolveOptions", () => {
       smtp: { url: undefined, display: undefined, source: "none" },
       email: {},
       concurrency: undefined,
-      locale: "es",
       thresholds: {},
       team: {},
       rate: undefined,
@@ -30,9 +29,9 @@ describe("resolveOptions", () => {
   });
 
   it("lets flags override the config, and the config override the defaults", () => {
-    const config = { data: "datos", out: "salida", concurrency: 4, locale: "en" as const, rate: 30 };
+    const config = { data: "datos", out: "salida", concurrency: 4, rate: 30 };
     const options = resolveOptions({ out: "otra", concurrency: 1 }, config, {});
-    expect(options).toMatchObject({ data: "datos", out: "otra", concurrency: 1, locale: "en", rate: 30 });
+    expect(options).toMatchObject({ data: "datos", out: "otra", concurrency: 1, rate: 30 });
   });
 
   it("takes the SMTP URL from the flag, then the environment, then the config", () => {

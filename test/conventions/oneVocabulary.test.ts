@@ -18,5 +18,7 @@ describe("one error vocabulary", () => {
     expect(problemCodes.size).toBeGreaterThan(20);
     expect(errorCodes.size).toBeGreaterThan(20);
     expect([...errorCodes].filter((code) => problemCodes.has(code))).toEqual([]);
+    // `internal` is the code of every bug (InternalError): no expected error or problem takes it.
+    expect(errorCodes.has("internal") || problemCodes.has("internal")).toBe(false);
   });
 });

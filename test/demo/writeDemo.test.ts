@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isError } from "../../src/errors.js";
 import { writeDemo } from "../../src/demo/writeDemo.js";
 
 const demo = new Map([
@@ -34,12 +35,18 @@ describe("writeDemo", () => {
   it("refuses a folder that holds anything but a synthetic dataset, and leaves it alone", () => {
     const real = join(tmp, "real");
     writeDemo(real, new Map([["dataset.json", '{"name": "Real", "synthetic": false}\n']]));
-    expect(() => writeDemo(real, demo)).toThrow(/real is neither empty nor a synthetic dataset/);
+    expect(() => writeDemo(real, demo)).toThrow(/real holds files that are not a synthetic dataset/);
     expect(readFileSync(join(real, "dataset.json"), "utf8")).toContain("Real");
 
     const other = join(tmp, "other");
     writeDemo(other, new Map([["notes.txt", "mine\n"]]));
-    expect(() => writeDemo(other, demo)).toThrow(/neither empty nor a synthetic dataset/);
+    let thrown: unknown;
+    try {
+      writeDemo(other, demo);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isError(thrown, "demoFolderTaken") && thrown.args).toEqual([other]);
     expect(readdirSync(other)).toEqual(["notes.txt"]);
   });
 });

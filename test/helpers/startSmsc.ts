@@ -1,4 +1,5 @@
 import smpp, { type PDU, type Session } from "smpp";
+import { decodeGsm7, encodeGsm7 } from "../../src/deliver/sms/gsm7.js";
 
 /** One submit_sm as the SMS centre received it. */
 export interface ReceivedSubmit {
@@ -149,3 +150,70 @@ function rawBytes(raw: unknown): Buffer {
 (
   smpp as unknown as { filters: { message: { decode: (value: unknown) => unknown } } }
 ).filters.message.decode = (value: unknown) => value;
+
+/** An SMS as a phone puts it together from the submits: one part, or two joined by their UDH. */
+export interface ReassembledSms {
+  destination: string;
+  text: string;
+  parts: number;
+}
+
+/**
+ * The SMS in `submits`, as a handset reassembles them: a part without UDH is a message; parts with
+ * the concatenation UDH (05 00 03 ref total n) are joined by destination and reference. Each
+ * fault found on the wire is named in `faults`: data_coding other than 0, TON/NPI other than 1/1,
+ * bytes that are not GSM-7 septets (or do not encode back to the same bytes), a single part over
+ * 160 septets, more than 2 parts, a part twice or missing.
+ */
+export function reassembleSms(submits: readonly ReceivedSubmit[]): {
+  messages: ReassembledSms[];
+  faults: string[];
+} {
+  const faults: string[] = [];
+  const messages: ReassembledSms[] = [];
+  const open = new Map<string, { total: number; parts: (string | undefined)[] }>();
+  for (const s of submits) {
+    const who = s.destination;
+    if (s.dataCoding !== 0) faults.push(`${who}: data_coding ${s.dataCoding}`);
+    if (s.ton !== 1 || s.npi !== 1) faults.push(`${who}: TON/NPI ${s.ton}/${s.npi}`);
+    const udhi = (s.esmClass & 0x40) !== 0;
+    const body = udhi ? s.bytes.subarray(6) : s.bytes;
+    const text = gsm7Text(body);
+    if (text === null) {
+      faults.push(`${who}: bytes that are not GSM-7 septets`);
+      continue;
+    }
+    if (!udhi) {
+      if (body.length > 160) faults.push(`${who}: one part of ${body.length} septets`);
+      messages.push({ destination: who, text, parts: 1 });
+      continue;
+    }
+    const [length, iei, iedl, ref, total, seq] = [...s.bytes.subarray(0, 6)] as number[];
+    if (length !== 5 || iei !== 0 || iedl !== 3 || !total || !seq || seq > total) {
+      faults.push(`${who}: UDH ${[...s.bytes.subarray(0, 6)].join(" ")} is not a concatenation header`);
+      continue;
+    }
+    if (total > 2) faults.push(`${who}: a message in ${total} parts`);
+    const key = `${who}/${ref}`;
+    const entry = open.get(key) ?? { total, parts: [] };
+    if (entry.parts[seq - 1] !== undefined) faults.push(`${key}: part ${seq} twice`);
+    entry.parts[seq - 1] = text;
+    if (entry.parts.filter((p) => p !== undefined).length === entry.total) {
+      messages.push({ destination: who, text: entry.parts.join(""), parts: entry.total });
+      open.delete(key);
+    } else open.set(key, entry);
+  }
+  for (const [key, entry] of open)
+    faults.push(`${key}: ${entry.parts.filter((p) => p !== undefined).length} part(s) of ${entry.total}`);
+  return { messages, faults };
+}
+
+function gsm7Text(bytes: Buffer): string | null {
+  if (bytes.some((b) => b > 0x7f)) return null;
+  const text = decodeGsm7(bytes);
+  try {
+    return encodeGsm7(text).equals(bytes) ? text : null;
+  } catch {
+    return null;
+  }
+}

@@ -47,7 +47,7 @@ export const sendCommand = defineCommand({
       .option("sms", {
         type: "string",
         describe:
-          "SMS centre or gateway, smpp://system_id:pass@host[:2775][?source=NAME] or http(s)://… (default: SEMAFORO_SMS_URL, the config's sms.url; else outbox/sms/)",
+          "SMS centre or gateway, smpp://system_id:pass@host[:2775][?source=NAME][&bind=transceiver] or http(s)://… (default: SEMAFORO_SMS_URL, the config's sms.url; else outbox/sms/)",
       })
       .option("channel", {
         type: "string",
@@ -159,6 +159,12 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
   });
   const only = codeList(args.only, "only", "send") ?? [];
   const force = codeList(args.force, "force", "send") ?? [];
+  const toAddresses = to.filter((t) => t.includes("@"));
+  const toPhones = to.filter((t) => !t.includes("@"));
+  // With `--to`, a channel none of whose recipients it names forces nothing: `--force X --to +51…`
+  // re-sends that SMS, not unit X's `unknown` e-mails (and the other way round).
+  const forceEmail = to.length > 0 && toAddresses.length === 0 ? [] : force;
+  const forceSms = to.length > 0 && toPhones.length === 0 ? [] : force;
   const report =
     channel === "sms"
       ? emptyEmailReport(args.period, args["dry-run"])
@@ -170,8 +176,8 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
             sender,
             dryRun: args["dry-run"],
             only: codeList(args.only, "only", "send") ?? [],
-            force: codeList(args.force, "force", "send") ?? [],
-            forceTo: to.filter((t) => t.includes("@")),
+            force: forceEmail,
+            forceTo: toAddresses,
             ...(args.reason !== undefined ? { reason: args.reason } : {}),
             resendFailed: args["resend-failed"],
             maxSize: Math.round(maxSize * 1024 * 1024),
@@ -191,8 +197,8 @@ export async function sendStep(args: SendArgs, io: Io): Promise<StepResult<SendR
       out: options.out,
       dryRun: args["dry-run"],
       only,
-      force,
-      forceTo: to.filter((t) => !t.includes("@")),
+      force: forceSms,
+      forceTo: toPhones,
       ...(args.reason !== undefined ? { reason: args.reason } : {}),
       resendFailed: args["resend-failed"],
       attempts,

@@ -66,7 +66,8 @@ export async function validateStep(args: {
 }): Promise<DatasetStepResult<ValidateSummary>> {
   const data = datasetFolder(await loadSettings(args));
   const { readDataset } = await import("../../dataset/readDataset.js");
-  const { dataset, problems } = await readDataset(data);
+  // Every row is checked; none is kept (validate computes nothing from them).
+  const { dataset, problems, months } = await readDataset(data, { keep: () => false });
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.filter((problem) => problem.severity === "warning").length;
   const ok = dataset !== null && errors === 0;
@@ -75,7 +76,7 @@ export async function validateStep(args: {
     data,
     summary: {
       ok,
-      summary: { ...(dataset ? summarizeDataset(dataset) : UNKNOWN_FIGURES), errors, warnings },
+      summary: { ...(dataset ? summarizeDataset(dataset, months) : UNKNOWN_FIGURES), errors, warnings },
       problems,
     },
   };

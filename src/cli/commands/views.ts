@@ -56,7 +56,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
     const { readDataset } = await import("../../dataset/readDataset.js");
     const { buildViews } = await import("../../compute/buildViews.js");
     const { readMessages } = await import("../../locale/readMessages.js");
-    const read = await readDataset(data);
+    const read = await readDataset(data, { keep: (month) => month <= args.period });
     const { problems } = read;
     const fatal = problems.filter((problem) => problem.severity === "error");
     if (!read.dataset || fatal.length > 0) {
@@ -72,7 +72,7 @@ export const viewsCommand = defineCommand<ViewsArgs>({
     const locale: Locale = args.lang === "en" ? "en" : "es";
     const messages = await readMessages(locale);
     const { assertPeriodInDataset } = await import("../../dataset/assertPeriodInDataset.js");
-    assertPeriodInDataset(dataset, args.period, data);
+    assertPeriodInDataset(dataset, args.period, data, read.months);
     let views = buildViews(dataset, args.period, { locale, messages });
     const codes = codeList(args.only, "only", "views");
     if (codes) {

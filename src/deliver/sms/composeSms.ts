@@ -4,10 +4,11 @@ import type { DistrictView, Messages, ReportView, SchoolRow } from "../../model.
 import { countSeptets, MAX_SEPTETS, transliterate } from "./gsm7.js";
 import { fitSms, type SmsPiece } from "./fitSms.js";
 import { REFERENCE_LENGTH } from "./smsReference.js";
+import { InternalError } from "../../errors.js";
 
 /**
  * The SMS of a unit's report, from the same view and the same locale words as its PDF: the unit
- * and month, the indicators in red / amber / green, the worst gap to target, for a district with
+ * and month, the indicators in red / amber / green (and how many have no colour), the worst gap to target, for a district with
  * commitments the money still winnable, and — when the recipient also gets the PDF by e-mail —
  * that the full report went there; ending with the delivery's reference. GSM-7, at most two
  * segments (fitSms's rule drops the least important pieces first, never cuts a word). Pure.
@@ -21,9 +22,18 @@ export function composeUnitSms(
   const counts = view.headline.counts;
   const pieces: SmsPiece[] = [
     { text: t("sms.brand") },
-    { text: t("sms.unit", { unit: view.name, period: view.periodLabel }), shortenable: true },
+    {
+      text: t("sms.unit", { unit: view.name, period: view.periodLabel }),
+      shorten: { name: view.name, around: (unit) => t("sms.unit", { unit, period: view.periodLabel }) },
+    },
     { text: t("sms.counts", { red: counts.red, amber: counts.amber, green: counts.green }) },
   ];
+  // The PDF headline's words for the indicators without a colour: needed when none has one (else
+  // the counts read 0, 0, 0 and say nothing), the first to go otherwise.
+  const unrated = counts.referential + counts["no-data"];
+  const rated = counts.red + counts.amber + counts.green;
+  if (unrated > 0)
+    pieces.push({ text: t("headline.unrated", { count: unrated }), ...(rated > 0 ? { keep: 1 } : {}) });
   const worst = worstGap(view);
   if (worst) {
     pieces.push({
@@ -60,12 +70,15 @@ export function composeSchoolSms(
 ): string {
   const t = createTranslator(messages);
   const schools = view.schools;
-  if (!schools) throw new Error(`no school list for district ${view.code}: this is a bug`);
+  if (!schools) throw new InternalError(`no school list for district ${view.code}`);
   const pieces: SmsPiece[] = [
     { text: t("sms.brand") },
     {
       text: t("sms.school.header", { school: row.name, unit: view.name, period: view.periodLabel }),
-      shortenable: true,
+      shorten: {
+        name: row.name,
+        around: (school) => t("sms.school.header", { school, unit: view.name, period: view.periodLabel }),
+      },
     },
   ];
   const cells = schools.indicators.map((column, index) => {
@@ -108,7 +121,7 @@ export function composeSchoolSms(
 /** The pieces fitted within two segments less the reference, then the reference. */
 function withReference(pieces: SmsPiece[], reference: string): string {
   const ref = transliterate(reference);
-  if (ref.length < REFERENCE_LENGTH) throw new Error("sms.reference lost its {ref}: this is a bug");
+  if (ref.length < REFERENCE_LENGTH) throw new InternalError("sms.reference lost its {ref}");
   // A list's last item ends with "." whatever was dropped after it.
   const body = fitSms(pieces, MAX_SEPTETS - countSeptets(ref) - 1).replace(/[;,]$/, ".");
   return `${body} ${ref}`;

@@ -4,6 +4,7 @@ import { makeDirsSync } from "../../makeDirs.js";
 import { syncDirSync } from "../openLedger.js";
 import { countSegments } from "./gsm7.js";
 import type { SmsTransport } from "./types.js";
+import { InternalError } from "../../errors.js";
 
 /**
  * Without an SMS URL: each SMS becomes a text file in `OUT/PERIOD/outbox/sms/` (To, Reference,
@@ -21,7 +22,7 @@ export function createSmsOutboxTransport(dir: string): SmsTransport {
         made = true;
       }
       if (basename(message.outboxName) !== message.outboxName || message.outboxName.startsWith(".")) {
-        throw new Error(`unsafe outbox file name ${JSON.stringify(message.outboxName)}`);
+        throw new InternalError(`unsafe outbox file name ${JSON.stringify(message.outboxName)}`);
       }
       const content =
         `To: ${message.to}\nReference: ${message.reference}\nLength: ${[...message.text].length}\n` +

@@ -17,7 +17,10 @@ export function defaultSmsEffects(overrides: Partial<SendSmsEffects> = {}): Send
       target.kind === "outbox"
         ? createSmsOutboxTransport(target.dir)
         : target.settings.kind === "smpp"
-          ? createSmppTransport(target.settings, { sleep: overrides.sleep ?? sleep })
+          ? createSmppTransport(target.settings, {
+              sleep: overrides.sleep ?? sleep,
+              transceiver: target.settings.bind === "transceiver",
+            })
           : createHttpSmsTransport(target.settings),
     lock: (file, options) => acquireSendLock(file, options),
     readLedger,

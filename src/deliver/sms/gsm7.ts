@@ -12,6 +12,7 @@
 const BASIC =
   "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
   "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+import { InternalError } from "../../errors.js";
 
 /** The extension table: each costs two septets (escape + code). */
 const EXTENSION: Record<string, number> = {
@@ -95,7 +96,7 @@ export function countSeptets(text: string): number {
   for (const char of text) {
     if (char in EXTENSION) n += 2;
     else if (BASIC_CODE.has(char)) n += 1;
-    else throw new Error(`not a GSM-7 character: ${JSON.stringify(char)}`);
+    else throw new InternalError(`not a GSM-7 character: ${JSON.stringify(char)}`);
   }
   return n;
 }
@@ -114,7 +115,7 @@ export function encodeGsm7(text: string): Buffer {
     if (ext !== undefined) bytes.push(0x1b, ext);
     else {
       const code = BASIC_CODE.get(char);
-      if (code === undefined) throw new Error(`not a GSM-7 character: ${JSON.stringify(char)}`);
+      if (code === undefined) throw new InternalError(`not a GSM-7 character: ${JSON.stringify(char)}`);
       bytes.push(code);
     }
   }

@@ -11,6 +11,11 @@ export type SmsSettings =
       password: string;
       /** `?source=`: the sender shown on the phone (alphanumeric: TON 5; digits: TON 1 / NPI 1). */
       source: string;
+      /**
+       * `?bind=transceiver`: bind as transceiver, so the centre can send delivery receipts
+       * (`deliver_sm`) on the session; default transmitter, which receives none.
+       */
+      bind: "transmitter" | "transceiver";
       display: string;
     }
   | {
@@ -24,7 +29,7 @@ export type SmsSettings =
 
 /**
  * Reads the SMS URL (`--sms`, SEMAFORO_SMS_URL or the config's `sms.url`):
- * `smpp://system_id:password@host[:2775][?source=SENDER]` or `http(s)://[user:password@]host/path`.
+ * `smpp://system_id:password@host[:2775][?source=SENDER][&bind=transceiver]` or `http(s)://[user:password@]host/path`.
  * `password` (from the variable the config's `sms.passwordEnv` names) replaces the URL's. The
  * password, as typed or percent-encoded, never appears in a message (`display`). Pure.
  */
@@ -50,10 +55,14 @@ export function parseSmsUrl(value: string, password?: string): SmsSettings {
   if (url.protocol === "smpp:") {
     if (!user) throw badUrl(value, "it names no system_id (smpp://system_id:password@host:port)");
     if ((url.pathname && url.pathname !== "/") || url.hash) throw badUrl(value, "an smpp:// URL has no path");
-    const options = [...url.searchParams.keys()].filter((k) => k !== "source");
-    if (options.length > 0) throw badUrl(value, `unknown option ${options.join(", ")} (only ?source=)`);
+    const options = [...url.searchParams.keys()].filter((k) => k !== "source" && k !== "bind");
+    if (options.length > 0)
+      throw badUrl(value, `unknown option ${options.join(", ")} (only ?source= and ?bind=)`);
     const source = url.searchParams.get("source") ?? "";
     if (source.length > 20) throw badUrl(value, "the source is longer than 20 characters");
+    const bind = url.searchParams.get("bind") ?? "transmitter";
+    if (bind !== "transmitter" && bind !== "transceiver")
+      throw badUrl(value, `?bind= is transmitter or transceiver, not ${JSON.stringify(bind)}`);
     return {
       kind: "smpp",
       host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
@@ -61,6 +70,7 @@ export function parseSmsUrl(value: string, password?: string): SmsSettings {
       systemId: user,
       password: pass,
       source,
+      bind,
       display: `smpp://${encodeURIComponent(user)}@${hostPort}${url.search}`,
     };
   }

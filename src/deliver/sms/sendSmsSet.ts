@@ -17,7 +17,7 @@ import { listSmsDeliveries } from "./listSmsDeliveries.js";
 import { parseSmsUrl, type SmsSettings } from "./parseSmsUrl.js";
 import { planSms, type PlannedSms } from "./planSms.js";
 import { smsReference } from "./smsReference.js";
-import type { SmsMessage, SmsOutcome, SmsTransport } from "./types.js";
+import type { SmsMessage, SmsOutcome, SmsReceipt, SmsTransport } from "./types.js";
 
 export interface SendSmsOptions {
   out: string;
@@ -110,6 +110,12 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
   const unknownCodes = [...only, ...force].filter((c) => !known.has(c));
   if (unknownCodes.length > 0) throw errors.unknownUnit(unknownCodes, `${manifest.period}'s manifest`, known);
   if (forceTo.length > 0 && force.length === 0) throw errors.toNeedsForce();
+  // `--to` names phones of the forced units' SMS, as for the e-mails (checkForce).
+  const phones = new Set(
+    manifest.reports.filter((r) => force.includes(r.code)).flatMap((r) => (r.sms ?? []).map((s) => s.to)),
+  );
+  const strangers = (options.forceTo ?? []).filter((_, i) => !phones.has(forceTo[i] as string));
+  if (strangers.length > 0) throw errors.toNotRecipient(strangers, force);
   let forced: { by: string; reason: string } | null = null;
   if (force.length > 0) {
     if (!options.reason?.trim()) throw errors.forceNeedsReason();
@@ -156,11 +162,12 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
       ledger?.append(event);
       events.push(event);
     };
-    // Receipts that arrive while the session is open: recorded for the message (every part).
+    // Receipts that arrive while the session is open: recorded for the message (every part). A
+    // receipt can come before its SMS is done (part 1's, while part 2 goes out; or in the same
+    // packet as the submit's response): it waits until the SMS's ids are known.
     const byGatewayId = new Map<string, PlannedSms>();
-    transport.onReceipt?.((receipt) => {
-      const p = byGatewayId.get(receipt.messageId.toUpperCase());
-      if (!p) return;
+    const early = new Map<string, SmsReceipt[]>();
+    const record = (p: PlannedSms, receipt: SmsReceipt) =>
       append({
         ...base(p, clock),
         state: "sent",
@@ -168,6 +175,11 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
         receipt: receipt.state,
         reply: receipt.detail,
       });
+    transport.onReceipt?.((receipt) => {
+      const id = receipt.messageId.toUpperCase();
+      const p = byGatewayId.get(id);
+      if (p) record(p, receipt);
+      else early.set(id, [...(early.get(id) ?? []), receipt]);
     });
     const policy = { ...DEFAULT_RETRY, ...options.retry };
     const toSend = plan.filter((p) => p.action === "send");
@@ -191,7 +203,12 @@ export async function sendSmsSet(options: SendSmsOptions, effects: SendSmsEffect
           transportKind,
           attemptsBefore: p.entry.attempts,
         });
-        for (const id of outcome.ids) byGatewayId.set(id.toUpperCase(), p);
+        for (const raw of outcome.ids) {
+          const id = raw.toUpperCase();
+          byGatewayId.set(id, p);
+          for (const receipt of early.get(id) ?? []) record(p, receipt);
+          early.delete(id);
+        }
         acted.set(
           p.id,
           outcome.state === "sent" || outcome.state === "written" ? outcome.state : "attempted",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { InternalError } from "../../errors.js";
 
 const FAMILY = "Source Sans 3";
 const WEIGHTS = [400, 600, 700] as const;
@@ -21,7 +22,8 @@ export function readFontCss(weights: readonly number[] = WEIGHTS): string {
       const file = `source-sans-3-${subset}-${weight}-normal.woff2`;
       const block = css.split("@font-face").find((b) => b.includes(`/files/${file}`));
       const range = /unicode-range:\s*([^;]+);/.exec(block ?? "")?.[1];
-      if (!range) throw new Error(`@fontsource/source-sans-3: no unicode-range for ${file} in ${weight}.css`);
+      if (!range)
+        throw new InternalError(`@fontsource/source-sans-3: no unicode-range for ${file} in ${weight}.css`);
       const data = readFileSync(join(dir, "files", file)).toString("base64");
       rules.push(
         `@font-face{font-family:'${FAMILY}';font-style:normal;font-weight:${weight};font-display:block;` +

@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import { compactPath } from "./compactPath.js";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { InternalError } from "../../errors.js";
 
 /** DRE codes drawn in the inset of national maps: Lima Metropolitana and Callao. */
 export const INSET_REGIONS: readonly string[] = ["150101", "070101"];
@@ -70,7 +71,7 @@ export class GeoCache {
     if (!features) {
       const object = this.topology.objects[name];
       if (!object || object.type !== "GeometryCollection")
-        throw new Error(
+        throw new InternalError(
           `The map file has no object "${name}" (a GeometryCollection) for the ${layer} layer.`,
         );
       const fc = feature(this.topology, object as GeometryCollection) as FeatureCollection<

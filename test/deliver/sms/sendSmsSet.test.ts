@@ -97,6 +97,63 @@ describe("sendSmsSet against a real SMPP server, with the ledger on disk", () =>
     expect(forced.sentNow).toBe(1);
   });
 
+  it("a refused SMS is failed, not sent again by a rerun, sent again with --resend-failed", async () => {
+    smsc = await startSmsc({ status: 0x0b });
+    const { run } = setup();
+    const first = await run({ smsUrl: smsc.url(), only: ["010002"] });
+    expect(first.deliveries.map((d) => [d.phone, d.state])).toEqual([["+51933333333", "failed"]]);
+    expect(first.deliveries[0]?.reply).toContain("ESME_RINVDSTADR");
+    smsc.behaviour.status = 0;
+    const again = await run({ smsUrl: smsc.url(), only: ["010002"] });
+    expect(again.sentNow).toBe(0);
+    expect(smsc.submits).toHaveLength(0);
+    const resent = await run({ smsUrl: smsc.url(), only: ["010002"], resendFailed: true });
+    expect(resent.sentNow).toBe(1);
+    expect(smsc.submits.map((s) => s.destination)).toEqual(["51933333333"]);
+  });
+
+  it("--force CODE --to PHONE sends one phone its SMS again, even when sent; the reason goes in the ledger", async () => {
+    smsc = await startSmsc();
+    const { run, ledger } = setup();
+    expect((await run({ smsUrl: smsc.url() })).sentNow).toBe(3);
+    // The phone as a person types it: 9 national digits.
+    const forced = await run({
+      smsUrl: smsc.url(),
+      force: ["010001"],
+      forceTo: ["911111111"],
+      reason: "the director changed phones",
+      forcedBy: "ana",
+    });
+    expect(forced.sentNow).toBe(1);
+    expect(smsc.submits.filter((s) => s.destination === "51911111111")).toHaveLength(2);
+    expect(smsc.submits.filter((s) => s.destination === "51922222222")).toHaveLength(2); // its two parts, once
+    const last = ledger().filter((e) => e.email === "+51911111111" && e.state === "sent");
+    expect(last.at(-1)?.forced).toMatchObject({ by: "ana", reason: "the director changed phones" });
+    // A phone that is no recipient of the unit: refused, by name.
+    await expect(
+      run({ smsUrl: smsc.url(), force: ["010001"], forceTo: ["+51999999999"], reason: "x" }),
+    ).rejects.toThrow(/\+51999999999|999999999/);
+  });
+
+  it("?bind=transceiver: the centre's delivery receipts are recorded for the SMS and change nothing re-sent", async () => {
+    smsc = await startSmsc({ receipts: true });
+    const { run, ledger } = setup();
+    const report = await run({ smsUrl: `${smsc.url()}?bind=transceiver` });
+    expect(report.sentNow).toBe(3);
+    expect(smsc.binds.map((b) => b.command)).toEqual(["bind_transceiver"]);
+    const receipts = ledger().filter((e) => e.receipt);
+    // One receipt per part: 1 + 2 + 1, each recorded against its SMS.
+    expect(receipts.map((e) => [e.email, e.receipt]).sort()).toEqual([
+      ["+51911111111", "delivered"],
+      ["+51922222222", "delivered"],
+      ["+51922222222", "delivered"],
+      ["+51933333333", "delivered"],
+    ]);
+    expect(report.deliveries.map((d) => d.receipt)).toEqual(["delivered", "delivered", "delivered"]);
+    expect((await run({ smsUrl: `${smsc.url()}?bind=transceiver` })).sentNow).toBe(0);
+    expect(smsc.submits).toHaveLength(4);
+  });
+
   it("a refused bind stops the run (config) and marks nothing sent", async () => {
     smsc = await startSmsc();
     const { run, ledger } = setup();
