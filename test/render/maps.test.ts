@@ -3,15 +3,26 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Topology } from "topojson-specification";
 import type { Status } from "../../src/model.js";
-import { choroplethMap } from "../../src/render/maps/choroplethMap.js";
+import { choroplethMap, insetCaption } from "../../src/render/maps/choroplethMap.js";
 import { compactPath } from "../../src/render/maps/compactPath.js";
 import { GeoCache } from "../../src/render/maps/GeoCache.js";
+import { INK } from "../../src/render/palette.js";
 import { ROOT, attr, tags, tinyTopology } from "./support.js";
 
 const legend = (["green", "amber", "red", "referential", "no-data"] as Status[]).map((status) => ({
   status,
   label: `L-${status}`,
 }));
+
+describe("insetCaption", () => {
+  it("breaks at words into at most two lines that fit the width at 0.52 em a character", () => {
+    expect(insetCaption("Lima Metropolitana y Callao", 98)).toEqual(["Lima Metropolitana", "y Callao"]);
+    expect(insetCaption("Lima Metropolitana and Callao", 98)).toEqual(["Lima Metropolitana", "and Callao"]);
+    expect(insetCaption("Lima", 98)).toEqual(["Lima"]);
+    // Never a third line: what does not fit stays on the second.
+    expect(insetCaption("aaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbb cccc", 98)).toHaveLength(2);
+  });
+});
 
 describe("compactPath", () => {
   it("writes relative commands on a rounded grid and drops points that round together", () => {
@@ -157,7 +168,9 @@ describe("national maps of the project's Peru map (geo/peru.topojson)", () => {
     // UGEL 01–07 of Lima Metropolitana and the Callao areas are in the inset.
     const insetCodes = map.inset?.features.map((f) => f.code) ?? [];
     expect(insetCodes).toEqual(expect.arrayContaining(["150102", "150107", "070101"]));
-    expect(svg).toContain(">Lima Metropolitana y Callao</text>");
+    // The caption at the legend's size, on two lines inside the frame (it was squeezed to ~5 pt).
+    expect(svg).toContain(`font-size="10" fill="${INK.muted}">Lima Metropolitana</text>`);
+    expect(svg).toContain(">y Callao</text>");
     expect(tags(svg, "path").filter((p) => p.includes('class="area"')).length).toBe(224 + insetCodes.length);
   });
 

@@ -151,7 +151,7 @@ export class GeoCache {
         };
         const p = geoMercator().fitExtent(
           [
-            [box.x + 6, box.y + 16],
+            [box.x + 6, box.y + 27], // below the caption's two lines
             [box.x + box.width - 6, box.y + box.height - 6],
           ],
           { type: "FeatureCollection", features: insetFeatures },

@@ -35,6 +35,10 @@ function glyph(status: Status, cx: number, cy: number, r = GLYPH_R): string {
   return statusShape(status, cx, cy, r, { fill: style.ink, stroke: style.ink });
 }
 
+/** The inset caption's font size and line height, in map units (the legend's size). */
+const INSET_FONT = 10;
+const INSET_LINE = 11;
+
 /** A choropleth by traffic-light status, with a legend strip and the optional Lima/Callao inset. */
 export function choroplethMap(input: ChoroplethInput): string {
   const { map } = input;
@@ -79,11 +83,11 @@ export function choroplethMap(input: ChoroplethInput): string {
     const b = map.inset;
     parts.push(
       `<g class="inset"><rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#ffffff" stroke="${INK.axis}" stroke-width="0.8"/>` +
-        // Sized to stay inside its frame (≈ 0.52 em a character).
-        svgText(b.x + 4, b.y + 11, input.insetLabel, {
-          "font-size": Math.min(9, (b.width - 8) / (0.52 * input.insetLabel.length)),
-          fill: INK.muted,
-        }) +
+        insetCaption(input.insetLabel, b.width - 8)
+          .map((line, i) =>
+            svgText(b.x + 4, b.y + 11 + i * INSET_LINE, line, { "font-size": INSET_FONT, fill: INK.muted }),
+          )
+          .join("") +
         drawFeatures(b.features, 0.6) +
         `</g>`,
     );
@@ -106,6 +110,23 @@ export function choroplethMap(input: ChoroplethInput): string {
   });
   parts.push("</svg>");
   return parts.join("");
+}
+
+/**
+ * The inset's caption, at the legend's size (printed at about 7 pt on a national page) and broken
+ * into at most two lines at word boundaries so it stays inside its frame (≈ 0.52 em a character).
+ * GeoCache leaves room for two lines above the inset's areas.
+ */
+export function insetCaption(label: string, width: number): string[] {
+  const fits = (text: string): boolean => text.length * 0.52 * INSET_FONT <= width;
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.length ? lines[lines.length - 1] : undefined;
+    if (last !== undefined && (fits(`${last} ${word}`) || lines.length === 2))
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** The dashed outline of a referential area (or its legend swatch). */
