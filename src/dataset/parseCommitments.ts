@@ -1,5 +1,5 @@
 import type { Commitment, CsvDialect, Problem } from "../model.js";
-import { compare } from "./compare.js";
+import { compareYearUnitIndicator } from "./parseTargets.js";
 import { anyText, indicator, oneOf, year } from "./csvColumns.js";
 import type { Column, CsvSchema } from "./csvSchema.js";
 import type { Known } from "./known.js";
@@ -41,8 +41,6 @@ const columnsOf = (decimal: "." | ",", known: Known) => ({
   amount: amount(decimal),
 });
 
-const LEVEL_ORDER = { region: 0, district: 1 };
-
 /**
  * commitments.csv (optional): one row per year × unit × indicator. `months` lists the evaluation
  * months of the year: "03-10" (March to October), "10", or several separated by spaces
@@ -74,11 +72,7 @@ export function commitmentsSchema(
       months: months.map((month) => `${row.raw.year}-${String(month).padStart(2, "0")}`),
       amount,
     }),
-    order: (a, b) =>
-      a.year - b.year ||
-      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
-      compare(a.code, b.code) ||
-      compare(a.indicator, b.indicator),
+    order: compareYearUnitIndicator,
   };
 }
 

@@ -19,6 +19,19 @@ const columnsOf = (decimal: "." | ",", known: Known) => ({
 
 const LEVEL_ORDER = { national: 0, region: 1, district: 2 };
 
+/** The order of targets.csv and commitments.csv rows: year, level (national first), code, indicator. */
+export function compareYearUnitIndicator(
+  a: { year: number; level: keyof typeof LEVEL_ORDER; code: string; indicator: string },
+  b: { year: number; level: keyof typeof LEVEL_ORDER; code: string; indicator: string },
+): number {
+  return (
+    a.year - b.year ||
+    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+    compare(a.code, b.code) ||
+    compare(a.indicator, b.indicator)
+  );
+}
+
 /** targets.csv: one row per year × unit × indicator; the minimum on the amber side of the target. */
 export function targetsSchema(
   dialect: Pick<CsvDialect, "decimal">,
@@ -52,11 +65,7 @@ export function targetsSchema(
             ...(minimum !== undefined ? { minimum } : {}),
           }
         : null,
-    order: (a, b) =>
-      a.year - b.year ||
-      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
-      compare(a.code, b.code) ||
-      compare(a.indicator, b.indicator),
+    order: compareYearUnitIndicator,
   };
 }
 
